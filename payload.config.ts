@@ -1,0 +1,42 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Categories } from '@/collections/Categories'
+import { Faqs } from '@/collections/Faqs'
+import { Media } from '@/collections/Media'
+import { Providers } from '@/collections/Providers'
+import { Terms } from '@/collections/Terms'
+import { UseCases } from '@/collections/UseCases'
+import { Users } from '@/collections/Users'
+import { createDatabaseAdapter } from '@/db/database-adapter'
+import { readPayloadSecret } from '@/lib/env'
+import { seedOnFirstStart } from '@/seed/seed-on-first-start'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: readPayloadSecret(),
+  serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
+  db: createDatabaseAdapter(),
+  editor: lexicalEditor(),
+  collections: [Terms, UseCases, Faqs, Categories, Providers, Media, Users],
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: { titleSuffix: ' · Cloudlex admin' },
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+  },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  sharp,
+  telemetry: false,
+  onInit: seedOnFirstStart,
+})

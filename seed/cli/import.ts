@@ -1,0 +1,5 @@
+import { runImportCli } from '@/content-transfer/import-cli'
+
+import { runCli } from './run-cli'
+
+await runCli(runImportCli)

@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { authenticated } from '@/access/authenticated'
+import { slugField } from '@/fields/slug'
+
+export const Providers: CollectionConfig = {
+  slug: 'providers',
+  labels: { singular: 'Provider', plural: 'Providers' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'fullName', 'displayOrder'] },
+  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  defaultSort: 'displayOrder',
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { description: 'Short name as readers know it: AWS, Azure, GCP, OCI.' },
+    },
+    slugField('name'),
+    { name: 'fullName', type: 'text', required: true },
+    { name: 'website', type: 'text' },
+    { name: 'logo', type: 'upload', relationTo: 'media' },
+    { name: 'displayOrder', type: 'number', defaultValue: 100, index: true },
+  ],
+}

@@ -1,0 +1,120 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import { authenticatedOrPublished } from '@/access/authenticated-or-published'
+import { DIFFICULTIES } from '@/content-format/types'
+import { providerEquivalentsField } from '@/fields/provider-equivalents'
+import { seoField } from '@/fields/seo'
+import { slugField } from '@/fields/slug'
+
+import { validateNotSelf } from './hooks/validate-not-self'
+
+export const Terms: CollectionConfig = {
+  slug: 'terms',
+  labels: { singular: 'Term', plural: 'Terms' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'category', 'difficulty', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'definition'],
+  },
+  access: {
+    read: authenticatedOrPublished,
+    readVersions: authenticated,
+    create: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  versions: {
+    drafts: true,
+    maxPerDoc: 50,
+  },
+  defaultSort: 'title',
+  fields: [
+    { name: 'title', type: 'text', required: true, index: true },
+    slugField('title'),
+    {
+      name: 'definition',
+      type: 'textarea',
+      required: true,
+      admin: { description: 'Plain text. Separate paragraphs with a blank line.' },
+    },
+    {
+      name: 'analogy',
+      type: 'textarea',
+      admin: { description: 'A plain-language comparison, e.g. "Like a detailed security log…".' },
+    },
+    { name: 'body', type: 'richText', admin: { description: 'Optional longer explanation.' } },
+    {
+      name: 'category',
+      type: 'relationship',
+      relationTo: 'categories',
+      required: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'difficulty',
+      type: 'select',
+      required: true,
+      index: true,
+      options: DIFFICULTIES.map((level) => ({ label: level[0]!.toUpperCase() + level.slice(1), value: level })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'aliases',
+      type: 'text',
+      hasMany: true,
+      admin: { position: 'sidebar', description: 'Other names and abbreviations readers search for.' },
+    },
+    providerEquivalentsField,
+    { name: 'useCases', type: 'relationship', relationTo: 'use-cases', hasMany: true },
+    { name: 'faqs', type: 'relationship', relationTo: 'faqs', hasMany: true, label: 'FAQs' },
+    {
+      name: 'relatedTerms',
+      type: 'relationship',
+      relationTo: 'terms',
+      hasMany: true,
+      validate: validateNotSelf('A term cannot be related to itself.'),
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'pendingRelatedTerms',
+      type: 'text',
+      hasMany: true,
+      admin: {
+        readOnly: true,
+        description: 'Related-term names from an import that match no term yet; linked when that term arrives.',
+        condition: (data) => Array.isArray(data?.pendingRelatedTerms) && data.pendingRelatedTerms.length > 0,
+      },
+    },
+    {
+      name: 'seeAlso',
+      type: 'array',
+      labels: { singular: 'See-also link', plural: 'See also' },
+      validate: (rows: unknown) => {
+        if (!Array.isArray(rows)) return true
+        const emptyIndex = rows.findIndex((row: { term?: unknown; label?: unknown }) => !row.term && !row.label)
+        return emptyIndex === -1 ? true : `See also, row ${emptyIndex + 1}: choose a term or enter a label.`
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'term', type: 'relationship', relationTo: 'terms', admin: { width: '40%' } },
+            {
+              name: 'label',
+              type: 'text',
+              admin: { width: '30%', description: 'Shown instead of the term title, or for an outside link.' },
+            },
+            {
+              name: 'url',
+              type: 'text',
+              admin: { width: '30%', description: 'An outside address, when this is not a term.' },
+            },
+          ],
+        },
+      ],
+    },
+    seoField,
+  ],
+}

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import { authenticatedOrPublished } from '@/access/authenticated-or-published'
+
+export const UseCases: CollectionConfig = {
+  slug: 'use-cases',
+  labels: { singular: 'Use case', plural: 'Use cases' },
+  admin: {
+    useAsTitle: 'organization',
+    defaultColumns: ['organization', 'scenario', '_status', 'updatedAt'],
+  },
+  access: {
+    read: authenticatedOrPublished,
+    readVersions: authenticated,
+    create: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: [
+    { name: 'organization', type: 'text', required: true, index: true },
+    { name: 'scenario', type: 'textarea', required: true },
+    { name: 'solution', type: 'textarea', required: true },
+    { name: 'outcome', type: 'textarea' },
+    {
+      name: 'terms',
+      type: 'join',
+      collection: 'terms',
+      on: 'useCases',
+      admin: { description: 'Terms that show this use case. Add it from the term.' },
+    },
+  ],
+}

@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '@/access/is-admin'
+import { isAdminOrSelf } from '@/access/is-admin-or-self'
+import { ROLE_LABELS, ROLES } from '@/access/roles'
+
+import { makeFirstUserAdmin } from './hooks/make-first-user-admin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  auth: {
+    useAPIKey: true,
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+  },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
+  access: {
+    admin: ({ req }) => Boolean(req.user),
+    read: isAdminOrSelf,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeChange: [makeFirstUserAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'author',
+      index: true,
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: ROLE_LABELS[role], value: role })),
+      access: { create: isAdminField, update: isAdminField },
+      admin: { position: 'sidebar', description: 'Only admins can change roles.' },
+    },
+  ],
+}

@@ -1,0 +1,5 @@
+export * from './types'
+export { slugify } from './slugify'
+export { parseTermDocument } from './parse'
+export { serializeTermDocument } from './serialize'
+export { formatProblem, listTermFiles, readTermFiles, type TermFileResult } from './read-term-files'

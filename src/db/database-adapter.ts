@@ -1,0 +1,55 @@
+// The one place that knows which database runs: DATABASE_URI picks SQLite (embedded default) or MongoDB.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+// Dev mode pushes schema changes straight into the file, and a pushed file can no longer be
+// migrated; keeping development on its own file means production never opens a pushed one.
+const DEFAULT_SQLITE_URI_PRODUCTION = 'file:./data/cloudlex.db'
+const DEFAULT_SQLITE_URI_DEVELOPMENT = 'file:./data/cloudlex-dev.db'
+
+export function resolveDatabaseUri(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.DATABASE_URI?.trim()
+  if (configured) return configured
+  return env.NODE_ENV === 'production' ? DEFAULT_SQLITE_URI_PRODUCTION : DEFAULT_SQLITE_URI_DEVELOPMENT
+}
+
+export function databaseKindOf(uri: string): DatabaseKind {
+  if (uri.startsWith('file:')) return 'sqlite'
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return 'mongodb'
+  throw new Error(
+    `DATABASE_URI must start with file: (SQLite), mongodb:// or mongodb+srv:// (MongoDB); got "${uri.split(':')[0]}:…"`,
+  )
+}
+
+/** Creates the folder of a file: URI so that SQLite can create the database file in it. */
+export function ensureSqliteFolder(uri: string): void {
+  const filePath = uri.slice('file:'.length).split('?')[0] ?? ''
+  if (!filePath || filePath === ':memory:') return
+  fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
+}
+
+export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
+  const uri = resolveDatabaseUri(env)
+  if (databaseKindOf(uri) === 'mongodb') {
+    return mongooseAdapter({ url: uri, ensureIndexes: true })
+  }
+  ensureSqliteFolder(uri)
+  const pushSchema = env.NODE_ENV === 'development' || env.NODE_ENV === 'test'
+  return sqliteAdapter({
+    client: { url: uri },
+    idType: 'uuid',
+    wal: true,
+    busyTimeout: 5_000,
+    push: pushSchema,
+    migrationDir: path.resolve(process.cwd(), 'src/migrations'),
+    prodMigrations: migrations,
+  })
+}

@@ -1,0 +1,38 @@
+// A slug field that fills itself from another field and accepts only kebab-case.
+import type { TextField } from 'payload'
+
+import { slugify } from '@/content-format/slugify'
+
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export function validateSlug(value: unknown): true | string {
+  if (typeof value !== 'string' || value.length === 0) return 'Slug is required.'
+  if (!KEBAB_CASE.test(value)) {
+    return `Slug "${value}" must be kebab-case: lower-case letters and digits separated by single hyphens.`
+  }
+  return true
+}
+
+export function slugField(sourceField = 'title'): TextField {
+  return {
+    name: 'slug',
+    type: 'text',
+    required: true,
+    unique: true,
+    index: true,
+    admin: {
+      position: 'sidebar',
+      description: `Used in the page address. Filled from the ${sourceField} when left empty.`,
+    },
+    hooks: {
+      beforeValidate: [
+        ({ value, data }) => {
+          if (typeof value === 'string' && value.trim() !== '') return value.trim()
+          const source = data?.[sourceField]
+          return typeof source === 'string' ? slugify(source) : value
+        },
+      ],
+    },
+    validate: validateSlug,
+  }
+}

@@ -1,0 +1,49 @@
+// First start against an empty database: load seed/ as published content, and in development create
+// a demo admin. Production never gets default credentials.
+import crypto from 'node:crypto'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { formatProblem, readTermFiles } from '@/content-format/read-term-files'
+import { countChanges, importTermDocuments } from '@/content-transfer/import-terms'
+
+import { seedProviders } from './seed-providers'
+
+export function seedDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.CLOUDLEX_SEED_DIR ?? path.join(process.cwd(), 'seed'))
+}
+
+export async function seedContent(payload: Payload, seedDir: string): Promise<void> {
+  await seedProviders(payload, seedDir)
+  const files = await readTermFiles([path.join(seedDir, 'terms')])
+  for (const { file, result } of files) {
+    if (!result.ok) for (const problem of result.problems) payload.logger.error(formatProblem(file, problem))
+  }
+  const documents = files.flatMap(({ result }) => (result.ok ? [result.document] : []))
+  const report = await importTermDocuments(payload, documents, { status: 'published' })
+  for (const failure of report.failed) payload.logger.error(`seed: ${failure.slug}: ${failure.message}`)
+  payload.logger.info(`seed: loaded ${countChanges(report)} terms from ${seedDir}`)
+}
+
+async function createDemoAdmin(payload: Payload, env: NodeJS.ProcessEnv): Promise<void> {
+  const email = env.CLOUDLEX_DEMO_ADMIN_EMAIL?.trim() || 'admin@cloudlex.local'
+  const fromEnv = env.CLOUDLEX_DEMO_ADMIN_PASSWORD?.trim()
+  const password = fromEnv || crypto.randomBytes(12).toString('base64url')
+  await payload.create({ collection: 'users', data: { email, password, name: 'Demo admin', role: 'admin' } })
+  const shown = fromEnv ? '(from CLOUDLEX_DEMO_ADMIN_PASSWORD)' : password
+  payload.logger.info(`Demo admin created for development: ${email} / ${shown} — this is printed once.`)
+}
+
+export async function seedOnFirstStart(payload: Payload): Promise<void> {
+  const env = process.env
+  if (env.CLOUDLEX_SEED === 'off') return
+
+  const { totalDocs: termCount } = await payload.count({ collection: 'terms' })
+  if (termCount === 0) await seedContent(payload, seedDirectory(env))
+
+  if (env.NODE_ENV === 'development') {
+    const { totalDocs: userCount } = await payload.count({ collection: 'users' })
+    if (userCount === 0) await createDemoAdmin(payload, env)
+  }
+}
