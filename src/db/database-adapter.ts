@@ -48,6 +48,10 @@ export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): Dat
     idType: 'uuid',
     wal: true,
     busyTimeout: 5_000,
+    // Payload's SQLite adapter runs without transactions unless asked; an import or a publish that
+    // fails halfway must leave nothing behind. "immediate" takes the write lock up front, so two
+    // writers queue on the busy timeout instead of failing on a lock upgrade.
+    transactionOptions: { behavior: 'immediate' },
     push: pushSchema,
     migrationDir: path.resolve(process.cwd(), 'src/migrations'),
     prodMigrations: migrations,

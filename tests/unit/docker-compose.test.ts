@@ -1,0 +1,218 @@
+// No Docker engine runs in CI, so these checks hold the container setup to what `docker compose up` relies on.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const readRepoFile = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8')
+
+interface Healthcheck {
+  test?: string | string[]
+  interval?: string
+  timeout?: string
+  retries?: number
+  start_period?: string
+}
+
+interface Service {
+  image?: string
+  build?: string | { context?: string }
+  command?: string | string[]
+  healthcheck?: Healthcheck
+  depends_on?: string[] | Record<string, { condition?: string }>
+  environment?: string[] | Record<string, string | number | boolean | null>
+  ports?: (string | number | Record<string, unknown>)[]
+  volumes?: (string | { type?: string; source?: string; target?: string })[]
+  restart?: string
+}
+
+interface Compose {
+  services?: Record<string, Service>
+  volumes?: Record<string, unknown>
+}
+
+const compose = parse(readRepoFile('docker-compose.yml')) as Compose
+
+function service(name: string): Service {
+  const found = compose.services?.[name]
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`)
+  return found
+}
+
+function asArgs(value: string | string[] | undefined): string[] {
+  if (value === undefined) return []
+  return Array.isArray(value) ? value : value.split(/\s+/).filter(Boolean)
+}
+
+function environmentOf(svc: Service): Record<string, string> {
+  const env = svc.environment ?? {}
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((entry) => {
+        const at = entry.indexOf('=')
+        return at === -1 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)]
+      }),
+    )
+  }
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value ?? '')]))
+}
+
+/** Named volumes mounted by a service, as target path → volume name (bind mounts left out). */
+function namedVolumeMounts(svc: Service): Map<string, string> {
+  const mounts = new Map<string, string>()
+  for (const volume of svc.volumes ?? []) {
+    if (typeof volume === 'string') {
+      const [source, target] = volume.split(':')
+      if (source && target && !/^[./~]/.test(source)) mounts.set(target, source)
+    } else if ((volume.type ?? 'volume') === 'volume' && volume.source && volume.target) {
+      mounts.set(volume.target, volume.source)
+    }
+  }
+  return mounts
+}
+
+function replicaSetName(): string {
+  const args = asArgs(service('mongo').command)
+  const flag = args.indexOf('--replSet')
+  const name = flag === -1 ? undefined : args[flag + 1]
+  if (!name) throw new Error('mongo command has no --replSet <name>')
+  return name
+}
+
+function mongoHealthcheckScript(): string {
+  return asArgs(service('mongo').healthcheck?.test).join(' ')
+}
+
+describe('docker-compose.yml', () => {
+  it('defines a mongo and an app service', () => {
+    expect(Object.keys(compose.services ?? {})).toEqual(expect.arrayContaining(['mongo', 'app']))
+  })
+
+  it('runs the official mongo image pinned to a major.minor version', () => {
+    expect(service('mongo').image).toMatch(/^mongo:\d+\.\d+(\.\d+)?$/)
+  })
+
+  it('starts mongod as a replica-set member reachable from other containers', () => {
+    const args = asArgs(service('mongo').command)
+    expect(args).toContain('--bind_ip_all')
+    expect(replicaSetName()).toBe('rs0')
+  })
+
+  it('initiates the single-node replica set from the mongo healthcheck', () => {
+    const script = mongoHealthcheckScript()
+    expect(script).toContain('mongosh')
+    expect(script).toContain('rs.initiate(')
+    expect(script).toMatch(new RegExp(`_id:\\s*['"]${replicaSetName()}['"]`))
+    expect(script).toMatch(/host:\s*['"]mongo:27017['"]/)
+  })
+
+  it('reports mongo healthy only once the replica set has a primary', () => {
+    expect(mongoHealthcheckScript()).toMatch(/PRIMARY|isWritablePrimary/)
+  })
+
+  it('retries the mongo healthcheck on an interval long enough for the first election', () => {
+    const healthcheck = service('mongo').healthcheck
+    expect(healthcheck?.interval).toMatch(/^\d+(ms|s|m)$/)
+    expect(healthcheck?.retries).toBeGreaterThanOrEqual(5)
+  })
+
+  it('keeps the mongo data in a declared named volume', () => {
+    const volume = namedVolumeMounts(service('mongo')).get('/data/db')
+    expect(volume).toBeDefined()
+    expect(Object.keys(compose.volumes ?? {})).toContain(volume)
+  })
+
+  it('builds the app from the repository root', () => {
+    const build = service('app').build
+    expect(typeof build === 'string' ? build : build?.context).toBe('.')
+  })
+
+  it('starts the app only after mongo is healthy', () => {
+    const dependsOn = service('app').depends_on
+    expect(Array.isArray(dependsOn)).toBe(false)
+    expect((dependsOn as Record<string, { condition?: string }>).mongo?.condition).toBe('service_healthy')
+  })
+
+  it('points the app at the mongo service through the same replica set', () => {
+    const uri = environmentOf(service('app')).DATABASE_URI ?? ''
+    expect(uri.startsWith('mongodb://mongo:27017/')).toBe(true)
+    expect(new URL(uri).searchParams.get('replicaSet')).toBe(replicaSetName())
+  })
+
+  it('refuses to start without PAYLOAD_SECRET instead of falling back to a default', () => {
+    const secret = environmentOf(service('app')).PAYLOAD_SECRET
+    expect(secret).toMatch(/^\$\{PAYLOAD_SECRET:\?[^}]+\}$/)
+  })
+
+  it('publishes the app on port 3000 and restarts it unless stopped', () => {
+    const app = service('app')
+    expect(app.ports?.map(String)).toContain('3000:3000')
+    expect(app.restart).toBe('unless-stopped')
+  })
+
+  it('keeps uploaded media in a declared named volume', () => {
+    const volume = namedVolumeMounts(service('app')).get('/app/media')
+    expect(volume).toBeDefined()
+    expect(Object.keys(compose.volumes ?? {})).toContain(volume)
+  })
+})
+
+/** Dockerfile instructions with line continuations joined and comments dropped. */
+function dockerfileInstructions(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*#/.test(line))
+    .join('\n')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+describe('Dockerfile', () => {
+  const instructions = dockerfileInstructions(readRepoFile('Dockerfile'))
+  const lastFrom = instructions.findLastIndex((line) => /^FROM\s/i.test(line))
+  const runtimeStage = instructions.slice(lastFrom)
+  const runtime = (keyword: string) => runtimeStage.filter((line) => line.toUpperCase().startsWith(`${keyword} `))
+
+  it('builds in several stages, all on Node 20', () => {
+    const froms = instructions.filter((line) => /^FROM\s/i.test(line))
+    expect(froms.length).toBeGreaterThanOrEqual(2)
+    for (const from of froms) expect(from).toMatch(/^FROM\s+node:20\b/i)
+  })
+
+  it('runs the server as a non-root user', () => {
+    const users = runtime('USER')
+    expect(users.length).toBeGreaterThan(0)
+    expect(users.at(-1)).not.toMatch(/^USER\s+(root|0)(:|\s|$)/i)
+  })
+
+  it('ships the standalone server, its static assets and the seed content', () => {
+    const copies = runtime('COPY').join('\n')
+    expect(copies).toContain('.next/standalone')
+    expect(copies).toContain('.next/static')
+    expect(copies).toMatch(/\bseed\b/)
+    expect(runtime('CMD').at(-1)).toContain('server.js')
+  })
+
+  it('health-checks the REST API rather than the admin page', () => {
+    const healthcheck = runtime('HEALTHCHECK').join('\n')
+    expect(healthcheck).toContain('/api/')
+    expect(healthcheck).not.toContain('/admin')
+  })
+
+  it('never bakes PAYLOAD_SECRET into the image environment', () => {
+    const envLines = instructions.filter((line) => /^(ENV|ARG)\s/i.test(line))
+    for (const line of envLines) expect(line).not.toMatch(/\bPAYLOAD_SECRET\b/)
+  })
+})
+
+describe('.dockerignore', () => {
+  it('keeps local secrets, dependencies and build output out of the build context', () => {
+    const ignored = readRepoFile('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+    expect(ignored).toEqual(expect.arrayContaining(['.env', 'node_modules', '.next', 'data', 'media', '.git']))
+  })
+})
