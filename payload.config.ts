@@ -38,5 +38,8 @@ export default buildConfig({
   },
   sharp,
   telemetry: false,
+  // Command-line tools print their results on stdout (JSON with --json), so Payload's own log lines go
+  // to stderr there, errors only.
+  logger: process.env.CLOUDLEX_CLI === '1' ? { options: { level: 'error' }, destination: process.stderr } : undefined,
   onInit: seedOnFirstStart,
 })

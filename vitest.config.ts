@@ -4,6 +4,9 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     environment: 'node',
+    // Lexical's Node entry re-exports through top-level await, which Node 20 sometimes never settles
+    // (the process exits with code 13). The "production" condition loads its plain ESM build instead.
+    execArgv: ['--conditions=production'],
     projects: [
       {
         extends: true,

@@ -20,7 +20,7 @@ const env = {
   PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'generated-files-check-only-0000000000',
   DATABASE_URI: `file:${path.join(scratch, 'check.db')}`,
   CLOUDLEX_SEED: 'off',
-  NODE_OPTIONS: '--no-deprecation',
+  NODE_OPTIONS: '--no-deprecation --conditions=production',
   NEXT_TELEMETRY_DISABLED: '1',
 }
 

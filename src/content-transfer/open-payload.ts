@@ -10,6 +10,7 @@ export async function openPayloadForCli(): Promise<Payload> {
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile)
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
   process.env.CLOUDLEX_SEED = 'off'
+  process.env.CLOUDLEX_CLI = '1'
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
   return getPayload({ config })
 }
