@@ -41,6 +41,7 @@ beforeAll(async () => {
     collection: 'terms',
     data: {
       title: 'Public Term',
+      slug: 'public-term',
       definition: 'Ready for readers.',
       category: category.id,
       difficulty: 'beginner',
@@ -189,6 +190,7 @@ describe('term validation', () => {
       .create({
         collection: 'terms',
         data: { title: 'Bad Slug', slug: 'Bad Slug!', definition: 'x', category: category.id, difficulty: 'beginner' },
+        draft: false,
       })
       .catch((caught: unknown) => caught)
     expect(fieldErrors(error)).toEqual([
