@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const mongoUri = process.env.MONGODB_TEST_URI?.trim()
 
 if (!mongoUri) {
-  console.log('skipped: no MongoDB (set MONGODB_TEST_URI=mongodb://host:27017/?replicaSet=rs0 to run these tests)')
+  console.warn('skipped: no MongoDB (set MONGODB_TEST_URI=mongodb://host:27017/?replicaSet=rs0 to run these tests)')
 }
 
 function withOwnDatabase(uri: string): string {

@@ -1,0 +1,63 @@
+// End-to-end tests: a production build of the app on its own fresh SQLite database, driven by the
+// system Chromium. The server is built and started here and stopped when the run ends.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { defineConfig } from '@playwright/test'
+
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+if (!fs.existsSync(chromiumPath)) {
+  throw new Error(
+    `No Chromium at ${chromiumPath}: install one with "apt-get install -y chromium" or point CHROMIUM_PATH at it.`,
+  )
+}
+
+// Playwright loads this file in every worker too; the first load picks the folder and the workers
+// inherit it through the environment, so all of them talk to the same server and database.
+process.env.CLOUDLEX_E2E_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-e2e-'))
+const e2eDir = process.env.CLOUDLEX_E2E_DIR
+const port = Number(process.env.CLOUDLEX_E2E_PORT || 3311)
+const baseURL = `http://127.0.0.1:${port}`
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  globalTeardown: './tests/e2e/global-teardown.ts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `npm run build && npx next start --port ${port} --hostname 127.0.0.1`,
+    url: `${baseURL}/api/providers?limit=1`,
+    timeout: 420_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      DATABASE_URI: `file:${path.join(e2eDir, 'e2e.db')}`,
+      PAYLOAD_SECRET: 'e2e-test-secret-not-for-real-use-0000000000',
+      NEXT_PUBLIC_SERVER_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: '--no-deprecation',
+    },
+  },
+})

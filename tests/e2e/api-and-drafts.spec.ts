@@ -1,0 +1,106 @@
+// REST, GraphQL and the admin against the production server: published content for everyone, drafts
+// only for signed-in staff, by every route a reader could try.
+import { expect, test, type APIRequestContext } from '@playwright/test'
+
+const admin = { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' }
+let token = ''
+let draftId = ''
+
+async function graphql(request: APIRequestContext, query: string, authToken?: string) {
+  const response = await request.post('/api/graphql', {
+    data: { query },
+    headers: authToken ? { Authorization: `JWT ${authToken}` } : {},
+  })
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] }
+}
+
+test.describe.configure({ mode: 'serial' })
+
+test('REST returns CloudTrail with its providers, use cases, FAQs, category and difficulty', async ({ request }) => {
+  const response = await request.get('/api/terms?where[slug][equals]=cloudtrail&depth=1')
+  expect(response.status()).toBe(200)
+  const { docs } = (await response.json()) as { docs: Record<string, unknown>[] }
+  expect(docs).toHaveLength(1)
+  const cloudtrail = docs[0]!
+  expect((cloudtrail.providerEquivalents as unknown[]).length).toBe(4)
+  expect((cloudtrail.useCases as unknown[]).length).toBe(2)
+  expect((cloudtrail.faqs as unknown[]).length).toBe(3)
+  expect((cloudtrail.category as { slug: string }).slug).toBe('security')
+  expect(cloudtrail.difficulty).toBe('intermediate')
+})
+
+test('the admin offers to create the first account on an empty installation', async ({ page }) => {
+  await page.goto('/admin')
+  await expect(page).toHaveURL(/\/admin\/create-first-user/)
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('New Password').fill(admin.password)
+  await page.getByLabel('Confirm Password').fill(admin.password)
+  await page.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('link', { name: /Terms/ }).first()).toBeVisible({ timeout: 30_000 })
+})
+
+test('staff can sign in over REST and save a draft term', async ({ request }) => {
+  const login = await request.post('/api/users/login', { data: admin })
+  expect(login.status()).toBe(200)
+  token = ((await login.json()) as { token: string }).token
+
+  const categories = (await (await request.get('/api/categories?limit=1')).json()) as { docs: { id: string }[] }
+  const created = await request.post('/api/terms?draft=true', {
+    headers: { Authorization: `JWT ${token}` },
+    data: {
+      title: 'Secret Draft Term',
+      definition: 'Nobody outside the team may read this yet.',
+      category: categories.docs[0]!.id,
+      difficulty: 'beginner',
+      _status: 'draft',
+    },
+  })
+  expect(created.status()).toBe(201)
+  draftId = ((await created.json()) as { doc: { id: string } }).doc.id
+})
+
+test('anonymous REST callers never see the draft', async ({ request }) => {
+  const list = await request.get('/api/terms?limit=200&where[slug][equals]=secret-draft-term')
+  expect(((await list.json()) as { docs: unknown[] }).docs).toEqual([])
+
+  const asDraft = await request.get('/api/terms?draft=true&limit=200')
+  expect(await asDraft.text()).not.toContain('Secret Draft Term')
+
+  for (const path of [`/api/terms/${draftId}`, `/api/terms/${draftId}?draft=true`]) {
+    const single = await request.get(path)
+    expect(single.status(), path).toBeGreaterThanOrEqual(400)
+    expect(await single.text(), path).not.toContain('Nobody outside the team')
+  }
+
+  const versions = await request.get('/api/terms/versions')
+  expect(versions.status()).toBe(403)
+
+  const count = await request.get('/api/terms/count')
+  const { totalDocs } = (await count.json()) as { totalDocs: number }
+  const published = (await (await request.get('/api/terms?limit=1')).json()) as { totalDocs: number }
+  expect(totalDocs).toBe(published.totalDocs)
+})
+
+test('anonymous GraphQL callers never see the draft', async ({ request }) => {
+  const listed = await graphql(request, '{ Terms(draft: true, limit: 500) { docs { title } } }')
+  expect(JSON.stringify(listed)).not.toContain('Secret Draft Term')
+  const single = await graphql(request, `{ Term(id: "${draftId}", draft: true) { title definition } }`)
+  expect(JSON.stringify(single)).not.toContain('Nobody outside the team')
+  const versions = await graphql(request, '{ versionsTerms { docs { version { title } } } }')
+  expect(versions.errors).toBeTruthy()
+  expect(JSON.stringify(versions)).not.toContain('Secret Draft Term')
+})
+
+test('signed-in staff see the draft through REST and GraphQL', async ({ request }) => {
+  const single = await request.get(`/api/terms/${draftId}?draft=true`, { headers: { Authorization: `JWT ${token}` } })
+  expect(single.status()).toBe(200)
+  const viaGraphql = await graphql(request, `{ Term(id: "${draftId}", draft: true) { title } }`, token)
+  expect(JSON.stringify(viaGraphql)).toContain('Secret Draft Term')
+})
+
+test('the public pages do not show the draft', async ({ page }) => {
+  const response = await page.goto('/terms/secret-draft-term')
+  expect(response?.status()).toBe(404)
+  await page.goto('/terms')
+  await expect(page.getByText('Secret Draft Term')).toHaveCount(0)
+})
