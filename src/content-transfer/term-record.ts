@@ -1,4 +1,5 @@
 // Maps a stored term (depth 1) back to the seed format's document: what export writes.
+import { isNoServiceMarker } from '@/content-format/parse'
 import type { TermDocument } from '@/content-format/types'
 import { populated, populatedList } from '@/lib/relations'
 import type { Term } from '@/payload-types'
@@ -23,7 +24,8 @@ export function termRecordToDocument(term: Term): TermDocument {
     providerEquivalents: (term.providerEquivalents ?? []).flatMap((row) => {
       const provider = populated(row.provider)
       if (!provider) return []
-      const service = row.matchLevel === 'none' || !row.service?.trim() ? null : row.service.trim()
+      const written = row.service?.trim() ?? ''
+      const service = row.matchLevel === 'none' || isNoServiceMarker(written) ? null : written
       return [{ provider: provider.name, service }]
     }),
     faqs: populatedList(term.faqs).map((faq) => ({

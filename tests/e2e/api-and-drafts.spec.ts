@@ -98,6 +98,37 @@ test('signed-in staff see the draft through REST and GraphQL', async ({ request 
   expect(JSON.stringify(viaGraphql)).toContain('Secret Draft Term')
 })
 
+test('publishing a term that links to the draft does not expose the draft', async ({ request, page }) => {
+  const auth = { Authorization: `JWT ${token}` }
+  const found = (await (await request.get('/api/terms?where[slug][equals]=iam&depth=0')).json()) as {
+    docs: { id: string; relatedTerms: string[] }[]
+  }
+  const iam = found.docs[0]!
+  const published = await request.patch(`/api/terms/${iam.id}`, {
+    headers: auth,
+    data: { relatedTerms: [...iam.relatedTerms, draftId], _status: 'published' },
+  })
+  expect(published.status()).toBe(200)
+
+  for (const depth of [0, 1, 2]) {
+    const body = await (await request.get(`/api/terms/${iam.id}?depth=${depth}`)).text()
+    expect(body, `depth ${depth}`).not.toContain(draftId)
+    expect(body, `depth ${depth}`).not.toContain('Secret Draft Term')
+  }
+  const viaGraphql = await graphql(request, `{ Term(id: "${iam.id}") { relatedTerms { id title } } }`)
+  expect(JSON.stringify(viaGraphql)).not.toContain('Secret Draft Term')
+  expect(JSON.stringify(viaGraphql)).not.toContain(draftId)
+
+  await page.goto('/terms/iam')
+  await expect(page.getByRole('heading', { level: 1, name: 'IAM' })).toBeVisible()
+  await expect(page.getByText('Secret Draft Term')).toHaveCount(0)
+
+  const asStaff = (await (await request.get(`/api/terms/${iam.id}?depth=0`, { headers: auth })).json()) as {
+    relatedTerms: string[]
+  }
+  expect(asStaff.relatedTerms).toContain(draftId)
+})
+
 test('the public pages do not show the draft', async ({ page }) => {
   const response = await page.goto('/terms/secret-draft-term')
   expect(response?.status()).toBe(404)

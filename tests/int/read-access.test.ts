@@ -103,6 +103,14 @@ describe('anonymous readers', () => {
     expect(JSON.stringify(term)).not.toContain('Secret scenario')
   })
 
+  it('do not learn the ids of unpublished documents a published term links to', async () => {
+    const term = await payload.findByID({ collection: 'terms', id: publishedTerm.id, depth: 0, ...asAnonymous })
+    expect(term.relatedTerms).toEqual([])
+    expect(term.useCases).toEqual([])
+    expect(JSON.stringify(term)).not.toContain(draftTerm.id)
+    expect(JSON.stringify(term)).not.toContain(draftUseCaseId)
+  })
+
   it('cannot read versions', async () => {
     await expect(payload.findVersions({ collection: 'terms', ...asAnonymous })).rejects.toThrow()
   })
@@ -131,6 +139,18 @@ describe('anonymous readers', () => {
 })
 
 describe('signed-in staff', () => {
+  it('see every link of a published term, including to unpublished documents', async () => {
+    const term = await payload.findByID({
+      collection: 'terms',
+      id: publishedTerm.id,
+      depth: 0,
+      user: author,
+      overrideAccess: false,
+    })
+    expect(term.relatedTerms).toEqual([draftTerm.id])
+    expect(term.useCases).toEqual([draftUseCaseId])
+  })
+
   it('see drafts', async () => {
     const { docs } = await payload.find({ collection: 'terms', user: author, overrideAccess: false, draft: true })
     expect(docs.map((term) => term.slug).sort()).toEqual(['public-term', 'unreleased-term'])

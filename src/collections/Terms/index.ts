@@ -7,6 +7,7 @@ import { providerEquivalentsField } from '@/fields/provider-equivalents'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 
+import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
 
 export const Terms: CollectionConfig = {
@@ -29,6 +30,9 @@ export const Terms: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: 'title',
+  hooks: {
+    afterRead: [hideUnpublishedLinks],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
     slugField('title'),
