@@ -8,9 +8,8 @@ import { defineConfig } from '@playwright/test'
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!fs.existsSync(chromiumPath)) {
-  throw new Error(
-    `No Chromium at ${chromiumPath}: install one with "apt-get install -y chromium" or point CHROMIUM_PATH at it.`,
-  )
+  console.error(`No Chromium at ${chromiumPath}: install one with "apt-get install -y chromium" or set CHROMIUM_PATH.`)
+  process.exit(1)
 }
 
 // Playwright loads this file in every worker too; the first load picks the folder and the workers
