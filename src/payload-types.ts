@@ -74,6 +74,7 @@ export interface Config {
     providers: Provider;
     media: Media;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -95,6 +96,7 @@ export interface Config {
     providers: ProvidersSelect<false> | ProvidersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -215,6 +217,28 @@ export interface Term {
     title?: string | null;
     description?: string | null;
   };
+  /**
+   * Moving to another stage follows the editorial workflow.
+   */
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * The reviewer responsible for this document.
+   */
+  assignee?: (string | null) | User;
+  createdBy?: (string | null) | User;
+  /**
+   * Added to the review thread on save. Required when requesting changes.
+   */
+  transitionNote?: string | null;
+  reviewThread?:
+    | {
+        kind: 'comment' | 'submitted' | 'changes-requested' | 'approved' | 'override';
+        author?: (string | null) | User;
+        at: string;
+        body?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -292,40 +316,28 @@ export interface UseCase {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "faqs".
- */
-export interface Faq {
-  id: string;
-  question: string;
-  answer: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  };
   /**
-   * Terms that show this question. Add it from the term.
+   * Moving to another stage follows the editorial workflow.
    */
-  terms?: {
-    docs?: (string | Term)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * The reviewer responsible for this document.
+   */
+  assignee?: (string | null) | User;
+  createdBy?: (string | null) | User;
+  /**
+   * Added to the review thread on save. Required when requesting changes.
+   */
+  transitionNote?: string | null;
+  reviewThread?:
+    | {
+        kind: 'comment' | 'submitted' | 'changes-requested' | 'approved' | 'override';
+        author?: (string | null) | User;
+        at: string;
+        body?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -364,6 +376,99 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs".
+ */
+export interface Faq {
+  id: string;
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Terms that show this question. Add it from the term.
+   */
+  terms?: {
+    docs?: (string | Term)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Moving to another stage follows the editorial workflow.
+   */
+  workflowStage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published' | 'unpublished') | null;
+  /**
+   * The reviewer responsible for this document.
+   */
+  assignee?: (string | null) | User;
+  createdBy?: (string | null) | User;
+  /**
+   * Added to the review thread on save. Required when requesting changes.
+   */
+  transitionNote?: string | null;
+  reviewThread?:
+    | {
+        kind: 'comment' | 'submitted' | 'changes-requested' | 'approved' | 'override';
+        author?: (string | null) | User;
+        at: string;
+        body?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Every change, publication and sign-in, as it happened. Entries cannot be edited or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: string;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'publish'
+    | 'unpublish'
+    | 'stage-change'
+    | 'schedule'
+    | 'release'
+    | 'restore'
+    | 'login'
+    | 'failed-login'
+    | 'logout';
+  actorType: 'user' | 'api-key' | 'system';
+  actor?: (string | null) | User;
+  /**
+   * The email of the user at the time, or "system".
+   */
+  actorLabel?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  targetTitle?: string | null;
+  changedFields?: string[] | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -416,6 +521,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: string | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -500,6 +609,19 @@ export interface TermsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
       };
+  workflowStage?: T;
+  assignee?: T;
+  createdBy?: T;
+  transitionNote?: T;
+  reviewThread?:
+    | T
+    | {
+        kind?: T;
+        author?: T;
+        at?: T;
+        body?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -514,6 +636,19 @@ export interface UseCasesSelect<T extends boolean = true> {
   solution?: T;
   outcome?: T;
   terms?: T;
+  workflowStage?: T;
+  assignee?: T;
+  createdBy?: T;
+  transitionNote?: T;
+  reviewThread?:
+    | T
+    | {
+        kind?: T;
+        author?: T;
+        at?: T;
+        body?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -526,6 +661,19 @@ export interface FaqsSelect<T extends boolean = true> {
   question?: T;
   answer?: T;
   terms?: T;
+  workflowStage?: T;
+  assignee?: T;
+  createdBy?: T;
+  transitionNote?: T;
+  reviewThread?:
+    | T
+    | {
+        kind?: T;
+        author?: T;
+        at?: T;
+        body?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -601,6 +749,25 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  actorType?: T;
+  actor?: T;
+  actorLabel?: T;
+  ip?: T;
+  userAgent?: T;
+  targetCollection?: T;
+  targetId?: T;
+  targetTitle?: T;
+  changedFields?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

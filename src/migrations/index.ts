@@ -1,9 +1,15 @@
 import * as migration_20261124_224418_initial from './20261124_224418_initial';
+import * as migration_20261124_232148_editorial_workflow from './20261124_232148_editorial_workflow';
 
 export const migrations = [
   {
     up: migration_20261124_224418_initial.up,
     down: migration_20261124_224418_initial.down,
-    name: '20261124_224418_initial'
+    name: '20261124_224418_initial',
+  },
+  {
+    up: migration_20261124_232148_editorial_workflow.up,
+    down: migration_20261124_232148_editorial_workflow.down,
+    name: '20261124_232148_editorial_workflow'
   },
 ];

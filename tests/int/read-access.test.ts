@@ -179,9 +179,9 @@ describe('users and roles', () => {
     expect(updated.role).toBe('author')
   })
 
-  it('hides other accounts from non-admins and refuses them creating users', async () => {
+  it('lets staff see each other but only admins create or change other accounts', async () => {
     const { docs } = await payload.find({ collection: 'users', user: author, overrideAccess: false })
-    expect(docs.map((user) => user.id)).toEqual([author.id])
+    expect(docs.length).toBeGreaterThan(1)
     await expect(
       payload.create({
         collection: 'users',
@@ -189,6 +189,10 @@ describe('users and roles', () => {
         user: author,
         overrideAccess: false,
       }),
+    ).rejects.toThrow()
+    const someoneElse = docs.find((user) => user.id !== author.id)!
+    await expect(
+      payload.update({ collection: 'users', id: someoneElse.id, data: { name: 'Renamed' }, user: author, overrideAccess: false }),
     ).rejects.toThrow()
   })
 

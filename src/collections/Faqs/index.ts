@@ -2,22 +2,29 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
+import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
+import { workflowFields } from '@/workflow/fields'
+import { enforceWorkflow, rememberDraftMode } from '@/workflow/hooks/enforce-workflow'
 
 export const Faqs: CollectionConfig = {
   slug: 'faqs',
   labels: { singular: 'FAQ', plural: 'FAQs' },
   admin: {
     useAsTitle: 'question',
-    defaultColumns: ['question', '_status', 'updatedAt'],
+    defaultColumns: ['question', 'workflowStage', 'assignee', 'updatedAt'],
   },
   access: {
     read: authenticatedOrPublished,
     readVersions: authenticated,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    update: canUpdateContent,
+    delete: canDeleteContent,
   },
   versions: { drafts: true, maxPerDoc: 50 },
+  hooks: {
+    beforeOperation: [rememberDraftMode],
+    beforeChange: [enforceWorkflow],
+  },
   fields: [
     { name: 'question', type: 'text', required: true, index: true },
     { name: 'answer', type: 'richText', required: true },
@@ -28,5 +35,6 @@ export const Faqs: CollectionConfig = {
       on: 'faqs',
       admin: { description: 'Terms that show this question. Add it from the term.' },
     },
+    ...workflowFields,
   ],
 }

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { isEditorOrAdmin, isStaff } from '@/access/content-access'
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
   upload: {
     staticDir: 'media',
     mimeTypes: ['image/*'],

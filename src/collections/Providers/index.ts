@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { isEditorOrAdmin } from '@/access/content-access'
 import { slugField } from '@/fields/slug'
 
 export const Providers: CollectionConfig = {
   slug: 'providers',
   labels: { singular: 'Provider', plural: 'Providers' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'fullName', 'displayOrder'] },
-  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
   defaultSort: 'displayOrder',
   fields: [
     {

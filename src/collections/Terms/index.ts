@@ -2,10 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
+import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
 import { DIFFICULTIES } from '@/content-format/types'
 import { providerEquivalentsField } from '@/fields/provider-equivalents'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { workflowFields } from '@/workflow/fields'
+import { enforceWorkflow, rememberDraftMode } from '@/workflow/hooks/enforce-workflow'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
@@ -15,15 +18,15 @@ export const Terms: CollectionConfig = {
   labels: { singular: 'Term', plural: 'Terms' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'category', 'difficulty', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'category', 'difficulty', 'workflowStage', 'assignee', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'definition'],
   },
   access: {
     read: authenticatedOrPublished,
     readVersions: authenticated,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    update: canUpdateContent,
+    delete: canDeleteContent,
   },
   versions: {
     drafts: true,
@@ -31,6 +34,8 @@ export const Terms: CollectionConfig = {
   },
   defaultSort: 'title',
   hooks: {
+    beforeOperation: [rememberDraftMode],
+    beforeChange: [enforceWorkflow],
     afterRead: [hideUnpublishedLinks],
   },
   fields: [
@@ -120,5 +125,6 @@ export const Terms: CollectionConfig = {
       ],
     },
     seoField,
+    ...workflowFields,
   ],
 }

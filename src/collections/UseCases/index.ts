@@ -2,22 +2,29 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
+import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
+import { workflowFields } from '@/workflow/fields'
+import { enforceWorkflow, rememberDraftMode } from '@/workflow/hooks/enforce-workflow'
 
 export const UseCases: CollectionConfig = {
   slug: 'use-cases',
   labels: { singular: 'Use case', plural: 'Use cases' },
   admin: {
     useAsTitle: 'organization',
-    defaultColumns: ['organization', 'scenario', '_status', 'updatedAt'],
+    defaultColumns: ['organization', 'scenario', 'workflowStage', 'assignee', 'updatedAt'],
   },
   access: {
     read: authenticatedOrPublished,
     readVersions: authenticated,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    update: canUpdateContent,
+    delete: canDeleteContent,
   },
   versions: { drafts: true, maxPerDoc: 50 },
+  hooks: {
+    beforeOperation: [rememberDraftMode],
+    beforeChange: [enforceWorkflow],
+  },
   fields: [
     { name: 'organization', type: 'text', required: true, index: true },
     { name: 'scenario', type: 'textarea', required: true },
@@ -30,5 +37,6 @@ export const UseCases: CollectionConfig = {
       on: 'useCases',
       admin: { description: 'Terms that show this use case. Add it from the term.' },
     },
+    ...workflowFields,
   ],
 }

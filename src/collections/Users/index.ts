@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { isStaff } from '@/access/content-access'
 import { isAdmin, isAdminField } from '@/access/is-admin'
 import { isAdminOrSelf } from '@/access/is-admin-or-self'
 import { ROLE_LABELS, ROLES } from '@/access/roles'
@@ -16,7 +17,8 @@ export const Users: CollectionConfig = {
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
   access: {
     admin: ({ req }) => Boolean(req.user),
-    read: isAdminOrSelf,
+    // Staff see each other to assign reviewers and read review threads; only admins change accounts.
+    read: isStaff,
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,

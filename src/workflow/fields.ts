@@ -1,0 +1,68 @@
+// The workflow's fields on every reviewed collection (terms, use cases, FAQs).
+import type { Field } from 'payload'
+
+import { STAGE_LABELS, STAGES } from './stages'
+
+export const REVIEW_ENTRY_KINDS = ['comment', 'submitted', 'changes-requested', 'approved', 'override'] as const
+
+/** Fields the workflow itself maintains; editing them is not an edit of the content. */
+export const WORKFLOW_FIELD_NAMES = new Set([
+  'workflowStage',
+  'assignee',
+  'createdBy',
+  'transitionNote',
+  'reviewThread',
+  '_status',
+  'updatedAt',
+  'createdAt',
+  'id',
+])
+
+export const workflowFields: Field[] = [
+  {
+    name: 'workflowStage',
+    type: 'select',
+    defaultValue: 'draft',
+    index: true,
+    label: 'Stage',
+    options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
+    admin: { position: 'sidebar', description: 'Moving to another stage follows the editorial workflow.' },
+  },
+  {
+    name: 'assignee',
+    type: 'relationship',
+    relationTo: 'users',
+    index: true,
+    admin: { position: 'sidebar', description: 'The reviewer responsible for this document.' },
+    filterOptions: { role: { in: ['reviewer', 'editor', 'admin'] } },
+  },
+  {
+    name: 'createdBy',
+    type: 'relationship',
+    relationTo: 'users',
+    index: true,
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  {
+    name: 'transitionNote',
+    type: 'textarea',
+    virtual: true,
+    label: 'Review note',
+    admin: {
+      position: 'sidebar',
+      description: 'Added to the review thread on save. Required when requesting changes.',
+    },
+  },
+  {
+    name: 'reviewThread',
+    type: 'array',
+    label: 'Review thread',
+    admin: { readOnly: true, initCollapsed: true },
+    fields: [
+      { name: 'kind', type: 'select', required: true, options: [...REVIEW_ENTRY_KINDS] },
+      { name: 'author', type: 'relationship', relationTo: 'users' },
+      { name: 'at', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'body', type: 'textarea' },
+    ],
+  },
+]

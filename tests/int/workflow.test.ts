@@ -1,0 +1,245 @@
+// The editorial workflow through the Local API with access control on, one real user per role.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import type { Category, Term, User } from '@/payload-types'
+
+import { createStaffUser, getTestPayload } from './helpers/payload'
+
+let payload: Payload
+let admin: User
+let editor: User
+let reviewer: User
+let author: User
+let otherAuthor: User
+let category: Category
+
+async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    return { status: (error as { status: number }).status, message: (error as Error).message }
+  }
+  throw new Error('expected the operation to be refused')
+}
+
+function as(user: User) {
+  return { user, overrideAccess: false } as const
+}
+
+async function createDraftTerm(user: User, title: string): Promise<Term> {
+  return payload.create({
+    collection: 'terms',
+    data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' },
+    draft: true,
+    ...as(user),
+  })
+}
+
+const readLive = (id: string) => payload.find({ collection: 'terms', where: { id: { equals: id } }, overrideAccess: false })
+const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true })
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  admin = await createStaffUser(payload, 'admin')
+  editor = await createStaffUser(payload, 'editor')
+  reviewer = await createStaffUser(payload, 'reviewer')
+  author = await createStaffUser(payload, 'author')
+  otherAuthor = await createStaffUser(payload, 'author')
+  category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
+})
+
+describe('a term from first draft to publication', () => {
+  let term: Term
+
+  it('starts as the author’s own draft', async () => {
+    term = await createDraftTerm(author, 'Workflow Term')
+    expect(term.workflowStage).toBe('draft')
+    expect(typeof term.createdBy === 'object' ? term.createdBy?.id : term.createdBy).toBe(author.id)
+  })
+
+  it('cannot be published by its author', async () => {
+    const refused = await failure(
+      payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(author) }),
+    )
+    expect(refused.status).toBe(403)
+    expect(refused.message).toMatch(/Only approved content can be published/)
+  })
+
+  it('cannot be submitted by another author', async () => {
+    const refused = await failure(
+      payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, ...as(otherAuthor) }),
+    )
+    expect(refused.status).toBe(403)
+  })
+
+  it('is submitted for review by its author, who then cannot edit it', async () => {
+    const submitted = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'in_review', assignee: reviewer.id },
+      draft: true,
+      ...as(author),
+    })
+    expect(submitted.workflowStage).toBe('in_review')
+    expect(submitted.reviewThread?.map((entry) => entry.kind)).toEqual(['submitted'])
+    const locked = await failure(
+      payload.update({ collection: 'terms', id: term.id, data: { definition: 'Sneaky edit.' }, draft: true, ...as(author) }),
+    )
+    expect(locked.status).toBe(403)
+  })
+
+  it('needs a note when the reviewer requests changes', async () => {
+    const refused = await failure(
+      payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'changes_requested' }, draft: true, ...as(reviewer) }),
+    )
+    expect(refused).toEqual({ status: 400, message: 'Requesting changes needs a note saying what to change.' })
+
+    const changed = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'changes_requested', transitionNote: 'Add an analogy.' },
+      draft: true,
+      ...as(reviewer),
+    })
+    expect(changed.workflowStage).toBe('changes_requested')
+    const lastEntry = changed.reviewThread?.at(-1)
+    expect(lastEntry).toMatchObject({ kind: 'changes-requested', body: 'Add an analogy.' })
+    expect(typeof lastEntry?.author === 'object' ? lastEntry.author?.id : lastEntry?.author).toBe(reviewer.id)
+  })
+
+  it('is fixed and resubmitted by its author, then approved by the reviewer', async () => {
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { analogy: 'Like a relay race.' },
+      draft: true,
+      ...as(author),
+    })
+    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, ...as(author) })
+    const approved = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'approved' },
+      draft: true,
+      ...as(reviewer),
+    })
+    expect(approved.workflowStage).toBe('approved')
+  })
+
+  it('goes back to review when approved content is edited', async () => {
+    const edited = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { definition: 'A better explanation.' },
+      draft: true,
+      ...as(reviewer),
+    })
+    expect(edited.workflowStage).toBe('in_review')
+    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) })
+  })
+
+  it('cannot be published by a reviewer, and is published by an editor', async () => {
+    const refused = await failure(
+      payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(reviewer) }),
+    )
+    expect(refused.status).toBe(403)
+    expect((await readLive(term.id)).docs).toHaveLength(0)
+
+    const published = await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(editor) })
+    expect(published.workflowStage).toBe('published')
+    expect((await readLive(term.id)).docs[0]?.definition).toBe('A better explanation.')
+  })
+
+  it('keeps the live version while a new draft of it is being edited', async () => {
+    const draft = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { definition: 'Work in progress.' },
+      draft: true,
+      ...as(author),
+    })
+    expect(draft.workflowStage).toBe('draft')
+    expect((await readLive(term.id)).docs[0]?.definition).toBe('A better explanation.')
+    expect((await latest(term.id)).definition).toBe('Work in progress.')
+  })
+
+  it('cannot be deleted by its author once published, and is unpublished by an editor', async () => {
+    const refused = await failure(payload.delete({ collection: 'terms', id: term.id, ...as(author) }))
+    expect(refused.status).toBe(403)
+
+    const unpublished = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'unpublished' },
+      ...as(editor),
+    })
+    expect(unpublished.workflowStage).toBe('unpublished')
+    expect(unpublished._status).toBe('draft')
+    expect((await readLive(term.id)).docs).toHaveLength(0)
+  })
+})
+
+describe('admin override', () => {
+  it('lets an admin publish unapproved content and records the override in the review thread', async () => {
+    const term = await createDraftTerm(author, 'Urgent Term')
+    const refused = await failure(
+      payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(editor) }),
+    )
+    expect(refused.status).toBe(403)
+
+    const published = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { _status: 'published', transitionNote: 'Security fix, reviewed afterwards.' },
+      ...as(admin),
+    })
+    expect(published.workflowStage).toBe('published')
+    expect(published.reviewThread?.at(-1)).toMatchObject({
+      kind: 'override',
+      body: 'Published without approval by an admin. Security fix, reviewed afterwards.',
+    })
+  })
+
+  it('refuses a direct edit of live content to anyone but an admin', async () => {
+    const term = await createDraftTerm(author, 'Live Term')
+    await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(admin) })
+    const refused = await failure(
+      payload.update({
+        collection: 'terms',
+        id: term.id,
+        data: { definition: 'Changed live.', _status: 'published' },
+        ...as(editor),
+      }),
+    )
+    expect(refused.status).toBe(403)
+  })
+})
+
+describe('ownership and deletion', () => {
+  it('ignores a client that claims another owner', async () => {
+    const term = await payload.create({
+      collection: 'terms',
+      data: { title: 'Claimed', definition: 'x', category: category.id, difficulty: 'beginner', createdBy: admin.id },
+      draft: true,
+      ...as(author),
+    })
+    expect(typeof term.createdBy === 'object' ? term.createdBy?.id : term.createdBy).toBe(author.id)
+  })
+
+  it('lets an author delete their own unpublished draft but not someone else’s', async () => {
+    const own = await createDraftTerm(author, 'Disposable')
+    const others = await createDraftTerm(otherAuthor, 'Not Yours')
+    expect((await failure(payload.delete({ collection: 'terms', id: others.id, ...as(author) }))).status).toBe(403)
+    await payload.delete({ collection: 'terms', id: own.id, ...as(author) })
+    expect((await payload.count({ collection: 'terms', where: { id: { equals: own.id } } })).totalDocs).toBe(0)
+  })
+
+  it('keeps categories and providers for editors and admins', async () => {
+    const refused = await failure(
+      payload.create({ collection: 'categories', data: { name: 'Storage', slug: 'storage' }, ...as(reviewer) }),
+    )
+    expect(refused.status).toBe(403)
+    await payload.create({ collection: 'categories', data: { name: 'Storage', slug: 'storage' }, ...as(editor) })
+  })
+})
