@@ -5,16 +5,20 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from '@/collections/AuditLog'
 import { Categories } from '@/collections/Categories'
 import { Faqs } from '@/collections/Faqs'
 import { Media } from '@/collections/Media'
 import { Providers } from '@/collections/Providers'
+import { Releases } from '@/collections/Releases'
 import { Terms } from '@/collections/Terms'
 import { UseCases } from '@/collections/UseCases'
 import { Users } from '@/collections/Users'
+import { recordFailedGraphQLLogin } from '@/collections/Users/hooks/record-failed-login'
 import { createDatabaseAdapter } from '@/db/database-adapter'
 import { readPayloadSecret } from '@/lib/env'
 import { seedOnFirstStart } from '@/seed/seed-on-first-start'
+import { jobsConfig } from '@/workflow/scheduling'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -23,7 +27,8 @@ export default buildConfig({
   serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
-  collections: [Terms, UseCases, Faqs, Categories, Providers, Media, Users],
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog],
+  hooks: { afterError: [recordFailedGraphQLLogin] },
   admin: {
     user: Users.slug,
     avatar: 'default',
@@ -36,6 +41,7 @@ export default buildConfig({
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
+  jobs: jobsConfig,
   sharp,
   telemetry: false,
   // Command-line tools print their results on stdout (JSON with --json), so Payload's own log lines go

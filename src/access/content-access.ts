@@ -17,10 +17,13 @@ const ownedOrAssigned = (userId: string | number): Where => ({
  * Reviewers and up edit any document; authors only their own or assigned ones. The stage lock for
  * authors is checked by the workflow hook on the latest version (a draft is not the stored document).
  */
-export const canUpdateContent: Access = ({ req }) => {
+export const canUpdateContent: Access = ({ data, req }) => {
   const user = req.user
   if (!user) return false
-  if (hasRole(user, 'admin', 'editor', 'reviewer')) return true
+  if (hasRole(user, 'admin', 'editor')) return true
+  // Publishing (and scheduling it, which the admin checks the same way) is for editors and admins.
+  if ((data as { _status?: unknown } | undefined)?._status === 'published') return false
+  if (hasRole(user, 'reviewer')) return true
   if (hasRole(user, 'author')) {
     return ownedOrAssigned(user.id)
   }

@@ -11,6 +11,7 @@ export async function openPayloadForCli(): Promise<Payload> {
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
   process.env.CLOUDLEX_SEED = 'off'
   process.env.CLOUDLEX_CLI = '1'
+  process.env.CLOUDLEX_JOBS = 'off'
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
   return getPayload({ config })
 }

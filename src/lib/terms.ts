@@ -1,5 +1,7 @@
 // Every read the public site makes of terms. Reads run as an anonymous visitor (overrideAccess: false,
 // no user), so Payload's access rules, not this module, guarantee that only published content shows.
+import type { TypedUser } from 'payload'
+
 import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
 import { getPayloadClient } from './payload-client'
@@ -65,12 +67,25 @@ export async function listPublishedTerms(): Promise<TermSummary[]> {
   return result.docs.map(summarize)
 }
 
-export async function getPublishedTermBySlug(slug: string): Promise<TermPageData | null> {
+export function getPublishedTermBySlug(slug: string): Promise<TermPageData | null> {
+  return getTermBySlug(slug, null)
+}
+
+/**
+ * The latest version, drafts included, as a signed-in staff member sees it (draft preview). Access
+ * control stays on: the viewer's own rights decide what is shown.
+ */
+export function getTermPreviewBySlug(slug: string, viewer: TypedUser): Promise<TermPageData | null> {
+  return getTermBySlug(slug, viewer)
+}
+
+async function getTermBySlug(slug: string, viewer: TypedUser | null): Promise<TermPageData | null> {
   const payload = await getPayloadClient()
   const result = await payload.find({
     collection: 'terms',
     overrideAccess: false,
-    draft: false,
+    user: viewer ?? undefined,
+    draft: Boolean(viewer),
     depth: 1,
     limit: 1,
     where: { slug: { equals: slug } },

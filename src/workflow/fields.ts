@@ -8,6 +8,7 @@ export const REVIEW_ENTRY_KINDS = ['comment', 'submitted', 'changes-requested', 
 /** Fields the workflow itself maintains; editing them is not an edit of the content. */
 export const WORKFLOW_FIELD_NAMES = new Set([
   'workflowStage',
+  'workflowActions',
   'assignee',
   'createdBy',
   'transitionNote',
@@ -20,13 +21,22 @@ export const WORKFLOW_FIELD_NAMES = new Set([
 
 export const workflowFields: Field[] = [
   {
+    name: 'workflowActions',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/admin/workflow-actions#WorkflowActions' } },
+  },
+  {
     name: 'workflowStage',
     type: 'select',
     defaultValue: 'draft',
     index: true,
     label: 'Stage',
     options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
-    admin: { position: 'sidebar', description: 'Moving to another stage follows the editorial workflow.' },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      description: 'Changed with the workflow buttons above (or by API clients); the server checks each step.',
+    },
   },
   {
     name: 'assignee',

@@ -10,6 +10,7 @@ const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-int-'))
 process.env.DATABASE_URI = `file:${path.join(directory, 'test.db')}`
 process.env.PAYLOAD_SECRET = 'integration-test-secret-not-for-real-use-0000'
 process.env.CLOUDLEX_SEED = 'off'
+process.env.CLOUDLEX_JOBS = 'off'
 
 afterAll(() => {
   fs.rmSync(directory, { recursive: true, force: true })

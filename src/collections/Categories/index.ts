@@ -2,13 +2,17 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { slugField } from '@/fields/slug'
+
+const audit = auditCollectionHooks({ titleField: 'name' })
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
   labels: { singular: 'Category', plural: 'Categories' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
+  hooks: { beforeChange: [audit.beforeChange], afterChange: [audit.afterChange], afterDelete: [audit.afterDelete] },
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, index: true },

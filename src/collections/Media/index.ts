@@ -2,10 +2,14 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin, isStaff } from '@/access/content-access'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
+
+const audit = auditCollectionHooks({ titleField: 'filename' })
 
 export const Media: CollectionConfig = {
   slug: 'media',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
+  hooks: { beforeChange: [audit.beforeChange], afterChange: [audit.afterChange], afterDelete: [audit.afterDelete] },
   upload: {
     staticDir: 'media',
     mimeTypes: ['image/*'],

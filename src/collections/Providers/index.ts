@@ -2,13 +2,17 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { slugField } from '@/fields/slug'
+
+const audit = auditCollectionHooks({ titleField: 'name' })
 
 export const Providers: CollectionConfig = {
   slug: 'providers',
   labels: { singular: 'Provider', plural: 'Providers' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'fullName', 'displayOrder'] },
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
+  hooks: { beforeChange: [audit.beforeChange], afterChange: [audit.afterChange], afterDelete: [audit.afterDelete] },
   defaultSort: 'displayOrder',
   fields: [
     {

@@ -3,15 +3,19 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
 import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { DIFFICULTIES } from '@/content-format/types'
 import { providerEquivalentsField } from '@/fields/provider-equivalents'
 import { seoField } from '@/fields/seo'
+import { previewUrlFor } from '@/lib/preview-url'
 import { slugField } from '@/fields/slug'
 import { workflowFields } from '@/workflow/fields'
 import { enforceWorkflow, rememberDraftMode } from '@/workflow/hooks/enforce-workflow'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
+
+const audit = auditCollectionHooks({ titleField: 'title' })
 
 export const Terms: CollectionConfig = {
   slug: 'terms',
@@ -20,6 +24,10 @@ export const Terms: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', 'difficulty', 'workflowStage', 'assignee', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'definition'],
+    preview: (doc) => (typeof doc?.slug === 'string' ? previewUrlFor(`/terms/${doc.slug}`) : null),
+    livePreview: {
+      url: ({ data }) => (typeof data?.slug === 'string' ? previewUrlFor(`/terms/${data.slug}`) : ''),
+    },
   },
   access: {
     read: authenticatedOrPublished,
@@ -29,13 +37,15 @@ export const Terms: CollectionConfig = {
     delete: canDeleteContent,
   },
   versions: {
-    drafts: true,
+    drafts: { schedulePublish: true },
     maxPerDoc: 50,
   },
   defaultSort: 'title',
   hooks: {
     beforeOperation: [rememberDraftMode],
-    beforeChange: [enforceWorkflow],
+    beforeChange: [enforceWorkflow, audit.beforeChange],
+    afterChange: [audit.afterChange],
+    afterDelete: [audit.afterDelete],
     afterRead: [hideUnpublishedLinks],
   },
   fields: [

@@ -3,8 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
 import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { workflowFields } from '@/workflow/fields'
 import { enforceWorkflow, rememberDraftMode } from '@/workflow/hooks/enforce-workflow'
+
+const audit = auditCollectionHooks({ titleField: 'organization' })
 
 export const UseCases: CollectionConfig = {
   slug: 'use-cases',
@@ -20,10 +23,12 @@ export const UseCases: CollectionConfig = {
     update: canUpdateContent,
     delete: canDeleteContent,
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
     beforeOperation: [rememberDraftMode],
-    beforeChange: [enforceWorkflow],
+    beforeChange: [enforceWorkflow, audit.beforeChange],
+    afterChange: [audit.afterChange],
+    afterDelete: [audit.afterDelete],
   },
   fields: [
     { name: 'organization', type: 'text', required: true, index: true },

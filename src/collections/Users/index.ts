@@ -4,8 +4,14 @@ import { isStaff } from '@/access/content-access'
 import { isAdmin, isAdminField } from '@/access/is-admin'
 import { isAdminOrSelf } from '@/access/is-admin-or-self'
 import { ROLE_LABELS, ROLES } from '@/access/roles'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
 
 import { makeFirstUserAdmin } from './hooks/make-first-user-admin'
+import { recordFailedRestLogin } from './hooks/record-failed-login'
+import { recordLogin, recordLogout } from './hooks/record-sign-in'
+
+// The password and its hash are never named or stored in the audit log (see src/audit/changed-fields.ts).
+const audit = auditCollectionHooks({ titleField: 'email' })
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -24,7 +30,12 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
-    beforeChange: [makeFirstUserAdmin],
+    beforeChange: [makeFirstUserAdmin, audit.beforeChange],
+    afterChange: [audit.afterChange],
+    afterDelete: [audit.afterDelete],
+    afterLogin: [recordLogin],
+    afterLogout: [recordLogout],
+    afterError: [recordFailedRestLogin],
   },
   fields: [
     { name: 'name', type: 'text' },

@@ -10,12 +10,34 @@ import { WORKFLOW_FIELD_NAMES } from '../fields'
 import { AUTHOR_EDITABLE_STAGES, isStage, STAGE_LABELS, type Stage } from '../stages'
 import { decideTransition, type TransitionAction } from '../transitions'
 
-const SAVING_DRAFT = 'workflowSavingDraft'
+/** Request-context keys this hook sets for the rest of the write (the audit trail reads them). */
+export const WORKFLOW_CONTEXT = {
+  savingDraft: 'workflowSavingDraft',
+  restoring: 'workflowRestoring',
+  override: 'workflowOverride',
+} as const
+const SAVING_DRAFT = WORKFLOW_CONTEXT.savingDraft
+const RESTORING = WORKFLOW_CONTEXT.restoring
+const OVERRIDE = WORKFLOW_CONTEXT.override
 
-/** Remembers whether this write is a draft save; the change hooks are not told. */
+/**
+ * Remembers whether this write is a draft save or a restore (the change hooks are not told), and keeps
+ * restoring versions to editors and admins.
+ */
 export const rememberDraftMode: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const { draft, overrideAccess } = args as { draft?: boolean; overrideAccess?: boolean }
   if (operation === 'create' || operation === 'update') {
-    req.context[SAVING_DRAFT] = Boolean((args as { draft?: boolean }).draft)
+    req.context[SAVING_DRAFT] = Boolean(draft)
+    req.context[RESTORING] = false
+    req.context[OVERRIDE] = false
+  }
+  if (operation === 'restoreVersion') {
+    if (!overrideAccess && !hasRole(req.user, 'editor', 'admin')) {
+      throw new APIError('Only editors and admins can restore versions.', 403)
+    }
+    req.context[SAVING_DRAFT] = Boolean(draft)
+    req.context[RESTORING] = true
+    req.context[OVERRIDE] = false
   }
   return args
 }
@@ -56,8 +78,25 @@ const ENTRY_KIND_BY_ACTION: Partial<Record<TransitionAction, string>> = {
 export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   const user = req.user
   const savingDraft = Boolean(req.context[SAVING_DRAFT])
-  const previous = operation === 'update' ? (originalDoc as Record<string, unknown> | undefined) : undefined
-  const requested = isStage(data.workflowStage) ? data.workflowStage : null
+  const stored = operation === 'update' ? (originalDoc as Record<string, unknown> | undefined) : undefined
+  // Some write paths (bulk updates outside draft mode) hand over the stored document, which lags behind a
+  // newer draft; the workflow state always comes from the latest version.
+  const latestVersion =
+    stored?.id !== undefined
+      ? await req.payload.findByID({
+          collection: collection.slug as 'terms',
+          id: String(stored.id),
+          draft: true,
+          depth: 0,
+          overrideAccess: true,
+          req,
+          select: { workflowStage: true, createdBy: true, assignee: true, reviewThread: true, _status: true },
+        })
+      : undefined
+  const previous = stored ? { ...stored, ...(latestVersion as Record<string, unknown> | undefined) } : undefined
+  const restoring = Boolean(req.context[RESTORING])
+  // A restored version brings its old stage along; what it really is now is a new draft.
+  const requested = !restoring && isStage(data.workflowStage) ? data.workflowStage : null
   let from: Stage = isStage(previous?.workflowStage)
     ? previous.workflowStage
     : previous?._status === 'published'
@@ -86,7 +125,9 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
       ? publishing
         ? 'published'
         : 'draft'
-      : targetStage({ from, requested, publishing, savingDraft, statusAfter: data._status, contentChanged })
+      : restoring && !publishing
+        ? 'draft'
+        : targetStage({ from, requested, publishing, savingDraft, statusAfter: data._status, contentChanged })
 
   const entries: ReviewEntry[] = []
   const at = new Date().toISOString()
@@ -108,7 +149,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
       }
     }
     const liveEdit = from === 'published' && to === 'published' && contentChanged
-    if (to !== from || liveEdit) {
+    // Restoring is itself limited to editors and admins; only a restore that publishes is a workflow step.
+    if (restoring && to !== 'published') {
+      if (note) entries.push({ kind: 'comment', author, at, body: note })
+    } else if (to !== from || liveEdit) {
       const decision = decideTransition({ from: liveEdit ? 'draft' : from, to, role, ownsDocument, note })
       if (!decision.allowed) throw new APIError(decision.message, decision.status)
       const kind = decision.override ? 'override' : ENTRY_KIND_BY_ACTION[decision.action]
@@ -116,7 +160,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
         const body = decision.override ? [`Published without approval by an admin.`, note].filter(Boolean).join(' ') : note
         entries.push({ kind, author, at, body: body || null })
       }
-      if (decision.override) req.context.workflowOverride = true
+      if (decision.override) req.context[OVERRIDE] = true
     } else if (note) {
       entries.push({ kind: 'comment', author, at, body: note })
     }
@@ -126,7 +170,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
       throw new APIError('Only approved content can be published; a new document starts as a draft.', 403)
     }
     entries.push({ kind: 'override', author, at, body: ['Published on creation by an admin.', note].filter(Boolean).join(' ') })
-    req.context.workflowOverride = true
+    req.context[OVERRIDE] = true
   }
 
   if (to === 'unpublished' && savingDraft) {

@@ -3,7 +3,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { getPublishedTermBySlug } from '@/lib/terms'
+import { RefreshOnAdminSave } from '@/components/refresh-on-admin-save'
+import { getPreviewViewer } from '@/lib/preview'
+import { getPublishedTermBySlug, getTermPreviewBySlug } from '@/lib/terms'
 
 export const dynamic = 'force-dynamic'
 
@@ -16,11 +18,19 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
 }
 
 export default async function TermPage({ params }: Args) {
-  const term = await getPublishedTermBySlug((await params).slug)
+  const { slug } = await params
+  const viewer = await getPreviewViewer()
+  const term = viewer ? await getTermPreviewBySlug(slug, viewer) : await getPublishedTermBySlug(slug)
   if (!term) notFound()
 
   return (
     <article>
+      {viewer ? (
+        <p className="preview-banner" role="status">
+          Draft preview: you are seeing the latest saved version. <a href="/next/exit-preview">Leave preview</a>
+          <RefreshOnAdminSave />
+        </p>
+      ) : null}
       <nav aria-label="Breadcrumb">
         <Link href="/terms">A–Z index</Link> / {term.title}
       </nav>

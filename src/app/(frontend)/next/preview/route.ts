@@ -1,0 +1,22 @@
+import { draftMode, headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+
+import { hasRole } from '@/access/roles'
+import { getPayloadClient } from '@/lib/payload-client'
+import { isPreviewSecret, safePreviewPath } from '@/lib/preview-url'
+
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  const path = safePreviewPath(url.searchParams.get('path'))
+  if (!path) return new Response('Preview needs a path on this site, such as /terms/cloudtrail.', { status: 400 })
+  if (!isPreviewSecret(url.searchParams.get('secret'))) {
+    return new Response('This preview link is not valid.', { status: 403 })
+  }
+  const payload = await getPayloadClient()
+  const { user } = await payload.auth({ headers: await headers() })
+  if (!user || !hasRole(user, 'admin', 'editor', 'reviewer', 'author')) {
+    return new Response('Sign in to the admin to preview drafts.', { status: 401 })
+  }
+  ;(await draftMode()).enable()
+  redirect(path)
+}

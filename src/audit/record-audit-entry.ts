@@ -1,0 +1,82 @@
+// Writes one audit-log entry for something that happened in a request: who (the signed-in user, the
+// user behind an API key, or the system), from where, and what.
+import type { PayloadRequest } from 'payload'
+
+import type { ActorType, AuditAction } from './audit-actions'
+
+export type AuditActor = { type: ActorType; userId?: string; label: string }
+
+export type AuditEntry = {
+  action: AuditAction
+  targetCollection?: string
+  targetId?: string | number
+  targetTitle?: string | null
+  changedFields?: string[]
+  note?: string | null
+  /** Who acted, when it is not whoever `req` is signed in as (a failed login has no one). */
+  actor?: AuditActor
+}
+
+export const SYSTEM_ACTOR: AuditActor = { type: 'system', label: 'system' }
+
+// Headers and titles come from the client; keep a hostile value from bloating the log.
+const MAX_TEXT_LENGTH = 512
+
+function clip(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed.slice(0, MAX_TEXT_LENGTH) : undefined
+}
+
+/** The actor of a request. Payload's API-key strategy marks the user it finds with `_strategy: 'api-key'`. */
+export function actorOf(user: PayloadRequest['user']): AuditActor {
+  if (!user) return SYSTEM_ACTOR
+  const strategy = (user as { _strategy?: unknown })._strategy
+  return {
+    type: strategy === 'api-key' ? 'api-key' : 'user',
+    userId: String(user.id),
+    label: typeof user.email === 'string' && user.email ? user.email : String(user.id),
+  }
+}
+
+/**
+ * The client's address: the first hop of X-Forwarded-For, else X-Real-IP. Both are only as trustworthy
+ * as the proxy in front of the app, which is expected to set them.
+ */
+export function clientAddressOf(headers: Headers | undefined): string | undefined {
+  const forwardedFor = headers?.get('x-forwarded-for')?.split(',')[0]
+  return clip(forwardedFor) ?? clip(headers?.get('x-real-ip'))
+}
+
+/**
+ * Records `entry` inside the transaction of `req`, so the entry and the change it describes are
+ * committed together or not at all: if the entry cannot be written, the operation fails.
+ *
+ * `separateTransaction` is for events whose own operation has already failed (a refused login): its
+ * transaction, if any, is being thrown away, so the entry is committed on its own.
+ */
+export async function recordAuditEntry(
+  req: PayloadRequest,
+  entry: AuditEntry,
+  { separateTransaction = false }: { separateTransaction?: boolean } = {},
+): Promise<void> {
+  const actor = entry.actor ?? actorOf(req.user)
+  await req.payload.create({
+    collection: 'audit-log',
+    data: {
+      action: entry.action,
+      actorType: actor.type,
+      actor: actor.userId ?? null,
+      actorLabel: clip(actor.label) ?? actor.type,
+      ip: clientAddressOf(req.headers),
+      userAgent: clip(req.headers?.get('user-agent')),
+      targetCollection: entry.targetCollection,
+      targetId: entry.targetId === undefined ? undefined : String(entry.targetId),
+      targetTitle: clip(entry.targetTitle),
+      changedFields: entry.changedFields?.length ? entry.changedFields : undefined,
+      note: entry.note ?? undefined,
+    },
+    depth: 0,
+    overrideAccess: true,
+    ...(separateTransaction ? {} : { req }),
+  })
+}

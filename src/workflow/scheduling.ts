@@ -1,0 +1,47 @@
+// Scheduled publish and unpublish run on Payload's jobs queue inside the app process. Payload queues a
+// job with the scheduling user and the job publishes as that user, so the workflow rules apply when it
+// runs: an unapproved document, or a user who may not publish, makes the job fail instead of publishing.
+// The admin only offers scheduling to users whose update access allows publishing (editors, admins).
+import type { JobsConfig, TaskConfig } from 'payload'
+
+import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+
+import { publishRelease } from './publish-release'
+
+type PublishReleaseIO = {
+  input: { release: string; publishAt?: string | null; user?: string | null }
+  output: { outcome: string }
+}
+
+/** Publishes a scheduled release as the user who scheduled it; a release moved or already out is left alone. */
+const publishReleaseTask: TaskConfig<PublishReleaseIO> = {
+  slug: PUBLISH_RELEASE_TASK,
+  retries: 0,
+  inputSchema: [
+    { name: 'release', type: 'text', required: true },
+    { name: 'publishAt', type: 'text' },
+    { name: 'user', type: 'text' },
+  ],
+  handler: async ({ input, req }) => {
+    const release = await req.payload.findByID({ collection: 'releases', id: input.release, depth: 0 })
+    if (release.status === 'published' || release.publishAt !== input.publishAt) {
+      return { output: { outcome: 'skipped: release already published or rescheduled' } }
+    }
+    const user = input.user
+      ? { ...(await req.payload.findByID({ collection: 'users', id: input.user, depth: 0 })), collection: 'users' as const }
+      : null
+    const outcome = await publishRelease(req.payload, input.release, user)
+    if (!outcome.published) throw new Error(outcome.reason)
+    return { output: { outcome: `published ${outcome.count} documents` } }
+  },
+}
+
+/** How often the in-process runner looks for due jobs; a scheduled publish happens within this delay. */
+export const JOB_POLL_CRON = '*/10 * * * * *'
+
+export const jobsConfig: JobsConfig = {
+  autoRun: [{ cron: JOB_POLL_CRON, queue: 'default' }],
+  // Tests and command-line tools run jobs themselves, or not at all.
+  shouldAutoRun: () => process.env.CLOUDLEX_JOBS !== 'off',
+  tasks: [publishReleaseTask],
+}

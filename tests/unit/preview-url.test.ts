@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+
+import { isPreviewSecret, previewSecret, previewUrlFor, safePreviewPath } from '@/lib/preview-url'
+
+describe('draft preview links', () => {
+  it('carry the path and a secret derived from the installation secret', () => {
+    const url = new URL(previewUrlFor('/terms/cloudtrail'), 'http://localhost')
+    expect(url.pathname).toBe('/next/preview')
+    expect(url.searchParams.get('path')).toBe('/terms/cloudtrail')
+    expect(isPreviewSecret(url.searchParams.get('secret'))).toBe(true)
+  })
+
+  it('reject a wrong or missing secret', () => {
+    expect(isPreviewSecret(null)).toBe(false)
+    expect(isPreviewSecret('')).toBe(false)
+    expect(isPreviewSecret(`${previewSecret()}x`)).toBe(false)
+    expect(isPreviewSecret(previewSecret().replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')))).toBe(false)
+  })
+
+  it('use a configured secret when there is one', () => {
+    expect(previewSecret({ CLOUDLEX_PREVIEW_SECRET: 'configured', PAYLOAD_SECRET: 'x' })).toBe('configured')
+    expect(previewSecret({ PAYLOAD_SECRET: 'one' })).not.toBe(previewSecret({ PAYLOAD_SECRET: 'two' }))
+  })
+
+  it('only lead to paths on this site', () => {
+    expect(safePreviewPath('/terms/iam')).toBe('/terms/iam')
+    for (const unsafe of [null, '', 'https://evil.example', '//evil.example', '/\\evil.example', 'terms/iam']) {
+      expect(safePreviewPath(unsafe)).toBeNull()
+    }
+  })
+})
