@@ -17,7 +17,10 @@ if (!fs.existsSync(chromiumPath)) {
 process.env.CLOUDLEX_E2E_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-e2e-'))
 const e2eDir = process.env.CLOUDLEX_E2E_DIR
 const port = Number(process.env.CLOUDLEX_E2E_PORT || 3311)
-const baseURL = `http://127.0.0.1:${port}`
+// CLOUDLEX_E2E_URL points the suite at a server you started yourself (for working on a test); its
+// database must be fresh, as the suite expects first-start state.
+const externalURL = process.env.CLOUDLEX_E2E_URL
+const baseURL = externalURL || `http://127.0.0.1:${port}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -44,19 +47,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npm run build && npx next start --port ${port} --hostname 127.0.0.1`,
-    url: `${baseURL}/api/providers?limit=1`,
-    timeout: 420_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URI: `file:${path.join(e2eDir, 'e2e.db')}`,
-      PAYLOAD_SECRET: 'e2e-test-secret-not-for-real-use-0000000000',
-      NEXT_PUBLIC_SERVER_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_OPTIONS: '--no-deprecation',
-    },
-  },
+  webServer: externalURL
+    ? undefined
+    : {
+        command: `npm run build && npx next start --port ${port} --hostname 127.0.0.1`,
+        url: `${baseURL}/api/providers?limit=1`,
+        timeout: 420_000,
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: {
+          DATABASE_URI: `file:${path.join(e2eDir, 'e2e.db')}`,
+          PAYLOAD_SECRET: 'e2e-test-secret-not-for-real-use-0000000000',
+          NEXT_PUBLIC_SERVER_URL: baseURL,
+          NEXT_TELEMETRY_DISABLED: '1',
+          NODE_OPTIONS: '--no-deprecation',
+        },
+      },
 })

@@ -7,6 +7,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
+import { withSerializedWrites } from './serialize-sqlite-writes'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -14,6 +15,8 @@ export type DatabaseKind = 'sqlite' | 'mongodb'
 // migrated; keeping development on its own file means production never opens a pushed one.
 const DEFAULT_SQLITE_URI_PRODUCTION = 'file:./data/cloudlex.db'
 const DEFAULT_SQLITE_URI_DEVELOPMENT = 'file:./data/cloudlex-dev.db'
+/** How long a write waits for another process holding the SQLite file lock. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000
 
 export function resolveDatabaseUri(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.DATABASE_URI?.trim()
@@ -43,17 +46,20 @@ export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): Dat
   }
   ensureSqliteFolder(uri)
   const pushSchema = env.NODE_ENV === 'development' || env.NODE_ENV === 'test'
-  return sqliteAdapter({
-    client: { url: uri },
-    idType: 'uuid',
-    wal: true,
-    busyTimeout: 5_000,
-    // Payload's SQLite adapter runs without transactions unless asked; an import or a publish that
-    // fails halfway must leave nothing behind. "immediate" takes the write lock up front, so two
-    // writers queue on the busy timeout instead of failing on a lock upgrade.
-    transactionOptions: { behavior: 'immediate' },
-    push: pushSchema,
-    migrationDir: path.resolve(process.cwd(), 'src/migrations'),
-    prodMigrations: migrations,
-  })
+  return withSerializedWrites(
+    sqliteAdapter({
+      client: { url: uri },
+      idType: 'uuid',
+      wal: true,
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      // Payload's SQLite adapter runs without transactions unless asked; an import or a publish that
+      // fails halfway must leave nothing behind. "immediate" takes the write lock up front, so a writer
+      // never fails on a lock upgrade halfway through.
+      transactionOptions: { behavior: 'immediate' },
+      push: pushSchema,
+      migrationDir: path.resolve(process.cwd(), 'src/migrations'),
+      prodMigrations: migrations,
+    }),
+    SQLITE_BUSY_TIMEOUT_MS,
+  )
 }

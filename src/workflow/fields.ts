@@ -60,6 +60,8 @@ export const workflowFields: Field[] = [
     label: 'Review note',
     admin: {
       position: 'sidebar',
+      // Payload shows virtual fields read-only unless told otherwise; this one is typed in.
+      readOnly: false,
       description: 'Added to the review thread on save. Required when requesting changes.',
     },
   },
