@@ -19,11 +19,17 @@ async function chooseOption(page: Page, fieldId: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 
-/** Leaves the document the way a person does, so Payload releases its edit lock for the next person. */
 async function leave(page: Page) {
   await page.getByRole('banner').getByRole('link', { name: 'Terms' }).click()
   await expect(page).toHaveURL(/\/admin\/collections\/terms(\?|$)/)
   await page.context().close()
+}
+
+async function openTerm(page: Page) {
+  await page.goto(termUrl)
+  await expect(page.locator('.workflow-actions')).toBeVisible({ timeout: 15_000 })
+  // The buttons arrive in the server-rendered HTML; wait for the admin's scripts so a click is heard.
+  await page.waitForLoadState('networkidle')
 }
 
 async function expectStage(page: Page, label: string) {
@@ -58,7 +64,7 @@ test('an author drafts a term and submits it for review', async ({ browser, base
 test('a reviewer requests changes with a note', async ({ browser, baseURL }) => {
   const context = await signedInContext(browser, baseURL!, REVIEWER)
   const page = await context.newPage()
-  await page.goto(termUrl)
+  await openTerm(page)
   await expectStage(page, 'In review')
   await page.locator('#field-transitionNote').fill('Please add a plain-language analogy.')
   await page.getByRole('button', { name: 'Request changes' }).click()
@@ -69,7 +75,7 @@ test('a reviewer requests changes with a note', async ({ browser, baseURL }) => 
 test('the author adds the analogy and resubmits', async ({ browser, baseURL }) => {
   const context = await signedInContext(browser, baseURL!, AUTHOR)
   const page = await context.newPage()
-  await page.goto(termUrl)
+  await openTerm(page)
   await expectStage(page, 'Changes requested')
   await page.locator('#field-analogy').fill('Like a relay race where each runner checks the baton.')
   await page.getByRole('button', { name: 'Save Draft' }).click()
@@ -82,16 +88,17 @@ test('the author adds the analogy and resubmits', async ({ browser, baseURL }) =
 test('the reviewer approves', async ({ browser, baseURL }) => {
   const context = await signedInContext(browser, baseURL!, REVIEWER)
   const page = await context.newPage()
-  await page.goto(termUrl)
+  await openTerm(page)
   await page.getByRole('button', { name: 'Approve' }).click()
   await expectStage(page, 'Approved')
+  await page.screenshot({ path: 'test-results/screenshots/edit-view-approved.png', fullPage: false })
   await leave(page)
 })
 
 test('an editor publishes and readers see the term', async ({ browser, baseURL, page }) => {
   const context = await signedInContext(browser, baseURL!, EDITOR)
   const editorPage = await context.newPage()
-  await editorPage.goto(termUrl)
+  await openTerm(editorPage)
   await expectStage(editorPage, 'Approved')
   await editorPage.getByRole('button', { name: 'Publish changes' }).click()
   await expectStage(editorPage, 'Published')

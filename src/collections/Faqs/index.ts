@@ -24,6 +24,9 @@ export const Faqs: CollectionConfig = {
     delete: canDeleteContent,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // Stages decide who edits a document when; Payload's edit lock would also block each hand-off in the
+  // review (a tab left open keeps it for minutes), so the workflow replaces it.
+  lockDocuments: false,
   hooks: {
     beforeOperation: [rememberDraftMode],
     beforeChange: [enforceWorkflow, audit.beforeChange],

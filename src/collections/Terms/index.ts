@@ -41,6 +41,9 @@ export const Terms: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: 'title',
+  // Stages decide who edits a document when; Payload's edit lock would also block each hand-off in the
+  // review (a tab left open keeps it for minutes), so the workflow replaces it.
+  lockDocuments: false,
   hooks: {
     beforeOperation: [rememberDraftMode],
     beforeChange: [enforceWorkflow, audit.beforeChange],
