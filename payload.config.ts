@@ -24,7 +24,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   secret: readPayloadSecret(),
-  serverURL: process.env.NEXT_PUBLIC_SERVER_URL || undefined,
+  // Read at run time: a NEXT_PUBLIC_ variable would be frozen into the build, and Payload checks the
+  // origin of cookie-authenticated writes against this address.
+  serverURL: process.env.SERVER_URL || undefined,
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
   collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog],

@@ -21,6 +21,8 @@ const port = Number(process.env.CLOUDLEX_E2E_PORT || 3311)
 // database must be fresh, as the suite expects first-start state.
 const externalURL = process.env.CLOUDLEX_E2E_URL
 const baseURL = externalURL || `http://127.0.0.1:${port}`
+// The server's secret, shared with the tests so they can build draft-preview links as the admin does.
+process.env.CLOUDLEX_E2E_PAYLOAD_SECRET ||= 'e2e-test-secret-not-for-real-use-0000000000'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -58,8 +60,8 @@ export default defineConfig({
         stderr: 'pipe',
         env: {
           DATABASE_URI: `file:${path.join(e2eDir, 'e2e.db')}`,
-          PAYLOAD_SECRET: 'e2e-test-secret-not-for-real-use-0000000000',
-          NEXT_PUBLIC_SERVER_URL: baseURL,
+          PAYLOAD_SECRET: process.env.CLOUDLEX_E2E_PAYLOAD_SECRET,
+          SERVER_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: '1',
           NODE_OPTIONS: '--no-deprecation',
         },

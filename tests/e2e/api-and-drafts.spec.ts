@@ -2,6 +2,8 @@
 // only for signed-in staff, by every route a reader could try.
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
+import { previewSecret } from '../../src/lib/preview-url'
+
 const admin = { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' }
 let token = ''
 let draftId = ''
@@ -134,4 +136,27 @@ test('the public pages do not show the draft', async ({ page }) => {
   expect(response?.status()).toBe(404)
   await page.goto('/terms')
   await expect(page.getByText('Secret Draft Term')).toHaveCount(0)
+})
+
+test('a draft preview link shows the draft only to signed-in staff', async ({ browser, baseURL }) => {
+  const secret = previewSecret({ PAYLOAD_SECRET: process.env.CLOUDLEX_E2E_PAYLOAD_SECRET })
+  const link = `/next/preview?path=${encodeURIComponent('/terms/secret-draft-term')}&secret=${secret}`
+
+  const stranger = await browser.newContext({ baseURL })
+  const refused = await stranger.request.get(link, { maxRedirects: 0 })
+  expect(refused.status()).toBe(401)
+  const strangerPage = await stranger.newPage()
+  expect((await strangerPage.goto('/terms/secret-draft-term'))?.status()).toBe(404)
+  const wrongSecret = await stranger.request.get(link.replace(secret, 'nope'), { maxRedirects: 0 })
+  expect(wrongSecret.status()).toBe(403)
+  await stranger.close()
+
+  const staff = await browser.newContext({ baseURL })
+  await staff.request.post('/api/users/login', { data: admin })
+  const page = await staff.newPage()
+  await page.goto(link)
+  await expect(page).toHaveURL(/\/terms\/secret-draft-term$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Secret Draft Term' })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('Draft preview')
+  await staff.close()
 })
