@@ -637,18 +637,6 @@ export interface PayloadLockedDocument {
   id: string;
   document?:
     | ({
-        relationTo: 'terms';
-        value: string | Term;
-      } | null)
-    | ({
-        relationTo: 'use-cases';
-        value: string | UseCase;
-      } | null)
-    | ({
-        relationTo: 'faqs';
-        value: string | Faq;
-      } | null)
-    | ({
         relationTo: 'releases';
         value: string | Release;
       } | null)

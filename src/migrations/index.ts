@@ -1,6 +1,7 @@
 import * as migration_20261124_224418_initial from './20261124_224418_initial';
 import * as migration_20261124_232148_editorial_workflow from './20261124_232148_editorial_workflow';
 import * as migration_20261124_234250_audit_log_releases_jobs from './20261124_234250_audit_log_releases_jobs';
+import * as migration_20261125_002051_drop_edit_locks_on_reviewed_content from './20261125_002051_drop_edit_locks_on_reviewed_content';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_234250_audit_log_releases_jobs.up,
     down: migration_20261124_234250_audit_log_releases_jobs.down,
-    name: '20261124_234250_audit_log_releases_jobs'
+    name: '20261124_234250_audit_log_releases_jobs',
+  },
+  {
+    up: migration_20261125_002051_drop_edit_locks_on_reviewed_content.up,
+    down: migration_20261125_002051_drop_edit_locks_on_reviewed_content.down,
+    name: '20261125_002051_drop_edit_locks_on_reviewed_content'
   },
 ];
