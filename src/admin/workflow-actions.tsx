@@ -1,7 +1,17 @@
 'use client'
 // The workflow buttons in a document's sidebar: the stage as a badge, and the steps the signed-in
 // user may take from it. The server checks every step again; these buttons only offer them.
-import { Button, Pill, useAuth, useConfig, useDocumentInfo, useForm, useFormFields } from '@payloadcms/ui'
+import {
+  Button,
+  Pill,
+  useAuth,
+  useConfig,
+  useDocumentInfo,
+  useForm,
+  useFormFields,
+  useFormInitializing,
+  useFormProcessing,
+} from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
 
 import { ROLES, type Role } from '@/access/roles'
@@ -23,6 +33,10 @@ export function WorkflowActions() {
   const { id, collectionSlug } = useDocumentInfo()
   const { config } = useConfig()
   const { submit } = useForm()
+  // The form ignores a submit while it loads or saves; a button that looks clickable then would drop clicks.
+  const initializing = useFormInitializing()
+  const processing = useFormProcessing()
+  const busy = initializing || processing
   const stageValue = useFormFields(([fields]) => fields.workflowStage?.value)
   const createdBy = useFormFields(([fields]) => fields.createdBy?.value)
   const assignee = useFormFields(([fields]) => fields.assignee?.value)
@@ -57,7 +71,13 @@ export function WorkflowActions() {
       {steps.length > 0 ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
           {steps.map((step) => (
-            <Button key={step.to} buttonStyle="secondary" margin={false} onClick={() => void takeStep(step.to)}>
+            <Button
+              key={step.to}
+              buttonStyle="secondary"
+              margin={false}
+              disabled={busy}
+              onClick={() => void takeStep(step.to)}
+            >
               {step.label}
             </Button>
           ))}

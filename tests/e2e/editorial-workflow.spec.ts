@@ -28,8 +28,12 @@ async function leave(page: Page) {
 async function openTerm(page: Page) {
   await page.goto(termUrl)
   await expect(page.locator('.workflow-actions')).toBeVisible({ timeout: 15_000 })
-  // The buttons arrive in the server-rendered HTML; wait for the admin's scripts so a click is heard.
-  await page.waitForLoadState('networkidle')
+  await waitForFormReady(page)
+}
+
+/** Payload's form drops a submit while it is still loading; it marks itself ready when it can take one. */
+async function waitForFormReady(page: Page) {
+  await expect(page.locator('form[data-form-ready="true"]').first()).toBeVisible({ timeout: 15_000 })
 }
 
 async function expectStage(page: Page, label: string) {
@@ -46,6 +50,7 @@ test('an author drafts a term and submits it for review', async ({ browser, base
   const context = await signedInContext(browser, baseURL!, AUTHOR)
   const page = await context.newPage()
   await page.goto('/admin/collections/terms/create')
+  await waitForFormReady(page)
   await page.locator('#field-title').fill(TITLE)
   await page.locator('#field-definition').fill('A term written to walk through the editorial workflow.')
   await chooseOption(page, 'field-category', 'Security')

@@ -1,24 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
-import { authenticatedOrPublished } from '@/access/authenticated-or-published'
-import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
-import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { DIFFICULTIES } from '@/content-format/types'
 import { providerEquivalentsField } from '@/fields/provider-equivalents'
 import { seoField } from '@/fields/seo'
-import { previewUrlFor } from '@/lib/preview-url'
 import { slugField } from '@/fields/slug'
-import { workflowFields } from '@/workflow/fields'
-import { enforceWorkflow, rememberDraftMode } from '@/workflow/hooks/enforce-workflow'
+import { previewUrlFor } from '@/lib/preview-url'
+import { reviewedCollection } from '@/workflow/reviewed-collection'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
 
-const audit = auditCollectionHooks({ titleField: 'title' })
-
-export const Terms: CollectionConfig = {
+export const Terms: CollectionConfig = reviewedCollection({
   slug: 'terms',
+  titleField: 'title',
   labels: { singular: 'Term', plural: 'Terms' },
   admin: {
     useAsTitle: 'title',
@@ -29,26 +23,8 @@ export const Terms: CollectionConfig = {
       url: ({ data }) => (typeof data?.slug === 'string' ? previewUrlFor(`/terms/${data.slug}`) : ''),
     },
   },
-  access: {
-    read: authenticatedOrPublished,
-    readVersions: authenticated,
-    create: isStaff,
-    update: canUpdateContent,
-    delete: canDeleteContent,
-  },
-  versions: {
-    drafts: { schedulePublish: true },
-    maxPerDoc: 50,
-  },
   defaultSort: 'title',
-  // Stages decide who edits a document when; Payload's edit lock would also block each hand-off in the
-  // review (a tab left open keeps it for minutes), so the workflow replaces it.
-  lockDocuments: false,
   hooks: {
-    beforeOperation: [rememberDraftMode],
-    beforeChange: [enforceWorkflow, audit.beforeChange],
-    afterChange: [audit.afterChange],
-    afterDelete: [audit.afterDelete],
     afterRead: [hideUnpublishedLinks],
   },
   fields: [
@@ -138,6 +114,5 @@ export const Terms: CollectionConfig = {
       ],
     },
     seoField,
-    ...workflowFields,
   ],
-}
+})

@@ -1,0 +1,44 @@
+// What every reviewed collection (terms, use cases, FAQs) shares: who may read and write it, drafts
+// with scheduling, the workflow and audit hooks, and the workflow fields. Each collection adds its own.
+import type { CollectionConfig, Field } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import { authenticatedOrPublished } from '@/access/authenticated-or-published'
+import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
+import { auditCollectionHooks } from '@/audit/audit-hooks'
+
+import { workflowFields } from './fields'
+import { enforceWorkflow, rememberDraftMode } from './hooks/enforce-workflow'
+
+type ReviewedCollectionArgs = Omit<CollectionConfig, 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'> & {
+  /** The field that names a document in the audit log. */
+  titleField: string
+  fields: Field[]
+  hooks?: CollectionConfig['hooks']
+}
+
+export function reviewedCollection({ titleField, fields, hooks, ...config }: ReviewedCollectionArgs): CollectionConfig {
+  const audit = auditCollectionHooks({ titleField })
+  return {
+    ...config,
+    access: {
+      read: authenticatedOrPublished,
+      readVersions: authenticated,
+      create: isStaff,
+      update: canUpdateContent,
+      delete: canDeleteContent,
+    },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+    // Stages decide who edits a document when; Payload's edit lock would also block each hand-off in
+    // the review (a tab left open keeps it for minutes), so the workflow replaces it.
+    lockDocuments: false,
+    hooks: {
+      ...hooks,
+      beforeOperation: [rememberDraftMode, ...(hooks?.beforeOperation ?? [])],
+      beforeChange: [enforceWorkflow, audit.beforeChange, ...(hooks?.beforeChange ?? [])],
+      afterChange: [audit.afterChange, ...(hooks?.afterChange ?? [])],
+      afterDelete: [audit.afterDelete, ...(hooks?.afterDelete ?? [])],
+    },
+    fields: [...fields, ...workflowFields],
+  }
+}
