@@ -36,6 +36,7 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Cloudlex admin' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
+    components: { beforeDashboard: ['/admin/editorial-dashboard#EditorialDashboard'] },
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),

@@ -140,3 +140,17 @@ test('the audit log shows every step with the person who took it', async ({ requ
   await expect(page.getByText(EDITOR).first()).toBeVisible({ timeout: 15_000 })
   await context.close()
 })
+
+test('the admin home is an editorial desk listing what needs attention', async ({ browser, baseURL }) => {
+  const context = await signedInContext(browser, baseURL!, EDITOR)
+  const page = await context.newPage()
+  await page.goto('/admin')
+  await expect(page.getByRole('heading', { name: 'Editorial desk' })).toBeVisible({ timeout: 15_000 })
+  const published = page.getByRole('region', { name: 'Recently published' })
+  await expect(published.getByRole('link', { name: TITLE })).toBeVisible()
+  for (const panel of ['My drafts', 'Awaiting review', 'Changes requested', 'Scheduled releases', 'Open releases']) {
+    await expect(page.getByRole('region', { name: panel })).toBeVisible()
+  }
+  await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: false })
+  await context.close()
+})
