@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { AuditLog } from '@/collections/AuditLog'
 import { Categories } from '@/collections/Categories'
+import { ContentChanges } from '@/collections/ContentChanges'
 import { Faqs } from '@/collections/Faqs'
 import { Media } from '@/collections/Media'
 import { Providers } from '@/collections/Providers'
@@ -29,7 +30,7 @@ export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog],
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog, ContentChanges],
   hooks: { afterError: [recordFailedGraphQLLogin] },
   admin: {
     user: Users.slug,

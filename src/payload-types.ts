@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'content-changes': ContentChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +101,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -286,6 +288,10 @@ export interface Provider {
   fullName: string;
   website?: string | null;
   logo?: (string | null) | Media;
+  /**
+   * The colour the site marks this provider with, as #rrggbb.
+   */
+  brandColor?: string | null;
   displayOrder?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -517,6 +523,17 @@ export interface AuditLog {
   targetTitle?: string | null;
   changedFields?: string[] | null;
   note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes".
+ */
+export interface ContentChange {
+  id: string;
+  tag: 'terms' | 'use-cases' | 'faqs' | 'categories' | 'providers' | 'media';
+  documentId?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -854,6 +871,7 @@ export interface ProvidersSelect<T extends boolean = true> {
   fullName?: T;
   website?: T;
   logo?: T;
+  brandColor?: T;
   displayOrder?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -921,6 +939,16 @@ export interface AuditLogSelect<T extends boolean = true> {
   targetTitle?: T;
   changedFields?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-changes_select".
+ */
+export interface ContentChangesSelect<T extends boolean = true> {
+  tag?: T;
+  documentId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,4 +1,5 @@
 // Audit-log entries as JSON Lines or CSV (RFC 4180), one entry per line. Pure: no Payload, no I/O.
+import { csvCell } from '@/lib/csv'
 
 export type AuditExportFormat = 'jsonl' | 'csv'
 
@@ -77,16 +78,6 @@ export function toAuditExportRow(entry: StoredAuditEntry): AuditExportRow {
     changedFields: entry.changedFields ?? [],
     note: entry.note ?? null,
   }
-}
-
-// A spreadsheet runs a cell that starts with one of these as a formula; a leading quote makes it text.
-const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r']
-
-/** One CSV cell: guarded against formula injection, quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string | null): string {
-  if (value === null || value === '') return ''
-  const guarded = FORMULA_TRIGGERS.includes(value[0]!) ? `'${value}` : value
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded
 }
 
 export function csvHeaderLine(): string {

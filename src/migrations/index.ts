@@ -2,6 +2,7 @@ import * as migration_20261124_224418_initial from './20261124_224418_initial';
 import * as migration_20261124_232148_editorial_workflow from './20261124_232148_editorial_workflow';
 import * as migration_20261124_234250_audit_log_releases_jobs from './20261124_234250_audit_log_releases_jobs';
 import * as migration_20261125_002051_drop_edit_locks_on_reviewed_content from './20261125_002051_drop_edit_locks_on_reviewed_content';
+import * as migration_20261125_010942_content_changes_and_provider_colours from './20261125_010942_content_changes_and_provider_colours';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_002051_drop_edit_locks_on_reviewed_content.up,
     down: migration_20261125_002051_drop_edit_locks_on_reviewed_content.down,
-    name: '20261125_002051_drop_edit_locks_on_reviewed_content'
+    name: '20261125_002051_drop_edit_locks_on_reviewed_content',
+  },
+  {
+    up: migration_20261125_010942_content_changes_and_provider_colours.up,
+    down: migration_20261125_010942_content_changes_and_provider_colours.down,
+    name: '20261125_010942_content_changes_and_provider_colours'
   },
 ];

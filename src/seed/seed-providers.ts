@@ -3,7 +3,14 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-type ProviderSeed = { name: string; slug: string; fullName: string; website: string; displayOrder: number }
+type ProviderSeed = {
+  name: string
+  slug: string
+  fullName: string
+  website: string
+  displayOrder: number
+  brandColor: string
+}
 
 /** Creates the providers listed in seed/providers.json that do not exist yet (matched by name). */
 export async function seedProviders(payload: Payload, seedDir: string): Promise<number> {

@@ -6,11 +6,14 @@ import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
 import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
+import type { SiteCollection } from '@/lib/cache-tags'
 
 import { workflowFields } from './fields'
 import { enforceWorkflow, rememberDraftMode } from './hooks/enforce-workflow'
 
-type ReviewedCollectionArgs = Omit<CollectionConfig, 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'> & {
+type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'> & {
+  slug: SiteCollection
   /** The field that names a document in the audit log. */
   titleField: string
   fields: Field[]
@@ -19,6 +22,7 @@ type ReviewedCollectionArgs = Omit<CollectionConfig, 'access' | 'versions' | 'lo
 
 export function reviewedCollection({ titleField, fields, hooks, ...config }: ReviewedCollectionArgs): CollectionConfig {
   const audit = auditCollectionHooks({ titleField })
+  const siteChange = contentChangeHooks(config.slug)
   return {
     ...config,
     access: {
@@ -36,8 +40,8 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
       ...hooks,
       beforeOperation: [rememberDraftMode, ...(hooks?.beforeOperation ?? [])],
       beforeChange: [enforceWorkflow, audit.beforeChange, ...(hooks?.beforeChange ?? [])],
-      afterChange: [audit.afterChange, ...(hooks?.afterChange ?? [])],
-      afterDelete: [audit.afterDelete, ...(hooks?.afterDelete ?? [])],
+      afterChange: [audit.afterChange, siteChange.afterChange, ...(hooks?.afterChange ?? [])],
+      afterDelete: [audit.afterDelete, siteChange.afterDelete, ...(hooks?.afterDelete ?? [])],
     },
     fields: [...fields, ...workflowFields],
   }

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import {
   auditExportFileName,
-  csvCell,
   csvHeaderLine,
   formatAuditRows,
   toAuditExportRow,
   type StoredAuditEntry,
 } from '@/audit/format-audit-export'
+import { csvCell } from '@/lib/csv'
 
 const entry: StoredAuditEntry = {
   id: 'e1',

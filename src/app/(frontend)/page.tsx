@@ -1,11 +1,11 @@
 import Link from 'next/link'
 
-import { listPublishedTerms } from '@/lib/terms'
+import { getSiteContent } from '@/lib/site-content'
 
 export const dynamic = 'force-dynamic'
 
 export default async function HomePage() {
-  const terms = await listPublishedTerms()
+  const terms = (await getSiteContent()).terms
   return (
     <>
       <h1>Cloud computing, explained</h1>

@@ -4,7 +4,9 @@ import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { slugField } from '@/fields/slug'
+import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
 
+const siteChange = contentChangeHooks('categories')
 const audit = auditCollectionHooks({ titleField: 'name' })
 
 export const Categories: CollectionConfig = {
@@ -12,7 +14,11 @@ export const Categories: CollectionConfig = {
   labels: { singular: 'Category', plural: 'Categories' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
-  hooks: { beforeChange: [audit.beforeChange], afterChange: [audit.afterChange], afterDelete: [audit.afterDelete] },
+  hooks: {
+    beforeChange: [audit.beforeChange],
+    afterChange: [audit.afterChange, siteChange.afterChange],
+    afterDelete: [audit.afterDelete, siteChange.afterDelete],
+  },
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, index: true },

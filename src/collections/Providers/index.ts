@@ -4,7 +4,9 @@ import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { slugField } from '@/fields/slug'
+import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
 
+const siteChange = contentChangeHooks('providers')
 const audit = auditCollectionHooks({ titleField: 'name' })
 
 export const Providers: CollectionConfig = {
@@ -12,7 +14,11 @@ export const Providers: CollectionConfig = {
   labels: { singular: 'Provider', plural: 'Providers' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'fullName', 'displayOrder'] },
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
-  hooks: { beforeChange: [audit.beforeChange], afterChange: [audit.afterChange], afterDelete: [audit.afterDelete] },
+  hooks: {
+    beforeChange: [audit.beforeChange],
+    afterChange: [audit.afterChange, siteChange.afterChange],
+    afterDelete: [audit.afterDelete, siteChange.afterDelete],
+  },
   defaultSort: 'displayOrder',
   fields: [
     {
@@ -27,6 +33,15 @@ export const Providers: CollectionConfig = {
     { name: 'fullName', type: 'text', required: true },
     { name: 'website', type: 'text' },
     { name: 'logo', type: 'upload', relationTo: 'media' },
+    {
+      name: 'brandColor',
+      type: 'text',
+      admin: { description: 'The colour the site marks this provider with, as #rrggbb.' },
+      validate: (value: unknown) =>
+        value === null || value === undefined || value === '' || (typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value))
+          ? true
+          : 'Brand colour must look like #ff9900.',
+    },
     { name: 'displayOrder', type: 'number', defaultValue: 100, index: true },
   ],
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
-import { listPublishedTerms } from '@/lib/terms'
+import { getSiteContent } from '@/lib/site-content'
 
 export const dynamic = 'force-dynamic'
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 }
 
 export default async function TermIndexPage() {
-  const groups = groupTermsByLetter(await listPublishedTerms())
+  const groups = groupTermsByLetter((await getSiteContent()).terms)
   return (
     <>
       <h1>A–Z index</h1>

@@ -1,0 +1,19 @@
+// The site-wide search form. It submits to /search, so it works without JavaScript.
+export function SearchBox({ id = 'site-search', defaultValue = '' }: { id?: string; defaultValue?: string }) {
+  return (
+    <form action="/search" method="get" role="search" className="relative w-full sm:w-72">
+      <label htmlFor={id} className="sr-only">
+        Search terms
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder="Search terms, services…"
+        autoComplete="off"
+        className="h-10 w-full rounded-lg border border-line bg-surface px-3 text-base text-ink placeholder:text-muted"
+      />
+    </form>
+  )
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link'
+
+import { SearchBox } from './search-box'
+import { ThemeToggle } from './theme-toggle'
+
+export const MAIN_NAV = [
+  { href: '/terms', label: 'A–Z' },
+  { href: '/categories', label: 'Categories' },
+  { href: '/providers', label: 'Providers' },
+  { href: '/compare', label: 'Compare' },
+] as const
+
+export function SiteHeader() {
+  return (
+    <header className="no-print border-b border-line bg-surface">
+      <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
+        <Link href="/" className="flex items-center gap-2 text-xl font-bold text-ink no-underline">
+          <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-accent text-base text-on-accent">
+            C
+          </span>
+          Cloudlex
+        </Link>
+        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-x-1 gap-y-1">
+            {MAIN_NAV.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="inline-flex min-h-10 items-center rounded-md px-3 font-medium text-ink no-underline hover:bg-sunken"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex flex-1 items-center justify-end gap-2 sm:flex-none">
+          <SearchBox />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  )
+}

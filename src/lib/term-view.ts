@@ -1,0 +1,104 @@
+// The shape of a term as the public site shows it, made from a Payload document read at depth 1.
+// Links to documents the reader may not see arrive unpopulated and are dropped here.
+import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
+import { richTextToPlainText } from '@/content-transfer/rich-text'
+
+import { populated, populatedList } from './relations'
+
+export type CategoryRef = Pick<Category, 'name' | 'slug'>
+export type ProviderRef = Pick<Provider, 'name' | 'slug' | 'fullName'> & { brandColor: string | null }
+export type TermRef = Pick<Term, 'title' | 'slug'>
+
+export type ProviderEquivalentView = {
+  provider: ProviderRef
+  /** Null when the provider has no equivalent service. */
+  service: string | null
+  matchLevel: 'exact' | 'close' | 'partial' | 'none' | null
+  docUrl: string | null
+  note: string | null
+}
+
+export type SeeAlsoView = { label: string; href: string; external: boolean }
+
+export type FaqView = Pick<Faq, 'id' | 'question' | 'answer'> & { answerText: string }
+
+export type TermView = {
+  id: string
+  title: string
+  slug: string
+  definition: string
+  analogy: string | null
+  body: Term['body']
+  bodyText: string
+  difficulty: Term['difficulty']
+  category: CategoryRef | null
+  aliases: string[]
+  providerEquivalents: ProviderEquivalentView[]
+  useCases: Pick<UseCase, 'id' | 'organization' | 'scenario' | 'solution' | 'outcome'>[]
+  faqs: FaqView[]
+  relatedTerms: TermRef[]
+  seeAlso: SeeAlsoView[]
+  createdAt: string
+  updatedAt: string
+}
+
+export function toTermView(term: Term): TermView {
+  const providerEquivalents = (term.providerEquivalents ?? []).flatMap((row): ProviderEquivalentView[] => {
+    const provider = populated(row.provider)
+    if (!provider) return []
+    const service = row.service?.trim() ? row.service.trim() : null
+    return [
+      {
+        provider: {
+          name: provider.name,
+          fullName: provider.fullName,
+          slug: provider.slug,
+          brandColor: provider.brandColor ?? null,
+        },
+        service,
+        matchLevel: row.matchLevel ?? (service ? null : 'none'),
+        docUrl: row.docUrl ?? null,
+        note: row.note ?? null,
+      },
+    ]
+  })
+
+  const seeAlso = (term.seeAlso ?? []).flatMap((row): SeeAlsoView[] => {
+    const linked = populated(row.term)
+    if (linked) return [{ label: row.label || linked.title, href: `/terms/${linked.slug}`, external: false }]
+    if (row.url) return [{ label: row.label || row.url, href: row.url, external: true }]
+    return []
+  })
+
+  const category = populated(term.category)
+  return {
+    id: String(term.id),
+    title: term.title,
+    slug: term.slug,
+    definition: term.definition,
+    analogy: term.analogy ?? null,
+    body: term.body ?? null,
+    bodyText: richTextToPlainText(term.body),
+    difficulty: term.difficulty,
+    category: category ? { name: category.name, slug: category.slug } : null,
+    aliases: term.aliases ?? [],
+    providerEquivalents,
+    useCases: populatedList(term.useCases).map(({ id, organization, scenario, solution, outcome }) => ({
+      id,
+      organization,
+      scenario,
+      solution,
+      outcome,
+    })),
+    faqs: populatedList(term.faqs).map(({ id, question, answer }) => ({
+      id,
+      question,
+      answer,
+      answerText: richTextToPlainText(answer),
+    })),
+    relatedTerms: populatedList(term.relatedTerms).map((related) => ({ title: related.title, slug: related.slug })),
+    seeAlso,
+    createdAt: term.createdAt,
+    updatedAt: term.updatedAt,
+  }
+}
