@@ -1,50 +1,320 @@
-import { expect, test } from '@playwright/test'
+// The public reader site against the production build with the 50 seeded terms: every page type,
+// navigation, filters, downloads, auto-links, reading without JavaScript, small screens, dark mode,
+// printing, accessibility (axe), and pages that follow a publish or unpublish within seconds.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+import { adminToken } from './support/staff'
+
+const SCREENSHOT_DIR = path.join('test-results', 'screenshots')
+
+const PAGE_TYPES = [
+  { name: 'home', path: '/' },
+  { name: 'a-z-index', path: '/terms' },
+  { name: 'term', path: '/terms/cloudtrail' },
+  { name: 'category', path: '/categories/security' },
+  { name: 'categories', path: '/categories' },
+  { name: 'provider', path: '/providers/azure' },
+  { name: 'providers', path: '/providers' },
+  { name: 'compare', path: '/compare' },
+] as const
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  )
+  expect(summary, `axe violations on ${label}`).toEqual([])
+}
 
 test.describe('the public site on a freshly seeded production server', () => {
-  test('home page lists CloudTrail among the seeded terms', async ({ page }) => {
+  test('home page introduces Cloudlex with categories, providers and recent terms', async ({ page }) => {
     await page.goto('/')
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-    await expect(page.getByRole('link', { name: 'CloudTrail', exact: true })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Cloud computing')
+    await expect(page.getByText(/open glossary of 50 cloud terms/)).toBeVisible()
+    const categories = page.getByRole('region', { name: 'Categories' })
+    await expect(categories.getByRole('link', { name: /^Security \d+ terms$/ })).toBeVisible()
+    const providers = page.getByRole('region', { name: 'Providers' })
+    await expect(providers.getByRole('link', { name: /Microsoft Azure/ })).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Recently added' }).getByRole('article')).toHaveCount(6)
+    await expect(page.getByRole('search').first()).toBeVisible()
   })
 
-  test('A–Z index groups terms under letters and links to each term', async ({ page }) => {
+  test('main navigation reaches every section', async ({ page }) => {
+    await page.goto('/')
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    for (const [label, heading] of [
+      ['A–Z', 'A–Z index'],
+      ['Categories', 'Categories'],
+      ['Providers', 'Providers'],
+      ['Compare', 'Compare cloud providers'],
+    ] as const) {
+      await nav.getByRole('link', { name: label, exact: true }).click()
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    }
+  })
+
+  test('A–Z index: letters, links and filters that live in the URL', async ({ page }) => {
     await page.goto('/terms')
-    await expect(page.getByRole('heading', { name: 'A–Z index' })).toBeVisible()
+    await expect(page.getByRole('status').first()).toHaveText('50 terms.')
     const letters = page.getByRole('navigation', { name: 'Letters' })
-    await expect(letters.getByRole('link', { name: 'C', exact: true })).toBeVisible()
-    await page.getByRole('link', { name: 'CloudTrail', exact: true }).click()
-    await expect(page).toHaveURL(/\/terms\/cloudtrail$/)
+    await letters.getByRole('link', { name: 'K', exact: true }).click()
+    await expect(page).toHaveURL(/#letter-K$/)
+
+    await page.getByLabel('Category').selectOption('security')
+    await expect(page).toHaveURL(/\/terms\?category=security/)
+    const status = page.getByRole('status').first()
+    await expect(status).toHaveText(/^\d+ of 50 terms match these filters\.$/)
+    const securityCount = Number((await status.textContent())!.split(' ')[0])
+    await expect(page.locator('main li.card')).toHaveCount(securityCount)
+    await expect(page.getByRole('link', { name: 'CloudTrail', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Block Storage', exact: true })).toHaveCount(0)
+
+    // The same URL, opened fresh, gives the same view: filters are shareable.
+    await page.goto('/terms?category=security&difficulty=intermediate&provider=aws')
+    await expect(page.getByLabel('Category')).toHaveValue('security')
+    await expect(page.getByLabel('Difficulty')).toHaveValue('intermediate')
+    await expect(page.getByLabel('Provider')).toHaveValue('aws')
+    const narrowed = Number((await page.getByRole('status').first().textContent())!.split(' ')[0])
+    expect(narrowed).toBeGreaterThan(0)
+    expect(narrowed).toBeLessThanOrEqual(securityCount)
   })
 
   test('a term page shows every part of the entry', async ({ page }) => {
     await page.goto('/terms/cloudtrail')
     await expect(page.getByRole('heading', { level: 1, name: 'CloudTrail' })).toBeVisible()
+    const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' })
+    await expect(breadcrumb.getByRole('link', { name: 'A–Z' })).toHaveAttribute('href', '/terms')
     await expect(page.getByText('AWS service that records all API calls made in your account')).toBeVisible()
     await expect(page.getByRole('complementary', { name: 'Analogy' })).toContainText('Like a detailed security log')
-    await expect(page.getByText('Category: Security')).toBeVisible()
-    await expect(page.getByText('Difficulty: intermediate')).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Category: Security' })).toHaveAttribute('href', '/categories/security')
+    await expect(page.getByText('Difficulty: Intermediate')).toBeVisible()
+    await expect(page.getByText(/^Last updated/)).toBeVisible()
 
-    const providers = page.getByRole('table')
+    const providers = page.getByRole('region', { name: 'Provider equivalents' }).getByRole('table')
     await expect(providers.getByRole('row')).toHaveCount(5)
-    await expect(providers.getByRole('row', { name: /Azure/ })).toContainText('Azure Activity Log')
+    await expect(providers.getByRole('row', { name: /Microsoft Azure/ })).toContainText('Azure Activity Log')
 
-    await expect(page.getByRole('heading', { level: 3, name: 'Netflix' })).toBeVisible()
-    await expect(page.getByRole('heading', { level: 3, name: 'Capital One' })).toBeVisible()
+    const useCases = page.getByRole('region', { name: 'Use cases' })
+    await expect(useCases.getByRole('heading', { level: 3, name: 'Netflix' })).toBeVisible()
+    await expect(useCases.getByRole('heading', { level: 3, name: 'Capital One' })).toBeVisible()
 
-    const question = page.getByText('How much does CloudTrail cost?')
-    await question.click()
-    await expect(page.getByText('Pricing depends on what you enable')).toBeVisible()
-  })
+    const answer = page.getByText('Pricing depends on what you enable')
+    await expect(answer).toBeHidden()
+    await page.getByText('How much does CloudTrail cost?').focus()
+    await page.keyboard.press('Enter')
+    await expect(answer).toBeVisible()
 
-  test('related terms link terms to each other', async ({ page }) => {
     await page.goto('/terms/iam')
-    const related = page.getByRole('region', { name: 'Related terms' })
-    await related.getByRole('link', { name: 'CloudTrail' }).click()
+    await page.getByRole('region', { name: 'Related terms' }).getByRole('link', { name: 'CloudTrail' }).click()
     await expect(page).toHaveURL(/\/terms\/cloudtrail$/)
   })
 
-  test('an unknown term answers 404', async ({ page }) => {
-    const response = await page.goto('/terms/no-such-term')
-    expect(response?.status()).toBe(404)
+  test('"no equivalent" is said explicitly', async ({ page }) => {
+    await page.goto('/terms/ddos-protection')
+    const table = page.getByRole('region', { name: 'Provider equivalents' }).getByRole('table')
+    await expect(table.getByRole('row', { name: /Oracle Cloud Infrastructure/ })).toContainText('No equivalent')
+  })
+
+  test('mentions of other terms link to them, with a preview on focus', async ({ page }) => {
+    await page.goto('/terms/block-storage')
+    const mention = page.locator('[data-auto-link="virtual-machine"]').first()
+    await expect(mention).toHaveAttribute('href', '/terms/virtual-machine')
+    const preview = page.locator(`#${await mention.getAttribute('aria-describedby')}`)
+    await expect(preview).toBeHidden()
+    await mention.focus()
+    await expect(preview).toBeVisible()
+    await expect(preview).toContainText('Virtual Machine')
+    await mention.click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Virtual Machine' })).toBeVisible()
+  })
+
+  test('category and provider pages list their terms and services', async ({ page }) => {
+    await page.goto('/categories/security')
+    await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'CloudTrail', exact: true })).toBeVisible()
+
+    await page.goto('/providers/azure')
+    await expect(page.getByRole('heading', { level: 1, name: 'Microsoft Azure' })).toBeVisible()
+    const keyVault = page.getByRole('row', { name: /Azure Key Vault/ }).first()
+    await expect(keyVault).toBeVisible()
+    await keyVault.getByRole('link', { name: /Key Management Service|Secrets Management/ }).click()
+    await expect(page).toHaveURL(/\/terms\/(key-management-service|secrets-management)$/)
+
+    expect((await page.goto('/categories/no-such-category'))?.status()).toBe(404)
+    expect((await page.goto('/providers/no-such-provider'))?.status()).toBe(404)
+  })
+
+  test('compare: the matrix, its filters, and downloads that match it', async ({ page, request }) => {
+    await page.goto('/compare')
+    const matrix = page.locator('table[data-compare-matrix]')
+    await expect(matrix.locator('thead th')).toHaveCount(5)
+    await expect(matrix.getByRole('row', { name: /^CloudTrail/ })).toContainText('Azure Activity Log')
+
+    await page.getByLabel('Category').selectOption('security')
+    await expect(page).toHaveURL(/\/compare\?category=security/)
+    await page.getByLabel('Provider').selectOption('azure')
+    await expect(page).toHaveURL(/category=security&provider=azure/)
+    await expect(matrix.locator('thead th')).toHaveCount(2)
+    const rowsShown = await matrix.locator('tbody tr th[scope="row"]').allTextContents()
+
+    const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
+    expect(csvHref).toBe('/compare.csv?category=security&provider=azure')
+    const csv = await request.get(csvHref!)
+    expect(csv.headers()['content-type']).toContain('text/csv')
+    const lines = (await csv.text()).trim().split('\r\n')
+    expect(lines[0]).toBe('Category,Term,Difficulty,URL,Azure service,Azure match')
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(rowsShown)
+    expect(lines.slice(1).every((line) => line.startsWith('Security,'))).toBe(true)
+
+    const json = (await (await request.get('/compare.json?category=security&provider=azure')).json()) as {
+      providers: { slug: string }[]
+      categories: { slug: string; terms: { title: string; providers: Record<string, { service: string | null } | null> }[] }[]
+    }
+    expect(json.providers.map((provider) => provider.slug)).toEqual(['azure'])
+    expect(json.categories.flatMap((category) => category.terms.map((term) => term.title))).toEqual(rowsShown)
+    const cloudtrail = json.categories[0]!.terms.find((term) => term.title === 'CloudTrail')
+    expect(cloudtrail?.providers.azure?.service).toBe('Azure Activity Log')
+  })
+
+  test('reading works with JavaScript off', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto('/terms/cloudtrail')
+    await expect(page.getByRole('heading', { level: 1, name: 'CloudTrail' })).toBeVisible()
+    await page.getByText('How much does CloudTrail cost?').click()
+    await expect(page.getByText('Pricing depends on what you enable')).toBeVisible()
+    await page.goto('/terms')
+    await page.getByLabel('Difficulty').selectOption('advanced')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect(page).toHaveURL(/difficulty=advanced/)
+    await expect(page.getByRole('status').first()).toHaveText(/of 50 terms match/)
+    await context.close()
+  })
+
+  test('the layout holds at 320 px wide', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 320, height: 640 } })
+    const page = await context.newPage()
+    for (const { path: pagePath } of PAGE_TYPES) {
+      await page.goto(pagePath)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, `${pagePath} scrolls sideways at 320 px`).toBeLessThanOrEqual(0)
+    }
+    await context.close()
+  })
+
+  test('dark mode follows the system and a chosen theme persists', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, colorScheme: 'dark' })
+    const page = await context.newPage()
+    await page.goto('/terms/cloudtrail')
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    const darkBackground = await background()
+    const toggle = page.getByRole('button', { name: /^Colour theme: System/ })
+    await toggle.click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+    expect(await background()).not.toBe(darkBackground)
+    await page.reload()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+    await page.getByRole('button', { name: /^Colour theme: Light/ }).click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await page.getByRole('button', { name: /^Colour theme: Dark/ }).click()
+    await page.reload()
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme')
+    expect(await background()).toBe(darkBackground)
+    await context.close()
+  })
+
+  test('term pages print without site chrome and with answers shown', async ({ page }) => {
+    await page.goto('/terms/cloudtrail')
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByRole('banner')).toBeHidden()
+    await expect(page.getByText('Pricing depends on what you enable')).toBeVisible()
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no violations on any page type (${scheme})`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL, colorScheme: scheme })
+      const page = await context.newPage()
+      for (const { path: pagePath } of PAGE_TYPES) {
+        await page.goto(pagePath)
+        await expectNoAxeViolations(page, `${pagePath} (${scheme})`)
+      }
+      await context.close()
+    })
+  }
+
+  test('saves desktop and mobile screenshots of each page type', async ({ browser, baseURL }) => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    for (const [device, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['mobile', { width: 390, height: 844 }],
+    ] as const) {
+      const context = await browser.newContext({ baseURL, viewport, colorScheme: 'light' })
+      const page = await context.newPage()
+      for (const { name, path: pagePath } of PAGE_TYPES) {
+        await page.goto(pagePath)
+        const file = path.join(SCREENSHOT_DIR, `site-${name}-${device}.png`)
+        await page.screenshot({ path: file, fullPage: device === 'mobile' ? false : name !== 'a-z-index' && name !== 'compare' })
+        expect(fs.statSync(file).size).toBeGreaterThan(10_000)
+      }
+      await context.close()
+    }
+  })
+})
+
+test.describe('pages follow publishing within seconds', () => {
+  const TITLE = 'Fresh Publish Probe'
+  const SLUG = 'fresh-publish-probe'
+
+  test('publish → the term appears everywhere; unpublish → 404 and gone from every index', async ({ page, request }) => {
+    const headers = { Authorization: `JWT ${await adminToken(request)}` }
+    const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+    const created = await request.post('/api/terms?draft=true', {
+      headers,
+      data: { title: TITLE, definition: 'Checks that the site follows a publish.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+    })
+    expect(created.status()).toBe(201)
+    const id = ((await created.json()) as { doc: { id: string } }).doc.id
+
+    // Warm every cache first, so the checks below see a refresh, not a first build.
+    expect((await page.goto(`/terms/${SLUG}`))?.status()).toBe(404)
+    await page.goto('/terms')
+    await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0)
+
+    const published = await request.patch(`/api/terms/${id}`, { headers, data: { _status: 'published' } })
+    expect(published.status()).toBe(200)
+    const publishedAt = Date.now()
+    await expect(async () => {
+      expect((await page.goto(`/terms/${SLUG}`))?.status()).toBe(200)
+    }).toPass({ timeout: 10_000 })
+    await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
+    for (const listing of ['/terms', '/categories/security', '/compare']) {
+      await page.goto(listing)
+      await expect(page.getByRole('link', { name: TITLE, exact: true }).first()).toBeVisible()
+    }
+    expect(Date.now() - publishedAt).toBeLessThan(15_000)
+
+    const edited = await request.patch(`/api/terms/${id}`, {
+      headers,
+      data: { definition: 'Edited after publishing.', _status: 'published' },
+    })
+    expect(edited.status()).toBe(200)
+    await page.goto(`/terms/${SLUG}`)
+    await expect(page.getByText('Edited after publishing.')).toBeVisible()
+
+    const unpublished = await request.patch(`/api/terms/${id}`, { headers, data: { _status: 'draft' } })
+    expect(unpublished.status()).toBe(200)
+    await expect(async () => {
+      expect((await page.goto(`/terms/${SLUG}`))?.status()).toBe(404)
+    }).toPass({ timeout: 10_000 })
+    for (const listing of ['/terms', '/categories/security', '/compare', '/']) {
+      await page.goto(listing)
+      await expect(page.getByRole('link', { name: TITLE, exact: true })).toHaveCount(0)
+    }
+    const csv = await (await request.get('/compare.csv')).text()
+    expect(csv).not.toContain(TITLE)
   })
 })

@@ -1,27 +1,111 @@
+import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { ProviderMark } from '@/components/site/provider-mark'
+import { SearchBox } from '@/components/site/search-box'
+import { TermCard } from '@/components/site/term-card'
 import { getSiteContent } from '@/lib/site-content'
+import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
 
-export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { alternates: { canonical: '/' } }
 
 export default async function HomePage() {
-  const terms = (await getSiteContent()).terms
+  const content = await getSiteContent()
+  const added = recentlyAddedTerms(content.terms, 6)
+  const updated = recentlyUpdatedTerms(content.terms, 6, added)
+
   return (
     <>
-      <h1>Cloud computing, explained</h1>
-      <p>
-        {terms.length} terms, each with a plain-language analogy, real use cases and the matching service on AWS,
-        Azure, Google Cloud and Oracle Cloud.
-      </p>
-      <h2>All terms</h2>
-      <ul className="term-list">
-        {terms.map((term) => (
-          <li key={term.slug}>
-            <Link href={`/terms/${term.slug}`}>{term.title}</Link>
-            {term.category ? <span className="badge">{term.category.name}</span> : null}
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby="intro" className="mb-12 rounded-2xl border border-line bg-surface px-6 py-10 sm:px-10">
+        <h1 id="intro" className="max-w-3xl">
+          Cloud computing, explained in plain words
+        </h1>
+        <p className="mt-4 max-w-2xl text-lg text-muted">
+          Cloudlex is an open glossary of {content.terms.length} cloud terms. Each one comes with an everyday analogy,
+          real use cases, and the matching service on AWS, Azure, Google Cloud and Oracle Cloud.
+        </p>
+        <div className="mt-6 max-w-xl">
+          <SearchBox id="home-search" label="Search the glossary" />
+        </div>
+        <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1">
+          <Link href="/terms">Browse A–Z</Link>
+          <Link href="/compare">Compare providers</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="categories" className="mb-12">
+        <h2 id="categories" className="mb-4">
+          Categories
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {content.categories.map((category) => (
+            <li key={category.slug}>
+              <Link
+                href={`/categories/${category.slug}`}
+                className="card flex items-center justify-between gap-3 font-semibold text-ink no-underline hover:border-accent"
+              >
+                {category.name}
+                <span className="rounded-full bg-sunken px-2.5 py-0.5 text-sm text-muted">
+                  {category.termCount}
+                  <span className="sr-only"> terms</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="providers" className="mb-12">
+        <h2 id="providers" className="mb-4">
+          Providers
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          {content.providers.map((provider) => (
+            <li key={provider.slug}>
+              <Link
+                href={`/providers/${provider.slug}`}
+                className="card flex items-center gap-3 text-ink no-underline hover:border-accent"
+              >
+                <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
+                <span>
+                  <span className="block font-semibold">{provider.fullName}</span>
+                  <span className="text-sm text-muted">{provider.termCount} services</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {added.length > 0 ? (
+        <section aria-labelledby="recently-added" className="mb-12">
+          <h2 id="recently-added" className="mb-4">
+            Recently added
+          </h2>
+          <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
+            {added.map((term) => (
+              <li key={term.slug}>
+                <TermCard term={term} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {updated.length > 0 ? (
+        <section aria-labelledby="recently-updated" className="mb-12">
+          <h2 id="recently-updated" className="mb-4">
+            Recently updated
+          </h2>
+          <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
+            {updated.map((term) => (
+              <li key={term.slug}>
+                <TermCard term={term} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   )
 }

@@ -1,7 +1,16 @@
 // The site-wide search form. It submits to /search, so it works without JavaScript.
-export function SearchBox({ id = 'site-search', defaultValue = '' }: { id?: string; defaultValue?: string }) {
+export function SearchBox({
+  id = 'site-search',
+  label = 'Site search',
+  defaultValue = '',
+}: {
+  id?: string
+  /** Names the search landmark; each search form on a page needs its own. */
+  label?: string
+  defaultValue?: string
+}) {
   return (
-    <form action="/search" method="get" role="search" className="relative w-full sm:w-72">
+    <form action="/search" method="get" role="search" aria-label={label} className="relative w-full">
       <label htmlFor={id} className="sr-only">
         Search terms
       </label>

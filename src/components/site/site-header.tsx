@@ -14,13 +14,13 @@ export function SiteHeader() {
   return (
     <header className="no-print border-b border-line bg-surface">
       <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
-        <Link href="/" className="flex items-center gap-2 text-xl font-bold text-ink no-underline">
+        <Link href="/" className="order-1 flex items-center gap-2 text-xl font-bold text-ink no-underline">
           <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-accent text-base text-on-accent">
             C
           </span>
           Cloudlex
         </Link>
-        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+        <nav aria-label="Main" className="order-3 w-full sm:order-2 sm:w-auto">
           <ul className="flex flex-wrap gap-x-1 gap-y-1">
             {MAIN_NAV.map((item) => (
               <li key={item.href}>
@@ -34,8 +34,10 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex flex-1 items-center justify-end gap-2 sm:flex-none">
+        <div className="order-4 w-full sm:order-3 sm:ml-auto sm:w-72">
           <SearchBox />
+        </div>
+        <div className="order-2 ml-auto sm:order-4 sm:ml-0">
           <ThemeToggle />
         </div>
       </div>

@@ -1,41 +1,108 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { firstParagraph } from '@/components/site/term-card'
+import { CategoryBadge, DifficultyBadge } from '@/components/site/term-badges'
+import { TermFilterForm } from '@/components/site/term-filter-form'
 import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
 import { getSiteContent } from '@/lib/site-content'
+import { filterTerms, hasTermFilters, readTermFilters, termFiltersQuery } from '@/lib/term-filters'
 
-export const dynamic = 'force-dynamic'
+type Args = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-export const metadata: Metadata = {
-  title: 'A–Z index',
-  description: 'Every published Cloudlex term, from A to Z.',
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#']
+
+export async function generateMetadata({ searchParams }: Args): Promise<Metadata> {
+  const content = await getSiteContent()
+  const filters = readTermFilters(await searchParams, content)
+  return {
+    title: 'A–Z index',
+    description: `All ${content.terms.length} Cloudlex terms from A to Z, filterable by category, difficulty and cloud provider.`,
+    alternates: { canonical: '/terms' },
+    robots: hasTermFilters(filters) ? { index: false, follow: true } : undefined,
+  }
 }
 
-export default async function TermIndexPage() {
-  const groups = groupTermsByLetter((await getSiteContent()).terms)
+export default async function TermIndexPage({ searchParams }: Args) {
+  const content = await getSiteContent()
+  const filters = readTermFilters(await searchParams, content)
+  const terms = filterTerms(content.terms, filters)
+  const groups = groupTermsByLetter(terms)
+  const present = new Set(groups.map((group) => group.letter))
+  const query = termFiltersQuery(filters)
+
   return (
     <>
+      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'A–Z' }]} />
       <h1>A–Z index</h1>
-      <nav aria-label="Letters" className="letter-nav">
-        {groups.map((group) => (
-          <a key={group.letter} href={`#letter-${group.letter}`}>
-            {group.letter}
-          </a>
-        ))}
+      <p className="mt-2 mb-6 text-muted" role="status">
+        {hasTermFilters(filters)
+          ? `${terms.length} of ${content.terms.length} terms match these filters.`
+          : `${content.terms.length} terms.`}
+      </p>
+      <TermFilterForm
+        action="/terms"
+        content={content}
+        filters={filters}
+        fields={['category', 'difficulty', 'provider']}
+        countTerms={(field, value) =>
+          filterTerms(content.terms, {
+            categories: field === 'category' ? [value] : [],
+            difficulties: field === 'difficulty' ? [value] : [],
+            providers: field === 'provider' ? [value] : [],
+          }).length
+        }
+      />
+      <nav aria-label="Letters" className="no-print sticky top-0 z-10 -mx-4 mb-6 bg-page/95 px-4 py-2 backdrop-blur sm:mx-0 sm:px-0">
+        <ul className="flex flex-wrap gap-1">
+          {LETTERS.map((letter) => (
+            <li key={letter}>
+              {present.has(letter) ? (
+                <a
+                  href={`${query ? `?${query}` : ''}#letter-${letter === '#' ? 'other' : letter}`}
+                  className="grid h-9 w-9 place-items-center rounded-md border border-line bg-surface font-semibold text-ink no-underline hover:bg-sunken"
+                >
+                  {letter}
+                </a>
+              ) : (
+                <span className="grid h-9 w-9 place-items-center rounded-md text-muted" aria-hidden="true">
+                  {letter}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
       </nav>
-      {groups.map((group) => (
-        <section key={group.letter} aria-labelledby={`letter-${group.letter}`}>
-          <h2 id={`letter-${group.letter}`}>{group.letter}</h2>
-          <ul className="term-list">
-            {group.terms.map((term) => (
-              <li key={term.slug}>
-                <Link href={`/terms/${term.slug}`}>{term.title}</Link>
-                <p>{term.definition.split('\n\n')[0]}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.length === 0 ? (
+        <p>
+          No term matches these filters. <Link href="/terms">Show all terms</Link>.
+        </p>
+      ) : null}
+      {groups.map((group) => {
+        const id = `letter-${group.letter === '#' ? 'other' : group.letter}`
+        return (
+          <section key={group.letter} aria-labelledby={id} className="mb-8 scroll-mt-16">
+            <h2 id={id} className="mb-3 border-b border-line pb-1">
+              {group.letter}
+            </h2>
+            <ul className="grid gap-3 md:grid-cols-2">
+              {group.terms.map((term) => (
+                <li key={term.slug} className="card">
+                  <Link href={`/terms/${term.slug}`} className="text-lg font-semibold">
+                    {term.title}
+                  </Link>
+                  <p className="mt-1 line-clamp-2 text-muted">{firstParagraph(term.definition)}</p>
+                  <div className="mt-2 flex flex-wrap gap-2">
+                    {term.category ? <CategoryBadge category={term.category} /> : null}
+                    <DifficultyBadge level={term.difficulty} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
     </>
   )
 }

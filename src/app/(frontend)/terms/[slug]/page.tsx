@@ -4,131 +4,207 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { RefreshOnAdminSave } from '@/components/refresh-on-admin-save'
+import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { LinkedText } from '@/components/site/linked-text'
+import { MatchLevel } from '@/components/site/match-level'
+import { ProviderMark } from '@/components/site/provider-mark'
+import { CategoryBadge, DifficultyBadge } from '@/components/site/term-badges'
+import { TermBody } from '@/components/site/term-body'
 import { getPreviewViewer } from '@/lib/preview'
+import { getSiteContent } from '@/lib/site-content'
+import { summarizeDefinition, termLinkerFor } from '@/lib/term-linker'
 import { getPublishedTermBySlug, getTermPreviewBySlug } from '@/lib/terms'
-
-export const dynamic = 'force-dynamic'
 
 type Args = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const term = await getPublishedTermBySlug((await params).slug)
   if (!term) return { title: 'Term not found' }
-  return { title: term.title, description: term.definition.split('\n\n')[0] }
+  return {
+    title: term.title,
+    description: summarizeDefinition(term.definition),
+    alternates: { canonical: `/terms/${term.slug}` },
+  }
+}
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
 }
 
 export default async function TermPage({ params }: Args) {
   const { slug } = await params
   const viewer = await getPreviewViewer()
-  const term = viewer ? await getTermPreviewBySlug(slug, viewer) : await getPublishedTermBySlug(slug)
+  const [term, content] = await Promise.all([
+    viewer ? getTermPreviewBySlug(slug, viewer) : getPublishedTermBySlug(slug),
+    getSiteContent(),
+  ])
   if (!term) notFound()
+  const linker = termLinkerFor(content, term.slug)
+  // Columns nobody has filled in yet would only say "not rated" four times.
+  const showMatch = term.providerEquivalents.some((row) => row.matchLevel !== null)
+  const showNotes = term.providerEquivalents.some((row) => row.note)
 
   return (
-    <article>
+    <article className="mx-auto max-w-4xl">
       {viewer ? (
-        <p className="preview-banner" role="status">
+        <p className="mb-4 rounded-lg border border-line bg-accent-soft px-4 py-2 text-ink" role="status">
           Draft preview: you are seeing the latest saved version. <a href="/next/exit-preview">Leave preview</a>
           <RefreshOnAdminSave />
         </p>
       ) : null}
-      <nav aria-label="Breadcrumb">
-        <Link href="/terms">A–Z index</Link> / {term.title}
-      </nav>
-      <h1>{term.title}</h1>
-      <div className="badges">
-        {term.category ? <span className="badge">Category: {term.category.name}</span> : null}
-        <span className="badge">Difficulty: {term.difficulty}</span>
-      </div>
-      {term.aliases.length > 0 ? <p>Also known as: {term.aliases.join(', ')}</p> : null}
+      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'A–Z', href: '/terms' }, { label: term.title }]} />
 
-      <section aria-labelledby="definition">
-        <h2 id="definition">Definition</h2>
-        {term.definition.split('\n\n').map((paragraph) => (
-          <p key={paragraph}>{paragraph}</p>
-        ))}
-        {term.analogy ? (
-          <aside className="analogy" aria-label="Analogy">
-            <p>{term.analogy}</p>
-          </aside>
+      <header className="mb-6">
+        <h1>{term.title}</h1>
+        {term.aliases.length > 0 ? (
+          <p className="mt-1 text-muted">Also known as {term.aliases.join(', ')}</p>
         ) : null}
-        {term.body ? <RichText data={term.body} /> : null}
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          {term.category ? <CategoryBadge category={term.category} /> : null}
+          <DifficultyBadge level={term.difficulty} />
+          <span className="text-sm text-muted">
+            Last updated <time dateTime={term.updatedAt}>{formatDate(term.updatedAt)}</time>
+          </span>
+        </div>
+      </header>
+
+      <section aria-labelledby="definition" className="text-lg">
+        <h2 id="definition" className="sr-only">
+          Definition
+        </h2>
+        {term.definition.split(/\n{2,}/).map((paragraph, index) => (
+          <p key={index} className="mb-3">
+            <LinkedText text={paragraph} linker={linker} />
+          </p>
+        ))}
       </section>
 
-      {term.providerEquivalents.length > 0 ? (
-        <section aria-labelledby="providers">
-          <h2 id="providers">Provider equivalents</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Service</th>
-                <th scope="col">Match</th>
-                <th scope="col">Key difference</th>
-              </tr>
-            </thead>
-            <tbody>
-              {term.providerEquivalents.map((row) => (
-                <tr key={row.provider.slug}>
-                  <th scope="row">{row.provider.name}</th>
-                  <td>
-                    {row.service === null ? (
-                      <em>No equivalent</em>
-                    ) : row.docUrl ? (
-                      <a href={row.docUrl}>{row.service}</a>
-                    ) : (
-                      row.service
-                    )}
-                  </td>
-                  <td>{row.matchLevel ?? '—'}</td>
-                  <td>{row.note ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {term.analogy ? (
+        <aside aria-label="Analogy" className="my-6 rounded-xl border-l-4 border-accent bg-accent-soft px-5 py-4">
+          <p className="mb-1 text-sm font-semibold tracking-wide text-ink uppercase">In plain words</p>
+          <p>{term.analogy}</p>
+        </aside>
+      ) : null}
+
+      {term.body ? (
+        <section aria-label="More about this term" className="my-6">
+          <TermBody body={term.body} linker={linker} />
         </section>
       ) : null}
 
+      <section aria-labelledby="providers" className="my-10">
+        <h2 id="providers" className="mb-3">
+          Provider equivalents
+        </h2>
+        {term.providerEquivalents.length === 0 ? (
+          <p className="text-muted">No provider equivalents are recorded for this term yet.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+            <table className="w-full border-collapse text-left sm:min-w-[36rem]">
+              <caption className="sr-only">What each cloud provider calls {term.title}</caption>
+              <thead className="bg-sunken text-sm">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Provider</th>
+                  <th scope="col" className="px-4 py-2">Service</th>
+                  {showMatch ? <th scope="col" className="px-4 py-2">Match</th> : null}
+                  {showNotes ? <th scope="col" className="px-4 py-2">Key difference</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {term.providerEquivalents.map((row) => (
+                  <tr key={row.provider.slug} className="border-t border-line align-top">
+                    <th scope="row" className="px-4 py-3 font-medium">
+                      <Link href={`/providers/${row.provider.slug}`} className="flex items-center gap-2 text-ink no-underline hover:underline">
+                        <ProviderMark provider={row.provider} size="sm" />
+                        {row.provider.fullName}
+                      </Link>
+                    </th>
+                    <td className="px-4 py-3">
+                      {row.service === null ? (
+                        <em className="text-muted">No equivalent</em>
+                      ) : row.docUrl ? (
+                        <a href={row.docUrl} rel="noopener">
+                          {row.service}
+                          <span className="sr-only"> (documentation)</span>
+                        </a>
+                      ) : (
+                        row.service
+                      )}
+                    </td>
+                    {showMatch ? (
+                      <td className="px-4 py-3">
+                        <MatchLevel level={row.matchLevel} />
+                      </td>
+                    ) : null}
+                    {showNotes ? <td className="px-4 py-3 text-muted">{row.note ?? ''}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
       {term.useCases.length > 0 ? (
-        <section aria-labelledby="use-cases">
-          <h2 id="use-cases">Use cases</h2>
-          {term.useCases.map((useCase) => (
-            <div className="use-case" key={useCase.id}>
-              <h3>{useCase.organization}</h3>
-              <p>
-                <strong>Scenario:</strong> {useCase.scenario}
-              </p>
-              <p>
-                <strong>Solution:</strong> {useCase.solution}
-              </p>
-              {useCase.outcome ? (
-                <p>
-                  <strong>Outcome:</strong> {useCase.outcome}
-                </p>
-              ) : null}
-            </div>
-          ))}
+        <section aria-labelledby="use-cases" className="my-10">
+          <h2 id="use-cases" className="mb-3">
+            Use cases
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {term.useCases.map((useCase) => (
+              <li key={useCase.id} className="card">
+                <h3 className="mb-2">{useCase.organization}</h3>
+                <dl className="space-y-2">
+                  <div>
+                    <dt className="text-sm font-semibold text-muted">Scenario</dt>
+                    <dd>{useCase.scenario}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-sm font-semibold text-muted">Solution</dt>
+                    <dd>{useCase.solution}</dd>
+                  </div>
+                  {useCase.outcome ? (
+                    <div>
+                      <dt className="text-sm font-semibold text-muted">Outcome</dt>
+                      <dd>{useCase.outcome}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
       {term.faqs.length > 0 ? (
-        <section aria-labelledby="faqs">
-          <h2 id="faqs">Frequently asked questions</h2>
-          {term.faqs.map((faq) => (
-            <details key={faq.id}>
-              <summary>{faq.question}</summary>
-              <RichText data={faq.answer} />
-            </details>
-          ))}
+        <section aria-labelledby="faqs" className="my-10">
+          <h2 id="faqs" className="mb-3">
+            Frequently asked questions
+          </h2>
+          <div className="divide-y divide-line rounded-xl border border-line bg-surface">
+            {term.faqs.map((faq) => (
+              <details key={faq.id} className="group px-4 py-3">
+                <summary className="cursor-pointer font-semibold marker:text-accent">{faq.question}</summary>
+                <div className="prose-term mt-2 text-ink">
+                  <RichText data={faq.answer} />
+                </div>
+              </details>
+            ))}
+          </div>
         </section>
       ) : null}
 
       {term.relatedTerms.length > 0 ? (
-        <section aria-labelledby="related">
-          <h2 id="related">Related terms</h2>
-          <ul>
+        <section aria-labelledby="related" className="my-10">
+          <h2 id="related" className="mb-3">
+            Related terms
+          </h2>
+          <ul className="flex flex-wrap gap-2">
             {term.relatedTerms.map((related) => (
               <li key={related.slug}>
-                <Link href={`/terms/${related.slug}`}>{related.title}</Link>
+                <Link href={`/terms/${related.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
+                  {related.title}
+                </Link>
               </li>
             ))}
           </ul>
@@ -136,21 +212,25 @@ export default async function TermPage({ params }: Args) {
       ) : null}
 
       {term.seeAlso.length > 0 ? (
-        <section aria-labelledby="see-also">
-          <h2 id="see-also">See also</h2>
-          <ul>
+        <section aria-labelledby="see-also" className="my-10">
+          <h2 id="see-also" className="mb-3">
+            See also
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
             {term.seeAlso.map((link) => (
               <li key={link.href}>
-                {link.external ? <a href={link.href}>{link.label}</a> : <Link href={link.href}>{link.label}</Link>}
+                {link.external ? (
+                  <a href={link.href} rel="noopener">
+                    {link.label}
+                  </a>
+                ) : (
+                  <Link href={link.href}>{link.label}</Link>
+                )}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-
-      <p>
-        <small>Last updated: {new Date(term.updatedAt).toISOString().slice(0, 10)}</small>
-      </p>
     </article>
   )
 }

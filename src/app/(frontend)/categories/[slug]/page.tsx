@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { TermCard } from '@/components/site/term-card'
+import { getCategoryPage } from '@/lib/taxonomy-pages'
+
+type Args = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Args): Promise<Metadata> {
+  const page = await getCategoryPage((await params).slug)
+  if (!page) return { title: 'Category not found' }
+  return {
+    title: `${page.category.name} terms`,
+    description:
+      page.category.description ?? `${page.terms.length} cloud-computing terms about ${page.category.name.toLowerCase()}.`,
+    alternates: { canonical: `/categories/${page.category.slug}` },
+  }
+}
+
+export default async function CategoryPage({ params }: Args) {
+  const page = await getCategoryPage((await params).slug)
+  if (!page) notFound()
+  const { category, terms } = page
+  return (
+    <>
+      <Breadcrumbs
+        crumbs={[{ label: 'Home', href: '/' }, { label: 'Categories', href: '/categories' }, { label: category.name }]}
+      />
+      <h1>{category.name}</h1>
+      {category.description ? <p className="mt-2 max-w-3xl text-lg text-muted">{category.description}</p> : null}
+      <p className="mt-2 mb-6">
+        {terms.length} terms · <Link href={`/compare?category=${category.slug}`}>Compare providers for this category</Link>
+      </p>
+      <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
+        {terms.map((term) => (
+          <li key={term.slug}>
+            <TermCard term={term} headingLevel="h2" />
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

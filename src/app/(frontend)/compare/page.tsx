@@ -1,0 +1,113 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { MatchLevel } from '@/components/site/match-level'
+import { ProviderMark } from '@/components/site/provider-mark'
+import { TermFilterForm } from '@/components/site/term-filter-form'
+import { buildCompareMatrix } from '@/lib/compare-matrix'
+import { getSiteContent } from '@/lib/site-content'
+import { filterTerms, hasTermFilters, readTermFilters, termFiltersQuery } from '@/lib/term-filters'
+
+type Args = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export async function generateMetadata({ searchParams }: Args): Promise<Metadata> {
+  const content = await getSiteContent()
+  const filters = readTermFilters(await searchParams, content)
+  return {
+    title: 'Compare cloud providers',
+    description: 'What AWS, Azure, Google Cloud and Oracle Cloud call the same thing: every Cloudlex term side by side, with how closely each service matches.',
+    alternates: { canonical: '/compare' },
+    robots: hasTermFilters(filters) ? { index: false, follow: true } : undefined,
+  }
+}
+
+export default async function ComparePage({ searchParams }: Args) {
+  const content = await getSiteContent()
+  const filters = readTermFilters(await searchParams, content)
+  const matrix = buildCompareMatrix(content, filters)
+  const query = termFiltersQuery(filters)
+  const suffix = query ? `?${query}` : ''
+
+  return (
+    <>
+      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'Compare' }]} />
+      <h1>Compare cloud providers</h1>
+      <p className="mt-2 mb-6 max-w-3xl text-muted">
+        The same idea under each provider&apos;s name. Filter by category or provider; the downloads follow your filters.
+      </p>
+      <TermFilterForm
+        action="/compare"
+        content={content}
+        filters={filters}
+        fields={['category', 'provider']}
+        countTerms={(field, value) =>
+          field === 'category'
+            ? filterTerms(content.terms, { categories: [value], difficulties: [], providers: [] }).length
+            : filterTerms(content.terms, { categories: [], difficulties: [], providers: [value] }).length
+        }
+      />
+      <p className="no-print mb-4 flex flex-wrap items-center gap-x-4 gap-y-1" role="status">
+        <span>
+          {matrix.termCount} terms × {matrix.providers.length} providers
+        </span>
+        <a href={`/compare.csv${suffix}`} download>
+          Download CSV
+        </a>
+        <a href={`/compare.json${suffix}`}>Download JSON</a>
+      </p>
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full min-w-[48rem] border-collapse text-left text-sm" data-compare-matrix>
+          <caption className="sr-only">Services per provider for each term, grouped by category</caption>
+          <thead className="bg-sunken">
+            <tr>
+              <th scope="col" className="sticky left-0 bg-sunken px-3 py-2">
+                Term
+              </th>
+              {matrix.providers.map((provider) => (
+                <th key={provider.slug} scope="col" className="px-3 py-2">
+                  <span className="flex items-center gap-2">
+                    <ProviderMark provider={provider} size="sm" />
+                    {provider.fullName}
+                  </span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {matrix.groups.map((group) => (
+            <tbody key={group.category.slug}>
+              <tr className="border-t border-line bg-accent-soft">
+                <th scope="colgroup" colSpan={matrix.providers.length + 1} className="px-3 py-2 text-base">
+                  <Link href={`/categories/${group.category.slug}`} className="text-ink">
+                    {group.category.name}
+                  </Link>
+                </th>
+              </tr>
+              {group.rows.map((row) => (
+                <tr key={row.term.slug} className="border-t border-line align-top">
+                  <th scope="row" className="sticky left-0 bg-surface px-3 py-2 font-medium">
+                    <Link href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
+                  </th>
+                  {row.cells.map((cell, index) => (
+                    <td key={matrix.providers[index]!.slug} className="px-3 py-2">
+                      {cell === null ? (
+                        <span className="text-muted">Not recorded</span>
+                      ) : cell.service === null ? (
+                        <em className="text-muted">No equivalent</em>
+                      ) : (
+                        <>
+                          <span className="block font-medium">{cell.service}</span>
+                          <MatchLevel level={cell.matchLevel} quiet />
+                        </>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
+  )
+}

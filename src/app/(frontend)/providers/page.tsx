@@ -1,0 +1,35 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { ProviderMark } from '@/components/site/provider-mark'
+import { getSiteContent } from '@/lib/site-content'
+
+export const metadata: Metadata = {
+  title: 'Providers',
+  description: 'Every AWS, Azure, Google Cloud and Oracle Cloud service in Cloudlex, each linked to the term it implements.',
+  alternates: { canonical: '/providers' },
+}
+
+export default async function ProviderIndexPage() {
+  const content = await getSiteContent()
+  return (
+    <>
+      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'Providers' }]} />
+      <h1 className="mb-6">Providers</h1>
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {content.providers.map((provider) => (
+          <li key={provider.slug} className="card flex items-center gap-4">
+            <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
+            <div>
+              <h2 className="text-lg">
+                <Link href={`/providers/${provider.slug}`}>{provider.fullName}</Link>
+              </h2>
+              <p className="text-sm text-muted">{provider.termCount} services in Cloudlex</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

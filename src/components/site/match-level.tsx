@@ -1,0 +1,19 @@
+import type { ProviderEquivalentView } from '@/lib/term-view'
+
+const LABELS = { exact: 'Exact match', close: 'Close match', partial: 'Partial match', none: 'No equivalent' } as const
+const SYMBOLS = { exact: '●', close: '◕', partial: '◑', none: '○' } as const
+
+export function matchLevelLabel(level: ProviderEquivalentView['matchLevel']): string {
+  return level ? LABELS[level] : 'Not rated'
+}
+
+/** The match level in words with a shape, so it never relies on colour alone. */
+export function MatchLevel({ level, quiet = false }: { level: ProviderEquivalentView['matchLevel']; quiet?: boolean }) {
+  if (!level) return quiet ? null : <span className="text-muted">Not rated</span>
+  return (
+    <span className={`match-${level} inline-flex items-center gap-1 font-medium whitespace-nowrap`}>
+      <span aria-hidden="true">{SYMBOLS[level]}</span>
+      {LABELS[level]}
+    </span>
+  )
+}
