@@ -1,7 +1,9 @@
 // The public reader site against the production build with the 50 seeded terms: every page type,
 // navigation, filters, downloads, auto-links, reading without JavaScript, small screens, dark mode,
 // printing, accessibility (axe), and pages that follow a publish or unpublish within seconds.
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import AxeBuilder from '@axe-core/playwright'
@@ -316,5 +318,104 @@ test.describe('pages follow publishing within seconds', () => {
     }
     const csv = await (await request.get('/compare.csv')).text()
     expect(csv).not.toContain(TITLE)
+  })
+})
+
+test.describe('drafts never reach the public pages', () => {
+  test('a draft use case, FAQ and related term linked from a published term stay hidden', async ({ page, request }) => {
+    const headers = { Authorization: `JWT ${await adminToken(request)}` }
+    const run = Date.now().toString(36)
+    const emptyAnswer = { root: { type: 'root', children: [], direction: null, format: '', indent: 0, version: 1 } }
+    const draftFaq = await request.post('/api/faqs?draft=true', {
+      headers,
+      data: { question: `Hidden probe question ${run}?`, answer: emptyAnswer, _status: 'draft' },
+    })
+    const draftUseCase = await request.post('/api/use-cases?draft=true', {
+      headers,
+      data: { organization: `Hidden Probe Org ${run}`, scenario: 'Secret.', solution: 'Secret.', _status: 'draft' },
+    })
+    const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+    const draftTerm = await request.post('/api/terms?draft=true', {
+      headers,
+      data: { title: `Hidden Probe Term ${run}`, definition: 'Secret.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+    })
+    const ids = await Promise.all([draftFaq, draftUseCase, draftTerm].map(async (response) => {
+      expect(response.status()).toBe(201)
+      return ((await response.json()) as { doc: { id: string } }).doc.id
+    }))
+    const published = await request.post('/api/terms', {
+      headers,
+      data: {
+        title: `Visible Probe Term ${run}`,
+        definition: `Mentions Hidden Probe Term ${run} in passing.`,
+        category: security.docs[0]!.id,
+        difficulty: 'beginner',
+        faqs: [ids[0]],
+        useCases: [ids[1]],
+        relatedTerms: [ids[2]],
+        _status: 'published',
+      },
+    })
+    expect(published.status()).toBe(201)
+
+    await page.goto(`/terms/visible-probe-term-${run}`)
+    await expect(page.getByRole('heading', { level: 1, name: `Visible Probe Term ${run}` })).toBeVisible()
+    const html = await page.content()
+    for (const secret of [`Hidden probe question ${run}?`, `Hidden Probe Org ${run}`, `hidden-probe-term-${run}`]) {
+      expect(html.includes(secret), `term page shows "${secret}"`).toBe(false)
+    }
+    await expect(page.locator('[data-auto-link]')).toHaveCount(0)
+    for (const listing of ['/terms', '/compare', '/compare.csv', '/compare.json', '/providers/aws']) {
+      const body = await (await request.get(listing)).text()
+      // The published term's own definition names the draft; its address must not appear anywhere.
+      expect(body.includes(`hidden-probe-term-${run}`), `${listing} links to the draft`).toBe(false)
+    }
+  })
+})
+
+test.describe('pages follow a change made by another process', () => {
+  // The server's database file: the one Playwright's server uses, or the one named for an external server.
+  const databaseUri =
+    process.env.CLOUDLEX_E2E_DATABASE_URI ??
+    (process.env.CLOUDLEX_E2E_URL ? undefined : `file:${path.join(process.env.CLOUDLEX_E2E_DIR!, 'e2e.db')}`)
+
+  test('a term imported by the command-line tool shows on the site at once', async ({ page }) => {
+    test.skip(!databaseUri, 'skipped: CLOUDLEX_E2E_URL is set without CLOUDLEX_E2E_DATABASE_URI, so the server database is unknown')
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-e2e-import-'))
+    const file = path.join(workDir, 'imported-probe.txt')
+    fs.writeFileSync(
+      file,
+      [
+        'Imported Probe',
+        'Definition',
+        'A term written by the import command while the site is running.',
+        'Category: security',
+        'Difficulty: beginner',
+        '',
+      ].join('\n'),
+    )
+    expect((await page.goto('/terms/imported-probe'))?.status()).toBe(404)
+
+    const result = spawnSync('node_modules/.bin/tsx', ['seed/cli/import.ts', '--status', 'published', file], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URI: databaseUri,
+        PAYLOAD_SECRET: process.env.CLOUDLEX_E2E_PAYLOAD_SECRET,
+        NODE_OPTIONS: '--no-deprecation --conditions=production',
+        CLOUDLEX_JOBS: 'off',
+      },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(result.status, result.stderr).toBe(0)
+
+    await expect(async () => {
+      expect((await page.goto('/terms/imported-probe'))?.status()).toBe(200)
+    }).toPass({ timeout: 10_000 })
+    await expect(page.getByRole('heading', { level: 1, name: 'Imported Probe' })).toBeVisible()
+    await page.goto('/terms?category=security')
+    await expect(page.getByRole('link', { name: 'Imported Probe', exact: true })).toBeVisible()
+    fs.rmSync(workDir, { recursive: true, force: true })
   })
 })
