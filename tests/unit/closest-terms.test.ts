@@ -38,8 +38,8 @@ describe('close matches in the seeded glossary', () => {
     expect(wordsFromPath('/')).toBe('')
   })
 
-  it('suggests CloudTrail for /terms/cloud-trial', () => {
-    expect(suggestTermsForPath(index, '/terms/cloud-trial')[0]).toEqual({ slug: 'cloudtrail', title: 'CloudTrail' })
+  it('suggests CloudTrail for /terms/cloud-trial, and not every term with "cloud" in a name', () => {
+    expect(suggestTermsForPath(index, '/terms/cloud-trial')).toEqual([{ slug: 'cloudtrail', title: 'CloudTrail' }])
   })
 
   it('suggests terms whose services match the words of the path', () => {

@@ -122,6 +122,7 @@ describe('ranking and aliases', () => {
   it('prefers terms that match every word, and falls back to any word', () => {
     expect(searchTerms(index, 'zephyr gateway').map((hit) => hit.slug)).toEqual(['in-title'])
     expect(searchTerms(index, 'gateway nonexistentword').map((hit) => hit.slug)).toEqual(['in-title'])
+    expect(searchTerms(index, 'gateway nonexistentword', { allWords: true })).toEqual([])
   })
 })
 

@@ -76,9 +76,9 @@ export function suggestTermsForPath(index: TermSearchIndex, pathname: string, li
   if (!words) return []
   const suggestions = new Map<string, SuggestedTerm>()
   for (const term of findClosestTerms(index, words, limit)) suggestions.set(term.slug, { slug: term.slug, title: term.title })
-  // Names only: the words of an address are about what the page is called, and "cloud" alone would
-  // match nearly every definition.
-  for (const hit of searchTerms(index, words, { limit, fields: ['title', 'aliases', 'services'] })) {
+  // Names only, and every word: the words of an address are what the page is called, and "cloud" alone
+  // would match dozens of terms.
+  for (const hit of searchTerms(index, words, { limit, fields: ['title', 'aliases', 'services'], allWords: true })) {
     if (!suggestions.has(hit.slug)) suggestions.set(hit.slug, { slug: hit.slug, title: hit.title.text })
   }
   return [...suggestions.values()].slice(0, limit)

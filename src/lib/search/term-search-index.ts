@@ -100,6 +100,8 @@ export type SearchOptions = {
   snippetLength?: number
   /** Only these fields are searched; all by default. */
   fields?: readonly SearchField[]
+  /** Only terms matching every word; by default, terms matching any word are returned when none match all. */
+  allWords?: boolean
 }
 
 /**
@@ -107,13 +109,13 @@ export type SearchOptions = {
  * them all, terms matching any word are returned. An empty query returns nothing.
  */
 export function searchTerms(index: TermSearchIndex, rawQuery: string, options: SearchOptions = {}): TermSearchHit[] {
-  const { limit = 50, snippetLength = 180, fields = SEARCH_FIELDS } = options
+  const { limit = 50, snippetLength = 180, fields = SEARCH_FIELDS, allWords = false } = options
   const query = normalizeSearchQuery(rawQuery)
   const queryWordCount = splitWords(query).length
   if (queryWordCount === 0) return []
 
   let results = runQuery(index, query, 'AND', fields)
-  if (results.length === 0) results = runQuery(index, query, 'OR', fields)
+  if (results.length === 0 && !allWords) results = runQuery(index, query, 'OR', fields)
 
   return results.slice(0, limit).flatMap((result) => {
     const term = index.termsBySlug.get(String(result.id))
