@@ -34,7 +34,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex flex-1 items-center justify-end gap-2 sm:flex-none">
+        <div className="flex w-full items-center gap-2 sm:ml-auto sm:w-auto">
           <SearchBox />
           <ThemeToggle />
         </div>
