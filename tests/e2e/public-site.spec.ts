@@ -61,14 +61,14 @@ test.describe('the public site on a freshly seeded production server', () => {
 
   test('A–Z index: letters, links and filters that live in the URL', async ({ page }) => {
     await page.goto('/terms')
-    await expect(page.getByRole('status').first()).toHaveText('50 terms.')
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('50 terms.')
     const letters = page.getByRole('navigation', { name: 'Letters' })
     await letters.getByRole('link', { name: 'K', exact: true }).click()
     await expect(page).toHaveURL(/#letter-K$/)
 
     await page.getByLabel('Category').selectOption('security')
     await expect(page).toHaveURL(/\/terms\?category=security/)
-    const status = page.getByRole('status').first()
+    const status = page.getByRole('main').getByRole('status')
     await expect(status).toHaveText(/^\d+ of 50 terms match these filters\.$/)
     const securityCount = Number((await status.textContent())!.split(' ')[0])
     await expect(page.locator('main li.card')).toHaveCount(securityCount)
@@ -80,7 +80,7 @@ test.describe('the public site on a freshly seeded production server', () => {
     await expect(page.getByLabel('Category')).toHaveValue('security')
     await expect(page.getByLabel('Difficulty')).toHaveValue('intermediate')
     await expect(page.getByLabel('Provider')).toHaveValue('aws')
-    const narrowed = Number((await page.getByRole('status').first().textContent())!.split(' ')[0])
+    const narrowed = Number((await page.getByRole('main').getByRole('status').textContent())!.split(' ')[0])
     expect(narrowed).toBeGreaterThan(0)
     expect(narrowed).toBeLessThanOrEqual(securityCount)
   })
@@ -193,7 +193,7 @@ test.describe('the public site on a freshly seeded production server', () => {
     await page.getByLabel('Difficulty').selectOption('advanced')
     await page.getByRole('button', { name: 'Apply' }).click()
     await expect(page).toHaveURL(/difficulty=advanced/)
-    await expect(page.getByRole('status').first()).toHaveText(/of 50 terms match/)
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(/of 50 terms match/)
     await context.close()
   })
 

@@ -25,7 +25,7 @@ export default async function HomePage() {
           real use cases, and the matching service on AWS, Azure, Google Cloud and Oracle Cloud.
         </p>
         <div className="mt-6 max-w-xl">
-          <SearchBox id="home-search" label="Search the glossary" />
+          <SearchBox label="Search the glossary" />
         </div>
         <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1">
           <Link href="/terms">Browse A–Z</Link>

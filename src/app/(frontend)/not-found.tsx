@@ -1,0 +1,63 @@
+import type { Metadata } from 'next'
+import { headers } from 'next/headers'
+import Link from 'next/link'
+
+import { SearchForm } from '@/components/site/search-form'
+import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
+import { REQUEST_PATH_HEADER } from '@/lib/request-path-header'
+import { wordsFromPath } from '@/lib/search/closest-terms'
+import { getSiteContent } from '@/lib/site-content'
+import { suggestTermsForMissingPage } from '@/lib/site-search'
+
+export const metadata: Metadata = { title: 'Page not found' }
+
+export default async function NotFound() {
+  const requestedPath = (await headers()).get(REQUEST_PATH_HEADER)
+  const [suggestions, content] = await Promise.all([suggestTermsForMissingPage(requestedPath), getSiteContent()])
+  const letters = groupTermsByLetter(content.terms).map((group) => group.letter)
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1>Page not found</h1>
+      <p className="text-muted">There is no page at this address. It may have moved, or the address may be misspelled.</p>
+
+      {suggestions.length > 0 ? (
+        <section aria-labelledby="not-found-suggestions" className="flex flex-col gap-2">
+          <h2 id="not-found-suggestions">Were you looking for</h2>
+          <ul className="flex flex-col gap-1">
+            {suggestions.map((term) => (
+              <li key={term.slug}>
+                <Link href={`/terms/${term.slug}`} className="text-lg font-medium">
+                  {term.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <SearchForm id="not-found-query" label="Search the glossary" defaultValue={requestedPath ? wordsFromPath(requestedPath) : ''} />
+
+      <section aria-labelledby="not-found-index" className="flex flex-col gap-2">
+        <h2 id="not-found-index">Browse from A to Z</h2>
+        <nav aria-label="A–Z index letters">
+          <ul className="flex flex-wrap gap-1">
+            {letters.map((letter) => (
+              <li key={letter}>
+                <Link
+                  href={`/terms#letter-${letter}`}
+                  className="inline-grid h-10 min-w-10 place-items-center rounded-md border border-line bg-surface font-semibold no-underline hover:bg-sunken"
+                >
+                  {letter}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p>
+          Or open the full <Link href="/terms">A–Z index</Link>.
+        </p>
+      </section>
+    </div>
+  )
+}

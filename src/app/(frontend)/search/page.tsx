@@ -1,0 +1,87 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { HighlightedText } from '@/components/site/highlighted-text'
+import { SearchForm } from '@/components/site/search-form'
+import { SEARCH_FIELD_LABELS } from '@/lib/search/term-search-index'
+import { searchSite } from '@/lib/site-search'
+
+export const dynamic = 'force-dynamic'
+
+type Args = { searchParams: Promise<{ q?: string | string[] }> }
+
+const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+export async function generateMetadata({ searchParams }: Args): Promise<Metadata> {
+  const hasQuery = Boolean(firstValue((await searchParams).q)?.trim())
+  return {
+    title: 'Search',
+    description: 'Search Cloudlex terms by name, alias, provider service, definition or FAQ.',
+    // Result pages are endless variations of the same content; only the empty search page is indexed.
+    robots: hasQuery ? { index: false, follow: true } : undefined,
+  }
+}
+
+export default async function SearchPage({ searchParams }: Args) {
+  const { query, hits, didYouMean } = await searchSite(firstValue((await searchParams).q))
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1>Search</h1>
+      <SearchForm id="search-page-query" label="Search terms, services and FAQs" defaultValue={query} />
+
+      {query ? (
+        <p className="text-muted" data-testid="search-result-count">
+          {hits.length === 0
+            ? `No terms match “${query}”.`
+            : `${hits.length} ${hits.length === 1 ? 'term matches' : 'terms match'} “${query}”.`}
+        </p>
+      ) : null}
+
+      {hits.length > 0 ? (
+        <ol className="flex flex-col gap-4" aria-label="Search results">
+          {hits.map((hit) => (
+            <li key={hit.slug} className="card">
+              <h2 className="text-lg sm:text-xl">
+                <Link href={`/terms/${hit.slug}`}>
+                  <HighlightedText text={hit.title.text} ranges={hit.title.ranges} />
+                </Link>
+              </h2>
+              <p className="mt-1 flex flex-wrap gap-2 text-sm">
+                {hit.category ? <span className="badge">{hit.category.name}</span> : null}
+                <span className="text-muted">Matched in: {SEARCH_FIELD_LABELS[hit.matchedField]}</span>
+              </p>
+              <p className="mt-2 text-ink">
+                <HighlightedText text={hit.snippet.text} ranges={hit.snippet.ranges} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+
+      {query && hits.length === 0 ? (
+        <section aria-labelledby="did-you-mean" className="flex flex-col gap-2">
+          {didYouMean.length > 0 ? (
+            <>
+              <h2 id="did-you-mean">Did you mean</h2>
+              <ul className="flex flex-wrap gap-2">
+                {didYouMean.map((term) => (
+                  <li key={term.slug}>
+                    <Link href={`/terms/${term.slug}`} className="badge text-accent">
+                      {term.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <h2 id="did-you-mean">No close matches</h2>
+          )}
+          <p>
+            Browse every term in the <Link href="/terms">A–Z index</Link>.
+          </p>
+        </section>
+      ) : null}
+    </div>
+  )
+}

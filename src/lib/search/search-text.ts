@@ -1,0 +1,37 @@
+// How search splits and normalizes text. The index, the query and the highlighter all use these, so a
+// word the index matched is always found again when the result is highlighted.
+
+/** A word and where it sits in the original text (UTF-16 offsets, end exclusive). */
+export type WordSpan = { word: string; start: number; end: number }
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** Lower-cases and strips accents, so "Résumé" and "resume" are the same word. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+}
+
+export function findWordSpans(text: string): WordSpan[] {
+  return Array.from(text.matchAll(WORD), (match) => ({
+    word: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }))
+}
+
+export function splitWords(text: string): string[] {
+  return Array.from(text.matchAll(WORD), (match) => match[0])
+}
+
+/** The longest query the site searches for; longer input is cut here (search boxes send at most this). */
+export const MAX_SEARCH_QUERY_LENGTH = 100
+
+/**
+ * Trims and collapses whitespace and cuts the query to MAX_SEARCH_QUERY_LENGTH characters, never in
+ * the middle of a character outside the Basic Multilingual Plane.
+ */
+export function normalizeSearchQuery(raw: string | null | undefined): string {
+  if (!raw) return ''
+  const collapsed = raw.replace(/\s+/g, ' ').trim()
+  return Array.from(collapsed).slice(0, MAX_SEARCH_QUERY_LENGTH).join('').trim()
+}

@@ -1,0 +1,139 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { createSearchIndexCache } from '@/lib/search/search-index-cache'
+import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search/search-text'
+import { buildTermSearchIndex, searchTerms, type SearchableTerm, type TermSearchIndex } from '@/lib/search/term-search-index'
+
+import { readSeedSearchTerms } from './support/seed-search-terms'
+
+const marked = ({ text, ranges }: { text: string; ranges: { start: number; end: number }[] }) =>
+  ranges.map((range) => text.slice(range.start, range.end))
+
+function term(slug: string, fields: Partial<SearchableTerm> = {}): SearchableTerm {
+  return {
+    title: slug,
+    slug,
+    definition: 'A placeholder definition about computers.',
+    aliases: [],
+    category: null,
+    providerEquivalents: [],
+    faqs: [],
+    ...fields,
+  }
+}
+
+describe('search over the seeded glossary', () => {
+  let index: TermSearchIndex
+  beforeAll(async () => {
+    index = buildTermSearchIndex(await readSeedSearchTerms())
+  })
+
+  it('forgives a typo: "kubernets" finds Kubernetes first', () => {
+    const [first] = searchTerms(index, 'kubernets')
+    expect(first?.slug).toBe('kubernetes')
+    expect(first?.matchedField).toBe('title')
+    expect(marked(first!.title)).toEqual(['Kubernetes'])
+  })
+
+  it('matches the start of a word: "kube" finds Kubernetes', () => {
+    expect(searchTerms(index, 'kube')[0]?.slug).toBe('kubernetes')
+  })
+
+  it('finds a term by a provider service name: "Key Vault" finds Key Management Service', () => {
+    const hits = searchTerms(index, 'Key Vault')
+    expect(hits[0]?.slug).toBe('key-management-service')
+    expect(hits[0]?.snippet.text).toContain('Azure: Azure Key Vault')
+    expect(marked(hits[0]!.snippet)).toContain('Key Vault')
+  })
+
+  it('reports a service match when only a service name matched', () => {
+    const [first] = searchTerms(index, 'BigQuery')
+    expect(first).toMatchObject({ slug: 'data-warehouse', matchedField: 'services' })
+    expect(first?.snippet.text).toBe('GCP: BigQuery')
+    expect(marked(first!.snippet)).toEqual(['BigQuery'])
+  })
+
+  it('searches FAQ questions and answers and shows the FAQ that matched', () => {
+    const [byQuestion] = searchTerms(index, 'envelope encryption')
+    expect(byQuestion).toMatchObject({ slug: 'key-management-service', matchedField: 'faqs' })
+    expect(byQuestion?.snippet.text).toMatch(/^What is envelope encryption\?/)
+    expect(marked(byQuestion!.snippet)[0]).toBe('envelope encryption')
+
+    const [byAnswer] = searchTerms(index, 'smallest unit')
+    expect(byAnswer).toMatchObject({ slug: 'kubernetes', matchedField: 'faqs' })
+  })
+
+  it('cuts a long snippet around the match, with ellipses where text was left out', () => {
+    const hit = searchTerms(index, 'envelope', { snippetLength: 60 }).find((result) => result.slug === 'event-bus')
+    expect(hit?.snippet.text.startsWith('…')).toBe(true)
+    expect(hit!.snippet.text.length).toBeLessThanOrEqual(62)
+    expect(marked(hit!.snippet)).toEqual(['envelope'])
+  })
+
+  it('returns at most `limit` results', () => {
+    expect(searchTerms(index, 'cloud', { limit: 3 })).toHaveLength(3)
+  })
+
+  it('returns nothing for an empty, blank or punctuation-only query', () => {
+    expect(searchTerms(index, '')).toEqual([])
+    expect(searchTerms(index, '   ')).toEqual([])
+    expect(searchTerms(index, '?!—')).toEqual([])
+  })
+
+  it('returns nothing for a word that resembles no term', () => {
+    expect(searchTerms(index, 'xqzt')).toEqual([])
+  })
+
+  it('searches only the first 100 characters of an oversized query', () => {
+    const oversized = `kubernetes ${'zzzz '.repeat(2_000)}`
+    expect(normalizeSearchQuery(oversized).length).toBeLessThanOrEqual(MAX_SEARCH_QUERY_LENGTH)
+    expect(searchTerms(index, oversized)[0]?.slug).toBe('kubernetes')
+    expect(searchTerms(index, `${'z'.repeat(MAX_SEARCH_QUERY_LENGTH)}kubernetes`)).toEqual([])
+  })
+})
+
+describe('ranking and aliases', () => {
+  // The same rare word in a different field of each term, so only the field boosts decide the order.
+  const index = buildTermSearchIndex([
+    term('in-faq', { faqs: [{ question: 'Is zephyr supported?', answerText: 'Yes.' }] }),
+    term('in-definition', { definition: 'A placeholder definition about zephyr computers.' }),
+    term('in-service', { providerEquivalents: [{ provider: { name: 'AWS' }, service: 'Amazon Zephyr' }] }),
+    term('in-alias', { aliases: ['Zephyr store'] }),
+    term('in-title', { title: 'Zephyr Gateway' }),
+  ])
+
+  it('ranks title over aliases over services over definition over FAQs', () => {
+    expect(searchTerms(index, 'zephyr').map((hit) => [hit.slug, hit.matchedField])).toEqual([
+      ['in-title', 'title'],
+      ['in-alias', 'aliases'],
+      ['in-service', 'services'],
+      ['in-definition', 'definition'],
+      ['in-faq', 'faqs'],
+    ])
+  })
+
+  it('finds a term by an alias and shows the aliases as the snippet', () => {
+    const [hit] = searchTerms(index, 'store')
+    expect(hit).toMatchObject({ slug: 'in-alias', matchedField: 'aliases' })
+    expect(hit?.snippet.text).toBe('Also known as Zephyr store')
+    expect(marked(hit!.snippet)).toEqual(['store'])
+  })
+
+  it('prefers terms that match every word, and falls back to any word', () => {
+    expect(searchTerms(index, 'zephyr gateway').map((hit) => hit.slug)).toEqual(['in-title'])
+    expect(searchTerms(index, 'gateway nonexistentword').map((hit) => hit.slug)).toEqual(['in-title'])
+    expect(searchTerms(index, 'gateway nonexistentword', { allWords: true })).toEqual([])
+  })
+})
+
+describe('the search index cache', () => {
+  it('builds one index per content snapshot and a new one for a new snapshot', () => {
+    const indexFor = createSearchIndexCache()
+    const snapshot = { terms: [term('first')] }
+    expect(indexFor(snapshot)).toBe(indexFor(snapshot))
+
+    const changed = { terms: [term('first'), term('second', { title: 'Second term' })] }
+    expect(indexFor(changed)).not.toBe(indexFor(snapshot))
+    expect(searchTerms(indexFor(changed), 'second').map((hit) => hit.slug)).toEqual(['second'])
+  })
+})
