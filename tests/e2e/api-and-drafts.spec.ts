@@ -157,6 +157,6 @@ test('a draft preview link shows the draft only to signed-in staff', async ({ br
   await page.goto(link)
   await expect(page).toHaveURL(/\/terms\/secret-draft-term$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Secret Draft Term' })).toBeVisible()
-  await expect(page.getByRole('status')).toContainText('Draft preview')
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Draft preview')
   await staff.close()
 })
