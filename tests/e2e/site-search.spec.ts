@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 
 /** Tabs from the top of the page until the header's search combobox has focus, as a keyboard user would. */
 async function tabToSearchCombobox(page: Page) {
-  const combobox = page.getByRole('combobox', { name: 'Search terms' })
+  const combobox = page.getByRole('banner').getByRole('combobox', { name: 'Search terms' })
   await expect(combobox).toBeVisible()
   for (let presses = 0; presses < 15; presses++) {
     await page.keyboard.press('Tab')
