@@ -22,6 +22,8 @@ const PAGE_TYPES = [
   { name: 'provider', path: '/providers/azure' },
   { name: 'providers', path: '/providers' },
   { name: 'compare', path: '/compare' },
+  { name: 'search', path: '/search?q=key+vault' },
+  { name: 'not-found', path: '/terms/cloud-trial' },
 ] as const
 
 async function expectNoAxeViolations(page: Page, label: string) {

@@ -41,7 +41,7 @@ export default function FrontendLayout({ children }: { children: React.ReactNode
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main" className="container-page py-8">
+        <main id="main" className="container-page flex-1 py-8">
           {children}
         </main>
         <SiteFooter />
