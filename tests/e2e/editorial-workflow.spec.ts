@@ -148,7 +148,7 @@ test('the admin home is an editorial desk listing what needs attention', async (
   await expect(page.getByRole('heading', { name: 'Editorial desk' })).toBeVisible({ timeout: 15_000 })
   const published = page.getByRole('region', { name: 'Recently published' })
   await expect(published.getByRole('link', { name: TITLE })).toBeVisible()
-  for (const panel of ['My drafts', 'Awaiting review', 'Changes requested', 'Scheduled releases', 'Open releases']) {
+  for (const panel of ['My drafts', 'Awaiting review', 'Changes requested', 'Scheduled', 'Open releases']) {
     await expect(page.getByRole('region', { name: panel })).toBeVisible()
   }
   await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: false })
