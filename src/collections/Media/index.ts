@@ -11,7 +11,8 @@ export const Media: CollectionConfig = {
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
   hooks: { beforeChange: [audit.beforeChange], afterChange: [audit.afterChange], afterDelete: [audit.afterDelete] },
   upload: {
-    staticDir: 'media',
+    // Tests point this at a temporary folder so uploads never land in the working tree.
+    staticDir: process.env.CLOUDLEX_MEDIA_DIR || 'media',
     mimeTypes: ['image/*'],
   },
   fields: [{ name: 'alt', type: 'text', required: true, label: 'Alternative text' }],
