@@ -84,7 +84,8 @@ test('the author adds the analogy and resubmits', async ({ browser, baseURL }) =
   await expectStage(page, 'Changes requested')
   await page.locator('#field-analogy').fill('Like a relay race where each runner checks the baton.')
   await page.getByRole('button', { name: 'Save Draft' }).click()
-  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled()
+  // The form re-renders after a save before it takes the next step; on a loaded machine that can take seconds.
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled({ timeout: 15_000 })
   await page.getByRole('button', { name: 'Submit for review' }).click()
   await expectStage(page, 'In review')
   await leave(page)
