@@ -2,7 +2,12 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { STAGE_LABELS } from '@/workflow/stages'
-import { getEditorialDashboard, type DashboardItem, type ReleaseItem } from '@/workflow/dashboard-queries'
+import {
+  getEditorialDashboard,
+  type DashboardItem,
+  type ReleaseItem,
+  type ScheduledDocumentItem,
+} from '@/workflow/dashboard-queries'
 
 type Props = { payload: Payload; user?: TypedUser | null }
 
@@ -49,6 +54,51 @@ function ReleaseList({ title, releases, empty }: { title: string; releases: Rele
   )
 }
 
+const formatTime = (iso: string) => new Date(iso).toUTCString()
+
+/** Releases and single-document schedules together, soonest first. */
+function ScheduledList({ releases, documents }: { releases: ReleaseItem[]; documents: ScheduledDocumentItem[] }) {
+  const entries = [
+    ...documents.map((item) => ({
+      key: `${item.collection}-${item.id}-${item.type}-${item.at}`,
+      at: item.at,
+      content: (
+        <>
+          <a href={`/admin/collections/${item.collection}/${item.id}`}>{item.title}</a>{' '}
+          <small>
+            ({item.collection}) — {item.type} at {formatTime(item.at)}
+            {item.scheduledBy ? `, scheduled by ${item.scheduledBy}` : ''}
+          </small>
+        </>
+      ),
+    })),
+    ...releases.map((release) => ({
+      key: `release-${release.id}`,
+      at: release.publishAt ?? '',
+      content: (
+        <>
+          <a href={`/admin/collections/releases/${release.id}`}>{release.name}</a>{' '}
+          <small>(release) — publish{release.publishAt ? ` at ${formatTime(release.publishAt)}` : ''}</small>
+        </>
+      ),
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at))
+  return (
+    <section aria-label="Scheduled" className="editorial-dashboard__panel">
+      <h3>Scheduled</h3>
+      {entries.length === 0 ? (
+        <p>Nothing scheduled.</p>
+      ) : (
+        <ul>
+          {entries.map((entry) => (
+            <li key={entry.key}>{entry.content}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
 export async function EditorialDashboard({ payload, user }: Props) {
   if (!user) return null
   const dashboard = await getEditorialDashboard(payload, user)
@@ -61,7 +111,7 @@ export async function EditorialDashboard({ payload, user }: Props) {
         <ItemList title="My drafts" items={dashboard.myDrafts} empty="No drafts of yours." />
         <ItemList title="Awaiting review" items={dashboard.awaitingMyReview} empty="Nothing waits for review." />
         <ItemList title="Changes requested" items={dashboard.changesRequested} empty="No open change requests." />
-        <ReleaseList title="Scheduled releases" releases={dashboard.scheduledReleases} empty="Nothing scheduled." />
+        <ScheduledList releases={dashboard.scheduledReleases} documents={dashboard.scheduledDocuments} />
         <ItemList title="Recently published" items={dashboard.recentlyPublished} empty="Nothing published yet." />
         <ReleaseList title="Open releases" releases={dashboard.openReleases} empty="No open releases." />
       </div>

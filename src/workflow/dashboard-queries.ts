@@ -3,6 +3,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { hasRole } from '@/access/roles'
 
+import { relationIdOf, SCHEDULE_PUBLISH_TASK, scheduledDocumentOf, scheduleTypeOf, type ScheduleJob } from './scheduled-publish-jobs'
 import type { Stage } from './stages'
 
 export const REVIEWED_COLLECTIONS = ['terms', 'use-cases', 'faqs'] as const
@@ -18,12 +19,23 @@ export type DashboardItem = {
 
 export type ReleaseItem = { id: string; name: string; status: string; publishAt: string | null }
 
+/** One document's pending scheduled publish or unpublish, from Payload's Schedule dialog. */
+export type ScheduledDocumentItem = {
+  collection: ReviewedCollection
+  id: string
+  title: string
+  type: 'publish' | 'unpublish'
+  at: string
+  scheduledBy: string | null
+}
+
 export type EditorialDashboard = {
   myDrafts: DashboardItem[]
   awaitingMyReview: DashboardItem[]
   changesRequested: DashboardItem[]
   recentlyPublished: DashboardItem[]
   scheduledReleases: ReleaseItem[]
+  scheduledDocuments: ScheduledDocumentItem[]
   openReleases: ReleaseItem[]
 }
 
@@ -79,20 +91,103 @@ async function findReleases(payload: Payload, user: TypedUser, status: string): 
   }))
 }
 
+const isReviewed = (collection: string): collection is ReviewedCollection =>
+  (REVIEWED_COLLECTIONS as readonly string[]).includes(collection)
+
+/** Titles of the given documents that `user` may read; a document they may not read is simply absent. */
+async function readableTitles(payload: Payload, user: TypedUser, collection: ReviewedCollection, ids: string[]) {
+  const { docs } = await payload.find({
+    collection,
+    where: { id: { in: ids } },
+    limit: ids.length,
+    depth: 0,
+    draft: true,
+    overrideAccess: false,
+    user,
+  })
+  return new Map(docs.map((doc) => [String(doc.id), String((doc as unknown as Record<string, unknown>)[TITLE_FIELD[collection]] ?? doc.id)]))
+}
+
+async function schedulerLabels(payload: Payload, user: TypedUser, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { id: { in: ids } },
+    limit: ids.length,
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })
+  return new Map(docs.map((person) => [String(person.id), person.email]))
+}
+
+/**
+ * Pending single-document schedules. No API may read the jobs collection, so the jobs are read as the
+ * server; what the viewer then sees of them (the document, who scheduled it) is read with their rights.
+ */
+async function findScheduledDocuments(payload: Payload, user: TypedUser): Promise<ScheduledDocumentItem[]> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: SCHEDULE_PUBLISH_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { waitUntil: { exists: true } },
+      ],
+    },
+    sort: 'waitUntil',
+    limit: 100,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const pending = (docs as unknown as ScheduleJob[]).flatMap((job) => {
+    const target = scheduledDocumentOf(job)
+    return target && isReviewed(target.collection) ? [{ job, collection: target.collection, id: target.id }] : []
+  })
+
+  const titles = new Map<ReviewedCollection, Map<string, string>>()
+  for (const collection of REVIEWED_COLLECTIONS) {
+    const ids = [...new Set(pending.filter((item) => item.collection === collection).map((item) => item.id))]
+    if (ids.length > 0) titles.set(collection, await readableTitles(payload, user, collection, ids))
+  }
+  const schedulerIds = [...new Set(pending.flatMap(({ job }) => (job.input?.user ? [relationIdOf(job.input.user)] : [])))]
+  const schedulers = await schedulerLabels(payload, user, schedulerIds)
+
+  return pending
+    .flatMap(({ job, collection, id }) => {
+      const title = titles.get(collection)?.get(id)
+      if (title === undefined) return []
+      const schedulerId = job.input?.user ? relationIdOf(job.input.user) : null
+      return [
+        {
+          collection,
+          id,
+          title,
+          type: scheduleTypeOf(job),
+          at: String(job.waitUntil),
+          scheduledBy: schedulerId ? (schedulers.get(schedulerId) ?? null) : null,
+        },
+      ]
+    })
+    .slice(0, LIMIT)
+}
+
 export async function getEditorialDashboard(payload: Payload, user: TypedUser): Promise<EditorialDashboard> {
   const mine: Where = { or: [{ createdBy: { equals: user.id } }, { assignee: { equals: user.id } }] }
   // Reviewers and up see everything waiting for review; authors only what is assigned to them.
   const reviewScope: Where = hasRole(user, 'reviewer', 'editor', 'admin')
     ? { workflowStage: { equals: 'in_review' } }
     : { and: [{ workflowStage: { equals: 'in_review' } }, { assignee: { equals: user.id } }] }
-  const [myDrafts, awaitingMyReview, changesRequested, recentlyPublished, scheduledReleases, openReleases] =
+  const [myDrafts, awaitingMyReview, changesRequested, recentlyPublished, scheduledReleases, scheduledDocuments, openReleases] =
     await Promise.all([
       findAcross(payload, user, { and: [mine, { workflowStage: { in: ['draft', 'changes_requested'] } }] }),
       findAcross(payload, user, reviewScope),
       findAcross(payload, user, { workflowStage: { equals: 'changes_requested' } }),
       findAcross(payload, user, { workflowStage: { equals: 'published' } }),
       findReleases(payload, user, 'scheduled'),
+      findScheduledDocuments(payload, user),
       findReleases(payload, user, 'open'),
     ])
-  return { myDrafts, awaitingMyReview, changesRequested, recentlyPublished, scheduledReleases, openReleases }
+  return { myDrafts, awaitingMyReview, changesRequested, recentlyPublished, scheduledReleases, scheduledDocuments, openReleases }
 }

@@ -6,6 +6,7 @@ import type { JobsConfig, TaskConfig } from 'payload'
 
 import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
 
+import { withScheduleAudit } from './jobs-collection'
 import { publishRelease } from './publish-release'
 
 type PublishReleaseIO = {
@@ -44,4 +45,10 @@ export const jobsConfig: JobsConfig = {
   // Tests and command-line tools run jobs themselves, or not at all.
   shouldAutoRun: () => process.env.CLOUDLEX_JOBS !== 'off',
   tasks: [publishReleaseTask],
+  // Payload's Schedule dialog queues a job and nothing else, so the audit log learns of a schedule
+  // through hooks on the jobs collection; Payload runs those only with runHooks (jobs then go through
+  // regular collection operations, a little slower). With runHooks, `jobs.runByID` returns without
+  // running anything in 3.90 (payloadcms/payload#15825): run jobs with `jobs.run`.
+  runHooks: true,
+  jobsCollectionOverrides: withScheduleAudit,
 }

@@ -1,8 +1,8 @@
 // The admin home's editorial desk: each person sees what needs them, within their own access.
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { Category, User } from '@/payload-types'
+import type { Category, Term, User } from '@/payload-types'
 import { getEditorialDashboard } from '@/workflow/dashboard-queries'
 
 import { createStaffUser, getTestPayload } from './helpers/payload'
@@ -13,6 +13,8 @@ let otherAuthor: User
 let reviewer: User
 let editor: User
 let category: Category
+let scheduledTerm: Term
+let publishAt: Date
 
 async function draftBy(user: User, title: string) {
   return payload.create({
@@ -24,6 +26,22 @@ async function draftBy(user: User, title: string) {
 }
 
 const titles = (items: { title: string }[]) => items.map((item) => item.title).sort()
+
+/** The job Payload's Schedule dialog queues. */
+function schedule(term: Term, type: 'publish' | 'unpublish', by: User, waitUntil: Date) {
+  return payload.jobs.queue({
+    task: 'schedulePublish',
+    input: { type, doc: { relationTo: 'terms' as const, value: String(term.id) }, user: { relationTo: 'users', value: by.id } },
+    waitUntil,
+  })
+}
+
+async function approvedTerm(title: string): Promise<Term> {
+  const term = await draftBy(author, title)
+  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
+  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, user: reviewer })
+  return term
+}
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -52,6 +70,19 @@ beforeAll(async () => {
     data: { name: 'Friday launch', publishAt: new Date(Date.now() + 86_400_000).toISOString() },
     user: editor,
   })
+
+  scheduledTerm = await approvedTerm('Scheduled Desk Term')
+  publishAt = new Date(Date.now() + 2 * 86_400_000)
+  await schedule(scheduledTerm, 'publish', editor, publishAt)
+  await schedule(scheduledTerm, 'unpublish', editor, new Date(publishAt.getTime() + 86_400_000))
+  // A schedule that already failed is not pending any more.
+  const failed = await approvedTerm('Failed Schedule Term')
+  await schedule(failed, 'publish', author, new Date(Date.now() - 1000))
+  await payload.jobs.run()
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
 })
 
 describe('the editorial desk', () => {
@@ -70,5 +101,39 @@ describe('the editorial desk', () => {
   it('shows scheduled releases', async () => {
     const desk = await getEditorialDashboard(payload, { ...editor, collection: 'users' })
     expect(desk.scheduledReleases.map((release) => release.name)).toEqual(['Friday launch'])
+  })
+
+  it('shows pending single-document schedules, soonest first, with what, when and who scheduled them', async () => {
+    const desk = await getEditorialDashboard(payload, { ...reviewer, collection: 'users' })
+    expect(desk.scheduledDocuments).toEqual([
+      {
+        collection: 'terms',
+        id: String(scheduledTerm.id),
+        title: 'Scheduled Desk Term',
+        type: 'publish',
+        at: publishAt.toISOString(),
+        scheduledBy: editor.email,
+      },
+      expect.objectContaining({ title: 'Scheduled Desk Term', type: 'unpublish', scheduledBy: editor.email }),
+    ])
+  })
+
+  it('drops a schedule once it is removed', async () => {
+    const term = await approvedTerm('Briefly Scheduled Term')
+    const job = await schedule(term, 'publish', editor, new Date(Date.now() + 86_400_000))
+    const before = await getEditorialDashboard(payload, { ...editor, collection: 'users' })
+    expect(titles(before.scheduledDocuments)).toContain('Briefly Scheduled Term')
+
+    await payload.delete({ collection: 'payload-jobs', id: job.id })
+    const after = await getEditorialDashboard(payload, { ...editor, collection: 'users' })
+    expect(titles(after.scheduledDocuments)).not.toContain('Briefly Scheduled Term')
+  })
+
+  it('names documents only through the viewer’s own read access', async () => {
+    const readTerms = vi.spyOn(payload, 'find')
+    await getEditorialDashboard(payload, { ...author, collection: 'users' })
+    const termReads = readTerms.mock.calls.map(([options]) => options).filter((options) => options.collection === 'terms')
+    expect(termReads.length).toBeGreaterThan(0)
+    expect(termReads.every((options) => options.overrideAccess === false && options.user?.id === author.id)).toBe(true)
   })
 })

@@ -1,13 +1,19 @@
 // Scheduled publish and unpublish on the jobs queue: due jobs publish as the scheduling user, under
-// the same workflow rules; only editors and admins can schedule.
-import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+// the same workflow rules; only editors and admins can schedule; each schedule and cancellation is in
+// the audit log.
+import {
+  getUpcomingScheduledPublishHandler,
+  schedulePublishHandler,
+} from '@payloadcms/ui/utilities/schedulePublishHandler'
+import { createLocalReq, getAccessResults, type Payload } from 'payload'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { Category, Term, User } from '@/payload-types'
+import type { AuditLog, Category, Term, User } from '@/payload-types'
 
 import { createStaffUser, getTestPayload } from './helpers/payload'
 
 let payload: Payload
+let admin: User
 let editor: User
 let reviewer: User
 let author: User
@@ -49,7 +55,7 @@ const isLive = async (term: Term) =>
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  await createStaffUser(payload, 'admin') // the first account always becomes admin
+  admin = await createStaffUser(payload, 'admin') // the first account always becomes admin
   editor = await createStaffUser(payload, 'editor')
   reviewer = await createStaffUser(payload, 'reviewer')
   author = await createStaffUser(payload, 'author')
@@ -92,5 +98,112 @@ describe('scheduled publishing', () => {
     await payload.jobs.run()
     expect(await isLive(term)).toBe(false)
     expect((await findJob(job.id)).hasError).toBe(true)
+  })
+})
+
+/** What the admin panel's server-function wrapper hands a handler for a signed-in user. */
+async function adminPanelArgs(user: User) {
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  return { req, user: req.user!, permissions: await getAccessResults({ req }), cookies: new Map<string, string>(), locale: undefined, importMap: {} }
+}
+
+/** What Payload's Schedule dialog does when you pick a time and press Save. */
+async function scheduleThroughDialog(term: Term, type: 'publish' | 'unpublish', by: User, date: Date) {
+  const outcome = await schedulePublishHandler({
+    type,
+    date,
+    doc: { relationTo: 'terms', value: String(term.id) },
+    ...(await adminPanelArgs(by)),
+  })
+  return outcome as { error?: string; message?: string }
+}
+
+async function scheduleEntries(term: Term): Promise<AuditLog[]> {
+  const { docs } = await payload.find({
+    collection: 'audit-log',
+    where: { and: [{ targetId: { equals: String(term.id) } }, { action: { equals: 'schedule' } }] },
+    sort: 'createdAt',
+    depth: 0,
+    pagination: false,
+  })
+  return docs
+}
+
+const pendingSchedules = async (term: Term) =>
+  (
+    await payload.db.find({
+      collection: 'payload-jobs',
+      where: { and: [{ 'input.doc.value': { equals: String(term.id) } }, { completedAt: { exists: false } }] },
+      limit: 0,
+    })
+  ).docs
+
+describe('the audit log of single-document schedules', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('records who scheduled which document, for when, and whether to publish or unpublish', async () => {
+    const term = await termInStage('Audited Schedule', 'approved')
+    const publishAt = new Date(Date.now() + 2 * 60 * 60 * 1000)
+    const unpublishAt = new Date(Date.now() + 5 * 60 * 60 * 1000)
+    expect(await scheduleThroughDialog(term, 'publish', editor, publishAt)).not.toHaveProperty('error')
+    expect(await scheduleThroughDialog(term, 'unpublish', admin, unpublishAt)).not.toHaveProperty('error')
+
+    const entries = await scheduleEntries(term)
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actorType: 'user',
+        actor: editor.id,
+        actorLabel: editor.email,
+        targetCollection: 'terms',
+        targetTitle: 'Audited Schedule',
+        note: `Scheduled publish at ${publishAt.toISOString()}.`,
+      }),
+      expect.objectContaining({
+        actor: admin.id,
+        actorLabel: admin.email,
+        note: `Scheduled unpublish at ${unpublishAt.toISOString()}.`,
+      }),
+    ])
+  })
+
+  it('records a schedule removed in the dialog as cancelled, by the person who removed it', async () => {
+    const term = await termInStage('Cancelled Schedule', 'approved')
+    const publishAt = new Date(Date.now() + 60 * 60 * 1000)
+    await scheduleThroughDialog(term, 'publish', editor, publishAt)
+    const asAdmin = await adminPanelArgs(admin)
+    const [upcoming] = await getUpcomingScheduledPublishHandler({ id: term.id, collectionSlug: 'terms', ...asAdmin })
+    expect(upcoming).toBeDefined()
+
+    expect(await schedulePublishHandler({ deleteID: upcoming!.id, ...asAdmin })).not.toHaveProperty('error')
+
+    expect(await pendingSchedules(term)).toEqual([])
+    const entries = await scheduleEntries(term)
+    expect(entries.map((entry) => `${entry.actorLabel}: ${entry.note}`)).toEqual([
+      `${editor.email}: Scheduled publish at ${publishAt.toISOString()}.`,
+      `${admin.email}: Cancelled the scheduled publish at ${publishAt.toISOString()}.`,
+    ])
+  })
+
+  it('does not count a schedule that ran as cancelled when the runner clears it away', async () => {
+    const term = await termInStage('Schedule That Ran', 'approved')
+    await scheduleThroughDialog(term, 'publish', editor, new Date(Date.now() - 1000))
+    await payload.jobs.run()
+    expect(await isLive(term)).toBe(true)
+    expect(await pendingSchedules(term)).toEqual([])
+    expect((await scheduleEntries(term)).map((entry) => entry.note)).toEqual([expect.stringMatching(/^Scheduled publish at /)])
+  })
+
+  it('queues nothing when the entry cannot be written', async () => {
+    const term = await termInStage('Unrecorded Schedule', 'approved')
+    const create = payload.create.bind(payload)
+    vi.spyOn(payload, 'create').mockImplementation(((options: Parameters<Payload['create']>[0]) =>
+      options.collection === 'audit-log' ? Promise.reject(new Error('audit log unavailable')) : create(options)) as Payload['create'])
+
+    const outcome = await scheduleThroughDialog(term, 'publish', editor, new Date(Date.now() + 60 * 60 * 1000))
+
+    expect(outcome.error).toMatch(/Error scheduling publish/)
+    expect(await pendingSchedules(term)).toEqual([])
   })
 })

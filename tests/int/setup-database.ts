@@ -11,6 +11,7 @@ process.env.DATABASE_URI = `file:${path.join(directory, 'test.db')}`
 process.env.PAYLOAD_SECRET = 'integration-test-secret-not-for-real-use-0000'
 process.env.CLOUDLEX_SEED = 'off'
 process.env.CLOUDLEX_JOBS = 'off'
+process.env.CLOUDLEX_MEDIA_DIR = path.join(directory, 'media')
 
 afterAll(() => {
   fs.rmSync(directory, { recursive: true, force: true })

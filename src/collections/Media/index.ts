@@ -17,7 +17,8 @@ export const Media: CollectionConfig = {
     afterDelete: [audit.afterDelete, siteChange.afterDelete],
   },
   upload: {
-    staticDir: 'media',
+    // Tests point this at a temporary folder so uploads never land in the working tree.
+    staticDir: process.env.CLOUDLEX_MEDIA_DIR || 'media',
     mimeTypes: ['image/*'],
   },
   fields: [{ name: 'alt', type: 'text', required: true, label: 'Alternative text' }],

@@ -32,3 +32,10 @@ export async function signedInContext(browser: Browser, baseURL: string, email: 
   if (login.status() !== 200) throw new Error(`could not sign in as ${email}: ${login.status()}`)
   return context
 }
+
+/** A REST token for a staff account, for setting up content through the API as that person. */
+export async function staffToken(request: APIRequestContext, email: string, password = STAFF_PASSWORD): Promise<string> {
+  const login = await request.post('/api/users/login', { data: { email, password } })
+  if (login.status() !== 200) throw new Error(`could not sign in as ${email}: ${login.status()}`)
+  return ((await login.json()) as { token: string }).token
+}
