@@ -99,6 +99,17 @@ export function measurePage(path: string, status: number | null, result: Lightho
   return { path, status, scores, error, failingAudits: failingAudits(result, missedBars(scores)) }
 }
 
+/**
+ * The run of a page to report when it was measured several times: the one with the median performance
+ * score (the lower middle one for an even count), as Lighthouse's own advice on variability suggests.
+ */
+export function medianRun<T extends LighthouseResultLike>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error('no Lighthouse runs to choose from')
+  const performance = (run: T) => run.categories.performance?.score ?? -1
+  const sorted = [...runs].sort((a, b) => performance(a) - performance(b))
+  return sorted[Math.floor((sorted.length - 1) / 2)]!
+}
+
 export function pagePasses(page: PageMeasurement): boolean {
   return page.error === null && missedBars(page.scores).length === 0
 }

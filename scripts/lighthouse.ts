@@ -4,6 +4,7 @@
 //   npm run lighthouse                      build, start on a fresh seeded database, measure, stop
 //   npm run lighthouse -- --url <base>      measure a server that is already running; builds nothing
 //   npm run lighthouse -- --page /terms/iam measure other pages instead of the default four
+//   npm run lighthouse -- --runs 3          measure each page 3 times and report the median run
 //   npm run lighthouse -- --save <dir>      also write each page's full Lighthouse result as JSON
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -16,7 +17,15 @@ import { parseArgs } from 'node:util'
 import { launch, type LaunchedChrome } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
-import { formatFailures, formatScoreTable, LIGHTHOUSE_CATEGORIES, measurePage, pagePasses, type PageMeasurement } from './lighthouse-report'
+import {
+  formatFailures,
+  formatScoreTable,
+  LIGHTHOUSE_CATEGORIES,
+  measurePage,
+  medianRun,
+  pagePasses,
+  type PageMeasurement,
+} from './lighthouse-report'
 
 const root = path.resolve(import.meta.dirname, '..')
 const DEFAULT_PAGES = ['/', '/terms/cloudtrail', '/terms', '/compare']
@@ -149,7 +158,9 @@ async function pageStatus(url: string): Promise<number | null> {
   }
 }
 
-async function measure(baseUrl: string, pages: readonly string[], saveDir: string | undefined): Promise<PageMeasurement[]> {
+type MeasureOptions = { runs: number; saveDir: string | undefined }
+
+async function measure(baseUrl: string, pages: readonly string[], { runs, saveDir }: MeasureOptions): Promise<PageMeasurement[]> {
   const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium'
   if (!fs.existsSync(chromePath)) {
     throw new Error(`No Chromium at ${chromePath}: install one with "apt-get install -y chromium" or set CHROME_PATH.`)
@@ -163,33 +174,45 @@ async function measure(baseUrl: string, pages: readonly string[], saveDir: strin
     // One request first, so the measurement sees a warm server as readers would, not the first load
     // of the page's code.
     const status = await pageStatus(url)
-    say(`Measuring ${url} (HTTP ${status ?? 'unreachable'})…`)
-    const runnerResult = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: [...LIGHTHOUSE_CATEGORIES],
-    })
-    if (!runnerResult) throw new Error(`Lighthouse returned no result for ${url}`)
+    say(`Measuring ${url} (HTTP ${status ?? 'unreachable'})${runs > 1 ? `, ${runs} runs` : ''}…`)
+    const lhrs = []
+    for (let run = 0; run < runs; run += 1) {
+      const runnerResult = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+      })
+      if (!runnerResult) throw new Error(`Lighthouse returned no result for ${url}`)
+      lhrs.push(runnerResult.lhr)
+    }
+    const lhr = medianRun(lhrs)
     if (saveDir) {
       fs.mkdirSync(saveDir, { recursive: true })
       const name = page.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'home'
-      fs.writeFileSync(path.join(saveDir, `${name}.json`), JSON.stringify(runnerResult.lhr, null, 2))
+      fs.writeFileSync(path.join(saveDir, `${name}.json`), JSON.stringify(lhr, null, 2))
     }
-    results.push(measurePage(page, status, runnerResult.lhr))
+    results.push(measurePage(page, status, lhr))
   }
   return results
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { url: { type: 'string' }, page: { type: 'string', multiple: true }, save: { type: 'string' } },
+    options: {
+      url: { type: 'string' },
+      page: { type: 'string', multiple: true },
+      runs: { type: 'string', default: '1' },
+      save: { type: 'string' },
+    },
     allowPositionals: false,
   })
   const pages = values.page?.length ? values.page : DEFAULT_PAGES
+  const runs = Number(values.runs)
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}"`)
   const baseUrl = values.url ? values.url.replace(/\/+$/, '') : await startProductionServer()
 
-  const measured = await measure(baseUrl, pages, values.save && path.resolve(values.save))
+  const measured = await measure(baseUrl, pages, { runs, saveDir: values.save && path.resolve(values.save) })
   process.stdout.write(`\nLighthouse mobile scores for ${baseUrl}\n\n${formatScoreTable(measured)}\n`)
   const failures = formatFailures(measured)
   if (failures) process.stdout.write(`\n${failures}\n`)

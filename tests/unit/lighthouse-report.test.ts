@@ -4,6 +4,7 @@ import {
   formatFailures,
   formatScoreTable,
   measurePage,
+  medianRun,
   pagePasses,
   type LighthouseResultLike,
 } from '../../scripts/lighthouse-report'
@@ -90,5 +91,21 @@ describe('Lighthouse results against the bars', () => {
     expect(lines[0]).toMatch(/^page\s+status\s+performance \(≥95\)\s+accessibility \(≥100\)\s+best practices \(≥95\)\s+SEO \(≥100\)\s+result$/)
     expect(lines[2]).toMatch(/^\/\s+200\s+99\s+100\s+100\s+100\s+pass$/)
     expect(lines[3]).toMatch(/^\/terms\s+200\s+90 ✗\s+100\s+100\s+92 ✗\s+FAIL$/)
+  })
+})
+
+describe('choosing among several runs of a page', () => {
+  const run = (performance: number) => result({ performance, accessibility: 1, 'best-practices': 1, seo: 1 })
+
+  it('reports the run with the median performance score', () => {
+    const runs = [run(0.66), run(0.97), run(0.91)]
+    expect(medianRun(runs)).toBe(runs[2])
+  })
+
+  it('takes the lower middle run of an even count and the only run of one', () => {
+    const runs = [run(0.99), run(0.8), run(0.9), run(0.95)]
+    expect(medianRun(runs)).toBe(runs[2])
+    const single = [run(0.5)]
+    expect(medianRun(single)).toBe(single[0])
   })
 })
