@@ -4,6 +4,8 @@ import type React from 'react'
 import { SiteFooter } from '@/components/site/site-footer'
 import { SiteHeader } from '@/components/site/site-header'
 import { APPLY_STORED_THEME_SCRIPT } from '@/components/site/theme'
+import { ATOM_FEED_PATH, JSON_FEED_PATH } from '@/lib/feeds'
+import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from '@/lib/site-identity'
 import { siteUrl } from '@/lib/site-url'
 
 import './styles.css'
@@ -14,13 +16,19 @@ export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
-  title: { default: 'Cloudlex — cloud computing, explained', template: '%s · Cloudlex' },
-  description:
-    'A glossary of cloud-computing terms with plain-language analogies, real use cases and the matching AWS, Azure, Google Cloud and OCI services.',
-  applicationName: 'Cloudlex',
+  title: { default: SITE_TITLE, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  applicationName: SITE_NAME,
   alternates: {
-    types: { 'application/atom+xml': '/feed.xml', 'application/feed+json': '/feed.json' },
+    types: {
+      'application/atom+xml': [{ url: ATOM_FEED_PATH, title: `${SITE_NAME}: recently updated terms (Atom)` }],
+      'application/feed+json': [{ url: JSON_FEED_PATH, title: `${SITE_NAME}: recently updated terms (JSON Feed)` }],
+    },
   },
+  // No title or description here: a page without its own would announce the home page's. Pages set
+  // theirs through src/lib/page-metadata.ts, which replaces these objects.
+  openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en' },
+  twitter: { card: 'summary_large_image' },
 }
 
 export const viewport: Viewport = {

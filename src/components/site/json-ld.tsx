@@ -1,0 +1,6 @@
+// Embeds schema.org structured data in a page; the serialization keeps any text inside the script.
+import { serializeJsonLd } from '@/lib/structured-data'
+
+export function JsonLd({ data }: { data: object | readonly object[] }) {
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
+}

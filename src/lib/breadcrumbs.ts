@@ -1,0 +1,38 @@
+// The trail from the home page to each kind of page, shared by the visible breadcrumbs and the
+// BreadcrumbList structured data so the two never disagree.
+import type { CategoryRef, ProviderRef, TermRef } from './term-view'
+
+export type Crumb = { name: string; path: string }
+
+const HOME: Crumb = { name: 'Home', path: '/' }
+const TERM_INDEX: Crumb = { name: 'A–Z', path: '/terms' }
+const CATEGORY_INDEX: Crumb = { name: 'Categories', path: '/categories' }
+const PROVIDER_INDEX: Crumb = { name: 'Providers', path: '/providers' }
+
+export function termIndexBreadcrumbs(): Crumb[] {
+  return [HOME, TERM_INDEX]
+}
+
+export function termBreadcrumbs(term: TermRef): Crumb[] {
+  return [HOME, TERM_INDEX, { name: term.title, path: `/terms/${term.slug}` }]
+}
+
+export function categoryIndexBreadcrumbs(): Crumb[] {
+  return [HOME, CATEGORY_INDEX]
+}
+
+export function categoryBreadcrumbs(category: CategoryRef): Crumb[] {
+  return [HOME, CATEGORY_INDEX, { name: category.name, path: `/categories/${category.slug}` }]
+}
+
+export function providerIndexBreadcrumbs(): Crumb[] {
+  return [HOME, PROVIDER_INDEX]
+}
+
+export function providerBreadcrumbs(provider: Pick<ProviderRef, 'name' | 'slug'>): Crumb[] {
+  return [HOME, PROVIDER_INDEX, { name: provider.name, path: `/providers/${provider.slug}` }]
+}
+
+export function compareBreadcrumbs(): Crumb[] {
+  return [HOME, { name: 'Compare', path: '/compare' }]
+}
