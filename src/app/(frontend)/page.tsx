@@ -1,13 +1,17 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { JsonLd } from '@/components/site/json-ld'
+
 import { ProviderMark } from '@/components/site/provider-mark'
 import { SearchBox } from '@/components/site/search-box'
 import { TermCard } from '@/components/site/term-card'
 import { getSiteContent } from '@/lib/site-content'
+import { homeMetadata } from '@/lib/page-metadata'
 import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
+import { homePageStructuredData } from '@/lib/structured-data'
 
-export const metadata: Metadata = { alternates: { canonical: '/' } }
+export const metadata: Metadata = homeMetadata()
 
 export default async function HomePage() {
   const content = await getSiteContent()
@@ -16,6 +20,7 @@ export default async function HomePage() {
 
   return (
     <>
+      <JsonLd data={homePageStructuredData()} />
       <section aria-labelledby="intro" className="mb-12 rounded-2xl border border-line bg-surface px-6 py-10 sm:px-10">
         <h1 id="intro" className="max-w-3xl">
           Cloud computing, explained in plain words

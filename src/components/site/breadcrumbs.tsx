@@ -1,20 +1,21 @@
 import Link from 'next/link'
 
-export type Crumb = { label: string; href?: string }
+import type { Crumb } from '@/lib/breadcrumbs'
 
-export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+/** The visible trail; the last crumb is the current page. The same trail feeds the BreadcrumbList data. */
+export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
   return (
     <nav aria-label="Breadcrumb" className="no-print mb-4 text-sm text-muted">
       <ol className="flex flex-wrap items-center gap-1">
-        {crumbs.map((crumb, index) => (
-          <li key={`${crumb.label}-${index}`} className="flex items-center gap-1">
+        {trail.map((crumb, index) => (
+          <li key={crumb.path} className="flex items-center gap-1">
             {index > 0 ? <span aria-hidden="true">›</span> : null}
-            {crumb.href ? (
-              <Link href={crumb.href} className="text-muted">
-                {crumb.label}
+            {index < trail.length - 1 ? (
+              <Link href={crumb.path} className="text-muted">
+                {crumb.name}
               </Link>
             ) : (
-              <span aria-current="page">{crumb.label}</span>
+              <span aria-current="page">{crumb.name}</span>
             )}
           </li>
         ))}

@@ -8,7 +8,7 @@ function TermMention({ segment }: { segment: Required<TextSegment> }) {
   const previewId = useId()
   return (
     <span className="group relative">
-      <Link href={`/terms/${segment.term.slug}`} aria-describedby={previewId} data-auto-link={segment.term.slug}>
+      <Link prefetch={false} href={`/terms/${segment.term.slug}`} aria-describedby={previewId} data-auto-link={segment.term.slug}>
         {segment.text}
       </Link>
       <span

@@ -10,7 +10,7 @@ export function difficultyLabel(level: string): string {
 
 export function CategoryBadge({ category }: { category: NonNullable<TermView['category']> }) {
   return (
-    <Link href={`/categories/${category.slug}`} className="badge hover:bg-sunken">
+    <Link prefetch={false} href={`/categories/${category.slug}`} className="badge hover:bg-sunken">
       <span className="sr-only">Category: </span>
       {category.name}
     </Link>

@@ -1,23 +1,20 @@
 import Link from 'next/link'
 
+import { termSummary } from '@/lib/term-summary'
 import type { TermView } from '@/lib/term-view'
 
 import { CategoryBadge, DifficultyBadge } from './term-badges'
-
-export function firstParagraph(text: string): string {
-  return text.split(/\n{2,}/)[0]?.trim() ?? ''
-}
 
 export function TermCard({ term, headingLevel = 'h3' }: { term: TermView; headingLevel?: 'h2' | 'h3' }) {
   const Heading = headingLevel
   return (
     <article className="card flex h-full flex-col gap-2">
       <Heading className="text-lg font-semibold">
-        <Link href={`/terms/${term.slug}`} className="text-ink no-underline hover:text-accent hover:underline">
+        <Link prefetch={false} href={`/terms/${term.slug}`} className="text-ink no-underline hover:text-accent hover:underline">
           {term.title}
         </Link>
       </Heading>
-      <p className="line-clamp-3 text-muted">{firstParagraph(term.definition)}</p>
+      <p className="line-clamp-3 text-muted">{termSummary(term)}</p>
       <div className="mt-auto flex flex-wrap gap-2 pt-1">
         {term.category ? <CategoryBadge category={term.category} /> : null}
         <DifficultyBadge level={term.difficulty} />

@@ -2,19 +2,17 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { categoryIndexBreadcrumbs } from '@/lib/breadcrumbs'
+import { categoryIndexMetadata } from '@/lib/page-metadata'
 import { getSiteContent } from '@/lib/site-content'
 
-export const metadata: Metadata = {
-  title: 'Categories',
-  description: 'Cloud-computing terms by category: security, storage, networking, compute and more.',
-  alternates: { canonical: '/categories' },
-}
+export const metadata: Metadata = categoryIndexMetadata()
 
 export default async function CategoryIndexPage() {
   const content = await getSiteContent()
   return (
     <>
-      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'Categories' }]} />
+      <Breadcrumbs trail={categoryIndexBreadcrumbs()} />
       <h1 className="mb-6">Categories</h1>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {content.categories.map((category) => (

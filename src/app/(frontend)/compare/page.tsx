@@ -2,10 +2,14 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { JsonLd } from '@/components/site/json-ld'
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
 import { TermFilterForm } from '@/components/site/term-filter-form'
+import { compareBreadcrumbs } from '@/lib/breadcrumbs'
 import { buildCompareMatrix } from '@/lib/compare-matrix'
+import { compareMetadata } from '@/lib/page-metadata'
+import { comparePageStructuredData } from '@/lib/structured-data'
 import { getSiteContent } from '@/lib/site-content'
 import { filterTerms, hasTermFilters, readTermFilters, termFiltersQuery } from '@/lib/term-filters'
 
@@ -14,12 +18,7 @@ type Args = { searchParams: Promise<Record<string, string | string[] | undefined
 export async function generateMetadata({ searchParams }: Args): Promise<Metadata> {
   const content = await getSiteContent()
   const filters = readTermFilters(await searchParams, content)
-  return {
-    title: 'Compare cloud providers',
-    description: 'What AWS, Azure, Google Cloud and Oracle Cloud call the same thing: every Cloudlex term side by side, with how closely each service matches.',
-    alternates: { canonical: '/compare' },
-    robots: hasTermFilters(filters) ? { index: false, follow: true } : undefined,
-  }
+  return { ...compareMetadata(), robots: hasTermFilters(filters) ? { index: false, follow: true } : undefined }
 }
 
 export default async function ComparePage({ searchParams }: Args) {
@@ -31,7 +30,8 @@ export default async function ComparePage({ searchParams }: Args) {
 
   return (
     <>
-      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'Compare' }]} />
+      <JsonLd data={comparePageStructuredData()} />
+      <Breadcrumbs trail={compareBreadcrumbs()} />
       <h1>Compare cloud providers</h1>
       <p className="mt-2 mb-6 max-w-3xl text-muted">
         The same idea under each provider&apos;s name. Filter by category or provider; the downloads follow your filters.
@@ -78,7 +78,7 @@ export default async function ComparePage({ searchParams }: Args) {
             <tbody key={group.category.slug}>
               <tr className="border-t border-line bg-accent-soft">
                 <th scope="colgroup" colSpan={matrix.providers.length + 1} className="px-3 py-2 text-base">
-                  <Link href={`/categories/${group.category.slug}`} className="text-ink">
+                  <Link prefetch={false} href={`/categories/${group.category.slug}`} className="text-ink">
                     {group.category.name}
                   </Link>
                 </th>
@@ -86,7 +86,7 @@ export default async function ComparePage({ searchParams }: Args) {
               {group.rows.map((row) => (
                 <tr key={row.term.slug} className="border-t border-line align-top">
                   <th scope="row" className="sticky left-0 bg-surface px-3 py-2 font-medium">
-                    <Link href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
+                    <Link prefetch={false} href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
                   </th>
                   {row.cells.map((cell, index) => (
                     <td key={matrix.providers[index]!.slug} className="px-3 py-2">

@@ -3,19 +3,17 @@ import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { ProviderMark } from '@/components/site/provider-mark'
+import { providerIndexBreadcrumbs } from '@/lib/breadcrumbs'
+import { providerIndexMetadata } from '@/lib/page-metadata'
 import { getSiteContent } from '@/lib/site-content'
 
-export const metadata: Metadata = {
-  title: 'Providers',
-  description: 'Every AWS, Azure, Google Cloud and Oracle Cloud service in Cloudlex, each linked to the term it implements.',
-  alternates: { canonical: '/providers' },
-}
+export const metadata: Metadata = providerIndexMetadata()
 
 export default async function ProviderIndexPage() {
   const content = await getSiteContent()
   return (
     <>
-      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'Providers' }]} />
+      <Breadcrumbs trail={providerIndexBreadcrumbs()} />
       <h1 className="mb-6">Providers</h1>
       <ul className="grid gap-4 sm:grid-cols-2">
         {content.providers.map((provider) => (

@@ -2,11 +2,15 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
-import { firstParagraph } from '@/components/site/term-card'
+import { JsonLd } from '@/components/site/json-ld'
 import { CategoryBadge, DifficultyBadge } from '@/components/site/term-badges'
 import { TermFilterForm } from '@/components/site/term-filter-form'
+import { termIndexBreadcrumbs } from '@/lib/breadcrumbs'
 import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
+import { termIndexMetadata } from '@/lib/page-metadata'
 import { getSiteContent } from '@/lib/site-content'
+import { termIndexStructuredData } from '@/lib/structured-data'
+import { termSummary } from '@/lib/term-summary'
 import { filterTerms, hasTermFilters, readTermFilters, termFiltersQuery } from '@/lib/term-filters'
 
 type Args = { searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -17,9 +21,7 @@ export async function generateMetadata({ searchParams }: Args): Promise<Metadata
   const content = await getSiteContent()
   const filters = readTermFilters(await searchParams, content)
   return {
-    title: 'A–Z index',
-    description: `All ${content.terms.length} Cloudlex terms from A to Z, filterable by category, difficulty and cloud provider.`,
-    alternates: { canonical: '/terms' },
+    ...termIndexMetadata(content.terms.length),
     robots: hasTermFilters(filters) ? { index: false, follow: true } : undefined,
   }
 }
@@ -34,7 +36,8 @@ export default async function TermIndexPage({ searchParams }: Args) {
 
   return (
     <>
-      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'A–Z' }]} />
+      <JsonLd data={termIndexStructuredData(content.terms)} />
+      <Breadcrumbs trail={termIndexBreadcrumbs()} />
       <h1>A–Z index</h1>
       <p className="mt-2 mb-6 text-muted" role="status">
         {hasTermFilters(filters)
@@ -76,7 +79,7 @@ export default async function TermIndexPage({ searchParams }: Args) {
       </nav>
       {groups.length === 0 ? (
         <p>
-          No term matches these filters. <Link href="/terms">Show all terms</Link>.
+          No term matches these filters. <Link prefetch={false} href="/terms">Show all terms</Link>.
         </p>
       ) : null}
       {groups.map((group) => {
@@ -89,10 +92,10 @@ export default async function TermIndexPage({ searchParams }: Args) {
             <ul className="grid gap-3 md:grid-cols-2">
               {group.terms.map((term) => (
                 <li key={term.slug} className="card">
-                  <Link href={`/terms/${term.slug}`} className="text-lg font-semibold">
+                  <Link prefetch={false} href={`/terms/${term.slug}`} className="text-lg font-semibold">
                     {term.title}
                   </Link>
-                  <p className="mt-1 line-clamp-2 text-muted">{firstParagraph(term.definition)}</p>
+                  <p className="mt-1 line-clamp-2 text-muted">{termSummary(term)}</p>
                   <div className="mt-2 flex flex-wrap gap-2">
                     {term.category ? <CategoryBadge category={term.category} /> : null}
                     <DifficultyBadge level={term.difficulty} />

@@ -3,20 +3,18 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { JsonLd } from '@/components/site/json-ld'
 import { TermCard } from '@/components/site/term-card'
+import { categoryBreadcrumbs } from '@/lib/breadcrumbs'
+import { categoryPageMetadata } from '@/lib/page-metadata'
+import { categoryPageStructuredData } from '@/lib/structured-data'
 import { getCategoryPage } from '@/lib/taxonomy-pages'
 
 type Args = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = await getCategoryPage((await params).slug)
-  if (!page) return { title: 'Category not found' }
-  return {
-    title: `${page.category.name} terms`,
-    description:
-      page.category.description ?? `${page.terms.length} cloud-computing terms about ${page.category.name.toLowerCase()}.`,
-    alternates: { canonical: `/categories/${page.category.slug}` },
-  }
+  return page ? categoryPageMetadata(page.category) : { title: 'Category not found' }
 }
 
 export default async function CategoryPage({ params }: Args) {
@@ -25,9 +23,8 @@ export default async function CategoryPage({ params }: Args) {
   const { category, terms } = page
   return (
     <>
-      <Breadcrumbs
-        crumbs={[{ label: 'Home', href: '/' }, { label: 'Categories', href: '/categories' }, { label: category.name }]}
-      />
+      <JsonLd data={categoryPageStructuredData(category)} />
+      <Breadcrumbs trail={categoryBreadcrumbs(category)} />
       <h1>{category.name}</h1>
       {category.description ? <p className="mt-2 max-w-3xl text-lg text-muted">{category.description}</p> : null}
       <p className="mt-2 mb-6">

@@ -3,20 +3,19 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { JsonLd } from '@/components/site/json-ld'
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
+import { providerBreadcrumbs } from '@/lib/breadcrumbs'
+import { providerPageMetadata } from '@/lib/page-metadata'
+import { providerPageStructuredData } from '@/lib/structured-data'
 import { getProviderPage } from '@/lib/taxonomy-pages'
 
 type Args = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = await getProviderPage((await params).slug)
-  if (!page) return { title: 'Provider not found' }
-  return {
-    title: `${page.provider.fullName} services`,
-    description: `${page.services.length} ${page.provider.fullName} services, each explained through the cloud term it implements.`,
-    alternates: { canonical: `/providers/${page.provider.slug}` },
-  }
+  return page ? providerPageMetadata(page.provider) : { title: 'Provider not found' }
 }
 
 export default async function ProviderPage({ params }: Args) {
@@ -25,9 +24,8 @@ export default async function ProviderPage({ params }: Args) {
   const { provider, services, withoutEquivalent } = page
   return (
     <>
-      <Breadcrumbs
-        crumbs={[{ label: 'Home', href: '/' }, { label: 'Providers', href: '/providers' }, { label: provider.name }]}
-      />
+      <JsonLd data={providerPageStructuredData(provider)} />
+      <Breadcrumbs trail={providerBreadcrumbs(provider)} />
       <header className="mb-6 flex items-center gap-4">
         <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
         <div>
@@ -70,7 +68,7 @@ export default async function ProviderPage({ params }: Args) {
                   )}
                 </th>
                 <td className="px-4 py-3">
-                  <Link href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
+                  <Link prefetch={false} href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
                 </td>
                 <td className="px-4 py-3">
                   <MatchLevel level={row.matchLevel} />
@@ -89,7 +87,7 @@ export default async function ProviderPage({ params }: Args) {
           <ul className="flex flex-wrap gap-2">
             {withoutEquivalent.map((term) => (
               <li key={term.slug}>
-                <Link href={`/terms/${term.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
+                <Link prefetch={false} href={`/terms/${term.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
                   {term.title}
                 </Link>
               </li>

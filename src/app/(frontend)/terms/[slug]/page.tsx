@@ -5,26 +5,25 @@ import { notFound } from 'next/navigation'
 
 import { RefreshOnAdminSave } from '@/components/refresh-on-admin-save'
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { JsonLd } from '@/components/site/json-ld'
 import { LinkedText } from '@/components/site/linked-text'
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
 import { CategoryBadge, DifficultyBadge } from '@/components/site/term-badges'
 import { TermBody } from '@/components/site/term-body'
+import { termBreadcrumbs } from '@/lib/breadcrumbs'
+import { termPageMetadata } from '@/lib/page-metadata'
 import { getPreviewViewer } from '@/lib/preview'
+import { termPageStructuredData } from '@/lib/structured-data'
 import { getSiteContent } from '@/lib/site-content'
-import { summarizeDefinition, termLinkerFor } from '@/lib/term-linker'
+import { termLinkerFor } from '@/lib/term-linker'
 import { getPublishedTermBySlug, getTermPreviewBySlug } from '@/lib/terms'
 
 type Args = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const term = await getPublishedTermBySlug((await params).slug)
-  if (!term) return { title: 'Term not found' }
-  return {
-    title: term.title,
-    description: summarizeDefinition(term.definition),
-    alternates: { canonical: `/terms/${term.slug}` },
-  }
+  return term ? termPageMetadata(term) : { title: 'Term not found' }
 }
 
 function formatDate(iso: string): string {
@@ -52,7 +51,8 @@ export default async function TermPage({ params }: Args) {
           <RefreshOnAdminSave />
         </p>
       ) : null}
-      <Breadcrumbs crumbs={[{ label: 'Home', href: '/' }, { label: 'A–Z', href: '/terms' }, { label: term.title }]} />
+      {viewer ? null : <JsonLd data={termPageStructuredData(term)} />}
+      <Breadcrumbs trail={termBreadcrumbs(term)} />
 
       <header className="mb-6">
         <h1>{term.title}</h1>
@@ -114,7 +114,7 @@ export default async function TermPage({ params }: Args) {
                 {term.providerEquivalents.map((row) => (
                   <tr key={row.provider.slug} className="border-t border-line align-top">
                     <th scope="row" className="px-4 py-3 font-medium">
-                      <Link href={`/providers/${row.provider.slug}`} className="flex items-center gap-2 text-ink no-underline hover:underline">
+                      <Link prefetch={false} href={`/providers/${row.provider.slug}`} className="flex items-center gap-2 text-ink no-underline hover:underline">
                         <ProviderMark provider={row.provider} size="sm" />
                         {row.provider.fullName}
                       </Link>
@@ -202,7 +202,7 @@ export default async function TermPage({ params }: Args) {
           <ul className="flex flex-wrap gap-2">
             {term.relatedTerms.map((related) => (
               <li key={related.slug}>
-                <Link href={`/terms/${related.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
+                <Link prefetch={false} href={`/terms/${related.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
                   {related.title}
                 </Link>
               </li>
@@ -224,7 +224,7 @@ export default async function TermPage({ params }: Args) {
                     {link.label}
                   </a>
                 ) : (
-                  <Link href={link.href}>{link.label}</Link>
+                  <Link prefetch={false} href={link.href}>{link.label}</Link>
                 )}
               </li>
             ))}
