@@ -27,7 +27,7 @@ export default async function NotFound() {
           <ul className="flex flex-col gap-1">
             {suggestions.map((term) => (
               <li key={term.slug}>
-                <Link href={`/terms/${term.slug}`} className="text-lg font-medium">
+                <Link prefetch={false} href={`/terms/${term.slug}`} className="text-lg font-medium">
                   {term.title}
                 </Link>
               </li>
@@ -44,7 +44,7 @@ export default async function NotFound() {
           <ul className="flex flex-wrap gap-1">
             {letters.map((letter) => (
               <li key={letter}>
-                <Link
+                <Link prefetch={false}
                   href={`/terms#letter-${letter}`}
                   className="inline-grid h-10 min-w-10 place-items-center rounded-md border border-line bg-surface font-semibold no-underline hover:bg-sunken"
                 >
@@ -55,7 +55,7 @@ export default async function NotFound() {
           </ul>
         </nav>
         <p>
-          Or open the full <Link href="/terms">A–Z index</Link>.
+          Or open the full <Link prefetch={false} href="/terms">A–Z index</Link>.
         </p>
       </section>
     </div>

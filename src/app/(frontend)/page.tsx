@@ -33,8 +33,8 @@ export default async function HomePage() {
           <SearchBox label="Search the glossary" />
         </div>
         <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1">
-          <Link href="/terms">Browse A–Z</Link>
-          <Link href="/compare">Compare providers</Link>
+          <Link prefetch={false} href="/terms">Browse A–Z</Link>
+          <Link prefetch={false} href="/compare">Compare providers</Link>
         </p>
       </section>
 
@@ -45,7 +45,7 @@ export default async function HomePage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {content.categories.map((category) => (
             <li key={category.slug}>
-              <Link
+              <Link prefetch={false}
                 href={`/categories/${category.slug}`}
                 className="card flex items-center justify-between gap-3 font-semibold text-ink no-underline hover:border-accent"
               >
@@ -60,14 +60,14 @@ export default async function HomePage() {
         </ul>
       </section>
 
-      <section aria-labelledby="providers" className="mb-12">
+      <section aria-labelledby="providers" className="render-when-visible mb-12">
         <h2 id="providers" className="mb-4">
           Providers
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {content.providers.map((provider) => (
             <li key={provider.slug}>
-              <Link
+              <Link prefetch={false}
                 href={`/providers/${provider.slug}`}
                 className="card flex items-center gap-3 text-ink no-underline hover:border-accent"
               >
@@ -83,7 +83,7 @@ export default async function HomePage() {
       </section>
 
       {added.length > 0 ? (
-        <section aria-labelledby="recently-added" className="mb-12">
+        <section aria-labelledby="recently-added" className="render-when-visible mb-12">
           <h2 id="recently-added" className="mb-4">
             Recently added
           </h2>
@@ -98,7 +98,7 @@ export default async function HomePage() {
       ) : null}
 
       {updated.length > 0 ? (
-        <section aria-labelledby="recently-updated" className="mb-12">
+        <section aria-labelledby="recently-updated" className="render-when-visible mb-12">
           <h2 id="recently-updated" className="mb-4">
             Recently updated
           </h2>

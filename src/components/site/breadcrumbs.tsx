@@ -11,7 +11,7 @@ export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
           <li key={crumb.path} className="flex items-center gap-1">
             {index > 0 ? <span aria-hidden="true">›</span> : null}
             {index < trail.length - 1 ? (
-              <Link href={crumb.path} className="text-muted">
+              <Link prefetch={false} href={crumb.path} className="text-muted">
                 {crumb.name}
               </Link>
             ) : (

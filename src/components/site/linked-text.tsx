@@ -1,5 +1,4 @@
 // Running text with glossary mentions turned into links that preview the term on hover and focus.
-import Link from 'next/link'
 import { useId } from 'react'
 
 import type { TermLinker, TextSegment } from '@/lib/auto-link'
@@ -8,9 +7,9 @@ function TermMention({ segment }: { segment: Required<TextSegment> }) {
   const previewId = useId()
   return (
     <span className="group relative">
-      <Link prefetch={false} href={`/terms/${segment.term.slug}`} aria-describedby={previewId} data-auto-link={segment.term.slug}>
+      <a href={`/terms/${segment.term.slug}`} aria-describedby={previewId} data-auto-link={segment.term.slug}>
         {segment.text}
-      </Link>
+      </a>
       <span
         role="tooltip"
         id={previewId}

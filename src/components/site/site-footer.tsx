@@ -7,7 +7,7 @@ export function SiteFooter() {
         <p>Cloudlex is an open glossary of cloud-computing terms, with their AWS, Azure, Google Cloud and OCI names.</p>
         <ul className="flex flex-wrap gap-4">
           <li>
-            <Link href="/search">Search</Link>
+            <Link prefetch={false} href="/search">Search</Link>
           </li>
           <li>
             <a href="/feed.xml">Atom feed</a>

@@ -14,7 +14,7 @@ export function SiteHeader() {
   return (
     <header className="no-print border-b border-line bg-surface">
       <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
-        <Link href="/" className="order-1 flex items-center gap-2 text-xl font-bold text-ink no-underline">
+        <Link prefetch={false} href="/" className="order-1 flex items-center gap-2 text-xl font-bold text-ink no-underline">
           <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-accent text-base text-on-accent">
             C
           </span>
@@ -24,7 +24,7 @@ export function SiteHeader() {
           <ul className="flex flex-wrap gap-x-1 gap-y-1">
             {MAIN_NAV.map((item) => (
               <li key={item.href}>
-                <Link
+                <Link prefetch={false}
                   href={item.href}
                   className="inline-flex min-h-10 items-center rounded-md px-3 font-medium text-ink no-underline hover:bg-sunken"
                 >

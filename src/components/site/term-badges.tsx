@@ -1,4 +1,3 @@
-import Link from 'next/link'
 
 import type { TermView } from '@/lib/term-view'
 
@@ -10,10 +9,10 @@ export function difficultyLabel(level: string): string {
 
 export function CategoryBadge({ category }: { category: NonNullable<TermView['category']> }) {
   return (
-    <Link prefetch={false} href={`/categories/${category.slug}`} className="badge hover:bg-sunken">
+    <a href={`/categories/${category.slug}`} className="badge hover:bg-sunken">
       <span className="sr-only">Category: </span>
       {category.name}
-    </Link>
+    </a>
   )
 }
 

@@ -1,6 +1,5 @@
-import Link from 'next/link'
 
-import { termSummary } from '@/lib/term-summary'
+import { termMetaDescription } from '@/lib/term-summary'
 import type { TermView } from '@/lib/term-view'
 
 import { CategoryBadge, DifficultyBadge } from './term-badges'
@@ -10,11 +9,11 @@ export function TermCard({ term, headingLevel = 'h3' }: { term: TermView; headin
   return (
     <article className="card flex h-full flex-col gap-2">
       <Heading className="text-lg font-semibold">
-        <Link prefetch={false} href={`/terms/${term.slug}`} className="text-ink no-underline hover:text-accent hover:underline">
+        <a href={`/terms/${term.slug}`} className="text-ink no-underline hover:text-accent hover:underline">
           {term.title}
-        </Link>
+        </a>
       </Heading>
-      <p className="line-clamp-3 text-muted">{termSummary(term)}</p>
+      <p className="line-clamp-3 text-muted">{termMetaDescription(term)}</p>
       <div className="mt-auto flex flex-wrap gap-2 pt-1">
         {term.category ? <CategoryBadge category={term.category} /> : null}
         <DifficultyBadge level={term.difficulty} />

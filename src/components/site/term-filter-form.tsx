@@ -101,7 +101,7 @@ export function TermFilterForm({
         >
           Apply
         </button>
-        <Link href={action} className="inline-flex h-10 items-center rounded-lg border border-line px-4 text-ink no-underline hover:bg-sunken">
+        <Link prefetch={false} href={action} className="inline-flex h-10 items-center rounded-lg border border-line px-4 text-ink no-underline hover:bg-sunken">
           Clear
         </Link>
       </div>

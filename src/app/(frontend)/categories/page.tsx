@@ -18,7 +18,7 @@ export default async function CategoryIndexPage() {
         {content.categories.map((category) => (
           <li key={category.slug} className="card">
             <h2 className="text-lg">
-              <Link href={`/categories/${category.slug}`}>{category.name}</Link>
+              <Link prefetch={false} href={`/categories/${category.slug}`}>{category.name}</Link>
             </h2>
             <p className="text-sm text-muted">{category.termCount} terms</p>
             {category.description ? <p className="mt-2">{category.description}</p> : null}

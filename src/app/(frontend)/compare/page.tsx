@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { JsonLd } from '@/components/site/json-ld'
@@ -56,58 +55,62 @@ export default async function ComparePage({ searchParams }: Args) {
         </a>
         <a href={`/compare.json${suffix}`}>Download JSON</a>
       </p>
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full min-w-[48rem] border-collapse text-left text-sm" data-compare-matrix>
-          <caption className="sr-only">Services per provider for each term, grouped by category</caption>
-          <thead className="bg-sunken">
-            <tr>
-              <th scope="col" className="sticky left-0 bg-sunken px-3 py-2">
-                Term
-              </th>
-              {matrix.providers.map((provider) => (
-                <th key={provider.slug} scope="col" className="px-3 py-2">
-                  <span className="flex items-center gap-2">
-                    <ProviderMark provider={provider} size="sm" />
-                    {provider.fullName}
-                  </span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          {matrix.groups.map((group) => (
-            <tbody key={group.category.slug}>
-              <tr className="border-t border-line bg-accent-soft">
-                <th scope="colgroup" colSpan={matrix.providers.length + 1} className="px-3 py-2 text-base">
-                  <Link prefetch={false} href={`/categories/${group.category.slug}`} className="text-ink">
-                    {group.category.name}
-                  </Link>
-                </th>
-              </tr>
-              {group.rows.map((row) => (
-                <tr key={row.term.slug} className="border-t border-line align-top">
-                  <th scope="row" className="sticky left-0 bg-surface px-3 py-2 font-medium">
-                    <Link prefetch={false} href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
+      {matrix.groups.map((group) => (
+        <section
+          key={group.category.slug}
+          aria-labelledby={`compare-${group.category.slug}`}
+          className="render-when-visible mb-8"
+        >
+          <h2 id={`compare-${group.category.slug}`} className="mb-2 text-xl">
+            <a href={`/categories/${group.category.slug}`} className="text-ink">
+              {group.category.name}
+            </a>
+          </h2>
+          <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+            <table className="w-full min-w-[48rem] table-fixed border-collapse text-left text-sm" data-compare-matrix>
+              <caption className="sr-only">{group.category.name}: services per provider for each term</caption>
+              <thead className="bg-sunken">
+                <tr>
+                  <th scope="col" className="sticky left-0 w-48 bg-sunken px-3 py-2">
+                    Term
                   </th>
-                  {row.cells.map((cell, index) => (
-                    <td key={matrix.providers[index]!.slug} className="px-3 py-2">
-                      {cell === null ? (
-                        <span className="text-muted">Not recorded</span>
-                      ) : cell.service === null ? (
-                        <em className="text-muted">No equivalent</em>
-                      ) : (
-                        <>
-                          <span className="block font-medium">{cell.service}</span>
-                          <MatchLevel level={cell.matchLevel} quiet />
-                        </>
-                      )}
-                    </td>
+                  {matrix.providers.map((provider) => (
+                    <th key={provider.slug} scope="col" className="px-3 py-2">
+                      <span className="flex items-center gap-2">
+                        <ProviderMark provider={provider} size="sm" />
+                        {provider.fullName}
+                      </span>
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
-      </div>
+              </thead>
+              <tbody>
+                {group.rows.map((row) => (
+                  <tr key={row.term.slug} className="border-t border-line align-top">
+                    <th scope="row" className="sticky left-0 bg-surface px-3 py-2 font-medium">
+                      <a href={`/terms/${row.term.slug}`}>{row.term.title}</a>
+                    </th>
+                    {row.cells.map((cell, index) => (
+                      <td key={matrix.providers[index]!.slug} className="px-3 py-2">
+                        {cell === null ? (
+                          <span className="text-muted">Not recorded</span>
+                        ) : cell.service === null ? (
+                          <em className="text-muted">No equivalent</em>
+                        ) : (
+                          <>
+                            <span className="block font-medium">{cell.service}</span>
+                            <MatchLevel level={cell.matchLevel} quiet />
+                          </>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
     </>
   )
 }

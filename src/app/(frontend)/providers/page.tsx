@@ -21,7 +21,7 @@ export default async function ProviderIndexPage() {
             <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
             <div>
               <h2 className="text-lg">
-                <Link href={`/providers/${provider.slug}`}>{provider.fullName}</Link>
+                <Link prefetch={false} href={`/providers/${provider.slug}`}>{provider.fullName}</Link>
               </h2>
               <p className="text-sm text-muted">{provider.termCount} services in Cloudlex</p>
             </div>

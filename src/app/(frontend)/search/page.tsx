@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: Args) {
           {hits.map((hit) => (
             <li key={hit.slug} className="card">
               <h2 className="text-lg sm:text-xl">
-                <Link href={`/terms/${hit.slug}`}>
+                <Link prefetch={false} href={`/terms/${hit.slug}`}>
                   <HighlightedText text={hit.title.text} ranges={hit.title.ranges} />
                 </Link>
               </h2>
@@ -67,7 +67,7 @@ export default async function SearchPage({ searchParams }: Args) {
               <ul className="flex flex-wrap gap-2">
                 {didYouMean.map((term) => (
                   <li key={term.slug}>
-                    <Link href={`/terms/${term.slug}`} className="badge text-accent">
+                    <Link prefetch={false} href={`/terms/${term.slug}`} className="badge text-accent">
                       {term.title}
                     </Link>
                   </li>
@@ -78,7 +78,7 @@ export default async function SearchPage({ searchParams }: Args) {
             <h2 id="did-you-mean">No close matches</h2>
           )}
           <p>
-            Browse every term in the <Link href="/terms">A–Z index</Link>.
+            Browse every term in the <Link prefetch={false} href="/terms">A–Z index</Link>.
           </p>
         </section>
       ) : null}

@@ -1,16 +1,15 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { JsonLd } from '@/components/site/json-ld'
-import { CategoryBadge, DifficultyBadge } from '@/components/site/term-badges'
+import { difficultyLabel } from '@/components/site/term-badges'
 import { TermFilterForm } from '@/components/site/term-filter-form'
 import { termIndexBreadcrumbs } from '@/lib/breadcrumbs'
 import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
 import { termIndexMetadata } from '@/lib/page-metadata'
 import { getSiteContent } from '@/lib/site-content'
 import { termIndexStructuredData } from '@/lib/structured-data'
-import { termSummary } from '@/lib/term-summary'
+import { termMetaDescription } from '@/lib/term-summary'
 import { filterTerms, hasTermFilters, readTermFilters, termFiltersQuery } from '@/lib/term-filters'
 
 type Args = { searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -57,7 +56,7 @@ export default async function TermIndexPage({ searchParams }: Args) {
           }).length
         }
       />
-      <nav aria-label="Letters" className="no-print sticky top-0 z-10 -mx-4 mb-6 bg-page/95 px-4 py-2 backdrop-blur sm:mx-0 sm:px-0">
+      <nav aria-label="Letters" className="no-print sticky top-0 z-10 -mx-4 mb-6 bg-page px-4 py-2 sm:mx-0 sm:px-0">
         <ul className="flex flex-wrap gap-1">
           {LETTERS.map((letter) => (
             <li key={letter}>
@@ -79,27 +78,27 @@ export default async function TermIndexPage({ searchParams }: Args) {
       </nav>
       {groups.length === 0 ? (
         <p>
-          No term matches these filters. <Link prefetch={false} href="/terms">Show all terms</Link>.
+          No term matches these filters. <a href="/terms">Show all terms</a>.
         </p>
       ) : null}
       {groups.map((group) => {
         const id = `letter-${group.letter === '#' ? 'other' : group.letter}`
         return (
-          <section key={group.letter} aria-labelledby={id} className="mb-8 scroll-mt-16">
+          <section key={group.letter} aria-labelledby={id} className="render-when-visible mb-8 scroll-mt-16">
             <h2 id={id} className="mb-3 border-b border-line pb-1">
               {group.letter}
             </h2>
             <ul className="grid gap-3 md:grid-cols-2">
               {group.terms.map((term) => (
                 <li key={term.slug} className="card">
-                  <Link prefetch={false} href={`/terms/${term.slug}`} className="text-lg font-semibold">
+                  <a href={`/terms/${term.slug}`} className="text-lg font-semibold">
                     {term.title}
-                  </Link>
-                  <p className="mt-1 line-clamp-2 text-muted">{termSummary(term)}</p>
-                  <div className="mt-2 flex flex-wrap gap-2">
-                    {term.category ? <CategoryBadge category={term.category} /> : null}
-                    <DifficultyBadge level={term.difficulty} />
-                  </div>
+                  </a>
+                  <p className="text-sm text-muted">
+                    {term.category ? `${term.category.name} · ` : ''}
+                    {difficultyLabel(term.difficulty)}
+                  </p>
+                  <p className="mt-1">{termMetaDescription(term)}</p>
                 </li>
               ))}
             </ul>

@@ -28,7 +28,7 @@ export default async function CategoryPage({ params }: Args) {
       <h1>{category.name}</h1>
       {category.description ? <p className="mt-2 max-w-3xl text-lg text-muted">{category.description}</p> : null}
       <p className="mt-2 mb-6">
-        {terms.length} terms · <Link href={`/compare?category=${category.slug}`}>Compare providers for this category</Link>
+        {terms.length} terms · <Link prefetch={false} href={`/compare?category=${category.slug}`}>Compare providers for this category</Link>
       </p>
       <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
         {terms.map((term) => (

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
@@ -68,7 +67,7 @@ export default async function ProviderPage({ params }: Args) {
                   )}
                 </th>
                 <td className="px-4 py-3">
-                  <Link prefetch={false} href={`/terms/${row.term.slug}`}>{row.term.title}</Link>
+                  <a href={`/terms/${row.term.slug}`}>{row.term.title}</a>
                 </td>
                 <td className="px-4 py-3">
                   <MatchLevel level={row.matchLevel} />
@@ -87,9 +86,9 @@ export default async function ProviderPage({ params }: Args) {
           <ul className="flex flex-wrap gap-2">
             {withoutEquivalent.map((term) => (
               <li key={term.slug}>
-                <Link prefetch={false} href={`/terms/${term.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
+                <a href={`/terms/${term.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
                   {term.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
