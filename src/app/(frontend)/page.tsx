@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/site/json-ld'
 
 import { ProviderMark } from '@/components/site/provider-mark'
 import { SearchBox } from '@/components/site/search-box'
-import { TermCard } from '@/components/site/term-card'
+import { TermCardSection } from '@/components/site/term-card'
 import { getSiteContent } from '@/lib/site-content'
 import { homeMetadata } from '@/lib/page-metadata'
 import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
@@ -82,35 +82,8 @@ export default async function HomePage() {
         </ul>
       </section>
 
-      {added.length > 0 ? (
-        <section aria-labelledby="recently-added" className="render-when-visible mb-12">
-          <h2 id="recently-added" className="mb-4">
-            Recently added
-          </h2>
-          <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
-            {added.map((term) => (
-              <li key={term.slug}>
-                <TermCard term={term} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {updated.length > 0 ? (
-        <section aria-labelledby="recently-updated" className="render-when-visible mb-12">
-          <h2 id="recently-updated" className="mb-4">
-            Recently updated
-          </h2>
-          <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
-            {updated.map((term) => (
-              <li key={term.slug}>
-                <TermCard term={term} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <TermCardSection id="recently-added" heading="Recently added" terms={added} />
+      <TermCardSection id="recently-updated" heading="Recently updated" terms={updated} />
     </>
   )
 }

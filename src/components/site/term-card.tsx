@@ -21,3 +21,22 @@ export function TermCard({ term, headingLevel = 'h3' }: { term: TermView; headin
     </article>
   )
 }
+
+/** A headed grid of term cards, or nothing when there are no terms. */
+export function TermCardSection({ id, heading, terms }: { id: string; heading: string; terms: readonly TermView[] }) {
+  if (terms.length === 0) return null
+  return (
+    <section aria-labelledby={id} className="render-when-visible mb-12">
+      <h2 id={id} className="mb-4">
+        {heading}
+      </h2>
+      <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
+        {terms.map((term) => (
+          <li key={term.slug}>
+            <TermCard term={term} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
