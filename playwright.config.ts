@@ -6,6 +6,8 @@ import path from 'node:path'
 
 import { defineConfig } from '@playwright/test'
 
+import { CHROMIUM_FLAGS } from './scripts/system-chromium'
+
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!fs.existsSync(chromiumPath)) {
   console.error(`No Chromium at ${chromiumPath}: install one with "apt-get install -y chromium" or set CHROMIUM_PATH.`)
@@ -39,14 +41,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: externalURL

@@ -26,18 +26,10 @@ import {
   pagePasses,
   type PageMeasurement,
 } from './lighthouse-report'
+import { CHROMIUM_FLAGS, systemChromiumPath } from './system-chromium'
 
 const root = path.resolve(import.meta.dirname, '..')
 const DEFAULT_PAGES = ['/', '/terms/cloudtrail', '/terms', '/compare']
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const SERVER_READY_TIMEOUT_MS = 240_000
 
 const say = (message: string) => process.stderr.write(`${message}\n`)
@@ -161,11 +153,11 @@ async function pageStatus(url: string): Promise<number | null> {
 type MeasureOptions = { runs: number; saveDir: string | undefined }
 
 async function measure(baseUrl: string, pages: readonly string[], { runs, saveDir }: MeasureOptions): Promise<PageMeasurement[]> {
-  const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  const chromePath = systemChromiumPath()
   if (!fs.existsSync(chromePath)) {
     throw new Error(`No Chromium at ${chromePath}: install one with "apt-get install -y chromium" or set CHROME_PATH.`)
   }
-  const chrome: LaunchedChrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS, logLevel: 'error' })
+  const chrome: LaunchedChrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS], logLevel: 'error' })
   cleanups.push(() => chrome.kill())
 
   const results: PageMeasurement[] = []
