@@ -43,7 +43,11 @@ export function termIndexMetadata(termCount: number): Metadata {
 }
 
 export function termPageMetadata(term: TermView): Metadata {
-  const base = pageMetadata({ title: term.title, description: termMetaDescription(term), path: `/terms/${term.slug}` })
+  const base = pageMetadata({
+    title: term.seoTitle ?? term.title,
+    description: term.seoDescription ?? termMetaDescription(term),
+    path: `/terms/${term.slug}`,
+  })
   return {
     ...base,
     openGraph: {

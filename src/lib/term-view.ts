@@ -38,6 +38,9 @@ export type TermView = {
   faqs: FaqView[]
   relatedTerms: TermRef[]
   seeAlso: SeeAlsoView[]
+  /** The editor's search-engine title and description, when set. */
+  seoTitle: string | null
+  seoDescription: string | null
   createdAt: string
   updatedAt: string
 }
@@ -98,6 +101,8 @@ export function toTermView(term: Term): TermView {
     })),
     relatedTerms: populatedList(term.relatedTerms).map((related) => ({ title: related.title, slug: related.slug })),
     seeAlso,
+    seoTitle: term.seo?.title?.trim() || null,
+    seoDescription: term.seo?.description?.trim() || null,
     createdAt: term.createdAt,
     updatedAt: term.updatedAt,
   }

@@ -41,6 +41,18 @@ describe('term page metadata', () => {
     expect(description.length).toBeGreaterThan(140)
     expect(description).toMatch(/word…$/)
   })
+
+  it("prefers the editor's SEO title and description when they are set", () => {
+    const metadata = termPageMetadata({
+      ...CLOUDTRAIL,
+      seoTitle: 'AWS CloudTrail explained',
+      seoDescription: 'What CloudTrail records, and its Azure and Google Cloud counterparts.',
+    })
+    expect(metadata.title).toBe('AWS CloudTrail explained')
+    expect(metadata.description).toBe('What CloudTrail records, and its Azure and Google Cloud counterparts.')
+    expect(metadata.openGraph).toMatchObject({ title: 'AWS CloudTrail explained · Cloudlex' })
+    expect(metadata.alternates?.canonical).toBe(`${SITE_URL}/terms/cloudtrail`)
+  })
 })
 
 describe('metadata of the other pages', () => {
