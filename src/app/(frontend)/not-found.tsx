@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
-import Link from 'next/link'
 
 import { SearchForm } from '@/components/site/search-form'
 import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
@@ -27,9 +26,9 @@ export default async function NotFound() {
           <ul className="flex flex-col gap-1">
             {suggestions.map((term) => (
               <li key={term.slug}>
-                <Link prefetch={false} href={`/terms/${term.slug}`} className="text-lg font-medium">
+                <a href={`/terms/${term.slug}`} className="text-lg font-medium">
                   {term.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -41,21 +40,16 @@ export default async function NotFound() {
       <section aria-labelledby="not-found-index" className="flex flex-col gap-2">
         <h2 id="not-found-index">Browse from A to Z</h2>
         <nav aria-label="A–Z index letters">
-          <ul className="flex flex-wrap gap-1">
+          <ul className="letter-nav">
             {letters.map((letter) => (
               <li key={letter}>
-                <Link prefetch={false}
-                  href={`/terms#letter-${letter}`}
-                  className="inline-grid h-10 min-w-10 place-items-center rounded-md border border-line bg-surface font-semibold no-underline hover:bg-sunken"
-                >
-                  {letter}
-                </Link>
+                <a href={`/terms#letter-${letter}`}>{letter}</a>
               </li>
             ))}
           </ul>
         </nav>
         <p>
-          Or open the full <Link prefetch={false} href="/terms">A–Z index</Link>.
+          Or open the full <a href="/terms">A–Z index</a>.
         </p>
       </section>
     </div>

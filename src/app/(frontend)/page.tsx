@@ -1,8 +1,6 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { JsonLd } from '@/components/site/json-ld'
-
 import { ProviderMark } from '@/components/site/provider-mark'
 import { SearchBox } from '@/components/site/search-box'
 import { TermCardSection } from '@/components/site/term-card'
@@ -33,8 +31,8 @@ export default async function HomePage() {
           <SearchBox label="Search the glossary" />
         </div>
         <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1">
-          <Link prefetch={false} href="/terms">Browse A–Z</Link>
-          <Link prefetch={false} href="/compare">Compare providers</Link>
+          <a href="/terms">Browse A–Z</a>
+          <a href="/compare">Compare providers</a>
         </p>
       </section>
 
@@ -45,7 +43,7 @@ export default async function HomePage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {content.categories.map((category) => (
             <li key={category.slug}>
-              <Link prefetch={false}
+              <a
                 href={`/categories/${category.slug}`}
                 className="card flex items-center justify-between gap-3 font-semibold text-ink no-underline hover:border-accent"
               >
@@ -54,7 +52,7 @@ export default async function HomePage() {
                   {category.termCount}
                   <span className="sr-only"> terms</span>
                 </span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -67,7 +65,7 @@ export default async function HomePage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {content.providers.map((provider) => (
             <li key={provider.slug}>
-              <Link prefetch={false}
+              <a
                 href={`/providers/${provider.slug}`}
                 className="card flex items-center gap-3 text-ink no-underline hover:border-accent"
               >
@@ -76,7 +74,7 @@ export default async function HomePage() {
                   <span className="block font-semibold">{provider.fullName}</span>
                   <span className="text-sm text-muted">{provider.termCount} services</span>
                 </span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

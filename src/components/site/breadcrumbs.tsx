@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { Crumb } from '@/lib/breadcrumbs'
 
 /** The visible trail; the last crumb is the current page. The same trail feeds the BreadcrumbList data. */
@@ -11,9 +9,9 @@ export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
           <li key={crumb.path} className="flex items-center gap-1">
             {index > 0 ? <span aria-hidden="true">›</span> : null}
             {index < trail.length - 1 ? (
-              <Link prefetch={false} href={crumb.path} className="text-muted">
+              <a href={crumb.path} className="text-muted">
                 {crumb.name}
-              </Link>
+              </a>
             ) : (
               <span aria-current="page">{crumb.name}</span>
             )}

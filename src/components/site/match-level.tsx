@@ -8,8 +8,8 @@ export function matchLevelLabel(level: ProviderEquivalentView['matchLevel']): st
 }
 
 /** The match level in words with a shape, so it never relies on colour alone. */
-export function MatchLevel({ level, quiet = false }: { level: ProviderEquivalentView['matchLevel']; quiet?: boolean }) {
-  if (!level) return quiet ? null : <span className="text-muted">Not rated</span>
+export function MatchLevel({ level }: { level: ProviderEquivalentView['matchLevel'] }) {
+  if (!level) return <span className="text-muted">Not rated</span>
   return (
     <span className={`match-${level} inline-flex items-center gap-1 font-medium whitespace-nowrap`}>
       <span aria-hidden="true">{SYMBOLS[level]}</span>

@@ -20,15 +20,14 @@ export function ProviderMark({
   logoUrl?: string | null
   size?: 'sm' | 'md' | 'lg'
 }) {
-  const box = size === 'lg' ? 'h-12 min-w-12 text-base' : size === 'sm' ? 'h-6 min-w-6 text-[0.65rem]' : 'h-8 min-w-8 text-xs'
   if (logoUrl) {
-    return <img src={logoUrl} alt="" className={`${box} rounded-md object-contain`} aria-hidden="true" />
+    return <img src={logoUrl} alt="" className={`provider-mark-${size} rounded-md object-contain`} aria-hidden="true" />
   }
   const background = provider.brandColor ?? '#4a5868'
   return (
     <span
       aria-hidden="true"
-      className={`${box} inline-grid shrink-0 place-items-center rounded-md px-1 font-bold tracking-tight`}
+      className={`provider-mark provider-mark-${size}`}
       style={{ background, color: readableTextOn(background) }}
     >
       {provider.name}

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 export function SiteFooter() {
   return (
     <footer className="no-print mt-16 border-t border-line bg-surface">
@@ -7,7 +5,7 @@ export function SiteFooter() {
         <p>Cloudlex is an open glossary of cloud-computing terms, with their AWS, Azure, Google Cloud and OCI names.</p>
         <ul className="flex flex-wrap gap-4">
           <li>
-            <Link prefetch={false} href="/search">Search</Link>
+            <a href="/search">Search</a>
           </li>
           <li>
             <a href="/feed.xml">Atom feed</a>

@@ -1,6 +1,4 @@
 // Filters as a plain GET form, so they work without JavaScript and every filtered view has its own URL.
-import Link from 'next/link'
-
 import { DIFFICULTIES } from '@/content-format/types'
 import type { SiteContent } from '@/lib/site-content'
 import type { TermFilters } from '@/lib/term-filters'
@@ -101,9 +99,9 @@ export function TermFilterForm({
         >
           Apply
         </button>
-        <Link prefetch={false} href={action} className="inline-flex h-10 items-center rounded-lg border border-line px-4 text-ink no-underline hover:bg-sunken">
+        <a href={action} className="inline-flex h-10 items-center rounded-lg border border-line px-4 text-ink no-underline hover:bg-sunken">
           Clear
-        </Link>
+        </a>
       </div>
     </form>
   )

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { categoryIndexBreadcrumbs } from '@/lib/breadcrumbs'
@@ -18,7 +17,7 @@ export default async function CategoryIndexPage() {
         {content.categories.map((category) => (
           <li key={category.slug} className="card">
             <h2 className="text-lg">
-              <Link prefetch={false} href={`/categories/${category.slug}`}>{category.name}</Link>
+              <a href={`/categories/${category.slug}`}>{category.name}</a>
             </h2>
             <p className="text-sm text-muted">{category.termCount} terms</p>
             {category.description ? <p className="mt-2">{category.description}</p> : null}

@@ -67,15 +67,15 @@ export default async function ComparePage({ searchParams }: Args) {
             </a>
           </h2>
           <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-            <table className="w-full min-w-[48rem] table-fixed border-collapse text-left text-sm" data-compare-matrix>
+            <table className="compare-table w-full min-w-[48rem] table-fixed border-collapse text-left text-sm" data-compare-matrix>
               <caption className="sr-only">{group.category.name}: services per provider for each term</caption>
               <thead className="bg-sunken">
                 <tr>
-                  <th scope="col" className="sticky left-0 w-48 bg-sunken px-3 py-2">
+                  <th scope="col" className="sticky left-0 w-48 bg-sunken">
                     Term
                   </th>
                   {matrix.providers.map((provider) => (
-                    <th key={provider.slug} scope="col" className="px-3 py-2">
+                    <th key={provider.slug} scope="col">
                       <span className="flex items-center gap-2">
                         <ProviderMark provider={provider} size="sm" />
                         {provider.fullName}
@@ -86,20 +86,24 @@ export default async function ComparePage({ searchParams }: Args) {
               </thead>
               <tbody>
                 {group.rows.map((row) => (
-                  <tr key={row.term.slug} className="border-t border-line align-top">
-                    <th scope="row" className="sticky left-0 bg-surface px-3 py-2 font-medium">
+                  <tr key={row.term.slug}>
+                    <th scope="row">
                       <a href={`/terms/${row.term.slug}`}>{row.term.title}</a>
                     </th>
                     {row.cells.map((cell, index) => (
-                      <td key={matrix.providers[index]!.slug} className="px-3 py-2">
+                      <td key={matrix.providers[index]!.slug}>
                         {cell === null ? (
-                          <span className="text-muted">Not recorded</span>
+                          <span className="font-normal text-muted">Not recorded</span>
                         ) : cell.service === null ? (
-                          <em className="text-muted">No equivalent</em>
+                          <em className="font-normal text-muted">No equivalent</em>
                         ) : (
                           <>
-                            <span className="block font-medium">{cell.service}</span>
-                            <MatchLevel level={cell.matchLevel} quiet />
+                            {cell.service}
+                            {cell.matchLevel ? (
+                              <span className="block">
+                                <MatchLevel level={cell.matchLevel} />
+                              </span>
+                            ) : null}
                           </>
                         )}
                       </td>

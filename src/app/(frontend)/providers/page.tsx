@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { ProviderMark } from '@/components/site/provider-mark'
@@ -21,7 +20,7 @@ export default async function ProviderIndexPage() {
             <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
             <div>
               <h2 className="text-lg">
-                <Link prefetch={false} href={`/providers/${provider.slug}`}>{provider.fullName}</Link>
+                <a href={`/providers/${provider.slug}`}>{provider.fullName}</a>
               </h2>
               <p className="text-sm text-muted">{provider.termCount} services in Cloudlex</p>
             </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { HighlightedText } from '@/components/site/highlighted-text'
 import { SearchForm } from '@/components/site/search-form'
@@ -43,9 +42,9 @@ export default async function SearchPage({ searchParams }: Args) {
           {hits.map((hit) => (
             <li key={hit.slug} className="card">
               <h2 className="text-lg sm:text-xl">
-                <Link prefetch={false} href={`/terms/${hit.slug}`}>
+                <a href={`/terms/${hit.slug}`}>
                   <HighlightedText text={hit.title.text} ranges={hit.title.ranges} />
-                </Link>
+                </a>
               </h2>
               <p className="mt-1 flex flex-wrap gap-2 text-sm">
                 {hit.category ? <span className="badge">{hit.category.name}</span> : null}
@@ -67,9 +66,9 @@ export default async function SearchPage({ searchParams }: Args) {
               <ul className="flex flex-wrap gap-2">
                 {didYouMean.map((term) => (
                   <li key={term.slug}>
-                    <Link prefetch={false} href={`/terms/${term.slug}`} className="badge text-accent">
+                    <a href={`/terms/${term.slug}`} className="badge text-accent">
                       {term.title}
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -78,7 +77,7 @@ export default async function SearchPage({ searchParams }: Args) {
             <h2 id="did-you-mean">No close matches</h2>
           )}
           <p>
-            Browse every term in the <Link prefetch={false} href="/terms">A–Z index</Link>.
+            Browse every term in the <a href="/terms">A–Z index</a>.
           </p>
         </section>
       ) : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
@@ -28,7 +27,7 @@ export default async function CategoryPage({ params }: Args) {
       <h1>{category.name}</h1>
       {category.description ? <p className="mt-2 max-w-3xl text-lg text-muted">{category.description}</p> : null}
       <p className="mt-2 mb-6">
-        {terms.length} terms · <Link prefetch={false} href={`/compare?category=${category.slug}`}>Compare providers for this category</Link>
+        {terms.length} terms · <a href={`/compare?category=${category.slug}`}>Compare providers for this category</a>
       </p>
       <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
         {terms.map((term) => (

@@ -1,6 +1,5 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { RefreshOnAdminSave } from '@/components/refresh-on-admin-save'
@@ -114,10 +113,10 @@ export default async function TermPage({ params }: Args) {
                 {term.providerEquivalents.map((row) => (
                   <tr key={row.provider.slug} className="border-t border-line align-top">
                     <th scope="row" className="px-4 py-3 font-medium">
-                      <Link prefetch={false} href={`/providers/${row.provider.slug}`} className="flex items-center gap-2 text-ink no-underline hover:underline">
+                      <a href={`/providers/${row.provider.slug}`} className="flex items-center gap-2 text-ink no-underline hover:underline">
                         <ProviderMark provider={row.provider} size="sm" />
                         {row.provider.fullName}
-                      </Link>
+                      </a>
                     </th>
                     <td className="px-4 py-3">
                       {row.service === null ? (
@@ -202,9 +201,9 @@ export default async function TermPage({ params }: Args) {
           <ul className="flex flex-wrap gap-2">
             {term.relatedTerms.map((related) => (
               <li key={related.slug}>
-                <Link prefetch={false} href={`/terms/${related.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
+                <a href={`/terms/${related.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
                   {related.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -224,7 +223,7 @@ export default async function TermPage({ params }: Args) {
                     {link.label}
                   </a>
                 ) : (
-                  <Link prefetch={false} href={link.href}>{link.label}</Link>
+                  <a href={link.href}>{link.label}</a>
                 )}
               </li>
             ))}
