@@ -4,7 +4,7 @@
 //   npm run lighthouse                      build, start on a fresh seeded database, measure, stop
 //   npm run lighthouse -- --url <base>      measure a server that is already running; builds nothing
 //   npm run lighthouse -- --page /terms/iam measure other pages instead of the default four
-//   npm run lighthouse -- --runs 3          measure each page 3 times and report the median run
+//   npm run lighthouse -- --runs 5          measure each page 5 times (default 3) and report the median run
 //   npm run lighthouse -- --save <dir>      also write each page's full Lighthouse result as JSON
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -194,7 +194,7 @@ async function main(): Promise<number> {
     options: {
       url: { type: 'string' },
       page: { type: 'string', multiple: true },
-      runs: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '3' },
       save: { type: 'string' },
     },
     allowPositionals: false,

@@ -193,6 +193,19 @@ test.describe('the public site on a freshly seeded production server', () => {
     expect(cloudtrail?.providers.azure?.service).toBe('Azure Activity Log')
   })
 
+  test('the framework scripts every page boots with are served marked for eager compilation', async ({ request }) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] }
+    const frameworkScripts = manifest.rootMainFiles.filter((file) => file.endsWith('.js')).map((file) => `/_next/${file}`)
+    expect(frameworkScripts.length).toBeGreaterThan(0)
+
+    const html = await (await request.get('/terms/cloudtrail')).text()
+    const pageScripts = [...html.matchAll(/<script src="([^"]+)" async="">/g)].map((match) => match[1])
+    expect(pageScripts).toEqual(expect.arrayContaining(frameworkScripts))
+    for (const script of frameworkScripts) {
+      expect((await (await request.get(script)).text()).split('\n', 1)[0], script).toBe('//# allFunctionsCalledOnLoad')
+    }
+  })
+
   test('reading works with JavaScript off', async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled: false })
     const page = await context.newPage()
