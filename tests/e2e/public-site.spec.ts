@@ -132,7 +132,7 @@ test.describe('the public site on a freshly seeded production server', () => {
     await expect(table.getByRole('row', { name: /Oracle Cloud Infrastructure/ })).toContainText('No equivalent')
   })
 
-  test('mentions of other terms link to them, with a preview on focus', async ({ page }) => {
+  test('mentions of other terms link to them, with a preview on focus and hover that Escape dismisses', async ({ page }) => {
     await page.goto('/terms/block-storage')
     const mention = page.locator('[data-auto-link="virtual-machine"]').first()
     await expect(mention).toHaveAttribute('href', '/terms/virtual-machine')
@@ -141,6 +141,31 @@ test.describe('the public site on a freshly seeded production server', () => {
     await mention.focus()
     await expect(preview).toBeVisible()
     await expect(preview).toContainText('Virtual Machine')
+
+    // Escape hides it without moving focus; it comes back when focus leaves and returns.
+    await page.keyboard.press('Escape')
+    await expect(preview).toBeHidden()
+    await expect(mention).toBeFocused()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Shift+Tab')
+    await expect(mention).toBeFocused()
+    await expect(preview).toBeVisible()
+    await mention.blur()
+    await expect(preview).toBeHidden()
+
+    // The pointer can move from the link onto the preview without losing it.
+    await mention.hover()
+    await expect(preview).toBeVisible()
+    const card = (await preview.boundingBox())!
+    await page.mouse.move(card.x + card.width / 2, card.y + card.height - 2, { steps: 5 })
+    await page.mouse.move(card.x + card.width / 2, card.y + 10, { steps: 5 })
+    await expect(preview).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(preview).toBeHidden()
+    await page.mouse.move(0, 0)
+    await mention.hover()
+    await expect(preview).toBeVisible()
+
     await mention.click()
     await expect(page.getByRole('heading', { level: 1, name: 'Virtual Machine' })).toBeVisible()
   })

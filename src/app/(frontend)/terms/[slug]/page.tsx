@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { RefreshOnAdminSave } from '@/components/refresh-on-admin-save'
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
+import { DismissiblePreviews } from '@/components/site/dismissible-previews'
 import { JsonLd } from '@/components/site/json-ld'
 import { LinkedText } from '@/components/site/linked-text'
 import { MatchLevel } from '@/components/site/match-level'
@@ -52,6 +53,7 @@ export default async function TermPage({ params }: Args) {
       ) : null}
       {viewer ? null : <JsonLd data={termPageStructuredData(term)} />}
       <Breadcrumbs trail={termBreadcrumbs(term)} />
+      <DismissiblePreviews />
 
       <header className="mb-6">
         <h1>{term.title}</h1>
