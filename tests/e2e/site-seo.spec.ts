@@ -113,6 +113,13 @@ test('robots.txt allows the site, keeps crawlers out of admin, API and preview, 
   expect(lines).toContain(`Sitemap: ${baseURL}/sitemap.xml`)
 })
 
+test('/favicon.ico answers with an icon, for clients that ask for it without reading the page', async ({ request }) => {
+  const response = await request.get('/favicon.ico')
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toBe('image/x-icon')
+  expect((await response.body()).readUInt16LE(2)).toBe(1)
+})
+
 test('/feed.xml is an Atom feed of recently updated published terms without the draft', async ({ page, baseURL }) => {
   const response = await page.request.get('/feed.xml')
   expect(response.headers()['content-type']).toContain('application/atom+xml')
