@@ -370,6 +370,58 @@ test.describe('pages follow publishing within seconds', () => {
   })
 })
 
+test.describe('what editors add beyond the seed files', () => {
+  test('match levels, documentation links and key differences show on the term page, in compare and in its CSV', async ({ page, request }) => {
+    const headers = { Authorization: `JWT ${await adminToken(request)}` }
+    const run = Date.now().toString(36)
+    const title = `Match Probe ${run}`
+    const idsOf = async (collection: string, slugs: string[]) => {
+      const found = (await (await request.get(`/api/${collection}?limit=100&depth=0`)).json()) as { docs: { id: string; slug: string }[] }
+      return slugs.map((slug) => found.docs.find((doc) => doc.slug === slug)!.id)
+    }
+    const [security] = await idsOf('categories', ['security'])
+    const [aws, azure, gcp] = await idsOf('providers', ['aws', 'azure', 'gcp'])
+    const created = await request.post('/api/terms', {
+      headers,
+      data: {
+        title,
+        definition: 'Checks how provider equivalents read.',
+        category: security,
+        difficulty: 'advanced',
+        providerEquivalents: [
+          { provider: aws, service: 'Probe Service', matchLevel: 'exact', docUrl: 'https://docs.example.com/probe', note: 'Regional only.' },
+          { provider: azure, service: 'Probe Vault', matchLevel: 'partial' },
+          { provider: gcp, service: null, matchLevel: 'none' },
+        ],
+        _status: 'published',
+      },
+    })
+    expect(created.status()).toBe(201)
+    const id = ((await created.json()) as { doc: { id: string } }).doc.id
+
+    await page.goto(`/terms/match-probe-${run}`)
+    const table = page.getByRole('region', { name: 'Provider equivalents' }).getByRole('table')
+    await expect(table.getByRole('columnheader')).toHaveText(['Provider', 'Service', 'Match', 'Key difference'])
+    const awsRow = table.getByRole('row', { name: /Amazon Web Services/ })
+    await expect(awsRow.getByRole('link', { name: 'Probe Service (documentation)' })).toHaveAttribute('href', 'https://docs.example.com/probe')
+    await expect(awsRow).toContainText('Exact match')
+    await expect(awsRow).toContainText('Regional only.')
+    await expect(table.getByRole('row', { name: /Microsoft Azure/ })).toContainText('Partial match')
+    await expect(table.getByRole('row', { name: /Google Cloud/ })).toContainText('No equivalent')
+
+    await page.goto('/compare?category=security')
+    const compareRow = page.locator('table[data-compare-matrix]').getByRole('row', { name: new RegExp(`^${title}`) })
+    await expect(compareRow.getByRole('cell').nth(0)).toHaveText(/^Probe Service\W*Exact match$/)
+    await expect(compareRow.getByRole('cell').nth(1)).toHaveText(/^Probe Vault\W*Partial match$/)
+    await expect(compareRow.getByRole('cell').nth(2)).toHaveText('No equivalent')
+
+    const csv = (await (await request.get('/compare.csv?category=security&provider=aws')).text()).split('\r\n')
+    expect(csv.find((line) => line.includes(title))).toContain('Probe Service,exact')
+
+    expect((await request.delete(`/api/terms/${id}`, { headers })).status()).toBe(200)
+  })
+})
+
 test.describe('drafts never reach the public pages', () => {
   test('a draft use case, FAQ and related term linked from a published term stay hidden', async ({ page, request }) => {
     const headers = { Authorization: `JWT ${await adminToken(request)}` }
