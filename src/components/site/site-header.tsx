@@ -35,7 +35,7 @@ export function SiteHeader() {
         <div className="order-4 w-full sm:order-3 sm:ml-auto sm:w-72">
           <SearchBox />
         </div>
-        <div className="order-2 ml-auto sm:order-4 sm:ml-0">
+        <div className="order-2 ml-auto flex sm:order-4 sm:ml-0">
           <ThemeToggle />
         </div>
       </div>

@@ -31,13 +31,14 @@ function applyTheme(theme: Theme) {
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme | null>(null)
   useEffect(() => setTheme(readStoredTheme()), [])
-  if (theme === null) return <span className="inline-block h-9 w-28" aria-hidden="true" />
+  // The placeholder has the button's box, so the header does not move when the button appears.
+  if (theme === null) return <span className="h-9 w-28" aria-hidden="true" />
 
   const next = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!
   return (
     <button
       type="button"
-      className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-line bg-surface px-3 text-sm font-medium text-ink hover:bg-sunken"
+      className="inline-flex h-9 w-28 items-center justify-center gap-1.5 rounded-lg border border-line bg-surface px-3 text-sm font-medium text-ink hover:bg-sunken"
       aria-label={`Colour theme: ${LABELS[theme]}. Switch to ${LABELS[next]}.`}
       data-theme-choice={theme}
       onClick={() => {
