@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { DIFFICULTIES, parseTermDocument, slugify, type TermDocument } from '@/content-format'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
-const realExamplePath = path.resolve(repoRoot, '../shared/seeds/000_94830fc08bec90c9.txt')
+const realExamplePath = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
 
 interface Parts {
   title: string[]

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseTermDocument, serializeTermDocument, type TermDocument } from '@/content-format'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
-const realExamplePath = path.resolve(repoRoot, '../shared/seeds/000_94830fc08bec90c9.txt')
+const realExamplePath = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
 const roundTripDir = path.resolve(repoRoot, 'tests/fixtures/content-format/round-trip')
 
 function parseOk(text: string): TermDocument {

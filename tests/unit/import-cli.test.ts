@@ -8,9 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { runImportCli } from '@/content-transfer/import-cli'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
-const cloudtrailSeed = path.resolve(repoRoot, '../shared/seeds/000_94830fc08bec90c9.txt')
-const seedCopy = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
-const seedFile = fs.existsSync(cloudtrailSeed) ? cloudtrailSeed : seedCopy
+const seedFile = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
 
 async function run(argv: string[]) {
   const stdout: string[] = []
@@ -77,10 +75,10 @@ describe('npm run import -- --dry-run --json', () => {
   it('refuses two files that would become the same term', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-dup-'))
     const duplicate = path.join(directory, 'cloudtrail-again.txt')
-    fs.copyFileSync(seedCopy, duplicate)
-    const { code, stderr } = await run(['--dry-run', seedCopy, duplicate])
+    fs.copyFileSync(seedFile, duplicate)
+    const { code, stderr } = await run(['--dry-run', seedFile, duplicate])
     expect(code).toBe(1)
-    expect(stderr).toContain(`${duplicate}:1: slug "cloudtrail" is already used by ${seedCopy}`)
+    expect(stderr).toContain(`${duplicate}:1: slug "cloudtrail" is already used by ${seedFile}`)
     fs.rmSync(directory, { recursive: true, force: true })
   })
 
