@@ -252,6 +252,10 @@ export interface Term {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set by the server on the first publish. From then on only editors and admins can delete this document.
+   */
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -355,6 +359,10 @@ export interface UseCase {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set by the server on the first publish. From then on only editors and admins can delete this document.
+   */
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -446,6 +454,10 @@ export interface Faq {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set by the server on the first publish. From then on only editors and admins can delete this document.
+   */
+  firstPublishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -773,6 +785,7 @@ export interface TermsSelect<T extends boolean = true> {
         body?: T;
         id?: T;
       };
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -800,6 +813,7 @@ export interface UseCasesSelect<T extends boolean = true> {
         body?: T;
         id?: T;
       };
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -825,6 +839,7 @@ export interface FaqsSelect<T extends boolean = true> {
         body?: T;
         id?: T;
       };
+  firstPublishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -1,6 +1,8 @@
 // The workflow's fields on every reviewed collection (terms, use cases, FAQs).
 import type { Field } from 'payload'
 
+import { FIRST_PUBLISHED_FIELD, isStaffField } from '@/access/content-access'
+
 import { STAGE_LABELS, STAGES } from './stages'
 
 export const REVIEW_ENTRY_KINDS = ['comment', 'submitted', 'changes-requested', 'approved', 'override'] as const
@@ -13,6 +15,7 @@ export const WORKFLOW_FIELD_NAMES = new Set([
   'createdBy',
   'transitionNote',
   'reviewThread',
+  FIRST_PUBLISHED_FIELD,
   '_status',
   'updatedAt',
   'createdAt',
@@ -76,5 +79,20 @@ export const workflowFields: Field[] = [
       { name: 'at', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'body', type: 'textarea' },
     ],
+  },
+  {
+    // Once set, deleting the document (and its history) is for editors and admins only. An access `Where`
+    // on it keeps bulk deletes to documents that were never published.
+    name: FIRST_PUBLISHED_FIELD,
+    type: 'date',
+    index: true,
+    label: 'First published',
+    access: { read: isStaffField },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      date: { pickerAppearance: 'dayAndTime' },
+      description: 'Set by the server on the first publish. From then on only editors and admins can delete this document.',
+    },
   },
 ]

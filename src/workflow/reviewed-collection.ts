@@ -11,6 +11,7 @@ import type { SiteCollection } from '@/lib/cache-tags'
 
 import { workflowFields } from './fields'
 import { enforceWorkflow, rememberDraftMode } from './hooks/enforce-workflow'
+import { guardSingleDelete, refuseDeletingPublishedHistory } from './hooks/guard-delete'
 
 type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'> & {
   slug: SiteCollection
@@ -38,7 +39,8 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
     lockDocuments: false,
     hooks: {
       ...hooks,
-      beforeOperation: [rememberDraftMode, ...(hooks?.beforeOperation ?? [])],
+      beforeOperation: [rememberDraftMode, guardSingleDelete, ...(hooks?.beforeOperation ?? [])],
+      beforeDelete: [refuseDeletingPublishedHistory, ...(hooks?.beforeDelete ?? [])],
       beforeChange: [enforceWorkflow, audit.beforeChange, ...(hooks?.beforeChange ?? [])],
       afterChange: [audit.afterChange, siteChange.afterChange, ...(hooks?.afterChange ?? [])],
       afterDelete: [audit.afterDelete, siteChange.afterDelete, ...(hooks?.afterDelete ?? [])],

@@ -1,6 +1,6 @@
 // Which role may move a document from one editorial stage to another. Pure: the hook that enforces it
 // on every write lives in ./hooks, and every rule here has a test.
-import type { Role } from '@/access/roles'
+import { describeRoles, PUBLISHER_ROLES, REVIEWER_ROLES, type Role, STAFF_ROLES } from '@/access/roles'
 
 import { STAGE_LABELS, type Stage } from './stages'
 
@@ -29,9 +29,9 @@ export type TransitionAction =
 
 type Rule = { action: TransitionAction; roles: readonly Role[]; ownerOnlyFor?: readonly Role[]; needsNote?: boolean }
 
-const STAFF: readonly Role[] = ['author', 'reviewer', 'editor', 'admin']
-const REVIEWERS: readonly Role[] = ['reviewer', 'editor', 'admin']
-const PUBLISHERS: readonly Role[] = ['editor', 'admin']
+const STAFF = STAFF_ROLES
+const REVIEWERS = REVIEWER_ROLES
+const PUBLISHERS = PUBLISHER_ROLES
 
 const RULES: Partial<Record<Stage, Partial<Record<Stage, Rule>>>> = {
   draft: {
@@ -76,7 +76,11 @@ export function decideTransition({ from, to, role, ownsDocument, note }: Transit
     return { allowed: false, status: 400, message: `There is no workflow step ${move}.` }
   }
   if (!rule.roles.includes(role)) {
-    return { allowed: false, status: 403, message: `A ${role} cannot ${rule.action.replace('-', ' ')} (${move}).` }
+    return {
+      allowed: false,
+      status: 403,
+      message: `Only ${describeRoles(rule.roles)} can ${rule.action.replace('-', ' ')} (${move}); your role is ${role}.`,
+    }
   }
   if (rule.ownerOnlyFor?.includes(role) && !ownsDocument) {
     return {

@@ -1,13 +1,14 @@
 // Applies the editorial workflow on every write of a reviewed document, whatever the route (admin,
 // REST, GraphQL, Local API with a user): works out the stage the write leads to, refuses steps the
 // actor's role may not take, keeps the owner and the review thread out of the client's hands.
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-import { hasRole, ROLES, type Role } from '@/access/roles'
+import { describeRoles, hasRole, PUBLISHER_ROLES, roleOf } from '@/access/roles'
 
 import { changedFieldNames } from '../changed-fields'
 import { WORKFLOW_FIELD_NAMES } from '../fields'
 import { AUTHOR_EDITABLE_STAGES, isStage, STAGE_LABELS, type Stage } from '../stages'
+import { targetStage } from '../target-stage'
 import { decideTransition, type TransitionAction } from '../transitions'
 
 /** Request-context keys this hook sets for the rest of the write (the audit trail reads them). */
@@ -15,29 +16,34 @@ export const WORKFLOW_CONTEXT = {
   savingDraft: 'workflowSavingDraft',
   restoring: 'workflowRestoring',
   override: 'workflowOverride',
+  requestedStage: 'workflowRequestedStage',
 } as const
 const SAVING_DRAFT = WORKFLOW_CONTEXT.savingDraft
 const RESTORING = WORKFLOW_CONTEXT.restoring
 const OVERRIDE = WORKFLOW_CONTEXT.override
+const REQUESTED_STAGE = WORKFLOW_CONTEXT.requestedStage
 
 /**
- * Remembers whether this write is a draft save or a restore (the change hooks are not told), and keeps
+ * Remembers whether this write is a draft save or a restore, and the stage the client asked for (the
+ * change hooks are not told: by then Payload has merged the original document into the data), and keeps
  * restoring versions to editors and admins.
  */
 export const rememberDraftMode: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const { draft, overrideAccess } = args as { draft?: boolean; overrideAccess?: boolean }
+  const { data, draft, overrideAccess } = args as { data?: { workflowStage?: unknown }; draft?: boolean; overrideAccess?: boolean }
   if (operation === 'create' || operation === 'update') {
     req.context[SAVING_DRAFT] = Boolean(draft)
     req.context[RESTORING] = false
     req.context[OVERRIDE] = false
+    req.context[REQUESTED_STAGE] = isStage(data?.workflowStage) ? data.workflowStage : null
   }
   if (operation === 'restoreVersion') {
-    if (!overrideAccess && !hasRole(req.user, 'editor', 'admin')) {
-      throw new APIError('Only editors and admins can restore versions.', 403)
+    if (!overrideAccess && !hasRole(req.user, ...PUBLISHER_ROLES)) {
+      throw new APIError(`Only ${describeRoles(PUBLISHER_ROLES)} can restore versions.`, 403)
     }
     req.context[SAVING_DRAFT] = Boolean(draft)
     req.context[RESTORING] = true
     req.context[OVERRIDE] = false
+    req.context[REQUESTED_STAGE] = null
   }
   return args
 }
@@ -47,87 +53,80 @@ type ReviewEntry = { kind: string; author: string | null; at: string; body: stri
 const idOf = (value: unknown): string | null =>
   value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : value ? String(value) : null
 
-function roleOf(user: unknown): Role | null {
-  for (const role of ROLES) if (hasRole(user, role)) return role
-  return null
-}
-
-function targetStage(args: {
-  from: Stage
-  requested: Stage | null
-  publishing: boolean
-  savingDraft: boolean
-  statusAfter: unknown
-  contentChanged: boolean
-}): Stage {
-  const { from, requested, publishing, savingDraft, statusAfter, contentChanged } = args
-  if (publishing) return 'published'
-  if (requested && requested !== from) return requested
-  if (from === 'published' && !savingDraft && statusAfter === 'draft') return 'unpublished'
-  if (contentChanged && from === 'approved') return 'in_review'
-  if (contentChanged && from === 'published') return 'draft'
-  return from
-}
-
 const ENTRY_KIND_BY_ACTION: Partial<Record<TransitionAction, string>> = {
   submit: 'submitted',
   'request-changes': 'changes-requested',
   approve: 'approved',
 }
 
+type StoredDocument = Record<string, unknown>
+
+/** The stored (non-draft) document: what readers see when it is published. */
+async function readLiveDocument(req: PayloadRequest, collection: string, id: unknown): Promise<StoredDocument | null> {
+  if (id === undefined || id === null) return null
+  return (await req.payload.findByID({
+    collection: collection as 'terms',
+    id: String(id),
+    draft: false,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+    select: { _status: true, firstPublishedAt: true },
+  })) as StoredDocument | null
+}
+
+/** The latest version, which may be a newer draft than the document Payload handed over. */
+async function readLatestVersion(req: PayloadRequest, collection: string, id: unknown): Promise<StoredDocument | undefined> {
+  if (id === undefined || id === null) return undefined
+  return (await req.payload.findByID({
+    collection: collection as 'terms',
+    id: String(id),
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { workflowStage: true, createdBy: true, assignee: true, reviewThread: true, _status: true },
+  })) as StoredDocument
+}
+
 export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   const user = req.user
   const savingDraft = Boolean(req.context[SAVING_DRAFT])
-  const stored = operation === 'update' ? (originalDoc as Record<string, unknown> | undefined) : undefined
+  const stored = operation === 'update' ? (originalDoc as StoredDocument | undefined) : undefined
   // Some write paths (bulk updates outside draft mode) hand over the stored document, which lags behind a
-  // newer draft; the workflow state always comes from the latest version.
-  const latestVersion =
-    stored?.id !== undefined
-      ? await req.payload.findByID({
-          collection: collection.slug as 'terms',
-          id: String(stored.id),
-          draft: true,
-          depth: 0,
-          overrideAccess: true,
-          req,
-          select: { workflowStage: true, createdBy: true, assignee: true, reviewThread: true, _status: true },
-        })
-      : undefined
-  const previous = stored ? { ...stored, ...(latestVersion as Record<string, unknown> | undefined) } : undefined
+  // newer draft; the workflow state always comes from the latest version. Whether the document is live
+  // comes from the stored document, never from a draft.
+  const [latestVersion, live] = await Promise.all([
+    readLatestVersion(req, collection.slug, stored?.id),
+    readLiveDocument(req, collection.slug, stored?.id),
+  ])
+  const previous = stored ? { ...stored, ...latestVersion } : undefined
   const restoring = Boolean(req.context[RESTORING])
-  // A restored version brings its old stage along; what it really is now is a new draft.
-  const requested = !restoring && isStage(data.workflowStage) ? data.workflowStage : null
-  let from: Stage = isStage(previous?.workflowStage)
+  const latestStage: Stage = isStage(previous?.workflowStage)
     ? previous.workflowStage
     : previous?._status === 'published'
       ? 'published'
       : 'draft'
-  // The previous document is the latest version, which may be a draft on top of a live one;
-  // unpublishing is about the live document, so ask for that.
-  if (requested === 'unpublished' && previous?.id !== undefined) {
-    const live = await req.payload.findByID({
-      collection: collection.slug as 'terms',
-      id: String(previous.id),
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-      select: { _status: true },
-    })
-    if (live._status === 'published') from = 'published'
-  }
-  const publishing = data._status === 'published'
+  const requested = restoring ? null : ((req.context[REQUESTED_STAGE] as Stage | null | undefined) ?? null)
+  // Payload stores the document (not just a new version) unless this is a draft save that does not publish.
+  const writesLive = !savingDraft || data._status === 'published'
   const contentChanged = changedFieldNames(data, previous, WORKFLOW_FIELD_NAMES).length > 0
   const note = typeof data.transitionNote === 'string' ? data.transitionNote.trim() : ''
 
-  const to =
+  const { from, to } =
     operation === 'create'
-      ? publishing
-        ? 'published'
-        : 'draft'
-      : restoring && !publishing
-        ? 'draft'
-        : targetStage({ from, requested, publishing, savingDraft, statusAfter: data._status, contentChanged })
+      ? { from: 'draft' as const, to: data._status === 'published' ? ('published' as const) : ('draft' as const) }
+      : targetStage({
+          latestStage,
+          requested,
+          liveBefore: live?._status === 'published',
+          writesLive,
+          statusAfter: data._status,
+          contentChanged,
+          restoring,
+        })
+  const publishing = to === 'published'
 
   const entries: ReviewEntry[] = []
   const at = new Date().toISOString()
@@ -144,8 +143,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
       if (!ownsDocument) {
         throw new APIError('An author can only edit documents they created or are assigned to.', 403)
       }
-      if (!AUTHOR_EDITABLE_STAGES.includes(from)) {
-        throw new APIError(`This document is "${STAGE_LABELS[from]}": authors cannot edit it until the review ends.`, 403)
+      if (!AUTHOR_EDITABLE_STAGES.includes(latestStage)) {
+        throw new APIError(`This document is "${STAGE_LABELS[latestStage]}": authors cannot edit it until the review ends.`, 403)
       }
     }
     const liveEdit = from === 'published' && to === 'published' && contentChanged
@@ -183,6 +182,9 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
     workflowStage: to,
     createdBy: operation === 'create' ? (user ? user.id : (data.createdBy ?? null)) : (previous?.createdBy ?? null),
     reviewThread: [...existingThread.map((entry) => ({ ...entry, author: idOf(entry.author) })), ...entries],
+    // Kept by the server, never taken from the client or an old version; a document live without one
+    // (from before the field existed) gets one now.
+    firstPublishedAt: live?.firstPublishedAt ?? (publishing || live?._status === 'published' ? at : null),
   }
   if (to === 'published') next._status = 'published'
   if (to === 'unpublished') next._status = 'draft'
