@@ -14,3 +14,6 @@ export function hasRole(user: unknown, ...roles: Role[]): boolean {
   const role = (user as { role?: unknown }).role
   return typeof role === 'string' && (roles as string[]).includes(role)
 }
+
+/** Everyone with a staff account, whatever the role: what only the editorial team may read. */
+export const STAFF_ROLES: readonly Role[] = ROLES

@@ -1,6 +1,8 @@
 // The workflow's fields on every reviewed collection (terms, use cases, FAQs).
 import type { Field } from 'payload'
 
+import { staffOnlyField } from '@/access/staff-only-field'
+
 import { STAGE_LABELS, STAGES } from './stages'
 
 export const REVIEW_ENTRY_KINDS = ['comment', 'submitted', 'changes-requested', 'approved', 'override'] as const
@@ -19,6 +21,9 @@ export const WORKFLOW_FIELD_NAMES = new Set([
   'id',
 ])
 
+/** Review data is for the editorial team: readers get none of it on any surface. */
+const staffOnly = { read: staffOnlyField }
+
 export const workflowFields: Field[] = [
   {
     name: 'workflowActions',
@@ -27,6 +32,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'workflowStage',
+    access: staffOnly,
     type: 'select',
     defaultValue: 'draft',
     index: true,
@@ -40,6 +46,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'assignee',
+    access: staffOnly,
     type: 'relationship',
     relationTo: 'users',
     index: true,
@@ -48,6 +55,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'createdBy',
+    access: staffOnly,
     type: 'relationship',
     relationTo: 'users',
     index: true,
@@ -55,6 +63,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'transitionNote',
+    access: staffOnly,
     type: 'textarea',
     virtual: true,
     label: 'Review note',
@@ -67,6 +76,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'reviewThread',
+    access: staffOnly,
     type: 'array',
     label: 'Review thread',
     admin: { readOnly: true, initCollapsed: true },

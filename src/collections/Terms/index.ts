@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { staffOnlyField } from '@/access/staff-only-field'
 import { DIFFICULTIES } from '@/content-format/types'
 import { providerEquivalentsField } from '@/fields/provider-equivalents'
 import { seoField } from '@/fields/seo'
@@ -79,6 +80,7 @@ export const Terms: CollectionConfig = reviewedCollection({
       name: 'pendingRelatedTerms',
       type: 'text',
       hasMany: true,
+      access: { read: staffOnlyField },
       admin: {
         readOnly: true,
         description: 'Related-term names from an import that match no term yet; linked when that term arrives.',
