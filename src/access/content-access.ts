@@ -1,6 +1,6 @@
 // Who may write reviewed content (terms, use cases, FAQs), by role. Stage moves are checked separately
 // by the workflow hook; these rules decide which documents a role may touch at all.
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { hasRole, PUBLISHER_ROLES, STAFF_ROLES } from './roles'
 
@@ -11,9 +11,6 @@ export const FIRST_PUBLISHED_FIELD = 'firstPublishedAt'
 export const isStaff: Access = ({ req }) => hasRole(req.user, ...STAFF_ROLES)
 
 export const isEditorOrAdmin: Access = ({ req }) => hasRole(req.user, ...PUBLISHER_ROLES)
-
-/** Staff-only fields: bookkeeping readers of the public API have no use for. */
-export const isStaffField: FieldAccess = ({ req }) => hasRole(req.user, ...STAFF_ROLES)
 
 const ownedOrAssigned = (userId: string | number): Where => ({
   or: [{ createdBy: { equals: userId } }, { assignee: { equals: userId } }],

@@ -1,6 +1,8 @@
 // What each cloud provider calls the same idea, with how closely it matches.
 import type { ArrayField } from 'payload'
 
+import { validateHttpUrl } from './http-url'
+
 export const MATCH_LEVELS = ['exact', 'close', 'partial', 'none'] as const
 export type MatchLevel = (typeof MATCH_LEVELS)[number]
 
@@ -17,17 +19,7 @@ export function validateEquivalentRow(row: EquivalentRow): true | string {
   return true
 }
 
-export function validateDocUrl(value: unknown): true | string {
-  if (value === null || value === undefined || value === '') return true
-  if (typeof value !== 'string') return 'Documentation URL must be text.'
-  try {
-    const url = new URL(value)
-    if (url.protocol === 'https:' || url.protocol === 'http:') return true
-  } catch {
-    // fall through to the message below
-  }
-  return `Documentation URL "${value}" must be a full http(s) address.`
-}
+export const validateDocUrl = (value: unknown): true | string => validateHttpUrl(value, 'Documentation URL')
 
 export const providerEquivalentsField: ArrayField = {
   name: 'providerEquivalents',

@@ -1,7 +1,8 @@
 // The workflow's fields on every reviewed collection (terms, use cases, FAQs).
 import type { Field } from 'payload'
 
-import { FIRST_PUBLISHED_FIELD, isStaffField } from '@/access/content-access'
+import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
+import { staffOnlyField } from '@/access/staff-only-field'
 
 import { STAGE_LABELS, STAGES } from './stages'
 
@@ -22,6 +23,9 @@ export const WORKFLOW_FIELD_NAMES = new Set([
   'id',
 ])
 
+/** Review data is for the editorial team: readers get none of it on any surface. */
+const staffOnly = { read: staffOnlyField }
+
 export const workflowFields: Field[] = [
   {
     name: 'workflowActions',
@@ -30,6 +34,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'workflowStage',
+    access: staffOnly,
     type: 'select',
     defaultValue: 'draft',
     index: true,
@@ -43,6 +48,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'assignee',
+    access: staffOnly,
     type: 'relationship',
     relationTo: 'users',
     index: true,
@@ -51,6 +57,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'createdBy',
+    access: staffOnly,
     type: 'relationship',
     relationTo: 'users',
     index: true,
@@ -58,6 +65,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'transitionNote',
+    access: staffOnly,
     type: 'textarea',
     virtual: true,
     label: 'Review note',
@@ -70,6 +78,7 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'reviewThread',
+    access: staffOnly,
     type: 'array',
     label: 'Review thread',
     admin: { readOnly: true, initCollapsed: true },
@@ -87,7 +96,7 @@ export const workflowFields: Field[] = [
     type: 'date',
     index: true,
     label: 'First published',
-    access: { read: isStaffField },
+    access: staffOnly,
     admin: {
       position: 'sidebar',
       readOnly: true,

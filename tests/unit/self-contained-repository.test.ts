@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest'
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const CODE_FOLDERS = ['tests', 'scripts', 'bench', 'seed', 'src', '.ci']
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|sh)$|^\.ci\/run$/
-// A literal path that climbs out of the repository root from any of its folders, e.g. '../shared/x' in
-// tests/unit/ is fine only if it stays inside; a sibling folder name after enough '../' is what we refuse.
+// The team's notes folder sits beside the repository on our machines; naming it, by a relative climb or by
+// its absolute path, makes a file that works here and fails for everyone who clones the repository.
 const SIBLING_OF_REPOSITORY = /(?:\.\.\/){1,8}shared\b|\/work\/shared\b/
 
 function trackedCodeFiles(): string[] {

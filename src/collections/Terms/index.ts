@@ -1,14 +1,28 @@
 import type { CollectionConfig } from 'payload'
 
+import { staffOnlyField } from '@/access/staff-only-field'
 import { DIFFICULTIES } from '@/content-format/types'
 import { providerEquivalentsField } from '@/fields/provider-equivalents'
 import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
+import { validateHttpUrl } from '@/fields/http-url'
 import { previewUrlFor } from '@/lib/preview-url'
 import { reviewedCollection } from '@/workflow/reviewed-collection'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
+
+type SeeAlsoRow = { term?: unknown; label?: unknown; url?: unknown }
+
+function validateSeeAlsoRows(rows: unknown): true | string {
+  if (!Array.isArray(rows)) return true
+  for (const [index, row] of (rows as SeeAlsoRow[]).entries()) {
+    if (!row.term && !row.label) return `See also, row ${index + 1}: choose a term or enter a label.`
+    const urlCheck = validateHttpUrl(row.url, `See also, row ${index + 1}: URL`)
+    if (urlCheck !== true) return urlCheck
+  }
+  return true
+}
 
 export const Terms: CollectionConfig = reviewedCollection({
   slug: 'terms',
@@ -79,6 +93,7 @@ export const Terms: CollectionConfig = reviewedCollection({
       name: 'pendingRelatedTerms',
       type: 'text',
       hasMany: true,
+      access: { read: staffOnlyField },
       admin: {
         readOnly: true,
         description: 'Related-term names from an import that match no term yet; linked when that term arrives.',
@@ -89,11 +104,7 @@ export const Terms: CollectionConfig = reviewedCollection({
       name: 'seeAlso',
       type: 'array',
       labels: { singular: 'See-also link', plural: 'See also' },
-      validate: (rows: unknown) => {
-        if (!Array.isArray(rows)) return true
-        const emptyIndex = rows.findIndex((row: { term?: unknown; label?: unknown }) => !row.term && !row.label)
-        return emptyIndex === -1 ? true : `See also, row ${emptyIndex + 1}: choose a term or enter a label.`
-      },
+      validate: validateSeeAlsoRows,
       fields: [
         {
           type: 'row',

@@ -19,12 +19,15 @@ export function getTestPayload(): Promise<Payload> {
 
 let userCounter = 0
 
+/** The password of every user createStaffUser makes. */
+export const STAFF_PASSWORD = 'correct-horse-battery-staple'
+
 /** A user with exactly this role (the very first account of a database would otherwise become admin). */
 export async function createStaffUser(payload: Payload, role: Role): Promise<User> {
   userCounter += 1
   const user = await payload.create({
     collection: 'users',
-    data: { email: `${role}-${userCounter}@test.cloudlex`, password: 'correct-horse-battery-staple', role },
+    data: { email: `${role}-${userCounter}@test.cloudlex`, password: STAFF_PASSWORD, role },
   })
   if (user.role === role) return user
   return payload.update({ collection: 'users', id: user.id, data: { role } })
