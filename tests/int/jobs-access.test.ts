@@ -1,7 +1,7 @@
 // Who may run the jobs queue and cancel scheduled jobs: editors and admins only, through the REST run
 // endpoint, Payload's Schedule dialog and the jobs Local API with access control on.
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
-import { createLocalReq, getAccessResults, type Payload } from 'payload'
+import { createLocalReq, getAccessResults, type Payload, type Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
@@ -53,7 +53,7 @@ const isLive = async (term: Term) =>
 
 /** Still waiting to run: not finished, removed or cancelled (a cancelled job is marked as failed). */
 const isPending = async (jobId: string | number) => {
-  const where = { and: [{ id: { equals: jobId } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] }
+  const where: Where = { and: [{ id: { equals: jobId } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] }
   return (await payload.db.find({ collection: 'payload-jobs', where, limit: 1 })).docs.length === 1
 }
 
