@@ -7,8 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
+import { expect, test } from './support/csp-watch'
 import { adminToken } from './support/staff'
 
 const SCREENSHOT_DIR = path.join('test-results', 'screenshots')
