@@ -1,9 +1,29 @@
-// Payload's jobs collection with what Cloudlex adds: the audit of single-document schedules. Those hooks
-// only run when the jobs queue writes through regular collection operations (`jobs.runHooks`), and
-// that mode needs one repair in Payload 3.90, below.
-import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
+// Payload's jobs collection with what Cloudlex adds: who may run and cancel jobs, and the audit of
+// single-document schedules. Those hooks only run when the jobs queue writes through regular collection
+// operations (`jobs.runHooks`), and that mode needs one repair in Payload 3.90, below.
+import { APIError, type CollectionBeforeOperationHook, type CollectionBeforeValidateHook, type CollectionConfig, type PayloadRequest } from 'payload'
 
+import { isEditorOrAdmin } from '@/access/content-access'
 import { recordCancelledSchedule, recordQueuedSchedule } from '@/audit/schedule-audit-hooks'
+
+/**
+ * Running the queue (`GET /api/payload-jobs/run`) and cancelling jobs is for the people who may publish:
+ * Payload's default lets any signed-in user do both.
+ */
+export const mayManageJobs = ({ req }: { req: PayloadRequest }): boolean => isEditorOrAdmin({ req }) === true
+
+/**
+ * Payload's Schedule dialog removes a schedule by deleting its job through the Local API, which skips
+ * the collection's access rules and `jobs.access.cancel`, and only asks that the caller may use the
+ * admin. Refused here for signed-in people who may not publish; the runner, which deletes finished
+ * jobs without a user, is not affected.
+ */
+const refuseDeleteByNonPublishers: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if ((operation === 'delete' || operation === 'deleteByID') && req.user && !mayManageJobs({ req })) {
+    throw new APIError('Only editors and admins may cancel a scheduled publish or unpublish.', 403, undefined, true)
+  }
+  return args
+}
 
 type LogAppend = { $push: unknown }
 const isLogAppend = (value: unknown): value is LogAppend =>
@@ -31,6 +51,7 @@ export function withScheduleAudit({ defaultJobsCollection }: { defaultJobsCollec
     ...defaultJobsCollection,
     hooks: {
       ...hooks,
+      beforeOperation: [...(hooks.beforeOperation ?? []), refuseDeleteByNonPublishers],
       beforeValidate: [...(hooks.beforeValidate ?? []), expandLogAppend],
       afterChange: [...(hooks.afterChange ?? []), recordQueuedSchedule],
       afterDelete: [...(hooks.afterDelete ?? []), recordCancelledSchedule],

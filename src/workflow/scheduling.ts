@@ -6,7 +6,7 @@ import type { JobsConfig, TaskConfig } from 'payload'
 
 import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
 
-import { withScheduleAudit } from './jobs-collection'
+import { mayManageJobs, withScheduleAudit } from './jobs-collection'
 import { publishRelease } from './publish-release'
 
 type PublishReleaseIO = {
@@ -41,6 +41,9 @@ const publishReleaseTask: TaskConfig<PublishReleaseIO> = {
 export const JOB_POLL_CRON = '*/10 * * * * *'
 
 export const jobsConfig: JobsConfig = {
+  // Queueing stays open to staff: the Schedule dialog queues as the user, and a job publishes only what
+  // that user may publish when it runs.
+  access: { run: mayManageJobs, cancel: mayManageJobs },
   autoRun: [{ cron: JOB_POLL_CRON, queue: 'default' }],
   // Tests and command-line tools run jobs themselves, or not at all.
   shouldAutoRun: () => process.env.CLOUDLEX_JOBS !== 'off',

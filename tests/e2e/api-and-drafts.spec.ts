@@ -1,8 +1,9 @@
 // REST, GraphQL and the admin against the production server: published content for everyone, drafts
 // only for signed-in staff, by every route a reader could try.
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 
 import { previewSecret } from '../../src/lib/preview-url'
+import { expect, test } from './support/csp-watch'
 
 const admin = { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' }
 let token = ''

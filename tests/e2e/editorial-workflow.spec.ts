@@ -1,8 +1,9 @@
 // The editorial workflow as people use it, in the admin: an author drafts and submits a term, a reviewer
 // asks for changes, the author fixes them, the reviewer approves, an editor publishes, readers see it,
 // and the audit log shows every step with the person who took it.
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 
+import { expect, test } from './support/csp-watch'
 import { adminToken, ensureStaffUser, signedInContext } from './support/staff'
 
 const AUTHOR = 'workflow-author@test.cloudlex'

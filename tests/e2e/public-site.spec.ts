@@ -7,8 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
+import { expect, test } from './support/csp-watch'
 import { adminToken } from './support/staff'
 
 const SCREENSHOT_DIR = path.join('test-results', 'screenshots')
@@ -224,7 +225,8 @@ test.describe('the public site on a freshly seeded production server', () => {
     expect(frameworkScripts.length).toBeGreaterThan(0)
 
     const html = await (await request.get('/terms/cloudtrail')).text()
-    const pageScripts = [...html.matchAll(/<script src="([^"]+)" async="">/g)].map((match) => match[1])
+    // Each tag also carries the request's CSP nonce, before or after `async`.
+    const pageScripts = [...html.matchAll(/<script src="([^"]+)"[^>]*\sasync=""/g)].map((match) => match[1])
     expect(pageScripts).toEqual(expect.arrayContaining(frameworkScripts))
     for (const script of frameworkScripts) {
       expect((await (await request.get(script)).text()).split('\n', 1)[0], script).toBe('//# allFunctionsCalledOnLoad')

@@ -2,8 +2,9 @@
 // 10 seconds: nothing here runs a job by hand. An editor schedules through the admin's own Schedule
 // dialog; releases go through the REST API. The public page and the editorial desk follow, and the
 // audit log names the editor.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
+import { expect, test } from './support/csp-watch'
 import { adminToken, ensureStaffUser, signedInContext, staffToken } from './support/staff'
 
 const AUTHOR = 'schedule-author@test.cloudlex'

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+
+import { expect, test } from './support/csp-watch'
 
 /** Tabs from the top of the page until the header's search combobox has focus, as a keyboard user would. */
 async function tabToSearchCombobox(page: Page) {

@@ -1,7 +1,8 @@
 // Findability against the production server: sitemap, robots.txt, feeds and social images list and
 // show published content only.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 
+import { expect, test } from './support/csp-watch'
 import { adminToken } from './support/staff'
 
 const DRAFT = { title: 'Findability Draft Term', slug: 'findability-draft-term' }

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { editDistance, findClosestTerms, suggestTermsForPath, wordsFromPath } from '@/lib/search/closest-terms'
+import {
+  editDistance,
+  findClosestTerms,
+  MAX_COMPARED_LENGTH,
+  suggestTermsForPath,
+  wordsFromPath,
+} from '@/lib/search/closest-terms'
 import { buildTermSearchIndex, type TermSearchIndex } from '@/lib/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
@@ -49,5 +55,22 @@ describe('close matches in the seeded glossary', () => {
   it('suggests at most `limit` terms, and none for the site root', () => {
     expect(suggestTermsForPath(index, '/cloud', 3).length).toBeLessThanOrEqual(3)
     expect(suggestTermsForPath(index, '/')).toEqual([])
+  })
+
+  it('reads at most MAX_COMPARED_LENGTH characters of words from an address of any length', () => {
+    expect(wordsFromPath(`/${'a'.repeat(50_000)}`).length).toBeLessThanOrEqual(MAX_COMPARED_LENGTH)
+    expect(wordsFromPath(`/terms/${'kubernetes-'.repeat(5_000)}`).length).toBeLessThanOrEqual(MAX_COMPARED_LENGTH)
+  })
+
+  it('still finds the term when a long tail follows a misspelled name', () => {
+    expect(findClosestTerms(index, `Kubernets${' '.repeat(200)}`)[0]?.slug).toBe('kubernetes')
+  })
+
+  it('answers for a 100 kB address as fast as for a short one', () => {
+    const started = performance.now()
+    suggestTermsForPath(index, `/${'cloudtrial'.repeat(10_000)}`)
+    findClosestTerms(index, 'x'.repeat(100_000))
+    // Uncapped, the two calls compare 100,000 characters with every name: seconds of CPU.
+    expect(performance.now() - started).toBeLessThan(250)
   })
 })

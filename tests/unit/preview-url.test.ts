@@ -28,4 +28,16 @@ describe('draft preview links', () => {
       expect(safePreviewPath(unsafe)).toBeNull()
     }
   })
+
+  it('refuse paths a browser would read as another host: control characters and collapsing dot segments', () => {
+    for (const unsafe of ['/\t/evil.example', '/\n/evil.example', '/\r//evil.example', '/\u0000/x', '/.//evil.example', '/./\t/evil.example']) {
+      expect(safePreviewPath(unsafe, 'https://cloudlex.example')).toBeNull()
+    }
+  })
+
+  it('refuse an absolute address even on this site, and give back the path as resolved', () => {
+    expect(safePreviewPath('https://cloudlex.example/terms/iam', 'https://cloudlex.example')).toBeNull()
+    expect(safePreviewPath('/terms/../terms/iam?x=1#faq', 'https://cloudlex.example')).toBe('/terms/iam?x=1#faq')
+    expect(safePreviewPath('/terms/key vault', 'https://cloudlex.example')).toBe('/terms/key%20vault')
+  })
 })

@@ -5,6 +5,7 @@ import { SiteFooter } from '@/components/site/site-footer'
 import { SiteHeader } from '@/components/site/site-header'
 import { APPLY_STORED_THEME_SCRIPT } from '@/components/site/theme'
 import { ATOM_FEED_PATH, JSON_FEED_PATH } from '@/lib/feeds'
+import { getRequestNonce } from '@/lib/request-nonce'
 import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from '@/lib/site-identity'
 import { siteUrl } from '@/lib/site-url'
 
@@ -38,11 +39,12 @@ export const viewport: Viewport = {
   ],
 }
 
-export default function FrontendLayout({ children }: { children: React.ReactNode }) {
+export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
+  const nonce = await getRequestNonce()
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: APPLY_STORED_THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: APPLY_STORED_THEME_SCRIPT }} />
       </head>
       <body>
         <a className="skip-link" href="#main">

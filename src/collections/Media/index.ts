@@ -5,6 +5,9 @@ import { isEditorOrAdmin, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
 
+import { refuseUnsafeUploads } from './hooks/refuse-unsafe-uploads'
+import { ALLOWED_IMAGE_TYPES, MAX_IMAGE_PIXELS } from './inspect-upload'
+
 const siteChange = contentChangeHooks('media')
 const audit = auditCollectionHooks({ titleField: 'filename' })
 
@@ -12,6 +15,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
   hooks: {
+    beforeOperation: [refuseUnsafeUploads],
     beforeChange: [audit.beforeChange],
     afterChange: [audit.afterChange, siteChange.afterChange],
     afterDelete: [audit.afterDelete, siteChange.afterDelete],
@@ -19,7 +23,10 @@ export const Media: CollectionConfig = {
   upload: {
     // Tests point this at a temporary folder so uploads never land in the working tree.
     staticDir: process.env.CLOUDLEX_MEDIA_DIR || 'media',
-    mimeTypes: ['image/*'],
+    // The admin's file picker offers these; the bytes are checked by refuseUnsafeUploads.
+    mimeTypes: Object.values(ALLOWED_IMAGE_TYPES),
+    // Payload's own image processing refuses what the upload check would, should it ever run first.
+    constructorOptions: { limitInputPixels: MAX_IMAGE_PIXELS },
   },
   fields: [{ name: 'alt', type: 'text', required: true, label: 'Alternative text' }],
 }

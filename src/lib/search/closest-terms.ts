@@ -38,11 +38,20 @@ function similarity(a: string, b: string): number {
 
 export const MIN_SIMILARITY = 0.6
 
+/**
+ * How much of the reader's text is compared with the names. Edit distance costs the product of the two
+ * lengths for every name, and the text can come from an address of any length; no name comes near this.
+ */
+export const MAX_COMPARED_LENGTH = 100
+
+/** How much of a missing page's address is read for its words (its last segment is what counts). */
+export const MAX_PATH_LENGTH = 300
+
 export type ClosestTerm = { slug: string; title: string; similarity: number }
 
 /** Terms whose title, slug or an alias is within MIN_SIMILARITY of `text`, most similar first. */
 export function findClosestTerms(index: TermSearchIndex, text: string, limit = 5): ClosestTerm[] {
-  const wanted = squash(text)
+  const wanted = squash(text.slice(0, MAX_COMPARED_LENGTH)).slice(0, MAX_COMPARED_LENGTH)
   if (!wanted) return []
   return index.terms
     .map((term) => ({ slug: term.slug, title: term.title, similarity: bestSimilarity(term, wanted) }))
@@ -57,7 +66,7 @@ function bestSimilarity(term: SearchableTerm, wanted: string): number {
 
 /** The words a reader probably meant by a missing page's address: its last segment, split at dashes. */
 export function wordsFromPath(pathname: string): string {
-  const segments = pathname.split('/').filter(Boolean)
+  const segments = pathname.slice(0, MAX_PATH_LENGTH).split('/').filter(Boolean)
   const last = segments.at(-1) ?? ''
   let decoded: string
   try {
@@ -65,7 +74,7 @@ export function wordsFromPath(pathname: string): string {
   } catch {
     decoded = last
   }
-  return splitWords(decoded.replace(/\.[a-z0-9]+$/i, '')).join(' ')
+  return splitWords(decoded.replace(/\.[a-z0-9]+$/i, '')).join(' ').slice(0, MAX_COMPARED_LENGTH)
 }
 
 export type SuggestedTerm = { slug: string; title: string }
