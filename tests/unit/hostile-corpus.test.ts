@@ -1,4 +1,6 @@
 // The hostile-input corpus and its answer rules (tests/e2e/support/hostile), without a server.
+import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
 import { DRAFT_MARKER, type CorpusContext, type HostileCase } from '../e2e/support/hostile/cases'
@@ -23,8 +25,10 @@ describe('the hostile corpus', () => {
   const corpus = generateCorpus(42, 10_000, context)
 
   it('is the same for the same seed and different for another', () => {
-    expect(generateCorpus(42, 10_000, context)).toEqual(corpus)
-    expect(generateCorpus(43, 200, context)).not.toEqual(corpus.slice(0, 200))
+    const fingerprint = (cases: HostileCase[]) => createHash('sha256').update(JSON.stringify(cases)).digest('hex')
+    const first = corpus.slice(0, 2_000)
+    expect(fingerprint(generateCorpus(42, 2_000, context))).toBe(fingerprint(first))
+    expect(fingerprint(generateCorpus(43, 2_000, context))).not.toBe(fingerprint(first))
   })
 
   it('covers every surface and aims forbidden writes at the prepared documents only', () => {

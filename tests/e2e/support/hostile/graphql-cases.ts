@@ -1,7 +1,7 @@
 // GraphQL requests: broken envelopes, deep and wide queries, operator injection in where arguments.
 import type { HostileRequest } from './cases'
 import type { Random } from './random'
-import { hostileJsonValue, hostileString } from './values'
+import { encodeHostile, hostileJsonValue, hostileString } from './values'
 
 const LISTS = ['Terms', 'UseCases', 'Faqs', 'Categories', 'Providers', 'Users', 'AuditLogs', 'Releases', 'versionsTerms', 'NoSuchThing']
 
@@ -52,7 +52,7 @@ export function graphqlRequest(random: Random): HostileRequest {
       return { method: 'POST', path: '/api/graphql', headers, body: JSON.stringify(batch) }
     }
     case 2:
-      return { method: 'GET', path: `/api/graphql?query=${encodeURIComponent(queryText(random))}` }
+      return { method: 'GET', path: `/api/graphql?query=${encodeHostile(queryText(random))}` }
     case 3: {
       const variables = { id: hostileJsonValue(random), where: hostileJsonValue(random) }
       const query = 'query Q($id: String!, $where: Term_where) { Term(id: $id) { title } Terms(where: $where) { totalDocs } }'

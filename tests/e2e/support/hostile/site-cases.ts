@@ -1,12 +1,12 @@
 // Site routes with hostile query strings and paths: search, index filters, downloads, suggest, preview.
 import type { CorpusContext, HostileRequest } from './cases'
 import type { Random } from './random'
-import { hostileString, INJECTIONS } from './values'
+import { encodeHostile, hostileString, INJECTIONS } from './values'
 
 const UP = '..' + '/'
 
 const TRAVERSALS = [
-  `/terms/${encodeURIComponent(UP.repeat(4) + 'etc/passwd')}`,
+  `/terms/${encodeHostile(UP.repeat(4) + 'etc/passwd')}`,
   '/terms/..%2f..%2f..%2fpackage.json',
   '/%2e%2e/%2e%2e/etc/passwd',
   '/terms/%2e%2e%2f%2e%2e%2f.env',
@@ -27,7 +27,7 @@ const TRAVERSALS = [
 const PREVIEW_PATHS = ['/terms/cloudtrail', '//evil.example', '/\t/evil.example', '/%2F%2Fevil.example', '/\\evil.example', 'https://evil.example', '/%09/evil.example', '/ /evil.example', '/\n/evil.example', '/.//evil.example', '']
 
 function queryValue(random: Random): string {
-  return encodeURIComponent(random.chance(0.2) ? random.pick(INJECTIONS) : hostileString(random))
+  return encodeHostile(random.chance(0.2) ? random.pick(INJECTIONS) : hostileString(random))
 }
 
 export function siteRequest(random: Random, context: CorpusContext): HostileRequest {
@@ -41,7 +41,7 @@ export function siteRequest(random: Random, context: CorpusContext): HostileRequ
     case 3:
       return { method: 'GET', path: `/${random.pick(['compare.csv', 'compare.json', 'compare'])}?category=${queryValue(random)}&provider=${queryValue(random)}&${random.pick(['category', 'provider', 'x'])}=${queryValue(random)}` }
     case 4: {
-      const path = encodeURIComponent(random.pick(PREVIEW_PATHS))
+      const path = encodeHostile(random.pick(PREVIEW_PATHS))
       const secret = random.chance(0.6) ? context.previewSecret : queryValue(random)
       return { method: 'GET', path: `/next/preview?path=${path}&secret=${secret}` }
     }
