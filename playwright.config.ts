@@ -39,8 +39,8 @@ export default defineConfig({
   // The hostile-input suite runs last, after every other spec, so its writes, rate-limit hits and load
   // cannot disturb them; `npm run test:hostile` runs it alone (--no-deps).
   projects: [
-    { name: 'e2e', testIgnore: /hostile\// },
-    { name: 'hostile', testMatch: /hostile\/.*\.spec\.ts$/, dependencies: ['e2e'] },
+    { name: 'e2e', testIgnore: /tests\/e2e\/hostile\// },
+    { name: 'hostile', testMatch: /tests\/e2e\/hostile\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
   ],
   use: {
     baseURL,

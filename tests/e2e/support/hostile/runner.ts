@@ -28,6 +28,8 @@ export interface RunResult {
   failures: Failure[]
   changedTargets: Map<string, number[]>
   stoppedBecause: string | null
+  /** Requests still waiting for an answer when the first one hung: the likely cause of a stalled server. */
+  inFlightAtFirstHang: HostileCase[]
   durationMs: number
 }
 
@@ -55,7 +57,8 @@ async function send(hostileCase: HostileCase, options: RunOptions): Promise<Sent
   const headers: Record<string, string> = { ...request.headers }
   if (actor !== 'anonymous') headers.Authorization = `JWT ${options.tokens[actor]}`
   try {
-    const response = await fetch(new URL(request.path, options.baseURL), {
+    // Joined as text: new URL('//evil.example/x', base) would leave the server under test.
+    const response = await fetch(`${options.baseURL.replace(/\/$/, '')}${request.path}`, {
       method: request.method,
       headers,
       body: request.body,
@@ -86,8 +89,9 @@ async function serverAnswers(baseURL: string): Promise<boolean> {
 
 export async function runCorpus(corpus: HostileCase[], options: RunOptions): Promise<RunResult> {
   const started = Date.now()
-  const result: RunResult = { run: 0, statusClasses: {}, serverErrors: 0, hangs: 0, connectionErrors: 0, failures: [], changedTargets: new Map(), stoppedBecause: null, durationMs: 0 }
+  const result: RunResult = { run: 0, statusClasses: {}, serverErrors: 0, hangs: 0, connectionErrors: 0, failures: [], changedTargets: new Map(), stoppedBecause: null, inFlightAtFirstHang: [], durationMs: 0 }
   const writesSinceCheck: HostileCase[] = []
+  const inFlight = new Set<HostileCase>()
   let next = 0
   let consecutiveHangs = 0
 
@@ -106,11 +110,13 @@ export async function runCorpus(corpus: HostileCase[], options: RunOptions): Pro
         break
       }
       const hostileCase = corpus[next++]!
+      inFlight.add(hostileCase)
       const sent = await send(hostileCase, options)
+      inFlight.delete(hostileCase)
       result.run++
       if (hostileCase.targets) writesSinceCheck.push(hostileCase)
       if (sent.kind === 'hang') {
-        result.hangs++
+        if (result.hangs++ === 0) result.inFlightAtFirstHang = [hostileCase, ...inFlight].sort((a, b) => a.id - b.id)
         result.failures.push({ hostileCase, problem: `no answer within ${options.requestTimeoutMs / 1000} s` })
         if (++consecutiveHangs >= options.concurrency * 2 && !(await serverAnswers(options.baseURL))) {
           result.stoppedBecause = `the server stopped answering after case ${hostileCase.id}`

@@ -4,6 +4,7 @@ import type { RunResult } from './runner'
 
 export function summaryLine(seed: number, generated: number, result: RunResult): string {
   const classes = Object.entries(result.statusClasses)
+    .filter(([statusClass]) => statusClass !== '5xx')
     .sort()
     .map(([statusClass, count]) => `${statusClass}=${count}`)
     .join(' ')
@@ -31,6 +32,9 @@ function describeRequest(hostileCase: HostileCase): string {
 
 export function failureReport(result: RunResult, corpus: HostileCase[], shown = 8): string[] {
   const lines = result.failures.slice(0, shown).map((failure) => `  ${failure.problem} — ${describeRequest(failure.hostileCase)}`)
+  if (result.inFlightAtFirstHang.length > 0) {
+    lines.push(`  in flight when the first request hung (the cause is among them): ${result.inFlightAtFirstHang.map(describeRequest).join(' | ')}`)
+  }
   for (const [target, culprits] of result.changedTargets) {
     const writes = culprits.slice(0, 3).map((id) => describeRequest(corpus[id - 1]!))
     lines.push(`  changed after refused writes: ${target}; writes aimed at it since the last check: ${writes.join(' | ') || 'none recorded'}`)
