@@ -36,6 +36,12 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   globalTeardown: './tests/e2e/global-teardown.ts',
+  // The hostile-input suite runs last, after every other spec, so its writes, rate-limit hits and load
+  // cannot disturb them; `npm run test:hostile` runs it alone (--no-deps).
+  projects: [
+    { name: 'e2e', testIgnore: /tests\/e2e\/hostile\// },
+    { name: 'hostile', testMatch: /tests\/e2e\/hostile\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -1,0 +1,55 @@
+// Site routes with hostile query strings and paths: search, index filters, downloads, suggest, preview.
+import type { CorpusContext, HostileRequest } from './cases'
+import type { Random } from './random'
+import { encodeHostile, hostileString, INJECTIONS } from './values'
+
+const UP = '..' + '/'
+
+const TRAVERSALS = [
+  `/terms/${encodeHostile(UP.repeat(4) + 'etc/passwd')}`,
+  '/terms/..%2f..%2f..%2fpackage.json',
+  '/%2e%2e/%2e%2e/etc/passwd',
+  '/terms/%2e%2e%2f%2e%2e%2f.env',
+  '/categories/%00',
+  '/providers/%c0%ae%c0%ae%2f',
+  '/_next/static/..%2f..%2f..%2fpackage.json',
+  '/media/..%2f.env',
+  '/api/media/file/..%2f..%2f.env',
+  '/terms/cloudtrail/..%5c..%5c..%5cwindows',
+  '/%5c%5cevil.example',
+  '//evil.example/terms',
+  '/terms//cloudtrail',
+  '/feed.xml/..;/admin',
+  '/sitemap.xml%00.txt',
+  '/compare.csv/../../data',
+]
+
+const PREVIEW_PATHS = ['/terms/cloudtrail', '//evil.example', '/\t/evil.example', '/%2F%2Fevil.example', '/\\evil.example', 'https://evil.example', '/%09/evil.example', '/ /evil.example', '/\n/evil.example', '/.//evil.example', '']
+
+function queryValue(random: Random): string {
+  return encodeHostile(random.chance(0.2) ? random.pick(INJECTIONS) : hostileString(random))
+}
+
+export function siteRequest(random: Random, context: CorpusContext): HostileRequest {
+  switch (random.int(0, 7)) {
+    case 0:
+      return { method: 'GET', path: `/search?q=${queryValue(random)}${random.chance(0.3) ? `&page=${queryValue(random)}` : ''}` }
+    case 1:
+      return { method: 'GET', path: `/search/suggest?q=${queryValue(random)}` }
+    case 2:
+      return { method: 'GET', path: `/terms?category=${queryValue(random)}&provider=${queryValue(random)}&difficulty=${queryValue(random)}` }
+    case 3:
+      return { method: 'GET', path: `/${random.pick(['compare.csv', 'compare.json', 'compare'])}?category=${queryValue(random)}&provider=${queryValue(random)}&${random.pick(['category', 'provider', 'x'])}=${queryValue(random)}` }
+    case 4: {
+      const path = encodeHostile(random.pick(PREVIEW_PATHS))
+      const secret = random.chance(0.6) ? context.previewSecret : queryValue(random)
+      return { method: 'GET', path: `/next/preview?path=${path}&secret=${secret}` }
+    }
+    case 5:
+      return { method: 'GET', path: random.pick(TRAVERSALS) }
+    case 6:
+      return { method: 'GET', path: `/${random.pick(['terms', 'categories', 'providers'])}/${queryValue(random).slice(0, 3_000)}` }
+    default:
+      return { method: 'GET', path: `/${random.pick(['', 'terms', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'next/exit-preview'])}?${queryValue(random)}=${queryValue(random)}` }
+  }
+}
