@@ -162,7 +162,7 @@ export function matchHeading(line: string): SectionHeading | null {
 }
 
 export function matchField(line: string): { key: FieldKey; value: string } | null {
-  const match = /^(category|difficulty)\s*:(.*)$/i.exec(line.trim())
+  const match = /^(category|difficulty)\s*:(.*)$/is.exec(line.trim())
   if (!match) return null
   return { key: (match[1] ?? '').toLowerCase() as FieldKey, value: (match[2] ?? '').trim() }
 }

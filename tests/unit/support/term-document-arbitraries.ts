@@ -56,10 +56,7 @@ const providerEquivalent = fc.record({
   service: fc.option(fc.oneof(phrase, anyOneLine).filter((service) => !noServiceMarker.test(service)), { nil: null }),
 })
 
-// U+2028/U+2029 are left out: parse.ts reads "Category:" with a regex whose "." stops at them, while the
-// serializer lets them through (a known bug, pinned by an it.fails test in content-format-properties).
-export const LINE_SEPARATORS = /[\u2028\u2029]/
-const category = anyOneLine.filter((text) => text === text.toLowerCase() && !LINE_SEPARATORS.test(text))
+const category = anyOneLine.filter((text) => text === text.toLowerCase())
 
 const title = fc
   .oneof(phrase, anyOneLine)
