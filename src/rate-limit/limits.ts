@@ -27,6 +27,13 @@ export const RATE_LIMITS = {
     seconds: 15 * 60,
     counts: 'password-reset requests from your address',
   },
+  // Per account from anywhere: a mailbox is not flooded with reset emails from many addresses.
+  forgotPasswordByAccount: {
+    env: 'CLOUDLEX_RATE_LIMIT_FORGOT_PASSWORD_ACCOUNT',
+    points: 3,
+    seconds: 15 * 60,
+    counts: 'password-reset requests for this account',
+  },
   resetPassword: {
     env: 'CLOUDLEX_RATE_LIMIT_RESET_PASSWORD',
     points: 10,

@@ -21,6 +21,10 @@ export const Users: CollectionConfig = {
     useAPIKey: true,
     maxLoginAttempts: ACCOUNT_LOCKOUT_ATTEMPTS,
     lockTime: 10 * 60 * 1000,
+    // Payload's own spacing of reset emails writes outside the request's transaction while that
+    // transaction holds SQLite's single write turn (src/db/serialize-sqlite-writes.ts), so every request
+    // waited 30 s and failed. The forgotPasswordByAccount rate limit spaces the emails instead.
+    forgotPassword: { minRequestInterval: 0 },
   },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
   access: {

@@ -13,7 +13,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { checkAttempts, countFailure, forgetAttempts, type RateLimitRefusal } from '@/rate-limit/attempts'
+import { checkAttempts, countFailure, forgetAttempts, takeAttempt, type RateLimitRefusal } from '@/rate-limit/attempts'
 import { addressKey, takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 import type { RateLimitName } from '@/rate-limit/limits'
 
@@ -40,9 +40,10 @@ function refuse(req: PayloadRequest, refusal: RateLimitRefusal): never {
 
 const isFromClient = (req: PayloadRequest) => req.payloadAPI !== 'local'
 
+const emailOf = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase().slice(0, 254) : '')
+
 function accountKey(req: PayloadRequest, email: unknown): string {
-  const account = typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : ''
-  return `${addressKey(req.headers)} ${account}`
+  return `${addressKey(req.headers)} ${emailOf(email)}`
 }
 
 const LIMITED_OPERATIONS: Partial<Record<string, RateLimitName>> = {
@@ -64,6 +65,11 @@ export const limitAuthRequests: CollectionBeforeOperationHook = async ({ args, o
   const limit = LIMITED_OPERATIONS[operation]
   if (limit) {
     const refusal = await takeAttemptFromAddress(limit, req.headers)
+    if (refusal) refuse(req, refusal)
+  }
+  if (operation === 'forgotPassword') {
+    const email = emailOf((args as { data?: { email?: unknown } }).data?.email)
+    const refusal = await takeAttempt('forgotPasswordByAccount', email)
     if (refusal) refuse(req, refusal)
   }
   return args
