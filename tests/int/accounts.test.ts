@@ -109,7 +109,7 @@ describe('unlocking an account', () => {
   })
 
   for (const role of ['author', 'reviewer', 'editor'] as const) {
-    it(`refuses ${role === 'author' ? 'an' : 'a'} ${role} who unlocks another account by REST or GraphQL`, async () => {
+    it(`refuses ${role === 'reviewer' ? 'a' : 'an'} ${role} who unlocks another account by REST or GraphQL`, async () => {
       const rest = await callRest('POST', '/api/users/unlock', { body: { email: locked.email }, token: tokens[role] })
       expect(rest.status).toBe(403)
       const graphql = await callGraphql('mutation ($email: String!) { unlockUser(email: $email) }', { email: locked.email }, { token: tokens[role] })

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { checkAttempts, countFailure, forgetAttempts, takeAttempt } from '@/rate-limit/attempts'
@@ -28,6 +31,11 @@ describe('rate-limit settings', () => {
 
   it('stops one address before it can lock an account for everyone', () => {
     expect(RATE_LIMITS.loginFailuresByAccount.points).toBeLessThan(ACCOUNT_LOCKOUT_ATTEMPTS)
+  })
+
+  it('documents every limit in .env.example with its default', () => {
+    const example = readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8')
+    for (const { env, points, seconds } of Object.values(RATE_LIMITS)) expect(example).toContain(`# ${env}=${points}/${seconds} `)
   })
 
   it('names a limit the way a person reads it', () => {
