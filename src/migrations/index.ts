@@ -3,6 +3,7 @@ import * as migration_20261124_232148_editorial_workflow from './20261124_232148
 import * as migration_20261124_234250_audit_log_releases_jobs from './20261124_234250_audit_log_releases_jobs';
 import * as migration_20261125_002051_drop_edit_locks_on_reviewed_content from './20261125_002051_drop_edit_locks_on_reviewed_content';
 import * as migration_20261125_010942_content_changes_and_provider_colours from './20261125_010942_content_changes_and_provider_colours';
+import * as migration_20261130_201740_forgot_password_spacing from './20261130_201740_forgot_password_spacing';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_010942_content_changes_and_provider_colours.up,
     down: migration_20261125_010942_content_changes_and_provider_colours.down,
-    name: '20261125_010942_content_changes_and_provider_colours'
+    name: '20261125_010942_content_changes_and_provider_colours',
+  },
+  {
+    up: migration_20261130_201740_forgot_password_spacing.up,
+    down: migration_20261130_201740_forgot_password_spacing.down,
+    name: '20261130_201740_forgot_password_spacing'
   },
 ];
