@@ -158,6 +158,28 @@ test('finishes a request in flight on SIGTERM, then exits cleanly', async () => 
   await expect(fetch(`${server.baseURL}/api/users/init`)).rejects.toThrow()
 })
 
+test('tells the operator how to create the first admin instead of offering a sign-up form', async ({ browser }) => {
+  test.setTimeout(240_000)
+  const empty = await startServer({ CLOUDLEX_SEED: 'off' })
+  try {
+    const page = await browser.newPage({ baseURL: empty.baseURL })
+    const deadline = Date.now() + 180_000
+    while (Date.now() < deadline && !(await fetch(`${empty.baseURL}/api/users/init`).then((r) => r.ok, () => false))) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+    }
+    await page.goto('/admin')
+    await expect(page).toHaveURL(/\/admin\/create-first-user/)
+    await expect(page.getByRole('heading', { name: 'No admin account yet' })).toBeVisible()
+    await expect(page.getByText('CLOUDLEX_ADMIN_EMAIL')).toBeVisible()
+    await expect(page.getByText('npm run create-admin -- --email you@example.com')).toBeVisible()
+    await expect(page.getByLabel('New Password')).toHaveCount(0)
+    await page.close()
+  } finally {
+    empty.process.kill('SIGTERM')
+    await empty.exited
+  }
+})
+
 test('refuses to start with an admin password under 12 characters, without printing it', async () => {
   const refused = await startServer({ CLOUDLEX_ADMIN_EMAIL: ADMIN.email, CLOUDLEX_ADMIN_PASSWORD: 'short-pw' })
   expect(await refused.exited).toBe(1)
