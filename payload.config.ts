@@ -37,7 +37,11 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Cloudlex admin' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
-    components: { beforeDashboard: ['/admin/editorial-dashboard#EditorialDashboard'] },
+    components: {
+      beforeDashboard: ['/admin/editorial-dashboard#EditorialDashboard'],
+      // In production the first admin comes from the operator; the screen says how instead of a form.
+      views: { createFirstUser: { Component: '/admin/first-account-view#FirstAccountView' } },
+    },
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 import { CHROMIUM_FLAGS } from './scripts/system-chromium'
+import { E2E_ADMIN } from './tests/e2e/support/staff'
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!fs.existsSync(chromiumPath)) {
@@ -53,7 +54,8 @@ export default defineConfig({
   webServer: externalURL
     ? undefined
     : {
-        command: `npm run build && npx next start --port ${port} --hostname 127.0.0.1`,
+        // `npm start` is the Cloudlex server (src/server/server.ts), as in production.
+        command: `npm run build && npm start -- --port ${port} --hostname 127.0.0.1`,
         url: `${baseURL}/api/providers?limit=1`,
         timeout: 420_000,
         reuseExistingServer: false,
@@ -63,6 +65,9 @@ export default defineConfig({
           DATABASE_URI: `file:${path.join(e2eDir, 'e2e.db')}`,
           PAYLOAD_SECRET: process.env.CLOUDLEX_E2E_PAYLOAD_SECRET,
           SERVER_URL: baseURL,
+          // Production creates its first admin from these only; the suite signs in with it.
+          CLOUDLEX_ADMIN_EMAIL: E2E_ADMIN.email,
+          CLOUDLEX_ADMIN_PASSWORD: E2E_ADMIN.password,
           NEXT_TELEMETRY_DISABLED: '1',
           NODE_OPTIONS: '--no-deprecation',
         },

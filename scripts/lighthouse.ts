@@ -94,7 +94,7 @@ async function seededTermCount(baseUrl: string): Promise<number> {
 async function waitForSeededServer(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + SERVER_READY_TIMEOUT_MS
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}:\n${log()}`)
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}:\n${log()}`)
     try {
       if ((await seededTermCount(baseUrl)) > 0) return
     } catch {
@@ -105,7 +105,7 @@ async function waitForSeededServer(baseUrl: string, server: ChildProcess, log: (
   throw new Error(`the server at ${baseUrl} had no terms after ${SERVER_READY_TIMEOUT_MS / 1000} s:\n${log()}`)
 }
 
-/** Builds the app and starts `next start` on a free loopback port with a new, empty SQLite database. */
+/** Builds the app and starts the Cloudlex server on a free loopback port with a new, empty SQLite database. */
 async function startProductionServer(): Promise<string> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-lighthouse-'))
   cleanups.push(() => fs.rmSync(scratch, { recursive: true, force: true }))
@@ -123,11 +123,12 @@ async function startProductionServer(): Promise<string> {
   say('Building the production app (npm run build)…')
   await run('npm', ['run', 'build'], { ...env, DATABASE_URI: `file:${path.join(scratch, 'build.db')}` })
 
-  say(`Starting next start on ${baseUrl} with a fresh database…`)
+  say(`Starting the server (npm start) on ${baseUrl} with a fresh database…`)
   let output = ''
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const serverArgs = ['--import', 'tsx', 'src/server/server.ts', '--port', String(port), '--hostname', '127.0.0.1']
+  const server = spawn(process.execPath, serverArgs, {
     cwd: root,
-    env: { ...env, DATABASE_URI: `file:${path.join(scratch, 'lighthouse.db')}` },
+    env: { ...env, NODE_ENV: 'production', DATABASE_URI: `file:${path.join(scratch, 'lighthouse.db')}` },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

@@ -2,6 +2,8 @@
 // user behind an API key, or the system), from where, and what.
 import type { PayloadRequest } from 'payload'
 
+import { clientAddressOf } from '@/server/client-address-header'
+
 import type { ActorType, AuditAction } from './audit-actions'
 
 export type AuditActor = { type: ActorType; userId?: string; label: string }
@@ -18,6 +20,8 @@ export type AuditEntry = {
 }
 
 export const SYSTEM_ACTOR: AuditActor = { type: 'system', label: 'system' }
+
+// The address is the one the Cloudlex server worked out (src/server), never a header the client chose.
 
 // Headers and titles come from the client; keep a hostile value from bloating the log.
 const MAX_TEXT_LENGTH = 512
@@ -36,15 +40,6 @@ export function actorOf(user: PayloadRequest['user']): AuditActor {
     userId: String(user.id),
     label: typeof user.email === 'string' && user.email ? user.email : String(user.id),
   }
-}
-
-/**
- * The client's address: the first hop of X-Forwarded-For, else X-Real-IP. Both are only as trustworthy
- * as the proxy in front of the app, which is expected to set them.
- */
-export function clientAddressOf(headers: Headers | undefined): string | undefined {
-  const forwardedFor = headers?.get('x-forwarded-for')?.split(',')[0]
-  return clip(forwardedFor) ?? clip(headers?.get('x-real-ip'))
 }
 
 /**

@@ -1,10 +1,13 @@
-// First start against an empty database: load seed/ as published content, and in development create
-// a demo admin. Production never gets default credentials.
+// First start against an empty database: load seed/ as published content, create the operator's admin
+// from CLOUDLEX_ADMIN_EMAIL / CLOUDLEX_ADMIN_PASSWORD when set, and otherwise, in development only, a
+// demo admin. Production never gets default credentials.
 import crypto from 'node:crypto'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { createAdminAccount } from '@/collections/Users/admin-account'
+import { readOperatorAdmin } from '@/collections/Users/operator-admin-settings'
 import { formatProblem, readTermFiles } from '@/content-format/read-term-files'
 import { countChanges, importTermDocuments } from '@/content-transfer/import-terms'
 
@@ -35,15 +38,24 @@ async function createDemoAdmin(payload: Payload, env: NodeJS.ProcessEnv): Promis
   payload.logger.info(`Demo admin created for development: ${email} / ${shown} — this is printed once.`)
 }
 
+/** The first account, when there is none yet. Independent of CLOUDLEX_SEED: it is not demo content. */
+async function createFirstAdmin(payload: Payload, env: NodeJS.ProcessEnv): Promise<void> {
+  const operatorAdmin = readOperatorAdmin(env)
+  const { totalDocs: userCount } = await payload.count({ collection: 'users' })
+  if (userCount > 0) return
+  if (operatorAdmin) {
+    await createAdminAccount(payload, operatorAdmin)
+    payload.logger.info(`Admin account created from CLOUDLEX_ADMIN_EMAIL: ${operatorAdmin.email}`)
+  } else if (env.NODE_ENV === 'development' && env.CLOUDLEX_SEED !== 'off') {
+    await createDemoAdmin(payload, env)
+  }
+}
+
 export async function seedOnFirstStart(payload: Payload): Promise<void> {
   const env = process.env
+  await createFirstAdmin(payload, env)
   if (env.CLOUDLEX_SEED === 'off') return
 
   const { totalDocs: termCount } = await payload.count({ collection: 'terms' })
   if (termCount === 0) await seedContent(payload, seedDirectory(env))
-
-  if (env.NODE_ENV === 'development') {
-    const { totalDocs: userCount } = await payload.count({ collection: 'users' })
-    if (userCount === 0) await createDemoAdmin(payload, env)
-  }
 }

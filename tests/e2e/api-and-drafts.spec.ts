@@ -32,13 +32,17 @@ test('REST returns CloudTrail with its providers, use cases, FAQs, category and 
   expect(cloudtrail.difficulty).toBe('intermediate')
 })
 
-test('the admin offers to create the first account on an empty installation', async ({ page }) => {
+test('the admin created from the environment signs in; nobody can register a first account from the web', async ({ page, request }) => {
+  const register = await request.post('/api/users/first-register', {
+    data: { email: 'intruder@test.cloudlex', password: 'intruder-password-123', confirmPassword: 'intruder-password-123' },
+  })
+  expect(register.status()).toBe(403)
+
   await page.goto('/admin')
-  await expect(page).toHaveURL(/\/admin\/create-first-user/)
+  await expect(page).toHaveURL(/\/admin\/login/)
   await page.getByLabel('Email').fill(admin.email)
-  await page.getByLabel('New Password').fill(admin.password)
-  await page.getByLabel('Confirm Password').fill(admin.password)
-  await page.getByRole('button', { name: 'Create' }).click()
+  await page.getByLabel('Password').fill(admin.password)
+  await page.getByRole('button', { name: 'Login' }).click()
   await expect(page.getByRole('link', { name: /Terms/ }).first()).toBeVisible({ timeout: 30_000 })
 })
 

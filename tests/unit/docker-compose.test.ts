@@ -145,10 +145,17 @@ describe('docker-compose.yml', () => {
     expect(secret).toMatch(/^\$\{PAYLOAD_SECRET:\?[^}]+\}$/)
   })
 
-  it('publishes the app on port 3000 and restarts it unless stopped', () => {
+  it('publishes the app on port 3000 of the loopback interface only, and restarts it unless stopped', () => {
     const app = service('app')
-    expect(app.ports?.map(String)).toContain('3000:3000')
+    expect(app.ports?.map(String)).toEqual(['127.0.0.1:3000:3000'])
     expect(app.restart).toBe('unless-stopped')
+  })
+
+  it('passes the operator’s admin account and trusted proxies through, without defaults', () => {
+    const env = environmentOf(service('app'))
+    expect(env.CLOUDLEX_ADMIN_EMAIL).toBe('${CLOUDLEX_ADMIN_EMAIL:-}')
+    expect(env.CLOUDLEX_ADMIN_PASSWORD).toBe('${CLOUDLEX_ADMIN_PASSWORD:-}')
+    expect(env.TRUSTED_PROXIES).toBe('${TRUSTED_PROXIES:-}')
   })
 
   it('keeps uploaded media in a declared named volume', () => {
@@ -188,12 +195,17 @@ describe('Dockerfile', () => {
     expect(users.at(-1)).not.toMatch(/^USER\s+(root|0)(:|\s|$)/i)
   })
 
-  it('ships the standalone server, its static assets and the seed content', () => {
+  it('ships the build, production dependencies only, the seed content and the Cloudlex server', () => {
     const copies = runtime('COPY').join('\n')
-    expect(copies).toContain('.next/standalone')
-    expect(copies).toContain('.next/static')
+    expect(copies).toMatch(/\/app\/\.next \.\/\.next$/m)
     expect(copies).toMatch(/\bseed\b/)
-    expect(runtime('CMD').at(-1)).toContain('server.js')
+    expect(copies).toMatch(/\bsrc\b/)
+    const dependencyStage = copies.match(/--from=(\S+) \/app\/node_modules/)?.[1]
+    expect(dependencyStage).toBeDefined()
+    const stageStart = instructions.findIndex((line) => new RegExp(`^FROM\\s.*\\sAS\\s+${dependencyStage}$`, 'i').test(line))
+    const stage = instructions.slice(stageStart + 1, instructions.findIndex((line, index) => index > stageStart && /^FROM\s/i.test(line)))
+    expect(stage.join('\n')).toMatch(/npm ci .*--omit=dev/)
+    expect(runtime('CMD').at(-1)).toContain('src/server/server.ts')
   })
 
   it('health-checks the REST API rather than the admin page', () => {

@@ -7,12 +7,19 @@ import { REQUEST_PATH_HEADER } from '@/lib/request-path-header'
 import { wordsFromPath } from '@/lib/search/closest-terms'
 import { getSiteContent } from '@/lib/site-content'
 import { suggestTermsForMissingPage } from '@/lib/site-search'
+import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 
 export const metadata: Metadata = { title: 'Page not found' }
 
 export default async function NotFound() {
-  const requestedPath = (await headers()).get(REQUEST_PATH_HEADER)
-  const [suggestions, content] = await Promise.all([suggestTermsForMissingPage(requestedPath), getSiteContent()])
+  const requestHeaders = await headers()
+  const requestedPath = requestHeaders.get(REQUEST_PATH_HEADER)
+  // Over the limit the page stays a 404 for crawlers; it only leaves out the suggestions, which cost a search.
+  const overLimit = await takeAttemptFromAddress('notFoundSuggestions', requestHeaders)
+  const [suggestions, content] = await Promise.all([
+    overLimit ? [] : suggestTermsForMissingPage(requestedPath),
+    getSiteContent(),
+  ])
   const letters = groupTermsByLetter(content.terms).map((group) => group.letter)
 
   return (

@@ -5,8 +5,10 @@ import { isAdmin, isAdminField } from '@/access/is-admin'
 import { isAdminOrSelf } from '@/access/is-admin-or-self'
 import { ROLE_LABELS, ROLES } from '@/access/roles'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { ACCOUNT_LOCKOUT_ATTEMPTS } from '@/rate-limit/limits'
 
 import { makeFirstUserAdmin } from './hooks/make-first-user-admin'
+import { forgiveLoginFailures, limitAuthRequests } from './hooks/limit-auth-requests'
 import { recordFailedRestLogin } from './hooks/record-failed-login'
 import { recordLogin, recordLogout } from './hooks/record-sign-in'
 
@@ -17,8 +19,12 @@ export const Users: CollectionConfig = {
   slug: 'users',
   auth: {
     useAPIKey: true,
-    maxLoginAttempts: 5,
+    maxLoginAttempts: ACCOUNT_LOCKOUT_ATTEMPTS,
     lockTime: 10 * 60 * 1000,
+    // Payload's own spacing of reset emails writes outside the request's transaction while that
+    // transaction holds SQLite's single write turn (src/db/serialize-sqlite-writes.ts), so every request
+    // waited 30 s and failed. The forgotPasswordByAccount rate limit spaces the emails instead.
+    forgotPassword: { minRequestInterval: 0 },
   },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
   access: {
@@ -28,12 +34,15 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Payload lets any signed-in user unlock any account by default; lifting a lockout is an admin's call.
+    unlock: isAdmin,
   },
   hooks: {
+    beforeOperation: [limitAuthRequests],
     beforeChange: [makeFirstUserAdmin, audit.beforeChange],
     afterChange: [audit.afterChange],
     afterDelete: [audit.afterDelete],
-    afterLogin: [recordLogin],
+    afterLogin: [recordLogin, forgiveLoginFailures],
     afterLogout: [recordLogout],
     afterError: [recordFailedRestLogin],
   },

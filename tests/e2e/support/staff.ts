@@ -4,13 +4,10 @@ import type { APIRequestContext, Browser, BrowserContext } from '@playwright/tes
 export const E2E_ADMIN = { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' }
 export const STAFF_PASSWORD = 'e2e-staff-password-123'
 
-/** Signs in as the admin, registering it first on an installation that has no account yet. */
+/** Signs in as the admin the server created on first start from CLOUDLEX_ADMIN_EMAIL / _PASSWORD. */
 export async function adminToken(request: APIRequestContext): Promise<string> {
-  let login = await request.post('/api/users/login', { data: E2E_ADMIN })
-  if (login.status() !== 200) {
-    await request.post('/api/users/first-register', { data: { ...E2E_ADMIN, confirmPassword: E2E_ADMIN.password } })
-    login = await request.post('/api/users/login', { data: E2E_ADMIN })
-  }
+  const login = await request.post('/api/users/login', { data: E2E_ADMIN })
+  if (login.status() !== 200) throw new Error(`could not sign in as the e2e admin: ${login.status()} ${await login.text()}`)
   return ((await login.json()) as { token: string }).token
 }
 

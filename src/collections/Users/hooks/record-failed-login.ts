@@ -7,6 +7,8 @@ import type { AfterErrorHook, CollectionAfterErrorHook, PayloadRequest } from 'p
 
 import { recordAuditEntry, SYSTEM_ACTOR } from '@/audit/record-audit-entry'
 
+import { countFailedLogin, isTooManyRequests } from './limit-auth-requests'
+
 const USERS = 'users'
 /** The GraphQL mutation Payload generates for the users collection's login. */
 const GRAPHQL_LOGIN_FIELD = 'loginUser'
@@ -18,6 +20,10 @@ function normalizedEmail(value: unknown): string | undefined {
 }
 
 async function recordRefusedLogin(req: PayloadRequest, email: string | undefined, error: Error): Promise<void> {
+  // A sign-in refused by the rate limit never reached the password check: neither a failure to count nor
+  // an event worth a database write per request while someone hammers the route.
+  if (isTooManyRequests(error)) return
+  await countFailedLogin(req, email)
   try {
     // The login's own transaction, if it opened one, is rolled back: look up and write outside it.
     const account = email

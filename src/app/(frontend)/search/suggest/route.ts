@@ -2,10 +2,14 @@
 import { normalizeSearchQuery } from '@/lib/search/search-text'
 import { toSearchSuggestion, type SearchSuggestionsResponse } from '@/lib/search/search-suggestion'
 import { suggestSearchResults } from '@/lib/site-search'
+import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
+import { tooManyRequestsResponse } from '@/rate-limit/too-many-requests-response'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
+  const refusal = await takeAttemptFromAddress('searchSuggest', request.headers)
+  if (refusal) return tooManyRequestsResponse(refusal)
   const rawQuery = new URL(request.url).searchParams.get('q')
   const hits = await suggestSearchResults(rawQuery)
   const body: SearchSuggestionsResponse = {

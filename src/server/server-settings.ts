@@ -1,0 +1,33 @@
+// The server's settings, from its command line (--port, --hostname) and the environment, checked before
+// it listens so a mistake stops it at once with a message instead of failing the first request.
+import { parseArgs } from 'node:util'
+
+import { readOperatorAdmin } from '../collections/Users/operator-admin-settings'
+import { readAllRateLimits } from '../rate-limit/limits'
+
+import { parseTrustedProxies, type TrustedProxies } from './resolve-client-address'
+import type { Environment } from './environment'
+
+export type ServerSettings = { dev: boolean; port: number; hostname: string | undefined; trustedProxies: TrustedProxies }
+
+export function readServerSettings(argv: string[], env: Environment): ServerSettings {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  })
+  const portText = values.port ?? env.PORT ?? '3000'
+  const port = Number(portText)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port / PORT must be a port number, not "${portText}".`)
+  return {
+    dev: env.NODE_ENV === 'development',
+    port,
+    hostname: values.hostname ?? (env.HOSTNAME || undefined),
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+  }
+}
+
+/** Settings the app reads later (after Next has loaded .env), checked here so they fail at start. */
+export function checkAppSettings(env: Environment): void {
+  readOperatorAdmin(env)
+  readAllRateLimits(env)
+}

@@ -1,0 +1,89 @@
+// The Cloudlex HTTP server (`npm start`, `npm run dev`): Next's request handler behind a plain Node server.
+//
+// Why not `next start`: Next fills in X-Forwarded-For from the socket only when the client sent none, so
+// inside the app a forged header looks like a real one. Only code that sees the socket can tell them
+// apart. This server works out the client's address from the socket and the proxies the operator trusts
+// (TRUSTED_PROXIES) and passes it on in a header it always overwrites (./client-address-header.ts). It
+// also applies what no route handler can: a body-size limit before the body is read, timeouts against
+// slow clients, and a graceful stop on SIGTERM/SIGINT.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { CLIENT_ADDRESS_HEADER } from './client-address-header'
+import { refuseRequestBody, type BodyRefusal } from './request-body-limits'
+import { resolveClientAddress, type TrustedProxies } from './resolve-client-address'
+import { checkAppSettings, readServerSettings } from './server-settings'
+
+/** A client gets this long to send its headers, and this long for the whole request (a 12 MiB upload). */
+const HEADERS_TIMEOUT_MS = 20_000
+const REQUEST_TIMEOUT_MS = 120_000
+/** How long a stop waits for requests in flight before it gives up on them. */
+const STOP_GRACE_MS = 15_000
+
+type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+function refuseBody(res: ServerResponse, { status, message }: BodyRefusal): void {
+  // The body is never read; closing the connection keeps the client from sending the rest into it.
+  res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close' })
+  res.end(JSON.stringify({ errors: [{ message }] }))
+}
+
+function requestListener(handle: NextHandler, trustedProxies: TrustedProxies) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const refusal = refuseRequestBody({
+      path: (req.url ?? '/').split('?')[0]!,
+      contentLength: req.headers['content-length'],
+      transferEncoding: req.headers['transfer-encoding'],
+      contentType: req.headers['content-type'],
+    })
+    if (refusal) return refuseBody(res, refusal)
+    const address = resolveClientAddress(req, trustedProxies)
+    if (address) req.headers[CLIENT_ADDRESS_HEADER] = address
+    else delete req.headers[CLIENT_ADDRESS_HEADER]
+    void handle(req, res)
+  }
+}
+
+function stopGracefully(server: Server, closeApp: () => Promise<void>): void {
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`${signal}: no new connections; finishing the requests in flight.\n`)
+    server.close(() => {
+      void closeApp().finally(() => process.exit(0))
+    })
+    server.closeIdleConnections()
+    setTimeout(() => {
+      console.error(`Requests still running after ${STOP_GRACE_MS / 1000} s; stopping anyway.`)
+      process.exit(1)
+    }, STOP_GRACE_MS).unref()
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+async function main(): Promise<void> {
+  if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
+  const settings = readServerSettings(process.argv.slice(2), process.env)
+  // Loaded after NODE_ENV is settled: Next reads it while it loads.
+  const { default: next } = await import('next')
+  const app = next({ dev: settings.dev, dir: process.cwd(), hostname: settings.hostname, port: settings.port })
+  await app.prepare() // loads .env, so the app's own settings are checked after it
+  checkAppSettings(process.env)
+
+  const server = createServer(requestListener(app.getRequestHandler(), settings.trustedProxies))
+  server.headersTimeout = HEADERS_TIMEOUT_MS
+  server.requestTimeout = REQUEST_TIMEOUT_MS
+  stopGracefully(server, () => app.close())
+  server.listen(settings.port, settings.hostname, () => {
+    const { port } = server.address() as AddressInfo
+    const mode = settings.dev ? 'development' : 'production'
+    process.stdout.write(`Cloudlex ${mode} server on http://${settings.hostname ?? 'localhost'}:${port}\n`)
+  })
+}
+
+main().catch((error: unknown) => {
+  console.error(`Cloudlex did not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
