@@ -20,7 +20,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
  * A document's first publish is its oldest published version; a live document whose published versions
  * were all pruned (50 are kept) counts from its last update. Versions written since then carry the date too.
  */
-async function backfillFirstPublishedAt(db: MigrateUpArgs['db'], table: string): Promise<void> {
+export async function backfillFirstPublishedAt(db: MigrateUpArgs['db'], table: string): Promise<void> {
   const documents = sql.identifier(table)
   const versions = sql.identifier(`_${table}_v`)
   await db.run(sql`UPDATE ${documents} SET first_published_at = COALESCE(

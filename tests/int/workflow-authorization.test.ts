@@ -5,30 +5,35 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import type { Role } from '@/access/roles'
-import type { Category, User } from '@/payload-types'
+import type { Category } from '@/payload-types'
 import { AUTHOR_EDITABLE_STAGES, STAGES, type Stage } from '@/workflow/stages'
 import { decideTransition } from '@/workflow/transitions'
 
-import { callGraphql, callRest } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callRest } from './helpers/api-routes'
+import { getTestPayload } from './helpers/payload'
 import { createInState, type DocumentState, type ReviewedSpec, snapshotOf } from './helpers/reviewed-documents'
+import {
+  ACTORS,
+  type Actor,
+  attemptDelete as deleteThrough,
+  attemptUpdate as attemptOn,
+  type Cast,
+  type Door,
+  DOORS,
+  expectRefusal,
+  type Outcome,
+  readableByAnonymous,
+  roleOf,
+  signInCast,
+  type Write,
+} from './helpers/workflow-doors'
 
-type Actor = 'anonymous' | 'author-owner' | 'author-other' | 'reviewer' | 'editor' | 'admin'
-type Door = 'REST' | 'REST bulk' | 'GraphQL' | 'Local API'
-type Write = { data: Record<string, unknown>; draft: boolean }
-type Outcome = { succeeded: boolean; status?: number; message?: string }
-
-const ACTORS: Actor[] = ['anonymous', 'author-owner', 'author-other', 'reviewer', 'editor', 'admin']
-const DOORS: Door[] = ['REST', 'REST bulk', 'GraphQL', 'Local API']
-const PASSWORD = 'correct-horse-battery-staple'
 const NOTE = 'Please add an example.'
 const UNPUBLISH_REFUSAL = /only editors and admins/i
 
 let payload: Payload
 let category: Category
-const users = {} as Record<Exclude<Actor, 'anonymous'>, User>
-const tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>
+let cast: Cast
 
 const TERMS: ReviewedSpec = {
   slug: 'terms',
@@ -39,90 +44,13 @@ const TERMS: ReviewedSpec = {
 
 let counter = 0
 const unique = () => `${Date.now().toString(36)}-${(counter += 1)}`
-const roleOf = (actor: Actor): Role | null => (actor === 'anonymous' ? null : (actor.replace(/-.*/, '') as Role))
-const tokenOf = (actor: Actor) => (actor === 'anonymous' ? null : tokens[actor])
-const userOf = (actor: Actor) => (actor === 'anonymous' ? undefined : users[actor])
-const create = (spec: ReviewedSpec, state: DocumentState) => createInState(payload, spec, state, users['author-owner'], unique())
-const readableByAnonymous = async (spec: ReviewedSpec, id: string) => (await callRest('GET', `/api/${spec.slug}/${id}`, null)).status === 200
-
-const errorMessage = (json: Record<string, unknown>) => (json.errors as { message?: string }[] | undefined)?.[0]?.message
-
-async function attemptUpdate(spec: ReviewedSpec, id: string, actor: Actor, door: Door, { data, draft }: Write): Promise<Outcome> {
-  const token = tokenOf(actor)
-  const draftQuery = draft ? 'draft=true' : ''
-  switch (door) {
-    case 'REST': {
-      const { status, json } = await callRest('PATCH', `/api/${spec.slug}/${id}?${draftQuery}`, token, data)
-      return { succeeded: status === 200, status, message: errorMessage(json) }
-    }
-    case 'REST bulk': {
-      const { status, json } = await callRest('PATCH', `/api/${spec.slug}?where[id][equals]=${id}&${draftQuery}`, token, data)
-      return { succeeded: status === 200 && (json.docs as unknown[]).length === 1, status, message: errorMessage(json) }
-    }
-    case 'GraphQL': {
-      const name = spec.graphqlName
-      const result = await callGraphql(
-        token,
-        `mutation ($data: mutation${name}UpdateInput!) { update${name}(id: "${id}", data: $data, draft: ${draft}) { id } }`,
-        { data },
-      )
-      return { succeeded: Boolean(result.data?.[`update${name}`]) && !result.errors, message: result.errors?.[0]?.message }
-    }
-    case 'Local API':
-      return payload
-        .update({ collection: spec.slug, id, data: data as never, draft, overrideAccess: false, user: userOf(actor) })
-        .then(
-          () => ({ succeeded: true }),
-          (error: { status?: number; message: string }) => ({ succeeded: false, status: error.status, message: error.message }),
-        )
-  }
-}
-
-async function attemptDelete(spec: ReviewedSpec, id: string, actor: Actor, door: Door): Promise<Outcome> {
-  const token = tokenOf(actor)
-  switch (door) {
-    case 'REST': {
-      const { status, json } = await callRest('DELETE', `/api/${spec.slug}/${id}`, token)
-      return { succeeded: status === 200, status, message: errorMessage(json) }
-    }
-    case 'REST bulk': {
-      const { status, json } = await callRest('DELETE', `/api/${spec.slug}?where[id][equals]=${id}`, token)
-      return { succeeded: status === 200 && (json.docs as unknown[]).length === 1, status, message: errorMessage(json) }
-    }
-    case 'GraphQL': {
-      const result = await callGraphql(token, `mutation { delete${spec.graphqlName}(id: "${id}") { id } }`)
-      return { succeeded: Boolean(result.data?.[`delete${spec.graphqlName}`]) && !result.errors, message: result.errors?.[0]?.message }
-    }
-    case 'Local API':
-      return payload.delete({ collection: spec.slug, id, overrideAccess: false, user: userOf(actor) }).then(
-        () => ({ succeeded: true }),
-        (error: { status?: number; message: string }) => ({ succeeded: false, status: error.status, message: error.message }),
-      )
-  }
-}
-
-/** A single-document refusal answers 403 over REST; anonymous callers and other owners never reach the rules. */
-function expectRefusal(outcome: Outcome, door: Door, message?: RegExp) {
-  expect(outcome.succeeded).toBe(false)
-  if (door === 'REST' || door === 'Local API') expect(outcome.status).toBe(403)
-  if (message && outcome.message !== undefined) expect(outcome.message).toMatch(message)
-}
+const create = (spec: ReviewedSpec, state: DocumentState) => createInState(payload, spec, state, cast.users['author-owner'], unique())
+const attemptUpdate = (spec: ReviewedSpec, id: string, actor: Actor, door: Door, write: Write) => attemptOn(cast, spec, id, actor, door, write)
+const attemptDelete = (spec: ReviewedSpec, id: string, actor: Actor, door: Door) => deleteThrough(cast, spec, id, actor, door)
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  const roles: Record<Exclude<Actor, 'anonymous'>, Role> = {
-    'author-owner': 'author',
-    'author-other': 'author',
-    reviewer: 'reviewer',
-    editor: 'editor',
-    admin: 'admin',
-  }
-  // The first account of a database becomes the admin: create it first.
-  for (const actor of ['admin', 'author-owner', 'author-other', 'reviewer', 'editor'] as const) {
-    users[actor] = await createStaffUser(payload, roles[actor])
-    const { token } = await payload.login({ collection: 'users', data: { email: users[actor].email, password: PASSWORD } })
-    tokens[actor] = token!
-  }
+  cast = await signInCast(payload)
   category = await payload.create({ collection: 'categories', data: { name: 'Matrix', slug: 'matrix' } })
 })
 
@@ -302,9 +230,9 @@ describe('writes to a live document', () => {
 
 describe('a bulk write over every published term', () => {
   for (const actor of ['author-owner', 'reviewer'] as const) {
-    it(`leaves the site as it is when a ${actor} sends _status: draft to all of them`, async () => {
+    it(`leaves the site as it is when ${actor} sends _status: draft to all of them`, async () => {
       const ids = await Promise.all([create(TERMS, 'published'), create(TERMS, 'published-with-newer-draft')])
-      const { status, json } = await callRest('PATCH', '/api/terms?where[_status][equals]=published', tokens[actor], {
+      const { status, json } = await callRest('PATCH', '/api/terms?where[_status][equals]=published', cast.tokens[actor], {
         _status: 'draft',
         workflowStage: 'draft',
       })
@@ -329,7 +257,7 @@ describe('deletes', () => {
     for (const actor of ACTORS) {
       const allowed = allowedActors.includes(actor)
       for (const door of DOORS) {
-        it(`${allowed ? 'lets' : 'refuses'} ${actor} delete a ${state} term by ${door}`, async () => {
+        it(`${allowed ? 'lets' : 'refuses'} ${actor} delete a term that is ${state} by ${door}`, async () => {
           const id = await targetFor(TERMS, `delete ${state}`, state, allowed)
           const before = await snapshotOf(payload, TERMS, id)
           const outcome = await attemptDelete(TERMS, id, actor, door)

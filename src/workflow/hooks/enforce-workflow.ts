@@ -3,6 +3,7 @@
 // actor's role may not take, keeps the owner and the review thread out of the client's hands.
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
+import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
 import { describeRoles, hasRole, PUBLISHER_ROLES, roleOf } from '@/access/roles'
 
 import { changedFieldNames } from '../changed-fields'
@@ -72,7 +73,7 @@ async function readLiveDocument(req: PayloadRequest, collection: string, id: unk
     overrideAccess: true,
     disableErrors: true,
     req,
-    select: { _status: true, firstPublishedAt: true },
+    select: { _status: true, [FIRST_PUBLISHED_FIELD]: true },
   })) as StoredDocument | null
 }
 
@@ -184,7 +185,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
     reviewThread: [...existingThread.map((entry) => ({ ...entry, author: idOf(entry.author) })), ...entries],
     // Kept by the server, never taken from the client or an old version; a document live without one
     // (from before the field existed) gets one now.
-    firstPublishedAt: live?.firstPublishedAt ?? (publishing || live?._status === 'published' ? at : null),
+    [FIRST_PUBLISHED_FIELD]: live?.[FIRST_PUBLISHED_FIELD] ?? (publishing || live?._status === 'published' ? at : null),
   }
   if (to === 'published') next._status = 'published'
   if (to === 'unpublished') next._status = 'draft'

@@ -55,8 +55,9 @@ export async function createInState(
       await step({ workflowStage: 'unpublished' }, false)
       break
     case 'reopened-after-publishing':
+      // Reopened outside draft mode, the stored document looks like any draft but for its first-publish date.
       await step({ workflowStage: 'unpublished' }, false)
-      await step({ workflowStage: 'draft' }, true)
+      await step({ workflowStage: 'draft' }, false)
       break
   }
   return id
