@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { backfillFirstPublishedAt } from '@/migrations/20261130_194319_first_published_at'
 import type { Category } from '@/payload-types'
 
-import { callGraphql, callRest } from './helpers/api-routes'
+import { callGraphql, callRest, type GraphqlResult } from './helpers/api-routes'
 import { getTestPayload } from './helpers/payload'
 import { createInState, type DocumentState, type ReviewedSpec } from './helpers/reviewed-documents'
 import { attemptDelete, attemptUpdate, type Cast, expectRefusal, readableByAnonymous, signInCast } from './helpers/workflow-doors'
@@ -74,10 +74,10 @@ describe('the first-publish date', () => {
 
   it('is hidden from anonymous REST and GraphQL readers, and shown to staff', async () => {
     const id = await create(TERMS, 'published')
-    expect((await callRest('GET', `/api/terms/${id}`, null)).json).not.toHaveProperty('firstPublishedAt')
-    const anonymous = await callGraphql(null, `{ Term(id: "${id}") { id firstPublishedAt } }`)
+    expect((await callRest('GET', `/api/terms/${id}`)).json).not.toHaveProperty('firstPublishedAt')
+    const anonymous = (await callGraphql(`{ Term(id: "${id}") { id firstPublishedAt } }`)).json as GraphqlResult
     expect(anonymous.data?.Term).toEqual({ id, firstPublishedAt: null })
-    expect((await callRest('GET', `/api/terms/${id}`, cast.tokens.reviewer)).json.firstPublishedAt).toEqual(expect.any(String))
+    expect((await callRest('GET', `/api/terms/${id}`, { token: cast.tokens.reviewer })).json.firstPublishedAt).toEqual(expect.any(String))
   })
 
   it('cannot be set or cleared by a client', async () => {

@@ -8,7 +8,7 @@ import type { Role } from '@/access/roles'
 import type { Category, Term, User } from '@/payload-types'
 
 import { createStaffUser, getTestPayload } from './helpers/payload'
-import { callRest, tokenFor } from './helpers/rest-client'
+import { callRest, tokenFor } from './helpers/api-routes'
 
 let payload: Payload
 let category: Category

@@ -8,7 +8,7 @@ import type { User } from '@/payload-types'
 
 import { htmlPage, noisePngOver, pngBomb, smallJpeg, smallPng, svgWithScript } from '../support/generated-images'
 import { createStaffUser, getTestPayload } from './helpers/payload'
-import { callRest, tokenFor, type RestResponse } from './helpers/rest-client'
+import { callRest, tokenFor, type ApiAnswer } from './helpers/api-routes'
 
 let payload: Payload
 let author: User
@@ -22,7 +22,7 @@ beforeAll(async () => {
 })
 
 let uploads = 0
-function upload(bytes: Buffer, name: string, contentType: string): Promise<RestResponse> {
+function upload(bytes: Buffer, name: string, contentType: string): Promise<ApiAnswer> {
   uploads += 1
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), name)
@@ -30,7 +30,7 @@ function upload(bytes: Buffer, name: string, contentType: string): Promise<RestR
   return callRest('POST', '/api/media', { token, body: form })
 }
 
-const errorText = (response: RestResponse) => JSON.stringify(response.json)
+const errorText = (response: ApiAnswer) => JSON.stringify(response.json)
 const mediaCount = async () => (await payload.count({ collection: 'media' })).totalDocs
 
 describe('media uploads over REST', () => {

@@ -232,9 +232,9 @@ describe('a bulk write over every published term', () => {
   for (const actor of ['author-owner', 'reviewer'] as const) {
     it(`leaves the site as it is when ${actor} sends _status: draft to all of them`, async () => {
       const ids = await Promise.all([create(TERMS, 'published'), create(TERMS, 'published-with-newer-draft')])
-      const { status, json } = await callRest('PATCH', '/api/terms?where[_status][equals]=published', cast.tokens[actor], {
-        _status: 'draft',
-        workflowStage: 'draft',
+      const { status, json } = await callRest('PATCH', '/api/terms?where[_status][equals]=published', {
+        token: cast.tokens[actor],
+        body: { _status: 'draft', workflowStage: 'draft' },
       })
       expect(status).toBe(400)
       expect(json.docs).toEqual([])

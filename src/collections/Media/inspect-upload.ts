@@ -1,7 +1,7 @@
 // What an uploaded file must be to become media: an image of an allowed format, judged by its bytes
 // (never by its name or the Content-Type the client sent), no bigger than the size and pixel limits.
 // Only the header is read, so a decompression bomb is refused before anything decodes it.
-import sharp from 'sharp'
+import sharp, { type Metadata } from 'sharp'
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 /** About an 8000 × 5000 photo; decoded, that is 160 MB of RGBA. */
@@ -49,7 +49,7 @@ export async function inspectUpload(data: Buffer): Promise<UploadInspection> {
   return { accepted: true, mimeType, width: metadata.width, height: metadata.height }
 }
 
-function imageType(metadata: sharp.Metadata): string | undefined {
+function imageType(metadata: Metadata): string | undefined {
   // sharp reports AVIF as HEIF with AV1 compression; other HEIF (HEIC) is not allowed.
   const format = metadata.format === 'heif' && metadata.compression === 'av1' ? 'avif' : metadata.format
   return format && format in ALLOWED_IMAGE_TYPES ? ALLOWED_IMAGE_TYPES[format as keyof typeof ALLOWED_IMAGE_TYPES] : undefined

@@ -6,7 +6,7 @@ import { expect } from 'vitest'
 import type { Role } from '@/access/roles'
 import type { User } from '@/payload-types'
 
-import { callGraphql, callRest } from './api-routes'
+import { callGraphql, callRest, errorMessages, type GraphqlResult } from './api-routes'
 import { createStaffUser } from './payload'
 import type { ReviewedSpec } from './reviewed-documents'
 
@@ -43,11 +43,11 @@ export async function signInCast(payload: Payload): Promise<Cast> {
   return cast
 }
 
-const errorMessage = (json: Record<string, unknown>) => (json.errors as { message?: string }[] | undefined)?.[0]?.message
+const errorMessage = (json: Record<string, unknown>) => errorMessages(json)[0]
 const failed = (error: { status?: number; message: string }): Outcome => ({ succeeded: false, status: error.status, message: error.message })
 
 export const readableByAnonymous = async (spec: ReviewedSpec, id: string) =>
-  (await callRest('GET', `/api/${spec.slug}/${id}`, null)).status === 200
+  (await callRest('GET', `/api/${spec.slug}/${id}`)).status === 200
 
 export async function attemptUpdate(cast: Cast, spec: ReviewedSpec, id: string, actor: Actor, door: Door, { data, draft }: Write): Promise<Outcome> {
   const token = actor === 'anonymous' ? null : cast.tokens[actor]
@@ -55,20 +55,17 @@ export async function attemptUpdate(cast: Cast, spec: ReviewedSpec, id: string, 
   const draftQuery = draft ? 'draft=true' : ''
   switch (door) {
     case 'REST': {
-      const { status, json } = await callRest('PATCH', `/api/${spec.slug}/${id}?${draftQuery}`, token, data)
+      const { status, json } = await callRest('PATCH', `/api/${spec.slug}/${id}?${draftQuery}`, { token, body: data })
       return { succeeded: status === 200, status, message: errorMessage(json) }
     }
     case 'REST bulk': {
-      const { status, json } = await callRest('PATCH', `/api/${spec.slug}?where[id][equals]=${id}&${draftQuery}`, token, data)
+      const { status, json } = await callRest('PATCH', `/api/${spec.slug}?where[id][equals]=${id}&${draftQuery}`, { token, body: data })
       return { succeeded: status === 200 && (json.docs as unknown[]).length === 1, status, message: errorMessage(json) }
     }
     case 'GraphQL': {
       const name = spec.graphqlName
-      const result = await callGraphql(
-        token,
-        `mutation ($data: mutation${name}UpdateInput!) { update${name}(id: "${id}", data: $data, draft: ${draft}) { id } }`,
-        { data },
-      )
+      const query = `mutation ($data: mutation${name}UpdateInput!) { update${name}(id: "${id}", data: $data, draft: ${draft}) { id } }`
+      const result = (await callGraphql(query, { data }, { token })).json as GraphqlResult
       return { succeeded: Boolean(result.data?.[`update${name}`]) && !result.errors, message: result.errors?.[0]?.message }
     }
     case 'Local API':
@@ -83,15 +80,16 @@ export async function attemptDelete(cast: Cast, spec: ReviewedSpec, id: string, 
   const user = actor === 'anonymous' ? undefined : cast.users[actor]
   switch (door) {
     case 'REST': {
-      const { status, json } = await callRest('DELETE', `/api/${spec.slug}/${id}`, token)
+      const { status, json } = await callRest('DELETE', `/api/${spec.slug}/${id}`, { token })
       return { succeeded: status === 200, status, message: errorMessage(json) }
     }
     case 'REST bulk': {
-      const { status, json } = await callRest('DELETE', `/api/${spec.slug}?where[id][equals]=${id}`, token)
+      const { status, json } = await callRest('DELETE', `/api/${spec.slug}?where[id][equals]=${id}`, { token })
       return { succeeded: status === 200 && (json.docs as unknown[]).length === 1, status, message: errorMessage(json) }
     }
     case 'GraphQL': {
-      const result = await callGraphql(token, `mutation { delete${spec.graphqlName}(id: "${id}") { id } }`)
+      const mutation = `mutation { delete${spec.graphqlName}(id: "${id}") { id } }`
+      const result = (await callGraphql(mutation, {}, { token })).json as GraphqlResult
       return { succeeded: Boolean(result.data?.[`delete${spec.graphqlName}`]) && !result.errors, message: result.errors?.[0]?.message }
     }
     case 'Local API':
