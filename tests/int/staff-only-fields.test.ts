@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Faq, Term, UseCase, User } from '@/payload-types'
 
-import { errorMessages, graphqlAs, restGetAs, tokenFor } from './helpers/api-routes'
+import { errorMessages, graphqlAs, restGetAs, signInAs } from './helpers/api-routes'
 import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
 
 const STAFF_ONLY_FIELDS = ['workflowStage', 'assignee', 'createdBy', 'reviewThread', 'transitionNote'] as const
@@ -16,7 +16,7 @@ const REVIEW_NOTE = 'Override justification: legal signed this off by phone.'
 let payload: Payload
 let admin: User
 let reviewer: User
-let reviewerToken: string
+let reviewerAuthorization: string
 let useCase: UseCase
 let faq: Faq
 let linkedTerm: Term
@@ -37,7 +37,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   admin = await createStaffUser(payload, 'admin')
   reviewer = await createStaffUser(payload, 'reviewer')
-  reviewerToken = await tokenFor(payload, reviewer.email, STAFF_PASSWORD)
+  reviewerAuthorization = await signInAs(payload, reviewer.email, STAFF_PASSWORD)
   const category = await payload.create({ collection: 'categories', data: { name: 'Security', slug: 'security' } })
   // Published on creation by an admin: the workflow writes an override entry with the note into the thread.
   const asAdmin = { user: admin, draft: false } as const
@@ -182,7 +182,7 @@ describe('anonymous Local API readers (the public site)', () => {
 
 describe('staff', () => {
   it('read every review field over REST, populated relationships included', async () => {
-    const { json } = await restGetAs(`/api/terms/${term.id}?depth=1`, reviewerToken)
+    const { json } = await restGetAs(`/api/terms/${term.id}?depth=1`, reviewerAuthorization)
     expect(json.workflowStage).toBe('published')
     expect((json.assignee as User).id).toBe(reviewer.id)
     expect((json.createdBy as User).id).toBe(admin.id)
@@ -195,16 +195,16 @@ describe('staff', () => {
   it('filter and sort on review data over REST and GraphQL', async () => {
     const filtered = await restGetAs(
       `/api/terms?where[workflowStage][equals]=published&where[assignee][equals]=${reviewer.id}&sort=workflowStage`,
-      reviewerToken,
+      reviewerAuthorization,
     )
     expect(filtered.status).toBe(200)
     expect((filtered.json.docs as Term[]).map((doc) => doc.slug).sort()).toEqual(['linked', 'reader-term'])
-    const thread = await restGetAs('/api/faqs?where[reviewThread.body][like]=legal', reviewerToken)
+    const thread = await restGetAs('/api/faqs?where[reviewThread.body][like]=legal', reviewerAuthorization)
     expect((thread.json.docs as Faq[]).map((doc) => doc.id)).toEqual([faq.id])
 
     const { json } = await graphqlAs(
       { query: '{ Terms(where: { workflowStage: { equals: published } }, sort: "title") { docs { slug workflowStage } } }' },
-      reviewerToken,
+      reviewerAuthorization,
     )
     expect(json.data).toEqual({
       Terms: { docs: [{ slug: 'linked', workflowStage: 'published' }, { slug: 'reader-term', workflowStage: 'published' }] },
