@@ -5,6 +5,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { withRequestCaps } from '@/api-limits/enforce-request-caps'
+import { GRAPHQL_MAX_COMPLEXITY, graphQLRequestCapRules } from '@/api-limits/graphql-request-caps'
 import { AuditLog } from '@/collections/AuditLog'
 import { Categories } from '@/collections/Categories'
 import { ContentChanges } from '@/collections/ContentChanges'
@@ -30,7 +32,8 @@ export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog, ContentChanges],
+  // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog, ContentChanges].map(withRequestCaps),
   hooks: { afterError: [recordFailedGraphQLLogin] },
   admin: {
     user: Users.slug,
@@ -45,11 +48,16 @@ export default buildConfig({
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
+    validationRules: graphQLRequestCapRules,
   },
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
-  jobs: jobsConfig,
+  jobs: {
+    ...jobsConfig,
+    jobsCollectionOverrides: (args) => withRequestCaps(jobsConfig.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection),
+  },
   sharp,
   telemetry: false,
   // Command-line tools print their results on stdout (JSON with --json), so Payload's own log lines go

@@ -1,7 +1,15 @@
+import { fileURLToPath } from 'node:url'
+
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // One graphql instance, as in the Next server (Payload externalizes it). Vite would resolve our imports
+    // to graphql's ESM build while graphql-http requires the CommonJS one, and errors our validation rules
+    // report would then fail graphql-http's `instanceof GraphQLError` check.
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+  },
   test: {
     environment: 'node',
     // Lexical's Node entry re-exports through top-level await, which Node 20 sometimes never settles

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Faq, Term, UseCase, User } from '@/payload-types'
 
-import { errorMessages, graphqlAs, restGetAs, tokenFor } from './helpers/api-routes'
+import { callRest, errorMessages, postGraphql, signInAs } from './helpers/api-routes'
 import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
 
 const STAFF_ONLY_FIELDS = ['workflowStage', 'assignee', 'createdBy', 'reviewThread', 'transitionNote'] as const
@@ -16,7 +16,7 @@ const REVIEW_NOTE = 'Override justification: legal signed this off by phone.'
 let payload: Payload
 let admin: User
 let reviewer: User
-let reviewerToken: string
+let reviewerAuthorization: string
 let useCase: UseCase
 let faq: Faq
 let linkedTerm: Term
@@ -37,7 +37,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   admin = await createStaffUser(payload, 'admin')
   reviewer = await createStaffUser(payload, 'reviewer')
-  reviewerToken = await tokenFor(payload, reviewer.email, STAFF_PASSWORD)
+  reviewerAuthorization = await signInAs(payload, reviewer.email, STAFF_PASSWORD)
   const category = await payload.create({ collection: 'categories', data: { name: 'Security', slug: 'security' } })
   // Published on creation by an admin: the workflow writes an override entry with the note into the thread.
   const asAdmin = { user: admin, draft: false } as const
@@ -91,7 +91,7 @@ describe('anonymous REST readers', () => {
     ['a single use case with the terms that show it', () => `/api/use-cases/${useCase.id}?depth=1`],
     ['a single FAQ', () => `/api/faqs/${faq.id}`],
   ])('get no review data in %s', async (_label, path) => {
-    const { status, json } = await restGetAs(typeof path === 'function' ? path() : path)
+    const { status, json } = await callRest('GET', typeof path === 'function' ? path() : path)
     expect(status).toBe(200)
     expect(staffOnlyKeysIn(json)).toEqual([])
     expect(JSON.stringify(json)).not.toContain(REVIEW_NOTE)
@@ -99,7 +99,7 @@ describe('anonymous REST readers', () => {
   })
 
   it('still get the content itself, populated one level deep', async () => {
-    const { json } = await restGetAs(`/api/terms/${term.id}?depth=1`)
+    const { json } = await callRest('GET', `/api/terms/${term.id}?depth=1`)
     expect((json.relatedTerms as Term[]).map((related) => related.slug)).toEqual(['linked'])
     expect((json.useCases as UseCase[]).map((entry) => entry.organization)).toEqual(['Acme'])
     expect((json.faqs as Faq[]).map((entry) => entry.question)).toEqual(['Why?'])
@@ -115,14 +115,14 @@ describe('anonymous REST readers', () => {
     ['sort=workflowStage', 'workflowStage'],
     ['sort=-assignee', 'assignee'],
   ])('are refused filtering or sorting on %s', async (query, path) => {
-    const { status, json } = await restGetAs(`/api/terms?${query}`)
+    const { status, json } = await callRest('GET', `/api/terms?${query}`)
     expect(status).toBe(400)
     expect(JSON.stringify(json)).toContain(path)
   })
 
   it('are refused filtering use cases and FAQs on review data too', async () => {
     for (const collection of ['use-cases', 'faqs']) {
-      const { status } = await restGetAs(`/api/${collection}?where[reviewThread.kind][equals]=override`)
+      const { status } = await callRest('GET', `/api/${collection}?where[reviewThread.kind][equals]=override`)
       expect(status, collection).toBe(400)
     }
   })
@@ -130,7 +130,7 @@ describe('anonymous REST readers', () => {
 
 describe('anonymous GraphQL readers', () => {
   it('get null for every review field, on lists and populated relationships', async () => {
-    const { json } = await graphqlAs({
+    const { json } = await postGraphql({
       query: `{
         Terms { docs { title workflowStage createdBy { id } assignee { id } pendingRelatedTerms reviewThread { body }
           relatedTerms { title workflowStage reviewThread { body } }
@@ -155,7 +155,7 @@ describe('anonymous GraphQL readers', () => {
       '{ Terms(sort: "workflowStage") { docs { title } } }',
       '{ UseCases(where: { assignee: { exists: true } }) { docs { organization } } }',
     ]) {
-      const { json } = await graphqlAs({ query })
+      const { json } = await postGraphql({ query })
       expect(errorMessages(json).join(' '), query).toMatch(/cannot be queried/)
       expect((json.data as Record<string, { docs?: unknown[] } | null> | undefined)?.Terms?.docs ?? []).toEqual([])
     }
@@ -182,7 +182,7 @@ describe('anonymous Local API readers (the public site)', () => {
 
 describe('staff', () => {
   it('read every review field over REST, populated relationships included', async () => {
-    const { json } = await restGetAs(`/api/terms/${term.id}?depth=1`, reviewerToken)
+    const { json } = await callRest('GET', `/api/terms/${term.id}?depth=1`, { authorization: reviewerAuthorization })
     expect(json.workflowStage).toBe('published')
     expect((json.assignee as User).id).toBe(reviewer.id)
     expect((json.createdBy as User).id).toBe(admin.id)
@@ -193,19 +193,13 @@ describe('staff', () => {
   })
 
   it('filter and sort on review data over REST and GraphQL', async () => {
-    const filtered = await restGetAs(
-      `/api/terms?where[workflowStage][equals]=published&where[assignee][equals]=${reviewer.id}&sort=workflowStage`,
-      reviewerToken,
-    )
+    const filtered = await callRest('GET', `/api/terms?where[workflowStage][equals]=published&where[assignee][equals]=${reviewer.id}&sort=workflowStage`, { authorization: reviewerAuthorization })
     expect(filtered.status).toBe(200)
     expect((filtered.json.docs as Term[]).map((doc) => doc.slug).sort()).toEqual(['linked', 'reader-term'])
-    const thread = await restGetAs('/api/faqs?where[reviewThread.body][like]=legal', reviewerToken)
+    const thread = await callRest('GET', '/api/faqs?where[reviewThread.body][like]=legal', { authorization: reviewerAuthorization })
     expect((thread.json.docs as Faq[]).map((doc) => doc.id)).toEqual([faq.id])
 
-    const { json } = await graphqlAs(
-      { query: '{ Terms(where: { workflowStage: { equals: published } }, sort: "title") { docs { slug workflowStage } } }' },
-      reviewerToken,
-    )
+    const { json } = await postGraphql({ query: '{ Terms(where: { workflowStage: { equals: published } }, sort: "title") { docs { slug workflowStage } } }' }, { authorization: reviewerAuthorization })
     expect(json.data).toEqual({
       Terms: { docs: [{ slug: 'linked', workflowStage: 'published' }, { slug: 'reader-term', workflowStage: 'published' }] },
     })
