@@ -4,6 +4,7 @@ import * as migration_20261124_234250_audit_log_releases_jobs from './20261124_2
 import * as migration_20261125_002051_drop_edit_locks_on_reviewed_content from './20261125_002051_drop_edit_locks_on_reviewed_content';
 import * as migration_20261125_010942_content_changes_and_provider_colours from './20261125_010942_content_changes_and_provider_colours';
 import * as migration_20261130_194319_first_published_at from './20261130_194319_first_published_at';
+import * as migration_20261130_203934_forgot_password_spacing from './20261130_203934_forgot_password_spacing';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_194319_first_published_at.up,
     down: migration_20261130_194319_first_published_at.down,
-    name: '20261130_194319_first_published_at'
+    name: '20261130_194319_first_published_at',
+  },
+  {
+    up: migration_20261130_203934_forgot_password_spacing.up,
+    down: migration_20261130_203934_forgot_password_spacing.down,
+    name: '20261130_203934_forgot_password_spacing'
   },
 ];
