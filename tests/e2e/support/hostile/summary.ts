@@ -30,7 +30,7 @@ function describeRequest(hostileCase: HostileCase): string {
   return `#${hostileCase.id} as ${actor}: ${request.method} ${path}${headers ? ` [${headers}]` : ''}${body}`
 }
 
-export function failureReport(result: RunResult, corpus: HostileCase[], shown = 8): string[] {
+export function failureReport(result: RunResult, corpus: HostileCase[], shown = Number(process.env.CLOUDLEX_HOSTILE_SHOWN || 8)): string[] {
   const lines = result.failures.slice(0, shown).map((failure) => `  ${failure.problem} — ${describeRequest(failure.hostileCase)}`)
   if (result.inFlightAtFirstHang.length > 0) {
     lines.push(`  in flight when the first request hung (the cause is among them): ${result.inFlightAtFirstHang.map(describeRequest).join(' | ')}`)
