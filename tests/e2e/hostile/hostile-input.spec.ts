@@ -1,8 +1,9 @@
 // The hostile-input suite: a seeded corpus of at least 10,000 malformed, oversized and unauthorized requests
 // against the production server. Every answer must be a 2xx, a same-site redirect or a 4xx with a message,
 // never a 5xx or a hang, and refused writes must leave their target documents exactly as they were.
-// The run sends cases until the corpus or its time budget ends. CLOUDLEX_HOSTILE_SEED replays a run;
-// CLOUDLEX_HOSTILE_CASES (default 10000) and CLOUDLEX_HOSTILE_BUDGET_S (default 75) make a longer one.
+// Every case must be sent within the time budget. The default seed is fixed, so a red run in CI replays
+// exactly; CLOUDLEX_HOSTILE_SEED=random (npm run test:hostile:long) explores new cases, and
+// CLOUDLEX_HOSTILE_CASES (default 10000) and CLOUDLEX_HOSTILE_BUDGET_S (default 300) make a longer run.
 import { expect, test } from '@playwright/test'
 
 import { previewSecret } from '../../../src/lib/preview-url'
@@ -11,9 +12,11 @@ import { runCorpus } from '../support/hostile/runner'
 import { failureReport, summaryLine } from '../support/hostile/summary'
 import { changedTargets, prepareHostileSession, snapshotTargets } from '../support/hostile/targets'
 
-const seed = Number(process.env.CLOUDLEX_HOSTILE_SEED || Date.now() % 1_000_000)
+const DEFAULT_SEED = 1130
+const seedSetting = process.env.CLOUDLEX_HOSTILE_SEED
+const seed = seedSetting === 'random' ? Date.now() % 1_000_000 : Number(seedSetting || DEFAULT_SEED)
 const caseCount = Number(process.env.CLOUDLEX_HOSTILE_CASES || 10_000)
-const budgetMs = Number(process.env.CLOUDLEX_HOSTILE_BUDGET_S || 75) * 1000
+const budgetMs = Number(process.env.CLOUDLEX_HOSTILE_BUDGET_S || 300) * 1000
 // For looking into one surface: CLOUDLEX_HOSTILE_SURFACES=rest-read,graphql runs only those cases.
 const surfaces = process.env.CLOUDLEX_HOSTILE_SURFACES?.split(',')
 
@@ -40,8 +43,8 @@ test('hostile requests get a 2xx or a 4xx with a message, never a 5xx or a hang,
 
   console.warn([summaryLine(seed, corpus.length, result), ...failureReport(result, corpus)].join('\n'))
   expect(corpus.length).toBeGreaterThanOrEqual(10_000)
+  expect(result.run, `cases sent before the ${budgetMs / 1000} s budget ran out`).toBe(selected.length)
   expect(result.failures.map((failure) => `#${failure.hostileCase.id} ${failure.problem}`)).toEqual([])
   expect([...result.changedTargets.keys()]).toEqual([])
-  // Running out of the time budget is how a normal run ends on a slow machine; a stalled server is a failure.
-  expect(result.stoppedBecause ?? '').not.toMatch(/stopped answering/)
+  expect(result.stoppedBecause).toBeNull()
 })
