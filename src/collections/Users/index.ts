@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { authCookies } from '@/access/auth-cookies'
 import { isStaff } from '@/access/content-access'
 import { isAdmin, isAdminField } from '@/access/is-admin'
 import { isAdminOrSelf } from '@/access/is-admin-or-self'
@@ -25,6 +26,7 @@ export const Users: CollectionConfig = {
     // transaction holds SQLite's single write turn (src/db/serialize-sqlite-writes.ts), so every request
     // waited 30 s and failed. The forgotPasswordByAccount rate limit spaces the emails instead.
     forgotPassword: { minRequestInterval: 0 },
+    cookies: authCookies(),
   },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
   access: {
