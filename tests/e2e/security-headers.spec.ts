@@ -153,3 +153,12 @@ test('a script injected into a page without the nonce is blocked, and the policy
   // Seen and expected here; in any other test a policy problem fails the test.
   policyProblems.length = 0
 })
+
+test('the production sign-in cookie is HttpOnly, Secure and SameSite=Lax', async ({ request }) => {
+  const login = await request.post('/api/users/login', { data: E2E_ADMIN })
+  expect(login.status()).toBe(200)
+  const cookie = login.headersArray().find(({ name, value }) => name.toLowerCase() === 'set-cookie' && value.startsWith('payload-token='))
+  expect(cookie?.value).toMatch(/;\s*HttpOnly/i)
+  expect(cookie?.value).toMatch(/;\s*Secure/i)
+  expect(cookie?.value).toMatch(/;\s*SameSite=Lax/i)
+})
