@@ -37,7 +37,7 @@ describe('GraphQL methods', () => {
     const response = graphqlGet(new Request('http://localhost/api/graphql?query=%7B'))
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toContain('POST')
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/POST only.*not by GET/)
+    expect(await response.text()).toMatch(/POST only.*not by GET/)
   })
 
   it('answers DELETE /api/graphql with 405 and a message', async () => {
