@@ -12,6 +12,7 @@ import { makeFirstUserAdmin } from './hooks/make-first-user-admin'
 import { forgiveLoginFailures, limitAuthRequests } from './hooks/limit-auth-requests'
 import { recordFailedRestLogin } from './hooks/record-failed-login'
 import { recordLogin, recordLogout } from './hooks/record-sign-in'
+import { noEmailVerification } from './no-email-verification'
 
 // The password and its hash are never named or stored in the audit log (see src/audit/changed-fields.ts).
 const audit = auditCollectionHooks({ titleField: 'email' })
@@ -29,6 +30,7 @@ export const Users: CollectionConfig = {
     cookies: authCookies(),
   },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
+  endpoints: [noEmailVerification],
   access: {
     admin: ({ req }) => Boolean(req.user),
     // Staff see each other to assign reviewers and read review threads; only admins change accounts.

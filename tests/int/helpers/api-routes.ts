@@ -1,16 +1,17 @@
 // Payload's REST and GraphQL routes as src/app/(payload)/api mounts them, called the way a client would
 // (anonymously, with a user's token or an API key, from a client address), without a running server.
-import config from '@payload-config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
+import * as graphqlRoute from '@/app/(payload)/api/graphql/route'
+import * as restRoute from '@/app/(payload)/api/[...slug]/route'
 import type { User } from '@/payload-types'
 import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
 
 import { STAFF_PASSWORD } from './payload'
 
-const restHandlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
-const graphqlHandler = GRAPHQL_POST(config)
+// The handlers exactly as Next mounts them, with the request guards that wrap them (src/api-limits/guard-api-request.ts).
+const restHandlers = { GET: restRoute.GET, POST: restRoute.POST, PATCH: restRoute.PATCH, DELETE: restRoute.DELETE }
+const graphqlHandler = graphqlRoute.POST
 
 export type RestMethod = keyof typeof restHandlers
 
@@ -21,6 +22,8 @@ export type CallOptions = {
   authorization?: string
   /** Sent as JSON, or as multipart when it is FormData. */
   body?: unknown
+  /** Sent exactly as given instead of `body` (no Content-Type is added: pass one in `headers`). */
+  rawBody?: string
   /** The client address the Cloudlex server would have set from the socket. */
   from?: string
   headers?: Record<string, string>
@@ -36,9 +39,10 @@ export type ApiAnswer = {
 
 export type GraphqlResult = { data?: Record<string, unknown> | null; errors?: { message?: string }[] }
 
-function requestHeaders({ token, authorization, from, headers, body }: CallOptions): Record<string, string> {
+function requestHeaders({ token, authorization, from, headers, body, rawBody }: CallOptions): Record<string, string> {
+  const sendsJson = rawBody === undefined && body !== undefined && !(body instanceof FormData)
   return {
-    ...(body === undefined || body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
+    ...(sendsJson ? { 'Content-Type': 'application/json' } : {}),
     ...(token ? { Authorization: `JWT ${token}` } : {}),
     ...(authorization ? { Authorization: authorization } : {}),
     ...(from ? { [CLIENT_ADDRESS_HEADER]: from } : {}),
@@ -46,7 +50,8 @@ function requestHeaders({ token, authorization, from, headers, body }: CallOptio
   }
 }
 
-function requestBody(body: unknown): BodyInit | undefined {
+function requestBody({ body, rawBody }: CallOptions): BodyInit | undefined {
+  if (rawBody !== undefined) return rawBody
   if (body === undefined) return undefined
   return body instanceof FormData ? body : JSON.stringify(body)
 }
@@ -68,7 +73,7 @@ async function measure(respond: () => Promise<Response>): Promise<ApiAnswer> {
 /** `path` includes the query string, e.g. `/api/terms?where[id][equals]=…`. */
 export function callRest(method: RestMethod, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
   const url = new URL(path, 'http://localhost')
-  const request = new Request(url, { method, body: requestBody(options.body), headers: requestHeaders(options) })
+  const request = new Request(url, { method, body: requestBody(options), headers: requestHeaders(options) })
   const params = Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') })
   return measure(() => restHandlers[method](request, { params }))
 }
@@ -83,9 +88,8 @@ export function postGraphql(
   { accept = 'application/graphql-response+json', ...options }: CallOptions & { accept?: string } = {},
 ): Promise<ApiAnswer> {
   const headers = requestHeaders({ ...options, body, headers: { Accept: accept, ...options.headers } })
-  return measure(() =>
-    graphqlHandler(new Request('http://localhost/api/graphql', { method: 'POST', body: JSON.stringify(body), headers })),
-  )
+  const sent = options.rawBody ?? JSON.stringify(body)
+  return measure(() => graphqlHandler(new Request('http://localhost/api/graphql', { method: 'POST', body: sent, headers })))
 }
 
 /** One GraphQL operation, as a legacy `application/json` client sends it (refusals come back as 200 + errors). */

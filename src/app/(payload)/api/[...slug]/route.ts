@@ -2,9 +2,12 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
+import { guardRestRoute } from '@/api-limits/guard-api-request'
+
 export const GET = REST_GET(config)
-export const POST = REST_POST(config)
+// Writes are wrapped: Payload's multipart parser answers a malformed multipart body with 500.
+export const POST = guardRestRoute(REST_POST(config))
 export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+export const PATCH = guardRestRoute(REST_PATCH(config))
+export const PUT = guardRestRoute(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

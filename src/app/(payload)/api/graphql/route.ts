@@ -2,5 +2,12 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { graphqlMethodNotAllowed, guardGraphqlRoute } from '@/api-limits/guard-api-request'
+
+// Wrapped: Payload answers a malformed body with 500 or an empty 415, and other methods with an empty 405.
+export const POST = guardGraphqlRoute(GRAPHQL_POST(config))
 export const OPTIONS = REST_OPTIONS(config)
+export const GET = graphqlMethodNotAllowed
+export const PUT = graphqlMethodNotAllowed
+export const PATCH = graphqlMethodNotAllowed
+export const DELETE = graphqlMethodNotAllowed
