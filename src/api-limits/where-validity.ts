@@ -100,26 +100,29 @@ export function conditionProblem(field: QueryField, operator: string, value: unk
   return objectValueProblem(field, operator, value) ?? valueProblem(field, operator, value)
 }
 
-function pathProblem(path: string, condition: unknown, context: WhereValidityContext): string | null {
+function pathProblem(path: string, condition: unknown, context: WhereValidityContext, name: string): string | null {
   // GraphQL names nested fields with `__` (seo__title), as Payload's own path check reads them.
   const resolved = resolveFieldPath(context.fields, path.replace(/__/g, '.'), context.relatedFields)
   if (!resolved || !condition || typeof condition !== 'object' || Array.isArray(condition)) return null
-  if (resolved.rest.length > 0) return `where[${path}]: ${resolved.field.type} values cannot be queried inside; query "${resolved.path}" as a whole (exists, equals).`
+  if (resolved.rest.length > 0) return `${name}[${path}]: ${resolved.field.type} values cannot be queried inside; query "${resolved.path}" as a whole (exists, equals).`
   for (const [operator, value] of Object.entries(condition)) {
     const problem = conditionProblem(resolved.field, operator, value, context)
-    if (problem) return `where[${path}][${operator}]: ${problem}.`
+    if (problem) return `${name}[${path}][${operator}]: ${problem}.`
   }
   return null
 }
 
-/** The first condition of a `where` the database cannot answer, as a message naming it; null when all can be answered. */
-export function findWhereValidityProblem(where: unknown, context: WhereValidityContext): string | null {
+/**
+ * The first condition of a `where` the database cannot answer, as a message naming it (`name` is how the
+ * request spelled the parameter, e.g. `joins[terms][where]`); null when every condition can be answered.
+ */
+export function findWhereValidityProblem(where: unknown, context: WhereValidityContext, name = 'where'): string | null {
   if (!where || typeof where !== 'object' || Array.isArray(where)) return null
   for (const [key, value] of Object.entries(where)) {
     const members = isGroup(key) ? (Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []) : null
     const problem = members
-      ? members.reduce<string | null>((found, member) => found ?? findWhereValidityProblem(member, context), null)
-      : pathProblem(key, value, context)
+      ? members.reduce<string | null>((found, member) => found ?? findWhereValidityProblem(member, context, name), null)
+      : pathProblem(key, value, context, name)
     if (problem) return problem
   }
   return null

@@ -53,6 +53,15 @@ describe('REST refuses a where the database cannot answer', () => {
     expectRefusal(await callRest('GET', path, { authorization: staff }), message)
   })
 
+  it.each([
+    ['/api/terms/versions?where[version.updatedAt][equals]=_', 'where[version.updatedAt][equals]: "_" is not a date.'],
+    ['/api/terms/versions?where[version.title][within]=x', 'where[version.title][within]: within works only on point fields'],
+    ['/api/use-cases?joins[terms][where][updatedAt][equals]=_', 'joins[terms][where][updatedAt][equals]: "_" is not a date.'],
+    ['/api/faqs?joins[terms][where][title][near]=1,2', 'joins[terms][where][title][near]: near works only on point fields'],
+  ])('refuses staff reading %s (versions and joins)', async (path, message) => {
+    expectRefusal(await callRest('GET', path, { authorization: staff }), message)
+  })
+
   it('refuses a bulk update whose where compares a date with "_"', async () => {
     const answer = await callRest('PATCH', '/api/terms?where[updatedAt][equals]=_', { authorization: staff, body: { analogy: 'x' } })
     expectRefusal(answer, 'where[updatedAt][equals]: "_" is not a date.')
@@ -85,9 +94,18 @@ describe('the queries the site, the admin and API clients send still answer', ()
     '/api/terms?where[_status][equals]=published',
     '/api/terms?where[or][0][title][like]=auto&where[or][1][definition][like]=servers',
     '/api/terms/count?where[difficulty][in]=beginner,advanced',
+    '/api/use-cases?joins[terms][where][slug][equals]=autoscaling&joins[terms][limit]=5',
   ])('answers %s', async (path) => {
     const answer = await callRest('GET', path)
     expect(answer.status, JSON.stringify(answer.json).slice(0, 400)).toBe(200)
+  })
+
+  it('lists a term\'s versions for staff by parent and version title', async () => {
+    const { docs } = await payload.find({ collection: 'terms', where: { slug: { equals: 'autoscaling' } } })
+    const path = `/api/terms/versions?where[parent][equals]=${docs[0]!.id}&where[version.title][like]=auto&where[latest][equals]=true`
+    const answer = await callRest('GET', path, { authorization: staff })
+    expect(answer.status, JSON.stringify(answer.json).slice(0, 400)).toBe(200)
+    expect(answer.json.totalDocs).toBe(1)
   })
 
   it('finds a published term through GraphQL with a nested group path (seo__title)', async () => {

@@ -84,6 +84,12 @@ describe('conditions the database cannot answer', () => {
     expect(problem({ or: [{ title: { equals: 'a' } }, { and: [{ updatedAt: { equals: '_' } }] }] })).toContain('"_" is not a date')
   })
 
+  it('names the parameter the where came in, e.g. a join field\'s', () => {
+    expect(findWhereValidityProblem({ updatedAt: { equals: '_' } }, onMongo, 'joins[terms][where]')).toBe(
+      'joins[terms][where][updatedAt][equals]: "_" is not a date.',
+    )
+  })
+
   it('refuses all and geo operators on a database without them (SQLite)', () => {
     expect(problem({ aliases: { all: 'a,b' } }, onSqlite)).toContain('this database does not support all; use in')
     expect(problem({ location: { near: '1,2' } }, onSqlite)).toContain('this database does not support near')
