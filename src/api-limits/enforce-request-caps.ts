@@ -3,6 +3,7 @@
 // site, the admin's server views, hooks) is never capped.
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
+import { enforceWhereValidity } from './enforce-where-validity'
 import { callerKindOf, defaultDepthFor, findCapViolation, REQUEST_CAPS, type ListParams } from './request-caps'
 
 /**
@@ -23,8 +24,12 @@ export const enforceRequestCaps: CollectionBeforeOperationHook = ({ args, overri
   return args
 }
 
-/** The collection with the caps hook first, before any hook that could read on the request's behalf. */
+/**
+ * The collection with the caps and `where` checks first, before any hook that could read on the request's
+ * behalf.
+ */
 export function withRequestCaps(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
-  return { ...collection, hooks: { ...hooks, beforeOperation: [enforceRequestCaps, ...(hooks.beforeOperation ?? [])] } }
+  const beforeOperation = [enforceRequestCaps, enforceWhereValidity, ...(hooks.beforeOperation ?? [])]
+  return { ...collection, hooks: { ...hooks, beforeOperation } }
 }
