@@ -1,7 +1,8 @@
 // The shape of a term as the public site shows it, made from a Payload document read at depth 1.
 // Links to documents the reader may not see arrive unpopulated and are dropped here.
-import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 import { richTextToPlainText } from '@/content-transfer/rich-text'
+import { isHttpUrl } from '@/fields/http-url'
+import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
 import { populated, populatedList } from './relations'
 
@@ -60,7 +61,7 @@ export function toTermView(term: Term): TermView {
         },
         service,
         matchLevel: row.matchLevel ?? (service ? null : 'none'),
-        docUrl: row.docUrl ?? null,
+        docUrl: isHttpUrl(row.docUrl) ? row.docUrl : null,
         note: row.note ?? null,
       },
     ]
@@ -69,7 +70,8 @@ export function toTermView(term: Term): TermView {
   const seeAlso = (term.seeAlso ?? []).flatMap((row): SeeAlsoView[] => {
     const linked = populated(row.term)
     if (linked) return [{ label: row.label || linked.title, href: `/terms/${linked.slug}`, external: false }]
-    if (row.url) return [{ label: row.label || row.url, href: row.url, external: true }]
+    // Draft saves skip field validation, so a draft previewed by staff may hold any address: render http(s) only.
+    if (isHttpUrl(row.url)) return [{ label: row.label || row.url, href: row.url, external: true }]
     return []
   })
 
