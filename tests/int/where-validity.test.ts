@@ -8,10 +8,12 @@ import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/paylo
 
 let payload: Payload
 let staff: string
+let admin: string
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  await createStaffUser(payload, 'admin')
+  const adminUser = await createStaffUser(payload, 'admin')
+  admin = await signInAs(payload, adminUser.email, STAFF_PASSWORD)
   const editor = await createStaffUser(payload, 'editor')
   staff = await signInAs(payload, editor.email, STAFF_PASSWORD)
   const category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
@@ -60,6 +62,11 @@ describe('REST refuses a where the database cannot answer', () => {
     ['/api/faqs?joins[terms][where][title][near]=1,2', 'joins[terms][where][title][near]: near works only on point fields'],
   ])('refuses staff reading %s (versions and joins)', async (path, message) => {
     expectRefusal(await callRest('GET', path, { authorization: staff }), message)
+  })
+
+  it('refuses an audit-log export whose where compares a date with "_"', async () => {
+    const answer = await callRest('GET', '/api/audit-log/export?where[createdAt][equals]=_', { authorization: admin })
+    expectRefusal(answer, 'where[createdAt][equals]: "_" is not a date.')
   })
 
   it('refuses a bulk update whose where compares a date with "_"', async () => {
