@@ -150,7 +150,7 @@ test('keeps a missing page a 404 over the limit, only without the suggestions', 
 })
 
 test('finishes a request in flight on SIGTERM, then exits cleanly', async () => {
-  const inFlight = fetch(`${server.baseURL}/api/terms?limit=100&depth=2`)
+  const inFlight = fetch(`${server.baseURL}/api/terms?limit=100&depth=1`)
   await new Promise((resolve) => setTimeout(resolve, 50))
   server.process.kill('SIGTERM')
   expect((await inFlight).status).toBe(200)
