@@ -5,6 +5,8 @@ const nextConfig = {
   // The container image runs Next's standalone server; `npm start` runs `next start`, which refuses it.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // The server compresses after it has put the nonces into pages (src/server/server.ts).
+  compress: false,
   // The seed folder is read at run time on first start; standalone output must carry it.
   outputFileTracingIncludes: {
     '/**': ['./seed/terms/**/*', './seed/providers.json'],
@@ -17,7 +19,7 @@ const payloadHeaders = config.headers
 /**
  * Headers every response gets, whatever serves it: pages, the API, uploads, static files, feeds,
  * downloads and generated images. The ones that vary per request or with run-time settings (the pages'
- * Content Security Policy with its nonce, HSTS) are set in src/proxy.ts.
+ * Content Security Policy with its nonce, HSTS) are set by the server, src/server/page-response.ts.
  */
 const SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -543,8 +543,9 @@ export interface AuditLog {
  */
 export interface ContentChange {
   id: string;
-  tag: 'terms' | 'use-cases' | 'faqs' | 'categories' | 'providers' | 'media';
+  sourceCollection: 'terms' | 'use-cases' | 'faqs' | 'categories' | 'providers' | 'media';
   documentId?: string | null;
+  tags: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -960,8 +961,9 @@ export interface AuditLogSelect<T extends boolean = true> {
  * via the `definition` "content-changes_select".
  */
 export interface ContentChangesSelect<T extends boolean = true> {
-  tag?: T;
+  sourceCollection?: T;
   documentId?: T;
+  tags?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,10 +1,7 @@
 // The security headers that depend on the request or on run-time settings: the pages' Content Security
-// Policy with a fresh nonce, and HSTS. src/proxy.ts sets them; the constant headers every response gets
+// Policy with a fresh nonce, and HSTS. The server sets them (src/server/page-response.ts); the constant headers every response gets
 // (nosniff, referrer, permissions, framing) are in next.config.mjs so they reach paths the proxy skips.
 // No Next imports, so the rules are unit-tested on their own.
-
-/** The request header that hands the nonce from src/proxy.ts to the server components that render scripts. */
-export const NONCE_HEADER = 'x-nonce'
 
 /** A fresh unguessable nonce: 128 random bits, base64 as CSP expects. */
 export function createNonce(): string {
@@ -22,7 +19,7 @@ export type PagePolicyOptions = {
 
 /**
  * The policy for HTML pages, the public site and Payload's admin alike. Scripts run only when they
- * carry this request's nonce (Next adds it to its own; ours read it from NONCE_HEADER), and
+ * carry this response's nonce (the server adds it to every script of the page), and
  * 'strict-dynamic' lets those load the bundler's chunks. Styles allow inline attributes, which React
  * and the admin set on elements and which a nonce cannot cover. Live preview frames the site inside the
  * admin, so both may be framed by this origin only.

@@ -3,10 +3,11 @@
 // derives from it, so a change to any term, use case, FAQ, category or provider refreshes them all.
 import type { Payload } from 'payload'
 
-import { SITE_CONTENT_TAGS } from './cache-tags'
+import { cachedRead } from '@/site-cache/cached-read'
+import { CATEGORY_LIST_TAG, PROVIDER_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
+
 import { getPayloadClient } from './payload-client'
 import { populated } from './relations'
-import { cachedUntilContentChanges } from './site-cache'
 import { toTermView, type CategoryRef, type ProviderRef, type TermView } from './term-view'
 
 export type CategoryView = CategoryRef & { id: string; description: string | null; termCount: number }
@@ -92,7 +93,12 @@ export async function buildSiteContent(payload: Payload): Promise<SiteContent> {
   }
 }
 
+const SNAPSHOT_TAGS = [TERM_LISTS_TAG, CATEGORY_LIST_TAG, PROVIDER_LIST_TAG]
+
 export async function getSiteContent(): Promise<SiteContent> {
-  const payload = await getPayloadClient()
-  return cachedUntilContentChanges(payload, 'site-content', SITE_CONTENT_TAGS, buildSiteContent)
+  const snapshot = await cachedRead(['site-content'], SNAPSHOT_TAGS, async () => {
+    const { termsBySlug: _bySlug, ...rest } = await buildSiteContent(await getPayloadClient())
+    return rest
+  })
+  return { ...snapshot, termsBySlug: new Map(snapshot.terms.map((term) => [term.slug, term])) }
 }

@@ -5,14 +5,22 @@
 // apart. This server works out the client's address from the socket and the proxies the operator trusts
 // (TRUSTED_PROXIES) and passes it on in a header it always overwrites (./client-address-header.ts). It
 // also applies what no route handler can: a body-size limit before the body is read, timeouts against
-// slow clients, and a graceful stop on SIGTERM/SIGINT.
+// slow clients, and a graceful stop on SIGTERM/SIGINT. Pages leave Next's rendering cache identical for
+// every reader; the per-request security headers and script nonces are added here on the way out
+// (./page-response.ts), and compression after that. It keeps the caches in step with content changes
+// made by any process (./change-sync.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import compression from 'compression'
+
+import { ensureInternalToken, startChangeSync } from './change-sync'
 import { CLIENT_ADDRESS_HEADER } from './client-address-header'
+import { preparePageResponse } from './page-response'
 import { refuseRequestBody, type BodyRefusal } from './request-body-limits'
 import { resolveClientAddress, type TrustedProxies } from './resolve-client-address'
 import { checkAppSettings, readServerSettings } from './server-settings'
+import { readSharedCacheSettings, type SharedCacheSettings } from './shared-cache-policy'
 
 /** A client gets this long to send its headers, and this long for the whole request (a 12 MiB upload). */
 const HEADERS_TIMEOUT_MS = 20_000
@@ -28,7 +36,10 @@ function refuseBody(res: ServerResponse, { status, message }: BodyRefusal): void
   res.end(JSON.stringify({ errors: [{ message }] }))
 }
 
-function requestListener(handle: NextHandler, trustedProxies: TrustedProxies) {
+type ListenerOptions = { trustedProxies: TrustedProxies; dev: boolean; cache: SharedCacheSettings }
+
+function requestListener(handle: NextHandler, { trustedProxies, dev, cache }: ListenerOptions) {
+  const compress = compression()
   return (req: IncomingMessage, res: ServerResponse): void => {
     const refusal = refuseRequestBody({
       path: (req.url ?? '/').split('?')[0]!,
@@ -40,6 +51,9 @@ function requestListener(handle: NextHandler, trustedProxies: TrustedProxies) {
     const address = resolveClientAddress(req, trustedProxies)
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address
     else delete req.headers[CLIENT_ADDRESS_HEADER]
+    // Compression wraps the response first, so it sees the body after the nonces are in.
+    compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {})
+    if (!preparePageResponse(req, res, { dev, cache })) return
     void handle(req, res)
   }
 }
@@ -71,13 +85,22 @@ async function main(): Promise<void> {
   const app = next({ dev: settings.dev, dir: process.cwd(), hostname: settings.hostname, port: settings.port })
   await app.prepare() // loads .env, so the app's own settings are checked after it
   checkAppSettings(process.env)
+  const cache = readSharedCacheSettings(process.env)
+  const internalToken = ensureInternalToken()
 
-  const server = createServer(requestListener(app.getRequestHandler(), settings.trustedProxies))
+  const listener = requestListener(app.getRequestHandler(), { trustedProxies: settings.trustedProxies, dev: settings.dev, cache })
+  const server = createServer(listener)
   server.headersTimeout = HEADERS_TIMEOUT_MS
   server.requestTimeout = REQUEST_TIMEOUT_MS
-  stopGracefully(server, () => app.close())
+  let stopChangeSync = () => {}
+  stopGracefully(server, async () => {
+    stopChangeSync()
+    await app.close()
+  })
   server.listen(settings.port, settings.hostname, () => {
-    const { port } = server.address() as AddressInfo
+    const { port, address } = server.address() as AddressInfo
+    const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
+    stopChangeSync = startChangeSync(`http://${loopback}:${port}`, internalToken)
     const mode = settings.dev ? 'development' : 'production'
     process.stdout.write(`Cloudlex ${mode} server on http://${settings.hostname ?? 'localhost'}:${port}\n`)
   })

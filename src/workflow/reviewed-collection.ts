@@ -6,8 +6,8 @@ import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
 import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
-import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
-import type { SiteCollection } from '@/lib/cache-tags'
+import { contentChangeHooks } from '@/site-cache/record-content-change'
+import type { SiteCollection } from '@/site-cache/cache-tags'
 
 import { workflowFields } from './fields'
 import { enforceWorkflow, rememberDraftMode } from './hooks/enforce-workflow'
@@ -41,7 +41,7 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
       ...hooks,
       beforeOperation: [rememberDraftMode, guardSingleDelete, ...(hooks?.beforeOperation ?? [])],
       beforeDelete: [refuseDeletingPublishedHistory, ...(hooks?.beforeDelete ?? [])],
-      beforeChange: [enforceWorkflow, audit.beforeChange, ...(hooks?.beforeChange ?? [])],
+      beforeChange: [enforceWorkflow, audit.beforeChange, siteChange.beforeChange, ...(hooks?.beforeChange ?? [])],
       afterChange: [audit.afterChange, siteChange.afterChange, ...(hooks?.afterChange ?? [])],
       afterDelete: [audit.afterDelete, siteChange.afterDelete, ...(hooks?.afterDelete ?? [])],
     },

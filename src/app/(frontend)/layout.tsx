@@ -5,15 +5,10 @@ import { SiteFooter } from '@/components/site/site-footer'
 import { SiteHeader } from '@/components/site/site-header'
 import { APPLY_STORED_THEME_SCRIPT } from '@/components/site/theme'
 import { ATOM_FEED_PATH, JSON_FEED_PATH } from '@/lib/feeds'
-import { getRequestNonce } from '@/lib/request-nonce'
 import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from '@/lib/site-identity'
 import { siteUrl } from '@/lib/site-url'
 
 import './styles.css'
-
-// Pages render per request from the cached content snapshot (src/lib/site-content.ts), which is rebuilt
-// when published content changes; nothing is frozen at build time.
-export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -39,12 +34,13 @@ export const viewport: Viewport = {
   ],
 }
 
-export default async function FrontendLayout({ children }: { children: React.ReactNode }) {
-  const nonce = await getRequestNonce()
+// Pages are rendered once and served from Next's rendering cache until content they show changes; the
+// server puts each response's CSP nonce on the scripts (src/server/page-response.ts).
+export default function FrontendLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: APPLY_STORED_THEME_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: APPLY_STORED_THEME_SCRIPT }} />
       </head>
       <body>
         <a className="skip-link" href="#main">

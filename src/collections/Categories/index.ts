@@ -4,7 +4,7 @@ import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { slugField } from '@/fields/slug'
-import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
+import { contentChangeHooks } from '@/site-cache/record-content-change'
 
 const siteChange = contentChangeHooks('categories')
 const audit = auditCollectionHooks({ titleField: 'name' })

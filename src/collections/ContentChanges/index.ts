@@ -1,12 +1,12 @@
-// An append-only log of changes to published content, one row per change and cache tag. The public site
-// compares the number of rows for its tags with the number it last built from: a change made by any
-// process that shares the database (the app, a scheduled job, the import CLI, another instance) makes
-// the next page request rebuild, with no message passing between processes. Rows are only ever added,
-// so a count never repeats; they are never shown to anyone.
+// An append-only log of changes to published content, one row per change, naming the cache tags the
+// change makes stale (src/site-cache/cache-tags.ts). Every process that caches public pages reads the
+// rows added since its last look (src/site-cache/change-log.ts), so a change made by any process that
+// shares the database (the app, a scheduled job, the import CLI, another instance) reaches its cache
+// with no message passing between processes. Rows are never shown to anyone.
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access/nobody'
-import { CACHE_TAGS } from '@/lib/cache-tags'
+import { SITE_COLLECTIONS } from '@/site-cache/cache-tags'
 
 export const ContentChanges: CollectionConfig = {
   slug: 'content-changes',
@@ -16,7 +16,10 @@ export const ContentChanges: CollectionConfig = {
   graphQL: false,
   lockDocuments: false,
   fields: [
-    { name: 'tag', type: 'select', required: true, index: true, options: [...CACHE_TAGS] },
+    { name: 'sourceCollection', type: 'select', required: true, options: [...SITE_COLLECTIONS] },
     { name: 'documentId', type: 'text' },
+    /** Space-separated: tags never contain spaces (slugs and ids). */
+    { name: 'tags', type: 'textarea', required: true },
   ],
+  // Readers ask for the rows created since a time: Payload indexes createdAt on every collection.
 }

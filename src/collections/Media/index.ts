@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
-import { contentChangeHooks } from '@/collections/ContentChanges/hooks/record-content-change'
+import { contentChangeHooks } from '@/site-cache/record-content-change'
 
 import { refuseUnsafeUploads } from './hooks/refuse-unsafe-uploads'
 import { ALLOWED_IMAGE_TYPES, MAX_IMAGE_PIXELS } from './inspect-upload'

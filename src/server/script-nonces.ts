@@ -1,0 +1,32 @@
+// Puts this response's CSP nonce on every <script> of an HTML page as it streams out. Pages are served
+// from Next's rendering cache, rendered once for every reader, so they cannot carry a per-request nonce
+// themselves; the nonce is added here, on the way out, like an edge worker would. Safe as text
+// substitution: React escapes "<" in text and Next escapes it in its inline data, so "<script" in the
+// output is always a tag.
+import { StringDecoder } from 'node:string_decoder'
+
+const OPENING = '<script'
+const OPENING_TAG = /<script(?=[\s>])/g
+
+export type NonceInjector = { push(chunk: string | Buffer): string; end(): string }
+
+export function createNonceInjector(nonce: string): NonceInjector {
+  const decoder = new StringDecoder('utf8')
+  const attribute = `${OPENING} nonce="${nonce}"`
+  let held = ''
+
+  const inject = (text: string, final: boolean): string => {
+    const combined = held + text
+    // A tag split between chunks: keep its start back until the rest arrives.
+    const lastOpen = combined.lastIndexOf('<', combined.length - 1)
+    const tail = lastOpen >= combined.length - OPENING.length ? combined.slice(lastOpen) : ''
+    const keep = !final && tail !== '' && OPENING.startsWith(tail.toLowerCase()) ? tail.length : 0
+    held = combined.slice(combined.length - keep)
+    return combined.slice(0, combined.length - keep).replace(OPENING_TAG, attribute)
+  }
+
+  return {
+    push: (chunk) => inject(typeof chunk === 'string' ? chunk : decoder.write(chunk), false),
+    end: () => inject(decoder.end(), true),
+  }
+}

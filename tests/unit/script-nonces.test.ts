@@ -1,0 +1,37 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { createNonceInjector } from '@/server/script-nonces'
+
+function inject(chunks: (string | Buffer)[], nonce = 'abc'): string {
+  const injector = createNonceInjector(nonce)
+  return chunks.map((chunk) => injector.push(chunk)).join('') + injector.end()
+}
+
+describe('the nonce put on every script of a cached page', () => {
+  it('adds the nonce to each opening script tag and nothing else', () => {
+    const html = '<html><head><script>a()</script><script src="/x.js" async></script></head><p>&lt;script&gt;</p><scripts></scripts>'
+    expect(inject([html])).toBe(
+      '<html><head><script nonce="abc">a()</script><script nonce="abc" src="/x.js" async></script></head><p>&lt;script&gt;</p><scripts></scripts>',
+    )
+  })
+
+  it('puts its nonce first, so one rendered into the page cannot win', () => {
+    expect(inject(['<script nonce="old">x</script>'], 'new')).toBe('<script nonce="new" nonce="old">x</script>')
+  })
+
+  it('gives the same page whatever way the response is split into chunks, bytes or text', () => {
+    const page = '<head><script>a</script></head><body>é ünïcode <script\nid="x">b</script><p>Script <b>x</b></p></body><script>'
+    const whole = inject([page])
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: Buffer.byteLength(page) }), { maxLength: 6 }), fc.boolean(), (cuts, asBytes) => {
+        const bytes = Buffer.from(page)
+        const points = [...new Set(cuts)].sort((a, b) => a - b)
+        const pieces = [0, ...points].map((start, index) => bytes.subarray(start, points[index] ?? bytes.length))
+        const chunks = asBytes ? pieces : [page.slice(0, 10), page.slice(10)]
+        expect(inject(chunks)).toBe(whole)
+      }),
+    )
+    expect(whole.match(/<script nonce="abc"/g)).toHaveLength(3)
+  })
+})
