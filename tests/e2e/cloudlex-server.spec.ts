@@ -139,14 +139,13 @@ test('answers a 2 MiB JSON body with 413 at once, without reading it', async () 
 })
 
 test('keeps a missing page a 404 over the limit, only without the suggestions', async () => {
-  const first = await api.get('/kubernets')
-  expect(first.status()).toBe(404)
-  expect(await first.text()).toContain('Were you looking for')
-  const overLimit = await api.get('/kubernets')
-  expect(overLimit.status()).toBe(404)
-  const page = await overLimit.text()
-  expect(page).toContain('Page not found')
-  expect(page).not.toContain('Were you looking for')
+  const first = await api.get('/search/missing-page?path=/kubernets')
+  expect((await first.json()).suggestions[0]).toMatchObject({ title: 'Kubernetes' })
+  const overLimit = await api.get('/search/missing-page?path=/kubernets')
+  expect(await overLimit.json()).toEqual({ words: 'kubernets', suggestions: [] })
+  const page = await api.get('/kubernets')
+  expect(page.status()).toBe(404)
+  expect(await page.text()).toContain('Page not found')
 })
 
 test('finishes a request in flight on SIGTERM, then exits cleanly', async () => {

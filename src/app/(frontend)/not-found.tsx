@@ -1,54 +1,29 @@
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
 
+import { MissingPageSuggestions } from '@/components/site/missing-page-suggestions'
 import { SearchForm } from '@/components/site/search-form'
-import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
-import { REQUEST_PATH_HEADER } from '@/lib/request-path-header'
-import { wordsFromPath } from '@/lib/search/closest-terms'
-import { getSiteContent } from '@/lib/site-content'
-import { suggestTermsForMissingPage } from '@/lib/site-search'
-import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 
 export const metadata: Metadata = { title: 'Page not found' }
 
-export default async function NotFound() {
-  const requestHeaders = await headers()
-  const requestedPath = requestHeaders.get(REQUEST_PATH_HEADER)
-  // Over the limit the page stays a 404 for crawlers; it only leaves out the suggestions, which cost a search.
-  const overLimit = await takeAttemptFromAddress('notFoundSuggestions', requestHeaders)
-  const [suggestions, content] = await Promise.all([
-    overLimit ? [] : suggestTermsForMissingPage(requestedPath),
-    getSiteContent(),
-  ])
-  const letters = groupTermsByLetter(content.terms).map((group) => group.letter)
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
 
+// The same page for every missing address, so it is cached like any other; suggestions for the address
+// the reader tried arrive from the browser (MissingPageSuggestions).
+export default function NotFound() {
   return (
     <div className="flex flex-col gap-6">
       <h1>Page not found</h1>
       <p className="text-muted">There is no page at this address. It may have moved, or the address may be misspelled.</p>
 
-      {suggestions.length > 0 ? (
-        <section aria-labelledby="not-found-suggestions" className="flex flex-col gap-2">
-          <h2 id="not-found-suggestions">Were you looking for</h2>
-          <ul className="flex flex-col gap-1">
-            {suggestions.map((term) => (
-              <li key={term.slug}>
-                <a href={`/terms/${term.slug}`} className="text-lg font-medium">
-                  {term.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <MissingPageSuggestions searchInputId="not-found-query" />
 
-      <SearchForm id="not-found-query" label="Search the glossary" defaultValue={requestedPath ? wordsFromPath(requestedPath) : ''} />
+      <SearchForm id="not-found-query" label="Search the glossary" />
 
       <section aria-labelledby="not-found-index" className="flex flex-col gap-2">
         <h2 id="not-found-index">Browse from A to Z</h2>
         <nav aria-label="A–Z index letters">
           <ul className="letter-nav">
-            {letters.map((letter) => (
+            {LETTERS.map((letter) => (
               <li key={letter}>
                 <a href={`/terms#letter-${letter}`}>{letter}</a>
               </li>

@@ -2,8 +2,8 @@ import { ImageResponse } from 'next/og'
 
 import { OG_IMAGE_SIZE, OgCard } from '@/components/site/og-card'
 import { firstSentence, toOgText } from '@/lib/og-text'
-import { getPublishedTermBySlug } from '@/lib/terms'
 import { termSummary } from '@/lib/term-summary'
+import { getPublishedTerm } from '@/site-data/terms'
 
 export const alt = 'A Cloudlex glossary entry: the term, its category and the start of its definition'
 export const size = OG_IMAGE_SIZE
@@ -11,7 +11,7 @@ export const contentType = 'image/png'
 export const dynamic = 'force-dynamic'
 
 export default async function TermOpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
-  const term = await getPublishedTermBySlug((await params).slug)
+  const term = (await getPublishedTerm((await params).slug))?.view
   if (!term) return new Response('No published term has this address.', { status: 404 })
 
   return new ImageResponse(

@@ -17,13 +17,33 @@ import { getPreviewViewer } from '@/lib/preview'
 import { termPageStructuredData } from '@/lib/structured-data'
 import { getSiteContent } from '@/lib/site-content'
 import { termLinkerFor } from '@/lib/term-linker'
-import { getPublishedTermBySlug, getTermPreviewBySlug } from '@/lib/terms'
+import type { TermView } from '@/lib/term-view'
+import { dependOn } from '@/site-cache/cached-read'
+import { termSlugTag } from '@/site-cache/cache-tags'
+import { getPublishedTerm, getTermPreview } from '@/site-data/terms'
 
 type Args = { params: Promise<{ slug: string }> }
 
+// Rendered on a reader's first visit, then served from the rendering cache until something the page
+// shows changes (see getPublishedTerm). The hourly refresh picks up new glossary terms its text mentions.
+export const revalidate = 3600
+export function generateStaticParams(): { slug: string }[] {
+  return []
+}
+
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
-  const term = await getPublishedTermBySlug((await params).slug)
-  return term ? termPageMetadata(term) : { title: 'Term not found' }
+  const published = await getPublishedTerm((await params).slug)
+  return published ? termPageMetadata(published.view) : { title: 'Term not found' }
+}
+
+/** The term as this request may see it: the latest draft for staff in preview, else the published one. */
+async function readTermForPage(slug: string): Promise<{ term: TermView | null; preview: boolean }> {
+  const viewer = await getPreviewViewer()
+  if (viewer) return { term: await getTermPreview(slug, viewer), preview: true }
+  const published = await getPublishedTerm(slug)
+  // Tagged even when missing, so the 404 kept for this address goes once a term takes it.
+  await dependOn(published?.tags ?? [termSlugTag(slug)])
+  return { term: published?.view ?? null, preview: false }
 }
 
 function formatDate(iso: string): string {
@@ -32,26 +52,22 @@ function formatDate(iso: string): string {
 
 export default async function TermPage({ params }: Args) {
   const { slug } = await params
-  const viewer = await getPreviewViewer()
-  const [term, content] = await Promise.all([
-    viewer ? getTermPreviewBySlug(slug, viewer) : getPublishedTermBySlug(slug),
-    getSiteContent(),
-  ])
+  const { term, preview } = await readTermForPage(slug)
   if (!term) notFound()
-  const linker = termLinkerFor(content, term.slug)
+  const linker = termLinkerFor(await getSiteContent(), term.slug)
   // Columns nobody has filled in yet would only say "not rated" four times.
   const showMatch = term.providerEquivalents.some((row) => row.matchLevel !== null)
   const showNotes = term.providerEquivalents.some((row) => row.note)
 
   return (
     <article className="mx-auto max-w-4xl">
-      {viewer ? (
+      {preview ? (
         <p className="mb-4 rounded-lg border border-line bg-accent-soft px-4 py-2 text-ink" role="status">
           Draft preview: you are seeing the latest saved version. <a href="/next/exit-preview">Leave preview</a>
           <RefreshOnAdminSave />
         </p>
       ) : null}
-      {viewer ? null : <JsonLd data={termPageStructuredData(term)} />}
+      {preview ? null : <JsonLd data={termPageStructuredData(term)} />}
       <Breadcrumbs trail={termBreadcrumbs(term)} />
       <DismissiblePreviews />
 

@@ -1,0 +1,82 @@
+// Reads of single terms for the public site. The published term is read as the anonymous public would
+// (access control on, published versions only) with what its page shows and nothing more; the page is
+// then kept in Next's rendering cache under the tags this read reports, so it is re-rendered when the
+// term, a child, a related term, its category or a provider changes, and not when anything else does.
+// Staff in draft preview get the latest saved version, read with their own rights and never cached.
+import { cache } from 'react'
+import type { TypedUser } from 'payload'
+
+import { getPayloadClient } from '@/lib/payload-client'
+import { toTermView, type TermView } from '@/lib/term-view'
+import type { Term } from '@/payload-types'
+import { categoryTag, faqTag, providerTag, termIdTag, termSlugTag, useCaseTag } from '@/site-cache/cache-tags'
+
+export type PublishedTerm = {
+  view: TermView
+  /** The cache tags of everything the term's page shows. */
+  tags: string[]
+}
+
+/** The fields populated relationships contribute to a term page. */
+const POPULATE = {
+  terms: { title: true, slug: true },
+  categories: { name: true, slug: true },
+  providers: { name: true, slug: true, fullName: true, brandColor: true },
+  'use-cases': { organization: true, scenario: true, solution: true, outcome: true },
+  faqs: { question: true, answer: true },
+} as const
+
+type Related = string | number | { id: string | number } | null | undefined
+const idOf = (value: Related): string | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
+const ids = (values: readonly Related[] | null | undefined) => (values ?? []).flatMap((value) => idOf(value) ?? [])
+
+/** Every document the term's page shows, as cache tags; drafts among them too, so their publishing shows. */
+export function termPageTags(term: Term): string[] {
+  const category = idOf(term.category)
+  return [
+    termSlugTag(term.slug),
+    termIdTag(term.id),
+    ...ids(term.relatedTerms).map(termIdTag),
+    ...ids((term.seeAlso ?? []).map((row) => row.term)).map(termIdTag),
+    ...ids(term.useCases).map(useCaseTag),
+    ...ids(term.faqs).map(faqTag),
+    ...(category ? [categoryTag(category)] : []),
+    ...ids((term.providerEquivalents ?? []).map((row) => row.provider)).map(providerTag),
+  ]
+}
+
+/** Once per render: the page, its metadata and its image share one read. */
+export const getPublishedTerm = cache(async (slug: string): Promise<PublishedTerm | null> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'terms',
+    where: { slug: { equals: slug } },
+    overrideAccess: false,
+    draft: false,
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    populate: POPULATE,
+  })
+  const term = docs[0] as Term | undefined
+  return term ? { view: toTermView(term), tags: termPageTags(term) } : null
+})
+
+/** The latest version, drafts included, as the viewer may see it; never cached. */
+export async function getTermPreview(slug: string, viewer: TypedUser): Promise<TermView | null> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'terms',
+    overrideAccess: false,
+    user: viewer,
+    draft: true,
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    where: { slug: { equals: slug } },
+    populate: POPULATE,
+  })
+  const term = docs[0] as Term | undefined
+  return term ? toTermView(term) : null
+}
