@@ -58,11 +58,12 @@ function requestListener(handle: NextHandler, { trustedProxies, dev, cache }: Li
   }
 }
 
-function stopGracefully(server: Server, closeApp: () => Promise<void>): void {
+function stopGracefully(server: Server, closeApp: () => Promise<void>, beforeClose: () => void): void {
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
+    beforeClose()
     process.stdout.write(`${signal}: no new connections; finishing the requests in flight.\n`)
     server.close(() => {
       void closeApp().finally(() => process.exit(0))
@@ -93,10 +94,7 @@ async function main(): Promise<void> {
   server.headersTimeout = HEADERS_TIMEOUT_MS
   server.requestTimeout = REQUEST_TIMEOUT_MS
   let stopChangeSync = () => {}
-  stopGracefully(server, async () => {
-    stopChangeSync()
-    await app.close()
-  })
+  stopGracefully(server, () => app.close(), () => stopChangeSync())
   server.listen(settings.port, settings.hostname, () => {
     const { port, address } = server.address() as AddressInfo
     const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address

@@ -355,8 +355,10 @@ test.describe('pages follow publishing within seconds', () => {
       data: { definition: 'Edited after publishing.', _status: 'published' },
     })
     expect(edited.status()).toBe(200)
-    await page.goto(`/terms/${SLUG}`)
-    await expect(page.getByText('Edited after publishing.')).toBeVisible()
+    await expect(async () => {
+      await page.goto(`/terms/${SLUG}`)
+      await expect(page.getByText('Edited after publishing.')).toBeVisible({ timeout: 500 })
+    }).toPass({ timeout: 10_000 })
 
     const unpublished = await request.patch(`/api/terms/${id}`, { headers, data: { _status: 'draft' } })
     expect(unpublished.status()).toBe(200)

@@ -16,12 +16,18 @@ describe('the nonce put on every script of a cached page', () => {
     )
   })
 
+  it('adds it to links too, so the browser may preload the scripts', () => {
+    expect(inject(['<link rel="preload" as="script" href="/a.js"/><link/><linked>'])).toBe(
+      '<link nonce="abc" rel="preload" as="script" href="/a.js"/><link nonce="abc"/><linked>',
+    )
+  })
+
   it('puts its nonce first, so one rendered into the page cannot win', () => {
     expect(inject(['<script nonce="old">x</script>'], 'new')).toBe('<script nonce="new" nonce="old">x</script>')
   })
 
   it('gives the same page whatever way the response is split into chunks, bytes or text', () => {
-    const page = '<head><script>a</script></head><body>é ünïcode <script\nid="x">b</script><p>Script <b>x</b></p></body><script>'
+    const page = '<head><link rel="preload"/><script>a</script></head><body>é ünïcode <script\nid="x">b</script><p>Script <b>x</b></p></body><script>'
     const whole = inject([page])
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: Buffer.byteLength(page) }), { maxLength: 6 }), fc.boolean(), (cuts, asBytes) => {

@@ -1,0 +1,81 @@
+// The public site's rendering cache against the production server: a change re-renders the pages that
+// show it and leaves every other page in the cache, and what sits in front (a CDN, a reverse proxy) gets
+// validators and a Cache-Control it can use, never for a signed-in or preview response.
+import type { APIRequestContext } from '@playwright/test'
+
+import { expect, test } from './support/csp-watch'
+import { adminToken } from './support/staff'
+
+test.describe.configure({ mode: 'serial' })
+
+type Created = { doc: { id: string; slug: string } }
+
+async function publishTerm(request: APIRequestContext, headers: Record<string, string>, data: Record<string, unknown>): Promise<Created['doc']> {
+  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+  const response = await request.post('/api/terms', {
+    headers,
+    data: { category: security.docs[0]!.id, difficulty: 'beginner', _status: 'published', ...data },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return ((await response.json()) as Created).doc
+}
+
+/** Whether Next served the page from its rendering cache (HIT) or rendered it for this request. */
+async function cacheState(request: APIRequestContext, path: string): Promise<string | undefined> {
+  const response = await request.get(path)
+  expect(response.status()).toBe(200)
+  return response.headers()['x-nextjs-cache']
+}
+
+test('a change re-renders the pages that show the changed term, and no other page', async ({ request }) => {
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  const run = Date.now().toString(36)
+  const changed = await publishTerm(request, headers, { title: `Cache Probe Source ${run}`, definition: 'The term that changes.' })
+  const showsIt = await publishTerm(request, headers, {
+    title: `Cache Probe Neighbour ${run}`,
+    definition: 'Names the source among its related terms.',
+    relatedTerms: [changed.id],
+  })
+  const unrelated = await publishTerm(request, headers, { title: `Cache Probe Bystander ${run}`, definition: 'Shows nothing of the others.' })
+  const pages = [changed, showsIt, unrelated].map((term) => `/terms/${term.slug}`)
+
+  // Warm: each page is rendered once and then served from the cache.
+  for (const page of pages) {
+    await expect(async () => expect(await cacheState(request, page)).toBe('HIT')).toPass({ timeout: 10_000 })
+  }
+
+  const renamed = `Cache Probe Renamed ${run}`
+  expect((await request.patch(`/api/terms/${changed.id}`, { headers, data: { title: renamed } })).status()).toBe(200)
+  await expect(async () => {
+    expect(await (await request.get(pages[1]!)).text()).toContain(renamed)
+  }).toPass({ timeout: 5_000 })
+  await expect(async () => {
+    expect(await (await request.get(pages[0]!)).text()).toContain(renamed)
+  }).toPass({ timeout: 5_000 })
+  expect(await cacheState(request, pages[2]!)).toBe('HIT')
+})
+
+test('pages carry a validator, answer a conditional request with 304, and are cacheable briefly by shared caches', async ({ request }) => {
+  for (const path of ['/terms/cloudtrail', '/feed.xml', '/compare.csv']) {
+    const first = await request.get(path)
+    expect(first.status(), path).toBe(200)
+    const etag = first.headers()['etag']
+    expect(etag, `${path} has an ETag`).toBeTruthy()
+    expect(first.headers()['cache-control'], path).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/)
+    const again = await request.get(path, { headers: { 'if-none-match': etag! } })
+    expect(again.status(), `${path} revalidated`).toBe(304)
+  }
+})
+
+test('nothing answered to a signed-in, previewing or key-holding caller may be stored by a shared cache', async ({ request, playwright, baseURL }) => {
+  const token = await adminToken(request)
+  const signedIn = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `payload-token=${token}` } })
+  for (const path of ['/terms/cloudtrail', '/terms', '/api/terms?limit=1', '/feed.xml']) {
+    expect((await signedIn.get(path)).headers()['cache-control'], path).toBe('private, no-store')
+  }
+  await signedIn.dispose()
+  const withAuthorization = await request.get('/api/terms?limit=1', { headers: { Authorization: `JWT ${token}` } })
+  expect(withAuthorization.headers()['cache-control']).toBe('private, no-store')
+  const preview = await request.get('/terms/cloudtrail', { headers: { cookie: '__prerender_bypass=anything' } })
+  expect(preview.headers()['cache-control']).toBe('private, no-store')
+})
