@@ -1,11 +1,10 @@
 // The response headers that depend on the request or the run-time settings, set on the way out of the
 // app: a Content Security Policy with a fresh nonce (added to the page's scripts, ./script-nonces.ts),
 // HSTS on an https site, and the shared-cache policy (./shared-cache-policy.ts). Also answers an address
-// Next could not decode with 400 and passes the requested path to the 404 page.
+// Next could not decode with 400.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
 import { hasValidPercentEncoding, INVALID_PERCENT_ENCODING_MESSAGE } from '../lib/path-encoding'
-import { REQUEST_PATH_HEADER, requestPathForHeader } from '../lib/request-path-header'
 import { createNonce, isHttpsAddress, pageContentSecurityPolicy, strictTransportSecurity } from '../lib/security-headers'
 import { siteUrl } from '../lib/site-url'
 
@@ -53,8 +52,6 @@ export function preparePageResponse(req: IncomingMessage, res: ServerResponse, o
       res.end(INVALID_PERCENT_ENCODING_MESSAGE)
       return false
     }
-    // Always replaced, so a client can never hand the 404 page a path of its own choosing.
-    req.headers[REQUEST_PATH_HEADER] = requestPathForHeader(path)
   }
   delete req.headers['content-security-policy']
 

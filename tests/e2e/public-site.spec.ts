@@ -225,8 +225,8 @@ test.describe('the public site on a freshly seeded production server', () => {
     expect(frameworkScripts.length).toBeGreaterThan(0)
 
     const html = await (await request.get('/terms/cloudtrail')).text()
-    // Each tag also carries the request's CSP nonce, before or after `async`.
-    const pageScripts = [...html.matchAll(/<script src="([^"]+)"[^>]*\sasync=""/g)].map((match) => match[1])
+    // Each tag also carries the response's CSP nonce, which the server puts first.
+    const pageScripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*\sasync=""/g)].map((match) => match[1])
     expect(pageScripts).toEqual(expect.arrayContaining(frameworkScripts))
     for (const script of frameworkScripts) {
       expect((await (await request.get(script)).text()).split('\n', 1)[0], script).toBe('//# allFunctionsCalledOnLoad')

@@ -6,7 +6,6 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from './support/csp-watch'
 import { adminToken } from './support/staff'
 
-test.describe.configure({ mode: 'serial' })
 
 type Created = { doc: { id: string; slug: string } }
 

@@ -192,8 +192,11 @@ test('publishing the draft adds it to the sitemap, the feeds and the social imag
   const published = await request.patch(`/api/terms/${draftId}`, { headers: auth, data: { _status: 'published' } })
   expect(published.status()).toBe(200)
 
-  const urls = await sitemapLocations(page)
-  expect(urls.map((url) => url.loc)).toContain(`${baseURL}/terms/${DRAFT.slug}`)
+  // Cached pages follow a change within about a second.
+  await expect(async () => {
+    const urls = await sitemapLocations(page)
+    expect(urls.map((url) => url.loc)).toContain(`${baseURL}/terms/${DRAFT.slug}`)
+  }).toPass({ timeout: 10_000 })
   const feed = await parseXml(page, await (await request.get('/feed.xml')).text())
   expect(feed.entries[0]).toMatchObject({ title: DRAFT.title, summary: 'A term that is still being written.' })
   const json = (await (await request.get('/feed.json')).json()) as { items: { url: string }[] }

@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net'
 import compression from 'compression'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { REQUEST_PATH_HEADER } from '@/lib/request-path-header'
 import { preparePageResponse } from '@/server/page-response'
 
 const PAGE = `<!DOCTYPE html><html><head><script src="/_next/static/a.js" async></script></head><body>${'<p>text</p>'.repeat(300)}<script>self.__next_f.push([1,"x"])</script></body></html>`
@@ -14,14 +13,12 @@ const cache = { sharedMaxAgeSeconds: 30, staleWhileRevalidateSeconds: 300, stale
 
 let server: Server
 let origin: string
-let seenPathHeader: string | undefined
 
 beforeAll(async () => {
   const compress = compression()
   server = createServer((req, res) => {
     compress(req as never, res as never, () => {})
     if (!preparePageResponse(req, res, { dev: false, cache })) return
-    seenPathHeader = req.headers[REQUEST_PATH_HEADER] as string | undefined
     if (req.url === '/api/terms') {
       res.setHeader('content-type', 'application/json')
       return void res.end('{"docs":[]}')
@@ -97,10 +94,5 @@ describe('the headers and nonces the server adds to a page served from the rende
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     expect(await response.text()).toMatch(/percent-escape .* not valid UTF-8/)
-  })
-
-  it('passes the requested path to the app in a header a client cannot set', async () => {
-    await fetch(`${origin}/terms/caf%C3%A9`, { headers: { [REQUEST_PATH_HEADER]: '/forged' } })
-    expect(seenPathHeader).toBe('/terms/caf%C3%A9')
   })
 })
