@@ -38,11 +38,16 @@ async function findTextFiles(directory: string): Promise<string[]> {
   return nested.flat()
 }
 
+/** Reads and parses one entry file. */
+export async function readTermFile(file: string): Promise<ParseResult> {
+  return parseBytes(await readFile(file))
+}
+
 export async function readTermFiles(paths: string[]): Promise<TermFileResult[]> {
   const results: TermFileResult[] = []
   // One file at a time keeps the number of open files small for large seed directories.
   for (const file of await listTermFiles(paths)) {
-    results.push({ file, result: parseBytes(await readFile(file)) })
+    results.push({ file, result: await readTermFile(file) })
   }
   return results
 }

@@ -1,10 +1,13 @@
-// `npm run import`: reads seed-format files, reports bad ones as FILE:LINE: reason, upserts the rest.
+// `npm run import`: reads seed-format files batch by batch, reports bad ones as FILE:LINE: reason, upserts
+// the rest, and stops cleanly after the term being written on Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util'
 
-import { formatProblem, readTermFiles } from '@/content-format/read-term-files'
+import { listTermFiles } from '@/content-format/read-term-files'
 import type { TermDocument } from '@/content-format/types'
 
-import { countChanges, type ImportReport, type ImportStatus } from './import-terms'
+import { ENTRY_BATCH_SIZE, EntryReader } from './entry-reader'
+import { countChanges, type ImportReport, type ImportStatus } from './import-report'
+import { stopOnSignals } from './stop-on-signals'
 
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void }
 
@@ -52,27 +55,21 @@ export function toContractJson(document: TermDocument): TermDocument {
   }
 }
 
-/** Parses every file; a file with any problem, or whose slug another file already uses, is left out whole. */
-export async function readValidDocuments(paths: string[], io: CliIo): Promise<{ documents: TermDocument[]; invalidFiles: number }> {
-  const documents: TermDocument[] = []
-  const fileBySlug = new Map<string, string>()
-  let invalidFiles = 0
-  for (const { file, result } of await readTermFiles(paths)) {
-    if (!result.ok) {
-      invalidFiles += 1
-      for (const problem of result.problems) io.stderr(formatProblem(file, problem))
-      continue
+/** Prints `--dry-run --json` as one JSON array, entry by entry, without holding them all. */
+async function printDryRun(reader: EntryReader, io: CliIo, json: boolean): Promise<number> {
+  let valid = 0
+  let previous: string | null = null
+  for await (const batch of reader.batches(ENTRY_BATCH_SIZE)) {
+    for (const document of batch) {
+      valid += 1
+      if (!json) continue
+      io.stdout(previous === null ? '[' : `${previous},`)
+      previous = JSON.stringify(toContractJson(document), null, 2).replace(/^/gm, '  ')
     }
-    const earlier = fileBySlug.get(result.document.slug)
-    if (earlier) {
-      invalidFiles += 1
-      io.stderr(formatProblem(file, { line: 1, message: `slug "${result.document.slug}" is already used by ${earlier}` }))
-      continue
-    }
-    fileBySlug.set(result.document.slug, file)
-    documents.push(result.document)
   }
-  return { documents, invalidFiles }
+  if (json) io.stdout(previous === null ? '[]' : `${previous}\n]`)
+  io.stderr(`dry run: ${valid} valid, ${reader.invalidFiles} invalid; nothing was written`)
+  return reader.invalidFiles > 0 ? 1 : 0
 }
 
 function describeReport(report: ImportReport, status: ImportStatus): string[] {
@@ -87,6 +84,43 @@ function describeReport(report: ImportReport, status: ImportStatus): string[] {
   return lines
 }
 
+function describeStop(report: ImportReport, reader: EntryReader): string[] {
+  const unread = reader.files.slice(reader.filesRead)
+  const firstNotImported = report.notImported[0] ? reader.fileOf(report.notImported[0]) : unread[0]
+  const notImported = report.notImported.length + unread.length
+  return [
+    `stopped by ${report.stoppedBy}: every term above was written whole; ${notImported} ` +
+      `file${notImported === 1 ? '' : 's'} not imported${firstNotImported ? `, from ${firstNotImported} on` : ''}. ` +
+      'Run the same command again to import the rest.',
+  ]
+}
+
+/** Progress every 10 entries for small imports, about ten lines for large ones. */
+const progressStep = (total: number) => Math.max(10, 10 ** Math.floor(Math.log10(Math.max(total, 1) / 10)))
+
+async function importEntries(reader: EntryReader, options: ImportCliOptions, io: CliIo): Promise<number> {
+  const { openPayloadForCli } = await import('./open-payload')
+  const { importTermBatches } = await import('./import-terms')
+  const payload = await openPayloadForCli()
+  const stop = stopOnSignals(io.stderr)
+  const total = reader.files.length
+  const step = progressStep(total)
+  const report = await importTermBatches(payload, reader.batches(ENTRY_BATCH_SIZE), {
+    status: options.status,
+    signal: stop.signal,
+    onProgress: (done) => {
+      if (total >= 20 && (done % step === 0 || done === total)) io.stderr(`importing… ${done}/${total}`)
+    },
+  }).finally(stop.dispose)
+  if (options.json) io.stdout(JSON.stringify(report, null, 2))
+  for (const line of describeReport(report, options.status)) io.stderr(line)
+  if (report.stoppedBy) {
+    for (const line of describeStop(report, reader)) io.stderr(line)
+    return stop.exitCode() ?? 1
+  }
+  return report.failed.length > 0 || reader.invalidFiles > 0 ? 1 : 0
+}
+
 export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   let options: ImportCliOptions
   try {
@@ -95,34 +129,13 @@ export async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`${(error as Error).message}\n${IMPORT_USAGE}`)
     return 2
   }
-
-  let read: Awaited<ReturnType<typeof readValidDocuments>>
+  let files: string[]
   try {
-    read = await readValidDocuments(options.paths, io)
+    files = await listTermFiles(options.paths)
   } catch (error) {
     io.stderr((error as Error).message)
     return 2
   }
-  const { documents, invalidFiles } = read
-  const exitCode = invalidFiles > 0 ? 1 : 0
-
-  if (options.dryRun) {
-    if (options.json) io.stdout(JSON.stringify(documents.map(toContractJson), null, 2))
-    io.stderr(`dry run: ${documents.length} valid, ${invalidFiles} invalid; nothing was written`)
-    return exitCode
-  }
-
-  const { openPayloadForCli } = await import('./open-payload')
-  const { importTermDocuments } = await import('./import-terms')
-  const payload = await openPayloadForCli()
-  const showProgress = documents.length >= 20
-  const report = await importTermDocuments(payload, documents, {
-    status: options.status,
-    onProgress: (done, total) => {
-      if (showProgress && (done % 10 === 0 || done === total)) io.stderr(`importing… ${done}/${total}`)
-    },
-  })
-  if (options.json) io.stdout(JSON.stringify(report, null, 2))
-  for (const line of describeReport(report, options.status)) io.stderr(line)
-  return report.failed.length > 0 ? 1 : exitCode
+  const reader = new EntryReader(files, io.stderr)
+  return options.dryRun ? printDryRun(reader, io, options.json) : importEntries(reader, options, io)
 }

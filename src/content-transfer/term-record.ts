@@ -5,8 +5,23 @@ import { populated, populatedList } from '@/lib/relations'
 import type { Term } from '@/payload-types'
 
 import { richTextToPlainText } from './rich-text'
+import { TermNameIndex } from './term-links'
 
 const oneLine = (text: string) => text.replace(/\s*\n+\s*/g, ' ').trim()
+
+/**
+ * While some related names wait for their terms, the term keeps the list as written (see term-links):
+ * that list, then any link an editor added since. Otherwise the titles of the linked terms.
+ */
+function relatedNames(term: Term): string[] {
+  const related = populatedList(term.relatedTerms)
+  const written = term.pendingRelatedTerms ?? []
+  if (written.length === 0) return related.map((linked) => linked.title)
+  const names = new TermNameIndex()
+  for (const linked of related) names.add(linked)
+  const given = new Set(written.flatMap((name) => names.resolve(name)?.id ?? []))
+  return [...written, ...related.filter((linked) => !given.has(linked.id)).map((linked) => linked.title)]
+}
 
 export function termRecordToDocument(term: Term): TermDocument {
   const category = populated(term.category)
@@ -34,10 +49,7 @@ export function termRecordToDocument(term: Term): TermDocument {
     })),
     category: category ? category.name.toLowerCase() : '',
     difficulty: term.difficulty,
-    relatedTerms: [
-      ...populatedList(term.relatedTerms).map((related) => related.title),
-      ...(term.pendingRelatedTerms ?? []),
-    ],
+    relatedTerms: relatedNames(term),
     seeAlso: (term.seeAlso ?? []).flatMap((row) => {
       const linked = populated(row.term)
       const name = linked?.title ?? row.label ?? null

@@ -4,7 +4,10 @@
 // process queue here, asynchronously: a transaction holds the turn from begin to commit or rollback,
 // and a write outside any transaction takes a turn of its own. Other processes (an import running
 // beside the server) still meet at the file lock, where the busy timeout makes them wait.
+import type { Client } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+import { shareTransactionConnection } from './transaction-connection'
 
 const WRITE_METHODS = [
   'create',
@@ -116,29 +119,23 @@ function wrapAdapter(adapter: AnyAdapter): void {
   }
 }
 
-type TransactionCapableClient = {
-  transaction: (mode?: string) => Promise<unknown>
-  execute: (sql: string) => Promise<unknown>
+type SqliteAdapterState = {
+  client?: Client
+  clientConfig?: { url: string; authToken?: string }
+  wal?: false | { synchronous?: string }
 }
 
-/**
- * The libsql client hands its connection to each transaction and opens a new one for what follows,
- * without the busy timeout Payload set on the first. Setting it again keeps every connection waiting
- * for other processes instead of failing at once.
- */
-function keepBusyTimeout(adapter: AnyAdapter, busyTimeoutMs: number): void {
+/** After the adapter connects, its transactions share one connection with the adapter's settings. */
+function shareOneTransactionConnection(adapter: AnyAdapter, busyTimeoutMs: number): void {
   const connect = adapter.connect?.bind(adapter)
   if (!connect) return
   adapter.connect = async (...args: Parameters<typeof connect>) => {
     await connect(...args)
-    const client = adapter.client as TransactionCapableClient | undefined
-    if (!client) return
-    const transaction = client.transaction.bind(client)
-    client.transaction = async (mode?: string) => {
-      const handedOver = await transaction(mode)
-      await client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs};`)
-      return handedOver
-    }
+    const { client, clientConfig, wal } = adapter as AnyAdapter & SqliteAdapterState
+    if (!client || !clientConfig) return
+    const pragmas = [`PRAGMA busy_timeout = ${busyTimeoutMs};`]
+    if (wal && wal.synchronous) pragmas.push(`PRAGMA synchronous = ${wal.synchronous};`)
+    shareTransactionConnection(client, clientConfig, pragmas)
   }
 }
 
@@ -150,7 +147,7 @@ export function withSerializedWrites(adapterObj: DatabaseAdapterObj, busyTimeout
     init: (args) => {
       const adapter = init(args) as AnyAdapter
       wrapAdapter(adapter)
-      keepBusyTimeout(adapter, busyTimeoutMs)
+      shareOneTransactionConnection(adapter, busyTimeoutMs)
       return adapter
     },
   }

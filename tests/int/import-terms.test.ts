@@ -97,8 +97,7 @@ describe('importing the seed folder', () => {
 })
 
 describe('names that match no term yet', () => {
-  it('keeps an unresolved related name and links it when that term arrives', async () => {
-    // A term outside the importing batch gets newly found terms appended after its existing links.
+  it('keeps an unresolved related name and links it, in the written order, when that term arrives', async () => {
     const first = await importTermDocuments(
       payload,
       [documentNamed('Tidal Compute', { relatedTerms: ['Wave Storage', 'CloudTrail'], seeAlso: ['Wave Storage'] })],
@@ -106,7 +105,9 @@ describe('names that match no term yet', () => {
     )
     expect(first.unresolved).toEqual([{ slug: 'tidal-compute', names: ['Wave Storage', 'Wave Storage'] }])
     const waiting = await findTerm('tidal-compute')
-    expect(waiting.pendingRelatedTerms).toEqual(['Wave Storage'])
+    expect((waiting.relatedTerms ?? []).map((term) => (typeof term === 'object' ? term.slug : term))).toEqual(['cloudtrail'])
+    // The whole list as written waits with it, so the order survives until Wave Storage arrives.
+    expect(waiting.pendingRelatedTerms).toEqual(['Wave Storage', 'CloudTrail'])
     expect(waiting.seeAlso?.map((row) => row.label)).toEqual(['Wave Storage'])
 
     const second = await importTermDocuments(payload, [documentNamed('Wave Storage')], { status: 'published' })
@@ -114,8 +115,8 @@ describe('names that match no term yet', () => {
     expect(second.linked).toEqual(['tidal-compute'])
     const linked = await findTerm('tidal-compute')
     expect((linked.relatedTerms ?? []).map((term) => (typeof term === 'object' ? term.slug : term))).toEqual([
-      'cloudtrail',
       'wave-storage',
+      'cloudtrail',
     ])
     expect(linked.pendingRelatedTerms ?? []).toEqual([])
     const seeAlsoTarget = linked.seeAlso?.[0]?.term

@@ -1,0 +1,80 @@
+// Related Terms and See Also keep the order an entry wrote them in, through import and export, when the
+// terms they name arrive later: in a later batch of the same import or in a later import.
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { parseTermDocument } from '@/content-format/parse'
+import type { TermDocument } from '@/content-format/types'
+import { exportTerms, type ExportStatus } from '@/content-transfer/export-terms'
+import { importTermBatches, importTermDocuments } from '@/content-transfer/import-terms'
+
+import { getTestPayload } from './helpers/payload'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+})
+
+function entryNamed(title: string, relatedTerms: string[] = [], seeAlso: string[] = []): TermDocument {
+  return {
+    title,
+    slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    definition: `${title} is a made-up term for tests.`,
+    analogy: null,
+    useCases: [],
+    providerEquivalents: [{ provider: 'AWS', service: `Amazon ${title}` }],
+    faqs: [],
+    category: 'testing',
+    difficulty: 'beginner',
+    relatedTerms,
+    seeAlso,
+  }
+}
+
+async function exportedEntry(slug: string, status: ExportStatus = 'published'): Promise<TermDocument> {
+  const exported = (await exportTerms(payload, status)).find((term) => term.slug === slug)
+  if (!exported || !('text' in exported)) throw new Error(`${slug} was not exported: ${JSON.stringify(exported)}`)
+  const parsed = parseTermDocument(exported.text)
+  if (!parsed.ok) throw new Error(`the export of ${slug} does not parse: ${JSON.stringify(parsed.problems)}`)
+  return parsed.document
+}
+
+const published = { status: 'published' } as const
+
+describe('related terms and see also named before their terms exist', () => {
+  it('keep the written order when the named terms arrive in a later import', async () => {
+    await importTermDocuments(payload, [entryNamed('Bravo Store')], published)
+    const alpha = entryNamed(
+      'Alpha Gate',
+      ['Charlie Queue', 'Bravo Store', 'Delta Mesh'],
+      ['Delta Mesh', 'Bravo Store', 'Charlie Queue'],
+    )
+    const first = await importTermDocuments(payload, [alpha], published)
+    expect(first.unresolved).toEqual([
+      { slug: 'alpha-gate', names: ['Charlie Queue', 'Delta Mesh', 'Delta Mesh', 'Charlie Queue'] },
+    ])
+    const waiting = await exportedEntry('alpha-gate', 'all')
+    expect([waiting.relatedTerms, waiting.seeAlso]).toEqual([alpha.relatedTerms, alpha.seeAlso])
+
+    const rest = await importTermDocuments(payload, [entryNamed('Charlie Queue'), entryNamed('Delta Mesh')], published)
+    expect(rest.linked).toEqual(['alpha-gate'])
+    const linked = await exportedEntry('alpha-gate')
+    expect([linked.relatedTerms, linked.seeAlso]).toEqual([alpha.relatedTerms, alpha.seeAlso])
+  })
+
+  it('keep the written order when the named terms arrive in a later batch of the same import', async () => {
+    const echo = entryNamed('Echo Vault', ['Golf Relay', 'Foxtrot Index', 'Hotel Cache'], ['Hotel Cache', 'Golf Relay'])
+    const report = await importTermBatches(
+      payload,
+      [[entryNamed('Foxtrot Index')], [echo], [entryNamed('Golf Relay')], [entryNamed('Hotel Cache')]],
+      published,
+    )
+    expect(report.unresolved).toEqual([])
+    expect(report.created).toEqual(['foxtrot-index', 'echo-vault', 'golf-relay', 'hotel-cache'])
+    const exported = await exportedEntry('echo-vault')
+    expect([exported.relatedTerms, exported.seeAlso]).toEqual([echo.relatedTerms, echo.seeAlso])
+    const stored = await payload.find({ collection: 'terms', where: { slug: { equals: 'echo-vault' } }, depth: 0 })
+    expect(stored.docs[0]?.pendingRelatedTerms ?? []).toEqual([])
+  })
+})
