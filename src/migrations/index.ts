@@ -5,6 +5,7 @@ import * as migration_20261125_002051_drop_edit_locks_on_reviewed_content from '
 import * as migration_20261125_010942_content_changes_and_provider_colours from './20261125_010942_content_changes_and_provider_colours';
 import * as migration_20261130_194319_first_published_at from './20261130_194319_first_published_at';
 import * as migration_20261130_203934_forgot_password_spacing from './20261130_203934_forgot_password_spacing';
+import * as migration_20261130_231639_terms_scale_indexes from './20261130_231639_terms_scale_indexes';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261130_203934_forgot_password_spacing.up,
     down: migration_20261130_203934_forgot_password_spacing.down,
-    name: '20261130_203934_forgot_password_spacing'
+    name: '20261130_203934_forgot_password_spacing',
+  },
+  {
+    up: migration_20261130_231639_terms_scale_indexes.up,
+    down: migration_20261130_231639_terms_scale_indexes.down,
+    name: '20261130_231639_terms_scale_indexes'
   },
 ];

@@ -38,6 +38,9 @@ export const Terms: CollectionConfig = reviewedCollection({
     },
   },
   defaultSort: 'title',
+  // The public site's hot reads (see bench/query-plans.ts): A–Z pages of published terms by title, a
+  // category's terms by title, and published terms by date of change (feeds, change sync).
+  indexes: [{ fields: ['_status', 'title'] }, { fields: ['category', 'title'] }, { fields: ['_status', 'updatedAt'] }],
   hooks: {
     afterRead: [hideUnpublishedLinks],
   },
