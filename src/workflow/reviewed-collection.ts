@@ -33,6 +33,12 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
       update: canUpdateContent,
       delete: canDeleteContent,
     },
+    admin: {
+      // The list view reads only the visible columns instead of whole documents (with their arrays,
+      // relationships and joins), and relationship cells fetch only the related document's title.
+      enableListViewSelectAPI: true,
+      ...config.admin,
+    },
     // The editorial desk lists documents in a stage, most recently updated first (src/workflow/dashboard-queries.ts).
     indexes: [{ fields: ['workflowStage', 'updatedAt'] }, ...(config.indexes ?? [])],
     versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
