@@ -28,13 +28,17 @@ async function countTerms(databaseFile: string): Promise<number> {
   }
 }
 
+/** Imports one batch; the CLI's per-term notes (related names resolved later) are shown only if it fails. */
 function importBatch(files: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
     [path.join(repoRoot, 'seed/cli/import.ts'), '--status', 'published', ...files],
-    { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: repoRoot, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 },
   )
-  if (result.status !== 0) throw new Error(`the import CLI exited with ${result.status ?? result.signal} on a batch of ${files.length} files`)
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr ?? '')
+    throw new Error(`the import CLI exited with ${result.status ?? result.signal} on a batch of ${files.length} files`)
+  }
 }
 
 async function main(): Promise<void> {
