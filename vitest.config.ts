@@ -25,9 +25,26 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['tests/int/**/*.test.ts'],
+          exclude: ['tests/int/admin-views/**'],
           setupFiles: ['tests/int/setup-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        // Payload's published source maps name files outside its packages; Vite would warn about each.
+        logLevel: 'error',
+        test: {
+          // Admin views rendered by Payload's own server components. Those import CSS, which Node cannot
+          // load; bundling Payload's admin packages through Vite here drops it. Kept out of 'int' so the
+          // other tests keep loading those packages as the server does.
+          name: 'int-admin',
+          include: ['tests/int/admin-views/**/*.test.ts'],
+          setupFiles: ['tests/int/setup-database.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          server: { deps: { inline: [/@payloadcms\/(ui|next)\//, /react-image-crop/] } },
         },
       },
     ],

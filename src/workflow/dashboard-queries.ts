@@ -1,4 +1,7 @@
 // What the editorial dashboard shows a signed-in member of staff, read with their own access rights.
+// Every read is bounded (a limit, no count of all matches, and a `select` of the fields the desk shows, so
+// no document's arrays, relationships or joins are read) and sorted along an index: it costs the same at
+// any glossary size.
 import type { Payload, TypedUser, Where } from 'payload'
 
 import { hasRole } from '@/access/roles'
@@ -39,8 +42,20 @@ export type EditorialDashboard = {
   openReleases: ReleaseItem[]
 }
 
-const TITLE_FIELD: Record<ReviewedCollection, string> = { terms: 'title', 'use-cases': 'organization', faqs: 'question' }
+const TITLE_FIELD = { terms: 'title', 'use-cases': 'organization', faqs: 'question' } as const satisfies Record<ReviewedCollection, string>
 const LIMIT = 10
+
+const TITLE_ONLY = {
+  terms: { [TITLE_FIELD.terms]: true },
+  'use-cases': { [TITLE_FIELD['use-cases']]: true },
+  faqs: { [TITLE_FIELD.faqs]: true },
+} as const
+/** The fields a desk entry shows: its title, stage and date of change (indexed together with the stage). */
+const DESK_ITEM_FIELDS = {
+  terms: { ...TITLE_ONLY.terms, workflowStage: true, updatedAt: true },
+  'use-cases': { ...TITLE_ONLY['use-cases'], workflowStage: true, updatedAt: true },
+  faqs: { ...TITLE_ONLY.faqs, workflowStage: true, updatedAt: true },
+} as const
 
 async function findAcross(payload: Payload, user: TypedUser, where: Where, sort = '-updatedAt'): Promise<DashboardItem[]> {
   const results = await Promise.all(
@@ -50,7 +65,9 @@ async function findAcross(payload: Payload, user: TypedUser, where: Where, sort 
         where,
         sort,
         limit: LIMIT,
+        pagination: false,
         depth: 0,
+        select: DESK_ITEM_FIELDS[collection],
         draft: true,
         overrideAccess: false,
         user,
@@ -79,7 +96,9 @@ async function findReleases(payload: Payload, user: TypedUser, status: string): 
     where: { status: { equals: status } },
     sort: status === 'scheduled' ? 'publishAt' : '-updatedAt',
     limit: LIMIT,
+    pagination: false,
     depth: 0,
+    select: { name: true, status: true, publishAt: true },
     overrideAccess: false,
     user,
   })
@@ -100,7 +119,9 @@ async function readableTitles(payload: Payload, user: TypedUser, collection: Rev
     collection,
     where: { id: { in: ids } },
     limit: ids.length,
+    pagination: false,
     depth: 0,
+    select: TITLE_ONLY[collection],
     draft: true,
     overrideAccess: false,
     user,
@@ -114,7 +135,9 @@ async function schedulerLabels(payload: Payload, user: TypedUser, ids: string[])
     collection: 'users',
     where: { id: { in: ids } },
     limit: ids.length,
+    pagination: false,
     depth: 0,
+    select: { email: true },
     overrideAccess: false,
     user,
   })
@@ -138,7 +161,9 @@ async function findScheduledDocuments(payload: Payload, user: TypedUser): Promis
     },
     sort: 'waitUntil',
     limit: 100,
+    pagination: false,
     depth: 0,
+    select: { taskSlug: true, input: true, waitUntil: true },
     overrideAccess: true,
   })
   const pending = (docs as unknown as ScheduleJob[]).flatMap((job) => {

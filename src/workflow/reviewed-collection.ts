@@ -33,6 +33,14 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
       update: canUpdateContent,
       delete: canDeleteContent,
     },
+    admin: {
+      // The list view reads only the visible columns instead of whole documents (with their arrays,
+      // relationships and joins), and relationship cells fetch only the related document's title.
+      enableListViewSelectAPI: true,
+      ...config.admin,
+    },
+    // The editorial desk lists documents in a stage, most recently updated first (src/workflow/dashboard-queries.ts).
+    indexes: [{ fields: ['workflowStage', 'updatedAt'] }, ...(config.indexes ?? [])],
     versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
     // Stages decide who edits a document when; Payload's edit lock would also block each hand-off in
     // the review (a tab left open keeps it for minutes), so the workflow replaces it.

@@ -6,6 +6,7 @@ import type { Category, Term, User } from '@/payload-types'
 import { getEditorialDashboard } from '@/workflow/dashboard-queries'
 
 import { createStaffUser, getTestPayload } from './helpers/payload'
+import { readsOf, recordSqlStatements } from './helpers/sql-statements'
 
 let payload: Payload
 let author: User
@@ -135,5 +136,15 @@ describe('the editorial desk', () => {
     const termReads = readTerms.mock.calls.map(([options]) => options).filter((options) => options.collection === 'terms')
     expect(termReads.length).toBeGreaterThan(0)
     expect(termReads.every((options) => options.overrideAccess === false && options.user?.id === author.id)).toBe(true)
+  })
+
+  it('reads only what it shows: no document content, arrays or relationships, and no count of all matches', async () => {
+    const { statements } = await recordSqlStatements(payload, () => getEditorialDashboard(payload, { ...editor, collection: 'users' }))
+    const reviewedReads = ['_terms_v', '_use_cases_v', '_faqs_v'].flatMap((table) => readsOf(statements, table))
+    // Four lists read each of the three collections; the scheduled term's title is read once more.
+    expect(reviewedReads.length).toBeGreaterThanOrEqual(12)
+    for (const statement of statements) expect(statement).not.toContain('json_group_array')
+    for (const statement of reviewedReads) expect(statement).not.toMatch(/"version_(definition|answer|scenario|solution)"/)
+    expect(statements.filter((statement) => statement.startsWith('select count('))).toEqual([])
   })
 })

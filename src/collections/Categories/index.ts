@@ -12,7 +12,7 @@ const audit = auditCollectionHooks({ titleField: 'name' })
 export const Categories: CollectionConfig = {
   slug: 'categories',
   labels: { singular: 'Category', plural: 'Categories' },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'], enableListViewSelectAPI: true },
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
   hooks: {
     beforeChange: [audit.beforeChange],

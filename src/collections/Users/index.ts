@@ -29,7 +29,7 @@ export const Users: CollectionConfig = {
     forgotPassword: { minRequestInterval: 0 },
     cookies: authCookies(),
   },
-  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'], enableListViewSelectAPI: true },
   endpoints: [noEmailVerification],
   access: {
     admin: ({ req }) => Boolean(req.user),
