@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 
 import { RATE_LIMITS } from '@/rate-limit/limits'
+import type { Environment } from '@/server/environment'
 
 export type BenchPaths = {
   workDir: string
@@ -38,7 +39,7 @@ export function unlimitedRateLimits(): Record<string, string> {
 export type BenchEnvironment = { app: NodeJS.ProcessEnv; cli: NodeJS.ProcessEnv }
 
 /** The environments of `npm start` and `npm run import` on this glossary, as a person would run them. */
-export function benchEnvironment(paths: BenchPaths, baseEnv: NodeJS.ProcessEnv = process.env): BenchEnvironment {
+export function benchEnvironment(paths: BenchPaths, baseEnv: Environment = process.env): BenchEnvironment {
   const shared: NodeJS.ProcessEnv = {
     ...baseEnv,
     NODE_ENV: 'production',

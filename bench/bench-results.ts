@@ -47,7 +47,7 @@ export type SizeResult = {
   endpoints: EndpointResult[]
   freshness: FreshnessResult & { targets: TargetCheck[] }
   /** p50 growth from the next smaller size measured in the same run. */
-  growth: { fromTerms: number; rows: GrowthRow[] } | undefined
+  growth: { fromTerms: number; rows: GrowthRow[] } | null
 }
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results')

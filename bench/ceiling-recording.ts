@@ -14,6 +14,18 @@ export function replayableHeaders(headers: readonly [string, string][]): [string
   return headers.filter(([name]) => !CONNECTION_HEADERS.has(name.toLowerCase()))
 }
 
+/** Why an answer is not one a reader wanted: not 2xx, or GraphQL's 200 that carries errors instead of data. */
+export function answerProblem(status: number, contentType: string | undefined, body: string): string | undefined {
+  if (status < 200 || status >= 300) return `answered ${status}`
+  if (!contentType?.includes('json')) return undefined
+  try {
+    const parsed = JSON.parse(body) as { errors?: unknown }
+    return parsed.errors ? `answered ${status} with errors` : undefined
+  } catch {
+    return `answered ${status} with JSON that does not parse`
+  }
+}
+
 export type Recording = { responses: RecordedResponse[]; bodyBytes: Map<string, number>; failures: string[] }
 
 /** Fetches every distinct request once (which also warms the app's caches) and keeps what came back. */
@@ -25,9 +37,9 @@ export async function recordResponses(baseUrl: string, requests: readonly BenchR
     const key = requestKey(request.method, request.path, request.body ?? '')
     if (responses.has(key)) continue
     const answer = await exchange(baseUrl, request)
-    if (answer.status < 200 || answer.status >= 300) {
-      failures.push(`${request.method} ${request.path} answered ${answer.status}: ${answer.body.toString().slice(0, 200)}`)
-    }
+    const contentType = answer.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
+    const problem = answerProblem(answer.status, contentType, answer.body.toString())
+    if (problem) failures.push(`${request.method} ${request.path} ${problem}: ${answer.body.toString().slice(0, 300)}`)
     responses.set(key, {
       key,
       status: answer.status,

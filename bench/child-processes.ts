@@ -12,23 +12,38 @@ export function onCleanup(cleanup: () => Promise<void> | void): void {
   cleanups.push(cleanup)
 }
 
-export async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()!()
-    } catch (error) {
-      process.stderr.write(`cleanup: ${(error as Error).message}\n`)
+let cleaningUp: Promise<void> | undefined
+
+/** Runs every cleanup once; a second caller (the signal handler and the normal end) waits for the same run. */
+export function runCleanups(): Promise<void> {
+  cleaningUp ??= (async () => {
+    while (cleanups.length > 0) {
+      try {
+        await cleanups.pop()!()
+      } catch (error) {
+        process.stderr.write(`cleanup: ${(error as Error).message}\n`)
+      }
     }
-  }
+  })().finally(() => {
+    cleaningUp = undefined
+  })
+  return cleaningUp
 }
 
+let stopping = false
+
+/** True once a signal asked the bench to stop: what fails after that is the stop, not the bench. */
+export const isStopping = () => stopping
+
 export function stopChildrenOnSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\n${signal}: stopping the bench's processes…\n`)
-      void runCleanups().finally(() => process.exit(130))
-    })
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    process.stderr.write(`\n${signal}: stopping the bench's processes…\n`)
+    void runCleanups().finally(() => process.exit(130))
   }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null

@@ -112,7 +112,8 @@ export function summaryTable(result: SizeResult): Table {
       [
         'publish under load (CLI in another process)',
         `visible ${formatMs(freshness.visibleAfterMs)} after the CLI exited; first request after it ${formatMs(freshness.firstRequestMs)}; ` +
-          `slowest of ${grouped(freshness.requestsAfterChange)} in the next 5 s ${formatMs(freshness.maxLatencyAfterChangeMs)}`,
+          `slowest of ${grouped(freshness.requestsAfterChange)} in the next 5 s ${formatMs(freshness.maxLatencyAfterChangeMs)}; ` +
+          `${grouped(freshness.load.non2xx + freshness.load.errors)} non-2xx or failed`,
         verdict(freshness.targets),
       ],
     ],

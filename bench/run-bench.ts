@@ -13,7 +13,7 @@ import { benchEnvironment, benchPaths } from './bench-environment'
 import { machineInfo, runDate, writeLatestMarkdown, writeSizeResult, type EndpointResult, type LoadNumbers, type SizeResult } from './bench-results'
 import { meanBodyBytes, recordResponses, type Recording } from './ceiling-recording'
 import { startCeilingServer, type CeilingServer } from './ceiling-server'
-import { freeLoopbackPort, onCleanup, REPOSITORY_ROOT, runCleanups, stopChildrenOnSignals } from './child-processes'
+import { freeLoopbackPort, isStopping, onCleanup, REPOSITORY_ROOT, runCleanups, stopChildrenOnSignals } from './child-processes'
 import { benchEndpoints, sampleSlugs, type BenchEndpoint } from './endpoints'
 import { probeFreshness } from './freshness-probe'
 import { waitUntilQuiet } from './process-stats'
@@ -111,6 +111,7 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   await settle(servers.app)
   for (const endpoint of endpoints) results.push(await measureEndpoint(endpoint, servers, recording, terms, options))
   await servers.ceiling.stop()
+  await settle(servers.app)
 
   say('Publishing an edit of one term from the import CLI while its page is under load…')
   const freshness = await probeFreshness({
@@ -131,8 +132,8 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
     import: { ...imported, targets: importTargets(imported.termsPerSecond, imported.peakRssBytes) },
     server: { peakRssBytes, targets: serverTargets(terms, peakRssBytes) },
     endpoints: results,
-    freshness: { ...freshness, targets: freshnessTargets(freshness) },
-    growth: undefined,
+    freshness: { ...freshness, targets: freshnessTargets({ ...freshness, failures: freshness.load.non2xx + freshness.load.errors }) },
+    growth: null,
   }
 }
 
@@ -183,6 +184,7 @@ async function main(): Promise<number> {
     await run(options)
     return 0
   } catch (error) {
+    if (isStopping()) return 130
     say(`The bench failed: ${error instanceof Error ? error.message : String(error)}`)
     return 1
   } finally {

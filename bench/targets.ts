@@ -68,10 +68,17 @@ export function importTargets(termsPerSecond: number, peakRssBytes: number | nul
   ]
 }
 
-export type FreshnessNumbers = { visibleAfterMs: number | null; firstRequestMs: number | null; maxLatencyAfterChangeMs: number | null }
+export type FreshnessNumbers = {
+  visibleAfterMs: number | null
+  firstRequestMs: number | null
+  maxLatencyAfterChangeMs: number | null
+  /** Non-2xx answers and failed requests (timeouts included) of the load during the probe. */
+  failures: number
+}
 
-export function freshnessTargets({ visibleAfterMs, firstRequestMs, maxLatencyAfterChangeMs }: FreshnessNumbers): TargetCheck[] {
+export function freshnessTargets({ visibleAfterMs, firstRequestMs, maxLatencyAfterChangeMs, failures }: FreshnessNumbers): TargetCheck[] {
   return [
+    checkTarget('non-2xx or failed under load', 'count', 'max', 0, failures),
     checkTarget('publish → visible', 'ms', 'max', 2_000, visibleAfterMs),
     checkTarget('first request after the change', 'ms', 'max', 300, firstRequestMs),
     checkTarget('slowest request in the 5 s after', 'ms', 'max', 300, maxLatencyAfterChangeMs),

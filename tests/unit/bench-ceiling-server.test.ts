@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { exchange, type BenchRequest } from '../../bench/bench-request'
-import { recordResponses, replayableHeaders } from '../../bench/ceiling-recording'
+import { answerProblem, recordResponses, replayableHeaders } from '../../bench/ceiling-recording'
 import { startCeilingServer, type CeilingServer } from '../../bench/ceiling-server'
 
 // A stand-in for the app: answers depend on the path and, for POST, on the body (as GraphQL's do).
@@ -76,5 +76,14 @@ describe('the ceiling server', () => {
       ['Content-Type', 'text/html'],
       ['ETag', '"abc"'],
     ])
+  })
+})
+
+describe('checking what the ceiling will replay', () => {
+  it('flags an answer that is not 2xx, or a GraphQL 200 that carries errors instead of data', () => {
+    expect(answerProblem(200, 'text/html; charset=utf-8', '<p>ok</p>')).toBeUndefined()
+    expect(answerProblem(200, 'application/json', '{"data":{"Terms":{"docs":[]}}}')).toBeUndefined()
+    expect(answerProblem(429, 'application/json', '{}')).toBe('answered 429')
+    expect(answerProblem(200, 'application/json', '{"errors":[{"message":"Cannot query field"}]}')).toBe('answered 200 with errors')
   })
 })
