@@ -4,6 +4,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { BenchRequest } from './bench-request'
 import type { EndpointKey } from './endpoints'
 import type { FreshnessResult } from './freshness-probe'
 import type { ImportMeasurement } from './import-throughput'
@@ -25,7 +26,8 @@ export type LoadNumbers = {
 export type EndpointResult = {
   key: EndpointKey
   label: string
-  paths: string[]
+  /** What each connection sent in turn. */
+  requests: BenchRequest[]
   /** Mean response body size over the endpoint's requests. */
   bodyBytes: number
   app: LoadNumbers

@@ -75,7 +75,7 @@ async function measureEndpoint(endpoint: BenchEndpoint, servers: Servers, record
   return {
     key: endpoint.key,
     label: endpoint.label,
-    paths: [...new Set(endpoint.requests.map((request) => request.path))],
+    requests: endpoint.requests,
     bodyBytes,
     app,
     ceiling,
@@ -123,6 +123,7 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   })
   const peakRssBytes = servers.app.peakRssBytes()
   await servers.app.stop()
+  fs.rmSync(paths.workDir, { recursive: true, force: true }) // a 100k glossary's files and database are large
   return {
     date,
     terms,

@@ -37,7 +37,7 @@ function termPage(app: LoadNumbers, ceiling: LoadNumbers): EndpointResult {
   return {
     key: 'term-page',
     label: 'term page',
-    paths: ['/terms/a'],
+    requests: [{ method: 'GET', path: '/terms/a' }],
     bodyBytes: 48_100,
     app,
     ceiling,
