@@ -40,6 +40,8 @@ export type EndpointResult = {
 export type SizeResult = {
   date: string
   terms: number
+  /** How long this size took, from generating entries to stopping the server (the build not included). */
+  elapsedSeconds: number
   machine: Machine
   /** The 1-minute load average of the machine: other work on it while measuring skews every number. */
   machineLoad: { atStart: number; atEnd: number }

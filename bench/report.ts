@@ -81,7 +81,7 @@ export function markdownTable({ header, rows }: Table): string {
 
 export function endpointTable(endpoints: readonly EndpointResult[]): Table {
   return {
-    header: ['endpoint', 'req/s', 'ceiling req/s', '× ceiling', 'p50', 'p95', 'p99', 'max', 'non-2xx', 'size', 'targets'],
+    header: ['endpoint', 'req/s', 'ceiling req/s', '× ceiling', 'p50', 'p95', 'p99', 'max', 'non-2xx/errors', 'size', 'targets'],
     rows: endpoints.map(({ label, app, ceiling, ratio, bodyBytes, targets }) => [
       label,
       formatRate(app.requestsPerSecond),
@@ -146,7 +146,7 @@ export function describeSettings({ settings }: SizeResult): string {
 export function sizeReportText(result: SizeResult): string {
   const missed = missedTargetLines(result)
   const parts = [
-    `Cloudlex bench: ${grouped(result.terms)} terms, ${result.date}`,
+    `Cloudlex bench: ${grouped(result.terms)} terms, ${result.date} (measured in ${(result.elapsedSeconds / 60).toFixed(1)} min)`,
     `machine: ${describeMachine(result.machine)}; ${describeMachineLoad(result)}`,
     `load: ${describeSettings(result)}`,
     '',

@@ -96,6 +96,7 @@ async function startServers(terms: number, options: BenchOptions, env: NodeJS.Pr
 }
 
 async function measureSize(terms: number, options: BenchOptions, date: string): Promise<SizeResult> {
+  const startedAt = performance.now()
   const loadAverageAtStart = os.loadavg()[0]!
   const paths = benchPaths(temporaryFolder(String(terms)))
   const env = benchEnvironment(paths)
@@ -127,6 +128,7 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   return {
     date,
     terms,
+    elapsedSeconds: (performance.now() - startedAt) / 1000,
     machine: machineInfo(),
     machineLoad: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0]! },
     settings: { durationSeconds: options.durationSeconds, connections: options.connections, warmupSeconds: WARMUP_SECONDS },
@@ -153,6 +155,7 @@ async function build(options: BenchOptions): Promise<void> {
 }
 
 async function run(options: BenchOptions): Promise<void> {
+  const startedAt = performance.now()
   await build(options)
   const date = runDate()
   const results: SizeResult[] = []
@@ -166,6 +169,7 @@ async function run(options: BenchOptions): Promise<void> {
     say(`saved ${path.relative(process.cwd(), file)}`)
   }
   say(`saved ${path.relative(process.cwd(), await writeLatestMarkdown(latestMarkdown(results)))}`)
+  say(`The bench took ${((performance.now() - startedAt) / 60_000).toFixed(1)} min.`)
 }
 
 async function main(): Promise<number> {

@@ -50,6 +50,7 @@ function sizeResult(terms: number, endpoints: EndpointResult[]): SizeResult {
   return {
     date: '2026-11-30',
     terms,
+    elapsedSeconds: 240,
     machine: { cpus: 2, cpuModel: 'Test CPU', memoryBytes: 24e9, node: 'v20.20.2', platform: 'Linux' },
     machineLoad: { atStart: 0.5, atEnd: 1.5 },
     settings: { durationSeconds: 10, connections: 20, warmupSeconds: 2 },
