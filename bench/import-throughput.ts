@@ -1,109 +1,60 @@
-// How fast `npm run import` loads a generated glossary into a fresh SQLite database, and how much memory
-// it needs: runs the real CLI as a child process, samples its peak RSS from /proc, and prints
-// {terms, seconds, termsPerSecond, peakRssMb}. The bench harness calls measureImport; run alone with
-// `npx tsx bench/import-throughput.ts --terms 10000 [--keep]`.
+// The real import CLI (`npm run import -- --status published …`) as a child process, timed from start to
+// exit, with the child's peak RSS (VmHWM). measureImport is the bench's one question to the import:
+// how fast and how big, for a folder of entries.
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
 
-import { writeGeneratedGlossary } from './generated-glossary'
+import { epochNow } from './bench-request'
+import { onCleanup, REPOSITORY_ROOT, stopChild } from './child-processes'
+import { watchPeakRss } from './process-stats'
 
-export type ImportMeasurement = { terms: number; seconds: number; termsPerSecond: number; peakRssMb: number }
+export type ImportRun = { startedAtMs: number; exitedAtMs: number; peakRssBytes: number | null }
 
-export type MeasureImportOptions = {
+export type ImportMeasurement = {
   terms: number
-  /** The SQLite file to import into; a fresh one in a temporary folder when left out. */
-  databaseFile?: string
-  /** Keep the generated entries and the temporary folder (for a look afterwards). */
-  keep?: boolean
+  /** Wall time of the CLI, start to exit, as a person running it waits (Payload start and migrations included). */
+  seconds: number
+  termsPerSecond: number
+  peakRssBytes: number | null
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '..')
-const SAMPLE_INTERVAL_MS = 100
+const PROGRESS_EVERY_MS = 15_000
 
-/** The process's high-water mark of resident memory, in kB (0 once it has exited). */
-function peakRssKb(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-    return Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0)
-  } catch {
-    return 0
+/** Runs the import CLI on files or folders with `--status published`; rejects with its output when it fails. */
+export function runImportCli(paths: string[], env: NodeJS.ProcessEnv): Promise<ImportRun> {
+  const startedAtMs = epochNow()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', ...paths], {
+    cwd: REPOSITORY_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  onCleanup(() => stopChild(child))
+  const memory = watchPeakRss(child.pid!)
+  let output = ''
+  let lastProgressAt = performance.now()
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString()
+    output = (output + text).slice(-20_000)
+    const progress = /importing… \d+\/\d+/.exec(text)
+    if (progress && performance.now() - lastProgressAt > PROGRESS_EVERY_MS) {
+      lastProgressAt = performance.now()
+      process.stderr.write(`  ${progress[0]}\n`)
+    }
   }
-}
-
-type ChildRun = { exitCode: number | null; signal: NodeJS.Signals | null; peakKb: number; stderrTail: string }
-
-/** Runs the import CLI the way `npm run import` does, in one Node process whose memory is sampled. */
-function runImportCli(entriesDir: string, databaseFile: string): Promise<ChildRun> {
-  const child = spawn(
-    process.execPath,
-    ['--no-deprecation', '--conditions=production', '--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', entriesDir],
-    {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URI: `file:${databaseFile}`,
-        PAYLOAD_SECRET: 'bench-secret-not-for-real-use-000000000000',
-        CLOUDLEX_SEED: 'off',
-        CLOUDLEX_JOBS: 'off',
-        CLOUDLEX_CLI: '1',
-      },
-    },
-  )
-  let peakKb = 0
-  let stderrTail = ''
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, peakRssKb(child.pid!))), SAMPLE_INTERVAL_MS)
-  child.stderr.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-4000)))
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
   return new Promise((resolve, reject) => {
     child.on('error', reject)
-    child.on('exit', (exitCode, signal) => {
-      clearInterval(sampler)
-      resolve({ exitCode, signal, peakKb, stderrTail })
+    child.on('exit', (code, signal) => {
+      const exitedAtMs = epochNow()
+      const peakRssBytes = memory.stop()
+      if (code === 0) resolve({ startedAtMs, exitedAtMs, peakRssBytes })
+      else reject(new Error(`the import CLI failed (${signal ?? `exit ${code}`}):\n${output.slice(-4_000)}`))
     })
   })
 }
 
-export async function measureImport({ terms, databaseFile, keep = false }: MeasureImportOptions): Promise<ImportMeasurement> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-import-bench-'))
-  try {
-    const entriesDir = path.join(workDir, 'entries')
-    await writeGeneratedGlossary(entriesDir, terms)
-    const started = performance.now()
-    const run = await runImportCli(entriesDir, databaseFile ?? path.join(workDir, 'import.db'))
-    const seconds = (performance.now() - started) / 1000
-    if (run.exitCode !== 0) {
-      throw new Error(`the import exited with ${run.exitCode ?? run.signal}; its last output:\n${run.stderrTail}`)
-    }
-    return {
-      terms,
-      seconds: Math.round(seconds * 10) / 10,
-      termsPerSecond: Math.round(terms / seconds),
-      peakRssMb: Math.round(run.peakKb / 1024),
-    }
-  } finally {
-    if (keep) console.error(`kept ${workDir}`)
-    else fs.rmSync(workDir, { recursive: true, force: true })
-  }
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { terms: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } },
-  })
-  const terms = Number(values.terms)
-  if (!Number.isInteger(terms) || terms < 1) throw new Error(`--terms must be a positive whole number, not "${values.terms}"`)
-  process.stdout.write(`${JSON.stringify(await measureImport({ terms, keep: values.keep }))}\n`)
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  })
+export async function measureImport(directory: string, terms: number, env: NodeJS.ProcessEnv): Promise<ImportMeasurement> {
+  const run = await runImportCli([directory], env)
+  const seconds = (run.exitedAtMs - run.startedAtMs) / 1000
+  return { terms, seconds, termsPerSecond: terms / seconds, peakRssBytes: run.peakRssBytes }
 }

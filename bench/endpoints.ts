@@ -1,0 +1,65 @@
+// What the bench loads: the public pages and APIs a glossary's readers hit, each with the requests one
+// connection sends in turn (several terms or queries, so no single cached answer stands for all).
+import type { BenchRequest } from './bench-request'
+import { generatedEntry } from './generated-glossary'
+
+export const ENDPOINT_KEYS = [
+  'term-page',
+  'terms-index',
+  'compare',
+  'search-page',
+  'search-suggest',
+  'rest-term',
+  'rest-list',
+  'graphql-term',
+] as const
+export type EndpointKey = (typeof ENDPOINT_KEYS)[number]
+
+export type BenchEndpoint = { key: EndpointKey; label: string; requests: BenchRequest[] }
+
+const SAMPLE_SIZE = 20
+
+/** Slugs spread evenly over a generated glossary of `terms` entries, the first one the freshness probe edits. */
+export function sampleSlugs(terms: number, size = SAMPLE_SIZE): string[] {
+  const count = Math.min(size, terms)
+  return Array.from({ length: count }, (_, n) => generatedEntry(Math.floor((n * terms) / count), terms).slug)
+}
+
+// Words of generated titles (see generated-glossary.ts), a two-word query and a misspelling.
+const SEARCH_QUERIES = ['gateway', 'cobalt managed', 'ledger', 'zephyr streaming', 'serverles']
+const SUGGEST_QUERIES = ['cob', 'gate', 'zeph', 'led', 'vaul']
+
+const TERM_QUERY = `query Term($slug: String) {
+  Terms(where: { slug: { equals: $slug } }, limit: 1) {
+    docs { title slug definition analogy category { name slug } relatedTerms { title slug } }
+  }
+}`
+
+const get = (path: string): BenchRequest => ({ method: 'GET', path })
+const query = (value: string) => encodeURIComponent(value)
+
+function graphQLTerm(slug: string): BenchRequest {
+  return {
+    method: 'POST',
+    path: '/api/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: TERM_QUERY, variables: { slug } }),
+  }
+}
+
+export function benchEndpoints(slugs: readonly string[]): BenchEndpoint[] {
+  return [
+    { key: 'term-page', label: 'term page', requests: slugs.map((slug) => get(`/terms/${slug}`)) },
+    { key: 'terms-index', label: '/terms (A–Z)', requests: [get('/terms')] },
+    { key: 'compare', label: '/compare', requests: [get('/compare')] },
+    { key: 'search-page', label: 'search page', requests: SEARCH_QUERIES.map((q) => get(`/search?q=${query(q)}`)) },
+    { key: 'search-suggest', label: 'search suggest', requests: SUGGEST_QUERIES.map((q) => get(`/search/suggest?q=${query(q)}`)) },
+    {
+      key: 'rest-term',
+      label: 'REST one term',
+      requests: slugs.map((slug) => get(`/api/terms?where[slug][equals]=${query(slug)}&depth=1&limit=1`)),
+    },
+    { key: 'rest-list', label: 'REST list (100)', requests: [get('/api/terms?limit=100&depth=1')] },
+    { key: 'graphql-term', label: 'GraphQL term', requests: slugs.map(graphQLTerm) },
+  ]
+}

@@ -1,0 +1,99 @@
+// The targets of issue 11 (set for 10,000 terms on a 2-core machine; 100,000 has its own where it says so),
+// checked against one run's numbers. Applied at every size: a smaller glossary should meet them too.
+import type { EndpointKey } from './endpoints'
+
+export type Unit = 'ms' | 'ratio' | 'bytes' | 'count' | 'terms/s' | 'growth'
+
+export type TargetCheck = {
+  metric: string
+  unit: Unit
+  /** 'max': the value must be at most the limit; 'min': at least. */
+  bound: 'max' | 'min'
+  limit: number
+  /** null when it could not be measured (counts as a miss). */
+  value: number | null
+  pass: boolean
+}
+
+/** From this size on, the issue's 100k targets apply (search p95, server RSS). */
+export const LARGE_GLOSSARY_TERMS = 100_000
+export const MAX_P50_GROWTH = 1.5
+const MB = 1_000_000
+const KB = 1_000
+
+export function checkTarget(metric: string, unit: Unit, bound: 'max' | 'min', limit: number, value: number | null): TargetCheck {
+  const pass = value !== null && Number.isFinite(value) && (bound === 'max' ? value <= limit : value >= limit)
+  return { metric, unit, bound, limit, value, pass }
+}
+
+export type EndpointNumbers = { ratio: number; p95Ms: number | null; p99Ms: number | null; failures: number; bodyBytes: number }
+
+export function endpointTargets(key: EndpointKey, terms: number, numbers: EndpointNumbers): TargetCheck[] {
+  const checks = [checkTarget('non-2xx or failed', 'count', 'max', 0, numbers.failures)]
+  const searchP95Ms = terms >= LARGE_GLOSSARY_TERMS ? 50 : 20
+  switch (key) {
+    case 'term-page':
+      checks.push(checkTarget('× ceiling', 'ratio', 'min', 0.05, numbers.ratio), checkTarget('p99', 'ms', 'max', 100, numbers.p99Ms))
+      break
+    case 'terms-index':
+    case 'compare':
+      checks.push(checkTarget('× ceiling', 'ratio', 'min', 0.02, numbers.ratio), checkTarget('HTML', 'bytes', 'max', 150 * KB, numbers.bodyBytes))
+      break
+    case 'search-page':
+    case 'search-suggest':
+      checks.push(checkTarget('p95', 'ms', 'max', searchP95Ms, numbers.p95Ms))
+      break
+    case 'rest-term':
+      checks.push(checkTarget('p99', 'ms', 'max', 100, numbers.p99Ms))
+      break
+    case 'rest-list':
+      checks.push(checkTarget('p99', 'ms', 'max', 500, numbers.p99Ms))
+      break
+    case 'graphql-term':
+      checks.push(checkTarget('p99', 'ms', 'max', 150, numbers.p99Ms))
+      break
+  }
+  return checks
+}
+
+export function serverTargets(terms: number, peakRssBytes: number | null): TargetCheck[] {
+  const limit = terms >= LARGE_GLOSSARY_TERMS ? 1_200 * MB : 600 * MB
+  return [checkTarget('server peak RSS', 'bytes', 'max', limit, peakRssBytes)]
+}
+
+export function importTargets(termsPerSecond: number, peakRssBytes: number | null): TargetCheck[] {
+  return [
+    checkTarget('import speed', 'terms/s', 'min', 200, termsPerSecond),
+    checkTarget('import peak RSS', 'bytes', 'max', 500 * MB, peakRssBytes),
+  ]
+}
+
+export type FreshnessNumbers = {
+  visibleAfterMs: number | null
+  firstRequestMs: number | null
+  maxLatencyAfterChangeMs: number | null
+  /** Non-2xx answers and failed requests (timeouts included) of the load during the probe. */
+  failures: number
+}
+
+export function freshnessTargets({ visibleAfterMs, firstRequestMs, maxLatencyAfterChangeMs, failures }: FreshnessNumbers): TargetCheck[] {
+  return [
+    checkTarget('non-2xx or failed under load', 'count', 'max', 0, failures),
+    checkTarget('publish → visible', 'ms', 'max', 2_000, visibleAfterMs),
+    checkTarget('first request after the change', 'ms', 'max', 300, firstRequestMs),
+    checkTarget('slowest request in the 5 s after', 'ms', 'max', 300, maxLatencyAfterChangeMs),
+  ]
+}
+
+export type GrowthRow = { key: EndpointKey; label: string; fromP50Ms: number | null; toP50Ms: number | null; check: TargetCheck }
+type P50Row = { key: EndpointKey; label: string; p50Ms: number | null }
+
+/** How each endpoint's p50 grew from a smaller glossary to a larger one in the same run. */
+export function p50Growth(from: readonly P50Row[], to: readonly P50Row[]): GrowthRow[] {
+  return to.flatMap((row) => {
+    const earlier = from.find((candidate) => candidate.key === row.key)
+    if (!earlier) return []
+    const growth = earlier.p50Ms && row.p50Ms !== null ? row.p50Ms / earlier.p50Ms : null
+    return [{ key: row.key, label: row.label, fromP50Ms: earlier.p50Ms, toP50Ms: row.p50Ms, check: checkTarget('p50 growth', 'growth', 'max', MAX_P50_GROWTH, growth) }]
+  })
+}
