@@ -24,7 +24,8 @@ export function findWordSpans(text: string): WordSpan[] {
 }
 
 export function splitWords(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (match) => match[0])
+  // match() is about twice as fast as matchAll() here, and indexing a glossary splits a lot of text.
+  return text.match(WORD) ?? []
 }
 
 /** Joins the words without separators, so "Cloud Trail", "cloud-trail" and "CloudTrail" compare equal. */
