@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 
-import { boundedEditDistance, CloseNameIndex } from '@/lib/search/close-name-index'
+import { bitParallelEditDistance, boundedEditDistance, CloseNameIndex, MAX_BIT_PARALLEL_LENGTH, patternMasks } from '@/lib/search/close-name-index'
 import { normalizeWord, splitWords } from '@/lib/search/search-text'
 import { TextIndex, type QueryOptions } from '@/lib/search/text-index'
 
@@ -103,6 +103,9 @@ describe('the text index against MiniSearch, whose ranking it keeps', () => {
 describe('close names', () => {
   const similarity = (a: string, b: string) => 1 - boundedEditDistance(a, b, Number.POSITIVE_INFINITY) / Math.max(a.length, b.length)
   const nameArbitrary = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'é', '1'), { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''))
+  const longNameArbitrary = fc
+    .array(fc.constantFrom('a', 'b', 'c', 'é'), { maxLength: MAX_BIT_PARALLEL_LENGTH })
+    .map((chars) => chars.join(''))
 
   it('gives up on a distance only once it is certain to exceed the bound', () => {
     fc.assert(
@@ -112,6 +115,17 @@ describe('close names', () => {
         expect(exact <= max ? bounded === exact : bounded > max).toBe(true)
       }),
     )
+  })
+
+  it('computes the same distance bit-parallel as with the whole table', () => {
+    fc.assert(
+      fc.property(longNameArbitrary, longNameArbitrary, (pattern, text) => {
+        expect(bitParallelEditDistance(patternMasks(pattern), pattern.length, text)).toBe(boundedEditDistance(pattern, text, Number.POSITIVE_INFINITY))
+      }),
+      { numRuns: 2_000 },
+    )
+    const longest = 'a'.repeat(MAX_BIT_PARALLEL_LENGTH)
+    expect(bitParallelEditDistance(patternMasks(longest), longest.length, `b${longest.slice(1)}x`)).toBe(2)
   })
 
   it('finds what comparing every name would find, best first', () => {

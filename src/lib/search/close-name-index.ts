@@ -52,6 +52,49 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return previous[b.length]!
 }
 
+/** Which positions of `pattern` hold each character, for bitParallelEditDistance (patterns of at most 31). */
+export function patternMasks(pattern: string): Map<number, number> {
+  const masks = new Map<number, number>()
+  for (let index = 0; index < pattern.length; index += 1) {
+    const code = pattern.charCodeAt(index)
+    masks.set(code, (masks.get(code) ?? 0) | (1 << index))
+  }
+  return masks
+}
+
+export const MAX_BIT_PARALLEL_LENGTH = 31
+
+/**
+ * The same distance as boundedEditDistance (swaps included), computed a column of the table at a time in
+ * the bits of one number (Myers' algorithm with Hyyrö's swap extension): about ten times faster, which
+ * matters when a reader's typo is compared with every name of the glossary.
+ */
+export function bitParallelEditDistance(masks: ReadonlyMap<number, number>, patternLength: number, text: string): number {
+  if (patternLength === 0) return text.length
+  const all = patternLength === 32 ? -1 : (1 << patternLength) - 1
+  const last = 1 << (patternLength - 1)
+  let positive = all
+  let negative = 0
+  let score = patternLength
+  let diagonalZero = 0
+  let previousMatch = 0
+  for (let index = 0; index < text.length; index += 1) {
+    const match = masks.get(text.charCodeAt(index)) ?? 0
+    const swap = ((~diagonalZero & match) << 1) & previousMatch
+    diagonalZero = ((((match & positive) + positive) ^ positive) | match | negative | swap) & all
+    let horizontalPositive = (negative | ~(diagonalZero | positive)) & all
+    let horizontalNegative = diagonalZero & positive
+    if (horizontalPositive & last) score += 1
+    else if (horizontalNegative & last) score -= 1
+    horizontalPositive = ((horizontalPositive << 1) | 1) & all
+    horizontalNegative = (horizontalNegative << 1) & all
+    positive = (horizontalNegative | ~(diagonalZero | horizontalPositive)) & all
+    negative = diagonalZero & horizontalPositive
+    previousMatch = match
+  }
+  return score
+}
+
 export type CloseName = { key: string; similarity: number }
 
 export class CloseNameIndex {
@@ -96,6 +139,7 @@ export class CloseNameIndex {
     if (!wanted || limit <= 0) return []
     const wantedHistogram = new Uint8Array(BUCKETS)
     histogram(wanted, wantedHistogram, 0)
+    const masks = wanted.length <= MAX_BIT_PARALLEL_LENGTH ? patternMasks(wanted) : null
     const best = new Map<string, number>()
     let threshold = minSimilarity
     for (let slot = 0; slot < this.names.length; slot += 1) {
@@ -106,7 +150,7 @@ export class CloseNameIndex {
       const maxDistance = Math.floor((1 - threshold) * longest + 1e-9)
       if (Math.abs(wanted.length - name.length) > maxDistance) continue
       if (this.histogramDistance(wantedHistogram, slot, 2 * maxDistance) > 2 * maxDistance) continue
-      const distance = boundedEditDistance(wanted, name, maxDistance)
+      const distance = masks ? bitParallelEditDistance(masks, wanted.length, name) : boundedEditDistance(wanted, name, maxDistance)
       const similarity = 1 - distance / longest
       if (distance > maxDistance || similarity < threshold) continue
       const key = this.keys[slot]!
