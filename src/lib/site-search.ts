@@ -1,16 +1,10 @@
-// Search for the public site: the pure search module (src/lib/search) over the current content
-// snapshot. The index is built once per snapshot and rebuilt when published content changes.
+// Search for the public site: the pure search module (src/lib/search) over the published-term directory's
+// index, which follows each change to the glossary (src/site-data/term-directory.ts).
+import { getTermSearchIndex } from '@/site-data/site-directory'
+
 import { findClosestTerms, suggestTermsForPath, type ClosestTerm, type SuggestedTerm } from './search/closest-terms'
-import { createSearchIndexCache } from './search/search-index-cache'
 import { normalizeSearchQuery } from './search/search-text'
 import { searchTerms, type TermSearchHit } from './search/term-search-index'
-import { getSiteContent } from './site-content'
-
-const searchIndexFor = createSearchIndexCache()
-
-async function getSearchIndex() {
-  return searchIndexFor(await getSiteContent())
-}
 
 export type SiteSearchResults = {
   query: string
@@ -22,7 +16,7 @@ export type SiteSearchResults = {
 export async function searchSite(rawQuery: string | null | undefined): Promise<SiteSearchResults> {
   const query = normalizeSearchQuery(rawQuery)
   if (!query) return { query, hits: [], didYouMean: [] }
-  const index = await getSearchIndex()
+  const index = await getTermSearchIndex()
   const hits = searchTerms(index, query)
   return { query, hits, didYouMean: hits.length === 0 ? findClosestTerms(index, query) : [] }
 }
@@ -33,11 +27,11 @@ export const MAX_SUGGESTIONS = 8
 export async function suggestSearchResults(rawQuery: string | null | undefined): Promise<TermSearchHit[]> {
   const query = normalizeSearchQuery(rawQuery)
   if (!query) return []
-  return searchTerms(await getSearchIndex(), query, { limit: MAX_SUGGESTIONS, snippetLength: 90 })
+  return searchTerms(await getTermSearchIndex(), query, { limit: MAX_SUGGESTIONS, snippetLength: 90 })
 }
 
 /** Terms to offer on the 404 page for the address the reader asked for. */
 export async function suggestTermsForMissingPage(pathname: string | null): Promise<SuggestedTerm[]> {
   if (!pathname) return []
-  return suggestTermsForPath(await getSearchIndex(), pathname)
+  return suggestTermsForPath(await getTermSearchIndex(), pathname)
 }

@@ -9,6 +9,7 @@ export function termLinkerFor(content: SiteContent, currentSlug: string | null):
   let linkable = linkableTermsBySnapshot.get(content)
   if (!linkable) {
     linkable = content.terms.map((term) => ({
+      id: term.id,
       title: term.title,
       slug: term.slug,
       aliases: term.aliases,

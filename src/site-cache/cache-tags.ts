@@ -29,6 +29,15 @@ export const providerTermsTag = (id: string | number) => `provider-terms:${id}`
 /** The A–Z pages of one letter; `#` for titles that do not start with a letter. */
 export const letterTag = (letter: string) => `letter:${letter}`
 
+/**
+ * The id a tag names, when `tagFor` (one of the id builders above, such as termIdTag) made it; null for
+ * any other tag. Readers of the content-changes log use it to find which documents a change touched.
+ */
+export function idInTag(tagFor: (id: string) => string, tag: string): string | null {
+  const prefix = tagFor('')
+  return tag.startsWith(prefix) && tag.length > prefix.length ? tag.slice(prefix.length) : null
+}
+
 /** The letter a title is filed under on the A–Z index. */
 export function indexLetter(title: string): string {
   const first = title.trim().charAt(0).normalize('NFD').charAt(0).toUpperCase()

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { createSearchIndexCache } from '@/lib/search/search-index-cache'
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search/search-text'
 import { buildTermSearchIndex, searchTerms, type SearchableTerm, type TermSearchIndex } from '@/lib/search/term-search-index'
 
@@ -11,6 +10,7 @@ const marked = ({ text, ranges }: { text: string; ranges: { start: number; end: 
 
 function term(slug: string, fields: Partial<SearchableTerm> = {}): SearchableTerm {
   return {
+    id: slug,
     title: slug,
     slug,
     definition: 'A placeholder definition about computers.',
@@ -126,14 +126,38 @@ describe('ranking and aliases', () => {
   })
 })
 
-describe('the search index cache', () => {
-  it('builds one index per content snapshot and a new one for a new snapshot', () => {
-    const indexFor = createSearchIndexCache()
-    const snapshot = { terms: [term('first')] }
-    expect(indexFor(snapshot)).toBe(indexFor(snapshot))
+describe('an index that follows the glossary one term at a time', () => {
+  it('finds a term as soon as it is added, by its new words once replaced, and not at all once deleted', () => {
+    const index = buildTermSearchIndex([term('first', { title: 'First term' })])
+    expect(searchTerms(index, 'second')).toEqual([])
 
-    const changed = { terms: [term('first'), term('second', { title: 'Second term' })] }
-    expect(indexFor(changed)).not.toBe(indexFor(snapshot))
-    expect(searchTerms(indexFor(changed), 'second').map((hit) => hit.slug)).toEqual(['second'])
+    index.set(term('second', { title: 'Second term' }))
+    expect(searchTerms(index, 'second').map((hit) => hit.slug)).toEqual(['second'])
+
+    index.set(term('second', { title: 'Renamed gateway', slug: 'renamed-gateway', id: 'second' }))
+    expect(searchTerms(index, 'second')).toEqual([])
+    expect(searchTerms(index, 'gateway').map((hit) => hit.slug)).toEqual(['renamed-gateway'])
+    expect(index.size).toBe(2)
+
+    index.delete('second')
+    expect(searchTerms(index, 'gateway')).toEqual([])
+    expect(searchTerms(index, 'first').map((hit) => hit.slug)).toEqual(['first'])
+  })
+
+  it('ranks the same after any sequence of changes as an index built from the final terms', () => {
+    const final = [
+      term('alpha', { title: 'Zephyr Gateway', definition: 'Routes zephyr traffic between regions.' }),
+      term('beta', { aliases: ['Zephyr store'], definition: 'Stores zephyr objects.' }),
+      term('gamma', { faqs: [{ question: 'Is zephyr supported?', answerText: 'Yes, zephyr is.' }] }),
+    ]
+    const changed = buildTermSearchIndex([term('beta'), term('delta', { title: 'Zephyr delta' }), term('gamma')])
+    changed.set(final[0]!)
+    changed.delete('delta')
+    changed.set(final[1]!)
+    changed.set(final[2]!)
+    const rebuilt = buildTermSearchIndex(final)
+    for (const query of ['zephyr', 'zephir', 'zeph', 'gateway regions', 'store']) {
+      expect(searchTerms(changed, query)).toEqual(searchTerms(rebuilt, query))
+    }
   })
 })

@@ -1,40 +1,14 @@
 // "Did you mean" and the 404 page's suggestions: terms whose title, slug or alias is spelled close to
 // what the reader typed, plus ordinary search results for the words of a missing page's address.
-import { normalizeWord, splitWords } from './search-text'
-import { searchTerms, type SearchableTerm, type TermSearchIndex } from './term-search-index'
+import { boundedEditDistance } from './close-name-index'
+import { splitWords, squashWords } from './search-text'
+import { searchTerms, type TermSearchIndex } from './term-search-index'
 
 /**
  * Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
  * characters (optimal string alignment), because swapped letters ("cloudtrial") are a common typo.
  */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0
-  if (!a.length) return b.length
-  if (!b.length) return a.length
-  let beforePrevious: number[] = []
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1)
-      current.push(best)
-    }
-    beforePrevious = previous
-    previous = current
-  }
-  return previous[b.length]!
-}
-
-/** Joins the words without separators, so "Cloud Trail", "cloud-trail" and "CloudTrail" compare equal. */
-const squash = (text: string) => splitWords(text).map(normalizeWord).join('')
-
-/** How alike two squashed strings are, from 0 (nothing shared) to 1 (equal). */
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length)
-  return longest === 0 ? 0 : 1 - editDistance(a, b) / longest
-}
+export const editDistance = (a: string, b: string): number => boundedEditDistance(a, b, Number.POSITIVE_INFINITY)
 
 export const MIN_SIMILARITY = 0.6
 
@@ -49,19 +23,17 @@ export const MAX_PATH_LENGTH = 300
 
 export type ClosestTerm = { slug: string; title: string; similarity: number }
 
-/** Terms whose title, slug or an alias is within MIN_SIMILARITY of `text`, most similar first. */
+/**
+ * Terms whose title, slug or an alias is within MIN_SIMILARITY of `text` (1 − edit distance / longer
+ * length, compared without spaces, case or accents), most similar first.
+ */
 export function findClosestTerms(index: TermSearchIndex, text: string, limit = 5): ClosestTerm[] {
-  const wanted = squash(text.slice(0, MAX_COMPARED_LENGTH)).slice(0, MAX_COMPARED_LENGTH)
-  if (!wanted) return []
-  return index.terms
-    .map((term) => ({ slug: term.slug, title: term.title, similarity: bestSimilarity(term, wanted) }))
-    .filter((candidate) => candidate.similarity >= MIN_SIMILARITY)
-    .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title))
-    .slice(0, limit)
-}
-
-function bestSimilarity(term: SearchableTerm, wanted: string): number {
-  return Math.max(...[term.title, term.slug, ...term.aliases].map((name) => similarity(squash(name), wanted)))
+  const wanted = squashWords(text.slice(0, MAX_COMPARED_LENGTH)).slice(0, MAX_COMPARED_LENGTH)
+  const byTitle = (a: string, b: string) => index.get(a)!.title.localeCompare(index.get(b)!.title)
+  return index.closeNames.closest(wanted, MIN_SIMILARITY, limit, byTitle).flatMap(({ key, similarity }) => {
+    const term = index.get(key)
+    return term ? [{ slug: term.slug, title: term.title, similarity }] : []
+  })
 }
 
 /** The words a reader probably meant by a missing page's address: its last segment, split at dashes. */

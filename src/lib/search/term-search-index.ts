@@ -1,13 +1,16 @@
 // Full-text search over published terms: titles, aliases, provider service names, definitions and FAQs,
 // typo-tolerant and matching word prefixes, ranked with the title first. Plain TypeScript on purpose:
 // it takes terms as data, so it runs the same in the site, the suggest endpoint and the unit tests.
-import MiniSearch, { type SearchResult } from 'minisearch'
-
+// The index follows the glossary one term at a time (src/site-data/term-directory.ts keeps it).
+import { CloseNameIndex } from './close-name-index'
 import { excerpt, highlightWords, type HighlightedText } from './highlight'
-import { normalizeSearchQuery, normalizeWord, splitWords } from './search-text'
+import { normalizeSearchQuery, normalizeWord, splitWords, squashWords } from './search-text'
+import { TextIndex, type RankedDocument } from './text-index'
 
 /** The parts of a term search reads; the site's TermView has all of them. */
 export type SearchableTerm = {
+  /** What identifies the term across edits, when its slug or title may change. */
+  id: string
   title: string
   slug: string
   definition: string
@@ -42,19 +45,10 @@ export type TermSearchHit = {
   score: number
 }
 
-export type TermSearchIndex = {
-  readonly terms: readonly SearchableTerm[]
-  readonly termsBySlug: ReadonlyMap<string, SearchableTerm>
-  readonly engine: MiniSearch<IndexedDocument>
-}
-
-type IndexedDocument = { slug: string } & Record<SearchField, string>
-
-const tokenize = (text: string) => splitWords(text)
+type IndexedDocument = Record<SearchField, string>
 
 function toIndexedDocument(term: SearchableTerm): IndexedDocument {
   return {
-    slug: term.slug,
     title: term.title,
     aliases: term.aliases.join('\n'),
     services: term.providerEquivalents.flatMap((row) => (row.service ? [row.service] : [])).join('\n'),
@@ -63,37 +57,61 @@ function toIndexedDocument(term: SearchableTerm): IndexedDocument {
   }
 }
 
-export function buildTermSearchIndex(terms: readonly SearchableTerm[]): TermSearchIndex {
-  const engine = new MiniSearch<IndexedDocument>({
-    idField: 'slug',
-    fields: [...SEARCH_FIELDS],
-    tokenize,
-    processTerm: normalizeWord,
-  })
-  engine.addAll(terms.map(toIndexedDocument))
-  return { terms, termsBySlug: new Map(terms.map((term) => [term.slug, term])), engine }
+const sameDocument = (a: IndexedDocument, b: IndexedDocument) => SEARCH_FIELDS.every((field) => a[field] === b[field])
+
+/** The names a reader may have meant to type, for "did you mean" and the 404 page. */
+const closeNamesOf = (term: SearchableTerm) => [term.title, term.slug, ...term.aliases].map(squashWords)
+
+/**
+ * The searchable published terms, changed one term at a time: `set` adds or replaces a term, `delete`
+ * removes it, and searches see the change at once. Nothing is ever rebuilt.
+ */
+export class TermSearchIndex {
+  private readonly termsById = new Map<string, SearchableTerm>()
+  readonly text = new TextIndex<SearchField>(SEARCH_FIELDS, { tokenize: splitWords, processTerm: normalizeWord })
+  readonly closeNames = new CloseNameIndex()
+
+  get size(): number {
+    return this.termsById.size
+  }
+
+  get(id: string): SearchableTerm | undefined {
+    return this.termsById.get(id)
+  }
+
+  set(term: SearchableTerm): void {
+    const previous = this.termsById.get(term.id)
+    const document = toIndexedDocument(term)
+    // A change that leaves the searched text alone (a category renamed) only swaps the term shown.
+    if (!previous || !sameDocument(toIndexedDocument(previous), document)) {
+      if (previous) this.text.remove(term.id, toIndexedDocument(previous))
+      this.text.add(term.id, document)
+    }
+    if (!previous || previous.title !== term.title || previous.slug !== term.slug || previous.aliases !== term.aliases) {
+      this.closeNames.set(term.id, closeNamesOf(term))
+    }
+    this.termsById.set(term.id, term)
+  }
+
+  delete(id: string): void {
+    const previous = this.termsById.get(id)
+    if (!previous) return
+    this.text.remove(id, toIndexedDocument(previous))
+    this.closeNames.delete(id)
+    this.termsById.delete(id)
+  }
+}
+
+export function buildTermSearchIndex(terms: Iterable<SearchableTerm>): TermSearchIndex {
+  const index = new TermSearchIndex()
+  for (const term of terms) index.set(term)
+  return index
 }
 
 // Short words are too ambiguous to stretch: "db" should not match "dns", and "a" should not match
 // every word that starts with it.
 const fuzziness = (term: string) => (term.length < 4 ? 0 : term.length < 7 ? 1 : 2)
 const usePrefix = (term: string) => term.length >= 2
-
-function runQuery(
-  index: TermSearchIndex,
-  query: string,
-  combineWith: 'AND' | 'OR',
-  fields: readonly SearchField[],
-): SearchResult[] {
-  return index.engine.search(query, {
-    fields: [...fields],
-    boost: FIELD_BOOSTS,
-    fuzzy: fuzziness,
-    prefix: usePrefix,
-    combineWith,
-    weights: { fuzzy: 0.45, prefix: 0.6 },
-  })
-}
 
 export type SearchOptions = {
   limit?: number
@@ -114,22 +132,28 @@ export function searchTerms(index: TermSearchIndex, rawQuery: string, options: S
   const queryWordCount = splitWords(query).length
   if (queryWordCount === 0) return []
 
-  let results = runQuery(index, query, 'AND', fields)
-  if (results.length === 0 && !allWords) results = runQuery(index, query, 'OR', fields)
-
-  return results.slice(0, limit).flatMap((result) => {
-    const term = index.termsBySlug.get(String(result.id))
+  const results = index.text.search(query, {
+    fields,
+    boost: FIELD_BOOSTS,
+    fuzzy: fuzziness,
+    prefix: usePrefix,
+    weights: { fuzzy: 0.45, prefix: 0.6 },
+    combine: allWords ? 'all' : 'all-or-any',
+    limit,
+  })
+  return results.flatMap((result) => {
+    const term = index.get(result.key)
     return term ? [toHit(term, result, queryWordCount, snippetLength)] : []
   })
 }
 
-function toHit(term: SearchableTerm, result: SearchResult, queryWordCount: number, snippetLength: number): TermSearchHit {
+function toHit(term: SearchableTerm, result: RankedDocument<SearchField>, queryWordCount: number, snippetLength: number): TermSearchHit {
   const matchedWordsByField = new Map<SearchField, number>()
-  for (const fields of Object.values(result.match) as SearchField[][]) {
+  for (const fields of result.match.values()) {
     for (const field of fields) matchedWordsByField.set(field, (matchedWordsByField.get(field) ?? 0) + 1)
   }
   const matchedField = SEARCH_FIELDS.find((field) => matchedWordsByField.has(field)) ?? 'definition'
-  const matchedWords = new Set(result.terms)
+  const matchedWords = new Set(result.match.keys())
 
   return {
     slug: term.slug,

@@ -10,6 +10,7 @@ export async function readSeedSearchTerms(): Promise<SearchableTerm[]> {
     if (!result.ok) throw new Error(`${file} does not parse`)
     const term = result.document
     return {
+      id: term.slug,
       title: term.title,
       slug: term.slug,
       definition: term.definition,

@@ -1,0 +1,87 @@
+// Keeps a DirectoryContents in step with the published glossary: built once by paging through every
+// published term, then changed per entry of the content-changes log (only the terms a change names are
+// read again). After an overflow of the log it is read through again in the background while the
+// current contents keep serving. Database access goes through a DirectoryReader, so tests give a fake.
+import { categoryTag, faqTag, idInTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
+import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
+
+import type { DirectoryContents } from './directory-contents'
+import type { DirectoryCategory, DirectoryProvider, DirectoryTerm } from './directory-term'
+
+export type DirectoryReader = {
+  readChanges(cursor: ChangeCursor | null): Promise<ChangeRead>
+  /** Up to `limit` published terms with ids after `after` (null: from the first), in id order. */
+  readTermPage(after: string | null, limit: number): Promise<DirectoryTerm[]>
+  /** The published terms among `ids`. */
+  readTerms(ids: readonly string[]): Promise<DirectoryTerm[]>
+  /** Ids of published terms that show one of these FAQs. */
+  findTermIdsShowingFaqs(faqIds: readonly string[]): Promise<string[]>
+  readCategories(ids: readonly string[]): Promise<DirectoryCategory[]>
+  readProviders(ids: readonly string[]): Promise<DirectoryProvider[]>
+}
+
+/** The documents the tags of a change name, by kind (use cases are not in the directory). */
+export type NamedDocuments = { terms: Set<string>; faqs: Set<string>; categories: Set<string>; providers: Set<string> }
+
+export function documentsNamedBy(tags: Iterable<string>): NamedDocuments {
+  const named: NamedDocuments = { terms: new Set(), faqs: new Set(), categories: new Set(), providers: new Set() }
+  const kinds = [
+    [termIdTag, named.terms],
+    [faqTag, named.faqs],
+    [categoryTag, named.categories],
+    [providerTag, named.providers],
+  ] as const
+  for (const tag of tags) {
+    for (const [tagFor, ids] of kinds) {
+      const id = idInTag(tagFor, tag)
+      if (id) ids.add(id)
+    }
+  }
+  return named
+}
+
+export const PAGE_SIZE = 500
+
+/** Reads every published term into `contents` (new or current) and drops the ones no longer published. */
+export async function readWholeGlossary(reader: DirectoryReader, contents: DirectoryContents, pageSize = PAGE_SIZE): Promise<void> {
+  const seen = new Set<string>()
+  for (let after: string | null = null; ; ) {
+    const page = await reader.readTermPage(after, pageSize)
+    for (const term of page) {
+      seen.add(term.id)
+      contents.set(term)
+    }
+    if (page.length < pageSize) break
+    after = page.at(-1)!.id
+  }
+  for (const id of contents.ids()) if (!seen.has(id)) contents.delete(id)
+}
+
+/** Applies the changes `tags` name: re-reads exactly the terms they touch and the renamed categories and providers. */
+export async function applyChanges(reader: DirectoryReader, contents: DirectoryContents, tags: readonly string[]): Promise<void> {
+  const named = documentsNamedBy(tags)
+  const termIds = new Set(named.terms)
+  if (named.faqs.size > 0) {
+    // Terms showing the FAQ now (published again, say), and terms that showed it (deleted since).
+    for (const id of await reader.findTermIdsShowingFaqs([...named.faqs])) termIds.add(id)
+    for (const id of contents.idsShowingFaqs(named.faqs)) termIds.add(id)
+  }
+  const ids = [...termIds]
+  for (let start = 0; start < ids.length; start += PAGE_SIZE) {
+    const batch = ids.slice(start, start + PAGE_SIZE)
+    const published = new Map((await reader.readTerms(batch)).map((term) => [term.id, term]))
+    for (const id of batch) {
+      const term = published.get(id)
+      if (term) contents.set(term)
+      else contents.delete(id)
+    }
+  }
+  if (named.categories.size > 0) {
+    const categories = new Map((await reader.readCategories([...named.categories])).map((category) => [category.id, category]))
+    for (const id of named.categories) contents.updateCategory(id, categories.get(id) ?? null)
+  }
+  if (named.providers.size > 0) {
+    const providers = new Map((await reader.readProviders([...named.providers])).map((provider) => [provider.id, provider]))
+    for (const id of named.providers) contents.updateProvider(id, providers.get(id) ?? null)
+  }
+}

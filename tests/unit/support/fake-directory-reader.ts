@@ -1,0 +1,88 @@
+// An in-memory glossary and content-changes log behind the DirectoryReader interface, recording what the
+// directory asked for, so tests see exactly which terms it read again after a change.
+import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
+import type { DirectoryReader } from '@/site-data/directory-sync'
+import type { DirectoryCategory, DirectoryProvider, DirectoryTerm } from '@/site-data/directory-term'
+
+export function directoryTerm(id: string, fields: Partial<DirectoryTerm> = {}): DirectoryTerm {
+  const title = fields.title ?? `Term ${id}`
+  return {
+    id,
+    title,
+    slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    definition: `${title} is a placeholder definition.`,
+    summary: `${title} in short.`,
+    aliases: [],
+    category: null,
+    providerEquivalents: [],
+    faqs: [],
+    ...fields,
+  }
+}
+
+export class FakeDirectoryReader implements DirectoryReader {
+  readonly published = new Map<string, DirectoryTerm>()
+  readonly categories = new Map<string, DirectoryCategory>()
+  readonly providers = new Map<string, DirectoryProvider>()
+  /** Ids of the terms that hold each FAQ (in the database, whether or not the FAQ is public). */
+  readonly faqHolders = new Map<string, string[]>()
+  private readonly log: string[][] = []
+  /** Rows per read above which the log reports an overflow. */
+  overflowAbove = Number.POSITIVE_INFINITY
+  /** Every readTerms call, and how many pages were read. */
+  readonly termReads: string[][] = []
+  pagesRead = 0
+  changeReads = 0
+  failNextChangeRead = false
+  /** When set, each page read waits for it. */
+  pageGate: Promise<void> | null = null
+
+  constructor(terms: DirectoryTerm[] = []) {
+    for (const term of terms) this.published.set(term.id, term)
+  }
+
+  /** Records one change in the log, naming `tags`. */
+  record(...tags: string[]): void {
+    this.log.push(tags)
+  }
+
+  async readChanges(cursor: ChangeCursor | null): Promise<ChangeRead> {
+    this.changeReads += 1
+    if (this.failNextChangeRead) {
+      this.failNextChangeRead = false
+      throw new Error('database is away')
+    }
+    const next: ChangeCursor = { watermark: String(this.log.length), seen: new Map() }
+    if (!cursor) return { kind: 'start', cursor: next }
+    const rows = this.log.slice(Number(cursor.watermark))
+    if (rows.length > this.overflowAbove) return { kind: 'overflow', cursor: next, rows: rows.length }
+    return { kind: 'changes', cursor: next, tags: [...new Set(rows.flat())], rows: rows.length }
+  }
+
+  async readTermPage(after: string | null, limit: number): Promise<DirectoryTerm[]> {
+    if (this.pageGate) await this.pageGate
+    this.pagesRead += 1
+    const ids = [...this.published.keys()].sort((a, b) => Number(a) - Number(b))
+    return ids
+      .filter((id) => after === null || Number(id) > Number(after))
+      .slice(0, limit)
+      .map((id) => this.published.get(id)!)
+  }
+
+  async readTerms(ids: readonly string[]): Promise<DirectoryTerm[]> {
+    this.termReads.push([...ids])
+    return ids.flatMap((id) => (this.published.has(id) ? [this.published.get(id)!] : []))
+  }
+
+  async findTermIdsShowingFaqs(faqIds: readonly string[]): Promise<string[]> {
+    return faqIds.flatMap((id) => (this.faqHolders.get(id) ?? []).filter((termId) => this.published.has(termId)))
+  }
+
+  async readCategories(ids: readonly string[]): Promise<DirectoryCategory[]> {
+    return ids.flatMap((id) => (this.categories.has(id) ? [this.categories.get(id)!] : []))
+  }
+
+  async readProviders(ids: readonly string[]): Promise<DirectoryProvider[]> {
+    return ids.flatMap((id) => (this.providers.has(id) ? [this.providers.get(id)!] : []))
+  }
+}

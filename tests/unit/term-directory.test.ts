@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+
+import { searchTerms } from '@/lib/search/term-search-index'
+import { categoryTag, faqTag, providerTag, TERM_LISTS_TAG, termIdTag, termSlugTag, useCaseTag } from '@/site-cache/cache-tags'
+import { documentsNamedBy } from '@/site-data/directory-sync'
+import { TermDirectory } from '@/site-data/term-directory'
+
+import { directoryTerm, FakeDirectoryReader } from './support/fake-directory-reader'
+
+/** A directory on a fake clock that only moves when the test says so. */
+function directoryOver(reader: FakeDirectoryReader, errors: unknown[] = []) {
+  const clock = { now: 0 }
+  const directory = new TermDirectory(reader, { checkIntervalMs: 1_000, now: () => clock.now, pageSize: 2, onError: (error) => errors.push(error) })
+  return { directory, clock }
+}
+
+const slugsFor = async (directory: TermDirectory, query: string) =>
+  searchTerms((await directory.current()).search, query).map((hit) => hit.slug)
+
+const linkedBy = async (directory: TermDirectory, text: string) =>
+  (await directory.upToDate()).names
+    .linker(null)
+    .link(text)
+    .flatMap((segment) => (segment.term ? [segment.term.slug] : []))
+
+describe('which documents a change names', () => {
+  it('reads term, FAQ, category and provider ids out of the tags, and ignores the rest', () => {
+    const named = documentsNamedBy([termIdTag(1), termSlugTag('one'), faqTag(2), categoryTag(3), providerTag(4), useCaseTag(5), TERM_LISTS_TAG])
+    expect(named).toEqual({ terms: new Set(['1']), faqs: new Set(['2']), categories: new Set(['3']), providers: new Set(['4']) })
+  })
+})
+
+describe('the term directory', () => {
+  it('reads every published term once, page by page, for search and linking', async () => {
+    const reader = new FakeDirectoryReader([1, 2, 3, 4, 5].map((n) => directoryTerm(String(n), { title: `Zephyr ${n}` })))
+    const { directory } = directoryOver(reader)
+    expect(await slugsFor(directory, 'zephyr 4')).toEqual(['zephyr-4'])
+    expect(reader.pagesRead).toBe(3)
+    expect(await linkedBy(directory, 'See Zephyr 5.')).toEqual(['zephyr-5'])
+    expect(reader.pagesRead).toBe(3)
+  })
+
+  it('follows a publish, an edit, an unpublish and a delete by reading only the terms they name', async () => {
+    const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' }), directoryTerm('2', { title: 'Block Storage' })])
+    const { directory, clock } = directoryOver(reader)
+    await directory.current()
+
+    reader.published.set('3', directoryTerm('3', { title: 'Cold Archive' }))
+    reader.record(termIdTag(3), TERM_LISTS_TAG)
+    reader.published.set('1', directoryTerm('1', { title: 'Blob Store' }))
+    reader.record(termIdTag(1), TERM_LISTS_TAG)
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'archive')).toEqual(['cold-archive'])
+    expect(await slugsFor(directory, 'object')).toEqual([])
+    expect(await linkedBy(directory, 'A blob store, not object storage.')).toEqual(['blob-store'])
+    expect(reader.termReads).toEqual([['3', '1']])
+
+    reader.published.delete('2')
+    reader.record(termIdTag(2))
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'block')).toEqual([])
+    expect((await directory.current()).size).toBe(2)
+  })
+
+  it('reads again the terms that show a changed FAQ, and those that showed a deleted one', async () => {
+    const faq = { id: '9', question: 'Is zephyr durable?', answerText: 'Yes.' }
+    const reader = new FakeDirectoryReader([directoryTerm('1', { faqs: [faq] }), directoryTerm('2')])
+    reader.faqHolders.set('9', ['1'])
+    const { directory, clock } = directoryOver(reader)
+    expect(await slugsFor(directory, 'durable')).toEqual(['term-1'])
+
+    reader.published.set('1', directoryTerm('1', { faqs: [{ ...faq, question: 'Is zephyr replicated?' }] }))
+    reader.record(faqTag(9))
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'replicated')).toEqual(['term-1'])
+    expect(reader.termReads.at(-1)).toEqual(['1'])
+
+    // Deleted: the database no longer says who held it, the directory still knows.
+    reader.faqHolders.delete('9')
+    reader.published.set('1', directoryTerm('1'))
+    reader.record(faqTag(9))
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'replicated')).toEqual([])
+  })
+
+  it('shows a renamed category and provider without reading any term again', async () => {
+    const category = { id: '7', name: 'Storage', slug: 'storage' }
+    const provider = { id: '8', name: 'AWS' }
+    const reader = new FakeDirectoryReader([
+      directoryTerm('1', { title: 'Object Storage', category, providerEquivalents: [{ provider, service: 'Amazon S3' }] }),
+    ])
+    const { directory, clock } = directoryOver(reader)
+    await directory.current()
+
+    reader.categories.set('7', { ...category, name: 'Data Storage' })
+    reader.providers.set('8', { id: '8', name: 'Amazon Web Services' })
+    reader.record(categoryTag(7))
+    reader.record(providerTag(8))
+    clock.now += 1_000
+    const [hit] = searchTerms((await directory.current()).search, 'S3')
+    expect(hit?.category?.name).toBe('Data Storage')
+    expect(hit?.snippet.text).toBe('Amazon Web Services: Amazon S3')
+    expect(reader.termReads).toEqual([])
+  })
+
+  it('looks at the log at most once a check interval for search, but after the call for a page that links', async () => {
+    const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' })])
+    const { directory, clock } = directoryOver(reader)
+    await directory.current()
+    const readsAfterBuild = reader.changeReads
+
+    reader.published.set('2', directoryTerm('2', { title: 'Cold Archive' }))
+    reader.record(termIdTag(2))
+    clock.now += 500
+    expect(await slugsFor(directory, 'archive')).toEqual([])
+    expect(reader.changeReads).toBe(readsAfterBuild)
+
+    expect(await linkedBy(directory, 'Into the cold archive.')).toEqual(['cold-archive'])
+    expect(reader.changeReads).toBe(readsAfterBuild + 1)
+  })
+
+  it('keeps a change it failed to apply and applies it on the next look', async () => {
+    const errors: unknown[] = []
+    const reader = new FakeDirectoryReader([directoryTerm('1')])
+    const { directory, clock } = directoryOver(reader, errors)
+    await directory.current()
+
+    reader.published.set('2', directoryTerm('2', { title: 'Cold Archive' }))
+    reader.record(termIdTag(2))
+    reader.failNextChangeRead = true
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'archive')).toEqual([])
+    expect(errors).toHaveLength(1)
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'archive')).toEqual(['cold-archive'])
+  })
+
+  it('reads the whole glossary again after an overflow of the log, serving the old contents meanwhile', async () => {
+    const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' }), directoryTerm('2', { title: 'Block Storage' })])
+    reader.overflowAbove = 2
+    const { directory, clock } = directoryOver(reader)
+    await directory.current()
+
+    reader.published.delete('1')
+    for (let n = 3; n <= 6; n += 1) {
+      reader.published.set(String(n), directoryTerm(String(n), { title: `Imported Storage ${n}` }))
+      reader.record(termIdTag(n))
+    }
+    let openGate = () => {}
+    reader.pageGate = new Promise((resolve) => (openGate = resolve))
+    clock.now += 1_000
+    // A page that links waits for the read-through; search meanwhile answers from what it has.
+    const linking = linkedBy(directory, 'Imported Storage 6, not Object Storage.')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect((await slugsFor(directory, 'storage')).sort()).toEqual(['block-storage', 'object-storage'])
+    openGate()
+    expect(await linking).toEqual(['imported-storage-6'])
+    expect((await slugsFor(directory, 'storage')).length).toBe(5)
+    expect(reader.termReads).toEqual([])
+  })
+
+  it('gives up a first read that failed and tries again on the next request', async () => {
+    const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' })])
+    reader.failNextChangeRead = true
+    const { directory } = directoryOver(reader)
+    await expect(directory.current()).rejects.toThrow('database is away')
+    expect(await slugsFor(directory, 'object')).toEqual(['object-storage'])
+  })
+})
