@@ -92,9 +92,9 @@ export const HOT_QUERIES: HotQuery[] = [
     pageAlongIndex: false,
   },
   {
-    name: 'content changes since an id',
-    sql: `select "id" from "content_changes" "content_changes" where "content_changes"."id" > ? order by "content_changes"."id" asc limit ?`,
-    args: [SOME_ID, 100],
+    name: 'content changes since a time',
+    sql: `select "id", "tags", "created_at" from "content_changes" "content_changes" where "content_changes"."created_at" > ? order by "content_changes"."created_at" asc limit ?`,
+    args: ['2026-01-01T00:00:00.000Z', 500],
     pageAlongIndex: true,
   },
 ]

@@ -80,3 +80,18 @@ export async function getTermPreview(slug: string, viewer: TypedUser): Promise<T
   const term = docs[0] as Term | undefined
   return term ? toTermView(term) : null
 }
+
+type RichTextNode = { type?: string; text?: string; children?: RichTextNode[] }
+
+function textNodes(node: RichTextNode | null | undefined, into: string[]): string[] {
+  if (!node) return into
+  if (node.type === 'text' && typeof node.text === 'string') into.push(node.text)
+  for (const child of node.children ?? []) textNodes(child, into)
+  return into
+}
+
+/** The texts the term page runs through the auto-linker, in the order it renders them. */
+export function linkableTexts(term: Pick<TermView, 'definition' | 'body'>): string[] {
+  const body = term.body as { root?: RichTextNode } | null
+  return [...term.definition.split(/\n{2,}/), ...textNodes(body?.root, [])]
+}

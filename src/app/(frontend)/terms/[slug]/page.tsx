@@ -15,12 +15,11 @@ import { termBreadcrumbs } from '@/lib/breadcrumbs'
 import { termPageMetadata } from '@/lib/page-metadata'
 import { getPreviewViewer } from '@/lib/preview'
 import { termPageStructuredData } from '@/lib/structured-data'
-import { getSiteContent } from '@/lib/site-content'
-import { termLinkerFor } from '@/lib/term-linker'
 import type { TermView } from '@/lib/term-view'
 import { dependOn } from '@/site-cache/cached-read'
-import { termSlugTag } from '@/site-cache/cache-tags'
-import { getPublishedTerm, getTermPreview } from '@/site-data/terms'
+import { termIdTag, termSlugTag } from '@/site-cache/cache-tags'
+import { getTermLinker } from '@/site-data/site-directory'
+import { getPublishedTerm, getTermPreview, linkableTexts } from '@/site-data/terms'
 
 type Args = { params: Promise<{ slug: string }> }
 
@@ -54,7 +53,14 @@ export default async function TermPage({ params }: Args) {
   const { slug } = await params
   const { term, preview } = await readTermForPage(slug)
   if (!term) notFound()
-  const linker = termLinkerFor(await getSiteContent(), term.slug)
+  const linker = await getTermLinker(term.slug)
+  if (!preview) {
+    // The page shows the title and summary of every term its text links to: a rehearsal on a linker
+    // of its own finds them before the page renders its text with `linker`.
+    const rehearsal = await getTermLinker(term.slug)
+    for (const text of linkableTexts(term)) rehearsal.link(text)
+    await dependOn(rehearsal.linkedTerms().map((linked) => termIdTag(linked.id)))
+  }
   // Columns nobody has filled in yet would only say "not rated" four times.
   const showMatch = term.providerEquivalents.some((row) => row.matchLevel !== null)
   const showNotes = term.providerEquivalents.some((row) => row.note)
