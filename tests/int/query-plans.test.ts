@@ -56,7 +56,7 @@ describe('the query plans of the hot queries on a migrated database', () => {
       'terms of a category page',
       'terms updated since (feeds, change sync)',
       'editorial desk: a stage, latest change first',
-      'content changes since an id',
+      'content changes since a time',
     ])
     for (const plan of pages) expect(fullSortsIn(plan), describePlan(plan)).toEqual([])
   })
