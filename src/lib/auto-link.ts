@@ -92,7 +92,8 @@ export class TermNameIndex {
     this.termsById.delete(id)
     for (const name of namesOf(term)) {
       const key = foldCase(name)
-      const names = this.namesByKey.get(key)!.filter((entry) => entry.term !== term)
+      // Two names of one term may share a key ("Storage" and "STORAGE"): the first pass took both.
+      const names = (this.namesByKey.get(key) ?? []).filter((entry) => entry.term !== term)
       if (names.length > 0) this.namesByKey.set(key, names)
       else this.namesByKey.delete(key)
       this.countFirstToken(name, -1)

@@ -10,8 +10,8 @@ import type { DirectoryCategory, DirectoryProvider, DirectoryTerm } from './dire
 
 export type DirectoryReader = {
   readChanges(cursor: ChangeCursor | null): Promise<ChangeRead>
-  /** Up to `limit` published terms with ids after `after` (null: from the first), in id order. */
-  readTermPage(after: string | null, limit: number): Promise<DirectoryTerm[]>
+  /** The ids of every published term. */
+  readPublishedTermIds(): Promise<string[]>
   /** The published terms among `ids`. */
   readTerms(ids: readonly string[]): Promise<DirectoryTerm[]>
   /** Ids of published terms that show one of these FAQs. */
@@ -40,19 +40,22 @@ export function documentsNamedBy(tags: Iterable<string>): NamedDocuments {
   return named
 }
 
-export const PAGE_SIZE = 500
+/** Terms read per query, when reading the whole glossary and when reading the terms a change names. */
+export const BATCH_SIZE = 500
 
-/** Reads every published term into `contents` (new or current) and drops the ones no longer published. */
-export async function readWholeGlossary(reader: DirectoryReader, contents: DirectoryContents, pageSize = PAGE_SIZE): Promise<void> {
+/**
+ * Reads every published term into `contents` (new or current) and drops the ones no longer published:
+ * the ids first, then the terms in batches by id, which stays cheap on a database without statistics
+ * (SQLite then sorts every published row for each keyset page, subqueries included).
+ */
+export async function readWholeGlossary(reader: DirectoryReader, contents: DirectoryContents, batchSize = BATCH_SIZE): Promise<void> {
+  const ids = await reader.readPublishedTermIds()
   const seen = new Set<string>()
-  for (let after: string | null = null; ; ) {
-    const page = await reader.readTermPage(after, pageSize)
-    for (const term of page) {
+  for (let start = 0; start < ids.length; start += batchSize) {
+    for (const term of await reader.readTerms(ids.slice(start, start + batchSize))) {
       seen.add(term.id)
       contents.set(term)
     }
-    if (page.length < pageSize) break
-    after = page.at(-1)!.id
   }
   for (const id of contents.ids()) if (!seen.has(id)) contents.delete(id)
 }
@@ -67,8 +70,8 @@ export async function applyChanges(reader: DirectoryReader, contents: DirectoryC
     for (const id of contents.idsShowingFaqs(named.faqs)) termIds.add(id)
   }
   const ids = [...termIds]
-  for (let start = 0; start < ids.length; start += PAGE_SIZE) {
-    const batch = ids.slice(start, start + PAGE_SIZE)
+  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    const batch = ids.slice(start, start + BATCH_SIZE)
     const published = new Map((await reader.readTerms(batch)).map((term) => [term.id, term]))
     for (const id of batch) {
       const term = published.get(id)

@@ -1,12 +1,10 @@
 // What the term directory keeps of each published term: what search and auto-linking need, and the ids
-// that tell which terms a change to a category, provider or FAQ touches. Read with `select` and a
-// narrow `populate`, so a page of 500 terms carries nothing else.
+// that tell which terms a change to a category, provider or FAQ touches. Made from the stored fields
+// (DIRECTORY_TERM_SELECT) and the public relations they point at.
 import { richTextToPlainText } from '@/content-transfer/rich-text'
 import type { LinkableTerm } from '@/lib/auto-link'
-import { populated, populatedList } from '@/lib/relations'
 import type { SearchableTerm } from '@/lib/search/term-search-index'
 import { termMetaDescription } from '@/lib/term-summary'
-import type { Term } from '@/payload-types'
 
 export type DirectoryCategory = { id: string; name: string; slug: string }
 export type DirectoryProvider = { id: string; name: string }
@@ -19,6 +17,7 @@ export type DirectoryTerm = Omit<SearchableTerm, 'category' | 'providerEquivalen
     faqs: readonly { id: string; question: string; answerText: string }[]
   }
 
+/** The stored fields a directory term is made from; relationships come as ids (depth 0). */
 export const DIRECTORY_TERM_SELECT = {
   title: true,
   slug: true,
@@ -29,29 +28,44 @@ export const DIRECTORY_TERM_SELECT = {
   faqs: true,
 } as const
 
-export const DIRECTORY_TERM_POPULATE = {
-  categories: { name: true, slug: true },
-  providers: { name: true },
-  faqs: { question: true, answer: true },
-} as const
+type Id = string | number
+/** A term as stored, with the fields of DIRECTORY_TERM_SELECT. */
+export type StoredTerm = {
+  id: Id
+  title: string
+  slug: string
+  definition: string
+  aliases?: string[] | null
+  category?: Id | null
+  providerEquivalents?: { provider?: Id | null; service?: string | null }[] | null
+  faqs?: Id[] | null
+}
 
-/** A term read with DIRECTORY_TERM_SELECT at depth 1; links the reader may not see arrive unpopulated and are dropped. */
-export function toDirectoryTerm(doc: Term): DirectoryTerm {
-  const category = populated(doc.category)
+/** What a term's relationships point at, as the public may read it; a missing entry is not public. */
+export type PublicRelations = {
+  categories: ReadonlyMap<string, DirectoryCategory>
+  providers: ReadonlyMap<string, DirectoryProvider>
+  faqs: ReadonlyMap<string, { question: string; answer: unknown }>
+}
+
+/** A stored term as search and linking see it: links to what the public may not read are dropped. */
+export function toDirectoryTerm(stored: StoredTerm, relations: PublicRelations): DirectoryTerm {
   return {
-    id: String(doc.id),
-    title: doc.title,
-    slug: doc.slug,
-    definition: doc.definition,
-    summary: termMetaDescription(doc),
-    aliases: doc.aliases ?? [],
-    category: category ? { id: String(category.id), name: category.name, slug: category.slug } : null,
-    providerEquivalents: (doc.providerEquivalents ?? []).flatMap((row) => {
-      const provider = populated(row.provider)
-      if (!provider) return []
-      return [{ provider: { id: String(provider.id), name: provider.name }, service: row.service?.trim() || null }]
+    id: String(stored.id),
+    title: stored.title,
+    slug: stored.slug,
+    definition: stored.definition,
+    summary: termMetaDescription(stored),
+    aliases: stored.aliases ?? [],
+    category: stored.category === null || stored.category === undefined ? null : (relations.categories.get(String(stored.category)) ?? null),
+    providerEquivalents: (stored.providerEquivalents ?? []).flatMap((row) => {
+      const provider = row.provider === null || row.provider === undefined ? undefined : relations.providers.get(String(row.provider))
+      return provider ? [{ provider, service: row.service?.trim() || null }] : []
     }),
-    faqs: populatedList(doc.faqs).map((faq) => ({ id: String(faq.id), question: faq.question, answerText: richTextToPlainText(faq.answer) })),
+    faqs: (stored.faqs ?? []).flatMap((id) => {
+      const faq = relations.faqs.get(String(id))
+      return faq ? [{ id: String(id), question: faq.question, answerText: richTextToPlainText(faq.answer) }] : []
+    }),
   }
 }
 

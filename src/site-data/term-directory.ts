@@ -5,13 +5,13 @@
 import type { ChangeCursor } from '@/site-cache/change-log'
 
 import { DirectoryContents } from './directory-contents'
-import { applyChanges, PAGE_SIZE, readWholeGlossary, type DirectoryReader } from './directory-sync'
+import { applyChanges, BATCH_SIZE, readWholeGlossary, type DirectoryReader } from './directory-sync'
 
 export type TermDirectoryOptions = {
   /** Least time between two looks at the log on behalf of `current()`. */
   checkIntervalMs?: number
   now?: () => number
-  pageSize?: number
+  batchSize?: number
   onError?: (error: unknown) => void
 }
 
@@ -28,7 +28,7 @@ export class TermDirectory {
   private resyncing: Promise<void> | null = null
   private readonly checkIntervalMs: number
   private readonly now: () => number
-  private readonly pageSize: number
+  private readonly batchSize: number
   private readonly onError: (error: unknown) => void
 
   constructor(
@@ -37,7 +37,7 @@ export class TermDirectory {
   ) {
     this.checkIntervalMs = options.checkIntervalMs ?? 1_000
     this.now = options.now ?? Date.now
-    this.pageSize = options.pageSize ?? PAGE_SIZE
+    this.batchSize = options.batchSize ?? BATCH_SIZE
     this.onError = options.onError ?? reportError
   }
 
@@ -64,7 +64,7 @@ export class TermDirectory {
       // The cursor is taken before the terms are read, so a change made meanwhile is applied afterwards.
       const start = await this.reader.readChanges(null)
       const contents = new DirectoryContents()
-      await readWholeGlossary(this.reader, contents, this.pageSize)
+      await readWholeGlossary(this.reader, contents, this.batchSize)
       this.cursor = start.cursor
       this.lastCheckStart = startedAt
       this.contents = contents
@@ -108,7 +108,7 @@ export class TermDirectory {
 
   /** More changes than the log lists one by one: read every published term again, serving meanwhile. */
   private startResync(cursor: ChangeCursor): void {
-    this.resyncing = readWholeGlossary(this.reader, this.contents!, this.pageSize)
+    this.resyncing = readWholeGlossary(this.reader, this.contents!, this.batchSize)
       .then(() => {
         this.cursor = cursor
       })

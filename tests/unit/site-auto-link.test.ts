@@ -72,6 +72,17 @@ describe('glossary auto-linking', () => {
 })
 
 describe('the name index behind the linker', () => {
+  it('replaces and deletes a term whose title and alias differ only in case', () => {
+    const index = new TermNameIndex()
+    const kms = { id: 'k', title: 'Kms Vault', slug: 'kms', aliases: ['KMS VAULT'], summary: '' }
+    index.set(kms)
+    index.set({ ...kms, title: 'Key Vault', aliases: ['KEY VAULT'] })
+    expect(linkedSlugs(index.linker(null).link('A kms vault or a key vault.'))).toEqual(['kms'])
+    index.delete('k')
+    expect(linkedSlugs(index.linker(null).link('A key vault.'))).toEqual([])
+    expect(index.size).toBe(0)
+  })
+
   it('links a term added later, by its new name once replaced, and not at all once deleted', () => {
     const index = new TermNameIndex()
     index.set(TERMS[1]!)
@@ -117,6 +128,24 @@ describe('the token linker against the regular-expression linker it replaced', (
         const expected = createRegexTermLinker(terms, currentSlug)
         const actual = createTermLinker(terms, currentSlug)
         for (const text of texts) expect(shape(actual.link(text))).toEqual(shape(expected.link(text)))
+      }),
+      { numRuns: 500 },
+    )
+  }, 60_000)
+})
+
+describe('a name index changed term by term', () => {
+  it('links like one built from the final terms, whatever was added, replaced and deleted before', () => {
+    fc.assert(
+      fc.property(termsArbitrary, termsArbitrary, fc.array(fc.nat(7), { maxLength: 4 }), textArbitrary, (before, after, deleted, text) => {
+        const index = new TermNameIndex()
+        for (const term of before) index.set(term)
+        for (const term of after) index.set(term)
+        for (const position of deleted) index.delete(String(position))
+        const remaining = after.filter((term) => !deleted.includes(Number(term.id)))
+        const kept = before.filter((term) => !deleted.includes(Number(term.id)) && !after.some((other) => other.id === term.id))
+        const final = [...remaining, ...kept].sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1))
+        expect(shape(index.linker(null).link(text))).toEqual(shape(createRegexTermLinker(final, null).link(text)))
       }),
       { numRuns: 500 },
     )

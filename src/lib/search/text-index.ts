@@ -65,10 +65,6 @@ export class TextIndex<Field extends string> {
     return this.slotByKey.size
   }
 
-  has(key: string): boolean {
-    return this.slotByKey.has(key)
-  }
-
   add(key: string, document: Readonly<Record<Field, string>>): void {
     if (this.slotByKey.has(key)) throw new Error(`The search index already holds "${key}"; replace it instead.`)
     const slot = this.freeSlots.pop() ?? this.keyBySlot.length

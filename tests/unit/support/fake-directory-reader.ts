@@ -29,12 +29,12 @@ export class FakeDirectoryReader implements DirectoryReader {
   private readonly log: string[][] = []
   /** Rows per read above which the log reports an overflow. */
   overflowAbove = Number.POSITIVE_INFINITY
-  /** Every readTerms call, and how many pages were read. */
+  /** Every readTerms call, and how many times the list of published ids was read. */
   readonly termReads: string[][] = []
-  pagesRead = 0
+  idListsRead = 0
   changeReads = 0
   failNextChangeRead = false
-  /** When set, each page read waits for it. */
+  /** When set, reading the list of published ids waits for it. */
   pageGate: Promise<void> | null = null
 
   constructor(terms: DirectoryTerm[] = []) {
@@ -59,14 +59,10 @@ export class FakeDirectoryReader implements DirectoryReader {
     return { kind: 'changes', cursor: next, tags: [...new Set(rows.flat())], rows: rows.length }
   }
 
-  async readTermPage(after: string | null, limit: number): Promise<DirectoryTerm[]> {
+  async readPublishedTermIds(): Promise<string[]> {
     if (this.pageGate) await this.pageGate
-    this.pagesRead += 1
-    const ids = [...this.published.keys()].sort((a, b) => Number(a) - Number(b))
-    return ids
-      .filter((id) => after === null || Number(id) > Number(after))
-      .slice(0, limit)
-      .map((id) => this.published.get(id)!)
+    this.idListsRead += 1
+    return [...this.published.keys()]
   }
 
   async readTerms(ids: readonly string[]): Promise<DirectoryTerm[]> {
