@@ -254,6 +254,12 @@ async function inTransaction<T>(payload: Payload, work: (req: PayloadRequest) =>
 
 type TermOutcome = 'created' | 'updated' | 'unchanged'
 
+/** What a re-import compares of a term's use cases and FAQs: their content and whether they are live. */
+const CHILDREN_COMPARED = {
+  'use-cases': { organization: true, scenario: true, solution: true, outcome: true, _status: true },
+  faqs: { question: true, answer: true, _status: true },
+} as const
+
 async function upsertTerm(
   payload: Payload,
   document: TermDocument,
@@ -266,6 +272,7 @@ async function upsertTerm(
       where: { slug: { equals: document.slug } },
       draft: true,
       depth: 1,
+      populate: CHILDREN_COMPARED,
       limit: 1,
       req,
     })

@@ -38,6 +38,8 @@ export const Terms: CollectionConfig = reviewedCollection({
     },
   },
   defaultSort: 'title',
+  // A related term or see-also link, populated, is a link: its title and address, not a second whole term.
+  defaultPopulate: { title: true, slug: true },
   hooks: {
     afterRead: [hideUnpublishedLinks],
   },
