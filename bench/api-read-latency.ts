@@ -12,7 +12,9 @@ import { API_READ_USAGE, parseApiReadArgs, type ApiReadOptions } from './api-rea
 function rerunWithProductionCondition(): never {
   const script = fileURLToPath(import.meta.url)
   const args = [...process.execArgv, '--conditions=production', script, ...process.argv.slice(2)]
-  process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1)
+  const { status, signal } = spawnSync(process.execPath, args, { stdio: 'inherit' })
+  if (signal) process.stderr.write(`bench/api-read-latency.ts stopped by ${signal}\n`)
+  process.exit(status ?? 1)
 }
 
 const nodeOptions = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]

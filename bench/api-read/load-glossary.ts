@@ -36,7 +36,9 @@ function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     process_.on('error', reject)
-    process_.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`loading terms ${args.join(' ')} exited with ${code}`))))
+    process_.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`loading terms ${args.join(' ')} stopped: ${signal ?? `exit code ${code}`}`)),
+    )
   })
 }
 
