@@ -29,8 +29,20 @@ function documentNamed(title: string, overrides: Partial<TermDocument> = {}): Te
   }
 }
 
+/** Use cases and FAQs populated with whether they are live too, which consumers are not shown by default. */
+const CHILDREN_WITH_STATUS = {
+  'use-cases': { organization: true, scenario: true, solution: true, outcome: true, _status: true },
+  faqs: { question: true, answer: true, _status: true },
+} as const
+
 async function findTerm(slug: string, draft = true): Promise<Term> {
-  const { docs } = await payload.find({ collection: 'terms', where: { slug: { equals: slug } }, draft, depth: 1 })
+  const { docs } = await payload.find({
+    collection: 'terms',
+    where: { slug: { equals: slug } },
+    draft,
+    depth: 1,
+    populate: CHILDREN_WITH_STATUS,
+  })
   if (!docs[0]) throw new Error(`term ${slug} not found`)
   return docs[0]
 }

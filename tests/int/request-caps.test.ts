@@ -108,10 +108,9 @@ describe('REST caps for staff and API keys', () => {
     }
     const everything = await callRest('GET', '/api/terms?limit=0', { authorization: staff })
     expect((everything.json.docs as Term[]).length).toBe(GLOSSARY_SIZE)
-    // Unpaginated reads default to depth 1: related terms populated, theirs left as ids.
+    // Unpaginated reads default to depth 1: related terms populated, as links with nothing populated of their own.
     const related = (everything.json.docs as Term[]).at(-1)!.relatedTerms as Term[]
-    expect(typeof related[0]).toBe('object')
-    expect(typeof related[0]!.relatedTerms![0]).toBe('string')
+    expect(Object.keys(related[0]!).sort()).toEqual(['id', 'slug', 'title'])
   })
 
   it('caps API-key callers between anonymous callers and staff', async () => {
@@ -134,7 +133,12 @@ describe('the largest anonymous REST request', () => {
   it('populates one level when no depth is given', async () => {
     const { json } = await callRest('GET', '/api/terms?limit=1&sort=-title')
     const related = (json.docs as Term[])[0]!.relatedTerms as Term[]
-    expect(typeof related[0]).toBe('object')
+    expect(Object.keys(related[0]!).sort()).toEqual(['id', 'slug', 'title'])
+  })
+
+  it('populates one level only, even when asked for the related terms of related terms', async () => {
+    const { json } = await callRest('GET', '/api/terms?limit=1&sort=-title&populate[terms][relatedTerms]=true')
+    const related = (json.docs as Term[])[0]!.relatedTerms as Term[]
     expect(typeof related[0]!.relatedTerms![0]).toBe('string')
   })
 })

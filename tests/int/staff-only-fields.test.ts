@@ -98,6 +98,14 @@ describe('anonymous REST readers', () => {
     expect(JSON.stringify(json)).not.toContain(reviewer.id)
   })
 
+  it('get no review data of populated documents by asking for it with populate', async () => {
+    const path = `/api/terms/${term.id}?depth=1&populate[terms][workflowStage]=true&populate[use-cases][reviewThread]=true`
+    const { status, json } = await callRest('GET', path)
+    expect(status).toBe(200)
+    expect(staffOnlyKeysIn(json)).toEqual([])
+    expect(JSON.stringify(json)).not.toContain(REVIEW_NOTE)
+  })
+
   it('still get the content itself, populated one level deep', async () => {
     const { json } = await callRest('GET', `/api/terms/${term.id}?depth=1`)
     expect((json.relatedTerms as Term[]).map((related) => related.slug)).toEqual(['linked'])
@@ -181,8 +189,9 @@ describe('anonymous Local API readers (the public site)', () => {
 })
 
 describe('staff', () => {
-  it('read every review field over REST, populated relationships included', async () => {
-    const { json } = await callRest('GET', `/api/terms/${term.id}?depth=1`, { authorization: reviewerAuthorization })
+  it('read every review field over REST, of populated documents too when they ask for it', async () => {
+    const path = `/api/terms/${term.id}?depth=1&populate[terms][workflowStage]=true&populate[use-cases][reviewThread]=true`
+    const { json } = await callRest('GET', path, { authorization: reviewerAuthorization })
     expect(json.workflowStage).toBe('published')
     expect((json.assignee as User).id).toBe(reviewer.id)
     expect((json.createdBy as User).id).toBe(admin.id)

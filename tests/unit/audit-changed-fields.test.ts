@@ -50,6 +50,31 @@ describe('changed field names', () => {
     expect(changedFieldNames(fields, before, { ...populated, category: { ...category, id: 'c2' } })).toEqual(['category'])
   })
 
+  it('treat related documents populated with only some of their fields as their ids', () => {
+    const typedFields: ComparableField[] = [
+      { name: 'category', type: 'relationship' },
+      { name: 'relatedTerms', type: 'relationship' },
+      { name: 'seeAlso', type: 'array', flattenedFields: [{ name: 'term', type: 'relationship' }, { name: 'label', type: 'text' }] },
+    ]
+    const slim = {
+      ...before,
+      category: { id: 'c1', name: 'Storage', slug: 'storage' },
+      relatedTerms: [{ id: 't2', title: 'Block Storage', slug: 'block-storage' }],
+      seeAlso: [{ id: 'row1', term: { id: 't3', title: 'Archive', slug: 'archive' }, label: null, url: null }],
+    }
+    expect(changedFieldNames(typedFields, before, slim)).toEqual([])
+    const moved = { ...slim, seeAlso: [{ ...slim.seeAlso[0]!, term: { id: 't4', title: 'Other', slug: 'other' } }] }
+    expect(changedFieldNames(typedFields, before, moved)).toEqual(['seeAlso'])
+  })
+
+  it('treat documents referenced from rich text as their ids, however they are populated', () => {
+    const richText = (value: unknown) => ({ root: { children: [{ type: 'relationship', relationTo: 'terms', value }] } })
+    const bodyField: ComparableField[] = [{ name: 'body', type: 'richText' }]
+    const stored = { body: richText('t2') }
+    expect(changedFieldNames(bodyField, stored, { body: richText({ id: 't2', title: 'Block Storage', slug: 'block-storage' }) })).toEqual([])
+    expect(changedFieldNames(bodyField, stored, { body: richText({ id: 't9', title: 'Other', slug: 'other' }) })).toEqual(['body'])
+  })
+
   it('see a changed value inside an array row', () => {
     const next = { ...before, seeAlso: [{ id: 'row1', term: 't3', label: 'See this', url: null }] }
     expect(changedFieldNames(fields, before, next)).toEqual(['seeAlso'])

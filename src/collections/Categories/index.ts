@@ -20,6 +20,7 @@ export const Categories: CollectionConfig = {
     afterDelete: [audit.afterDelete, siteChange.afterDelete],
   },
   defaultSort: 'name',
+  defaultPopulate: { name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, index: true },
     slugField('name'),

@@ -6,6 +6,8 @@ export const Faqs: CollectionConfig = reviewedCollection({
   slug: 'faqs',
   titleField: 'question',
   labels: { singular: 'FAQ', plural: 'FAQs' },
+  // Populated on a term: the question and its answer, without the terms that show it.
+  defaultPopulate: { question: true, answer: true },
   admin: {
     useAsTitle: 'question',
     defaultColumns: ['question', 'workflowStage', 'assignee', 'updatedAt'],

@@ -20,6 +20,7 @@ export const Providers: CollectionConfig = {
     afterDelete: [audit.afterDelete, siteChange.afterDelete],
   },
   defaultSort: 'displayOrder',
+  defaultPopulate: { name: true, slug: true, fullName: true, website: true, brandColor: true },
   fields: [
     {
       name: 'name',

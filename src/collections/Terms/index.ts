@@ -42,6 +42,8 @@ export const Terms: CollectionConfig = reviewedCollection({
   // The public site's hot reads (see bench/query-plans.ts): A–Z pages of published terms by title, a
   // category's terms by title, and published terms by date of change (feeds, change sync).
   indexes: [{ fields: ['_status', 'title'] }, { fields: ['category', 'title'] }, { fields: ['_status', 'updatedAt'] }],
+  // A related term or see-also link, populated, is a link: its title and address, not a second whole term.
+  defaultPopulate: { title: true, slug: true },
   hooks: {
     afterRead: [hideUnpublishedLinks],
   },

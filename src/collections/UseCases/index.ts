@@ -6,6 +6,8 @@ export const UseCases: CollectionConfig = reviewedCollection({
   slug: 'use-cases',
   titleField: 'organization',
   labels: { singular: 'Use case', plural: 'Use cases' },
+  // Populated on a term: the use case itself, without the terms that show it.
+  defaultPopulate: { organization: true, scenario: true, solution: true, outcome: true },
   admin: {
     useAsTitle: 'organization',
     defaultColumns: ['organization', 'scenario', 'workflowStage', 'assignee', 'updatedAt'],

@@ -2,66 +2,82 @@
 // value (depth 0, or a draft the reader may not load) would still reveal the id of an unpublished
 // document. This hook removes those ids for readers who are not signed in, whenever access control
 // applies (trusted server code that overrides access, such as the importer, sees everything).
-import type { CollectionAfterReadHook, CollectionSlug, PayloadRequest } from 'payload'
+//
+// Whether the reader may load an id is asked through the request's DataLoader, with the reader's own
+// access: every term of a list asks at once, so a page of 100 terms costs one small query per collection
+// rather than one per term, and an id asked twice in a request is answered once. GraphQL never hands out
+// a relationship's bare id: its resolvers load each related document with the reader's access and leave
+// out what the reader may not read, so there only see-also rows need this hook.
+import { createDataloaderCacheKey, type CollectionAfterReadHook, type CollectionSlug, type PayloadRequest } from 'payload'
 
 import type { Term } from '@/payload-types'
 
-type DraftCollection = Extract<CollectionSlug, 'terms' | 'use-cases' | 'faqs'>
 type LinkValue = string | { id: string } | null | undefined
 
-const CACHE_KEY = 'publishedIdsByCollection'
+/** The least a lookup can read: whether the document is there for this reader at all. */
+const READABILITY_SELECT = { _status: true } as const
 
-/** Published ids per collection, looked up once per request however many documents it reads. */
-async function publishedIds(req: PayloadRequest, collection: DraftCollection, ids: string[]): Promise<Set<string>> {
-  const cache = (req.context[CACHE_KEY] ??= new Map()) as Map<string, Map<string, boolean>>
-  const known = cache.get(collection) ?? new Map<string, boolean>()
-  cache.set(collection, known)
-  const unknown = ids.filter((id) => !known.has(id))
-  if (unknown.length > 0) {
-    const { docs } = await req.payload.find({
-      collection,
-      where: { and: [{ id: { in: unknown } }, { _status: { equals: 'published' } }] },
-      select: {},
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
-    const found = new Set(docs.map((doc) => String(doc.id)))
-    for (const id of unknown) known.set(id, found.has(id))
-  }
-  return new Set(ids.filter((id) => known.get(id)))
+function readableBy(req: PayloadRequest, collection: CollectionSlug, id: string): Promise<boolean> {
+  const key = createDataloaderCacheKey({
+    collectionSlug: collection,
+    docID: id,
+    currentDepth: 1,
+    depth: 0,
+    draft: false,
+    // As Payload's own relationship population passes them (this config has no localization).
+    locale: req.locale as string,
+    fallbackLocale: req.fallbackLocale ?? null,
+    overrideAccess: false,
+    select: READABILITY_SELECT,
+    showHiddenFields: false,
+    transactionID: req.transactionID as string,
+  })
+  return req.payloadDataLoader.load(key).then(Boolean)
+}
+
+/** The ids among `ids` the reader may read. */
+async function readableIds(req: PayloadRequest, collection: CollectionSlug, ids: string[]): Promise<Set<string>> {
+  const readable = await Promise.all(ids.map((id) => readableBy(req, collection, id)))
+  return new Set(ids.filter((_, index) => readable[index]))
 }
 
 const bareIds = (values: LinkValue[]) => values.flatMap((value) => (typeof value === 'string' ? [value] : []))
 
-async function keepReadable<T extends LinkValue>(
-  req: PayloadRequest,
-  collection: DraftCollection,
-  values: T[] | null | undefined,
-): Promise<T[] | null | undefined> {
-  if (!values) return values
+async function keepReadable<T extends LinkValue>(req: PayloadRequest, collection: CollectionSlug, values: T[]): Promise<T[]> {
   const ids = bareIds(values)
   if (ids.length === 0) return values
-  const readable = await publishedIds(req, collection, ids)
+  const readable = await readableIds(req, collection, ids)
   return values.filter((value) => typeof value !== 'string' || readable.has(value))
+}
+
+type SeeAlsoRow = NonNullable<Term['seeAlso']>[number]
+
+async function keepReadableSeeAlso(req: PayloadRequest, rows: SeeAlsoRow[]): Promise<SeeAlsoRow[]> {
+  const ids = bareIds(rows.map((row) => row.term))
+  if (ids.length === 0) return rows
+  const readable = await readableIds(req, 'terms', ids)
+  return rows.flatMap((row) => {
+    if (typeof row.term !== 'string' || readable.has(row.term)) return [row]
+    // A link to an unpublished term reads as its label or outside address alone, if it has one.
+    return row.label || row.url ? [{ ...row, term: null }] : []
+  })
 }
 
 export const hideUnpublishedLinks: CollectionAfterReadHook<Term> = async ({ doc, overrideAccess, req }) => {
   if (req.user || overrideAccess) return doc
-  const [relatedTerms, useCases, faqs] = await Promise.all([
-    keepReadable(req, 'terms', doc.relatedTerms),
-    keepReadable(req, 'use-cases', doc.useCases),
-    keepReadable(req, 'faqs', doc.faqs),
+  const resolvedWithAccess = req.payloadAPI === 'GraphQL'
+  // Documents read with a `select` or populated with `defaultPopulate` may carry none of these fields.
+  const [relatedTerms, useCases, faqs, seeAlso] = await Promise.all([
+    !resolvedWithAccess && doc.relatedTerms && keepReadable(req, 'terms', doc.relatedTerms),
+    !resolvedWithAccess && doc.useCases && keepReadable(req, 'use-cases', doc.useCases),
+    !resolvedWithAccess && doc.faqs && keepReadable(req, 'faqs', doc.faqs),
+    doc.seeAlso && keepReadableSeeAlso(req, doc.seeAlso),
   ])
-  let seeAlso = doc.seeAlso
-  if (seeAlso) {
-    const readable = await publishedIds(req, 'terms', bareIds(seeAlso.map((row) => row.term)))
-    seeAlso = seeAlso.flatMap((row) => {
-      if (typeof row.term !== 'string' || readable.has(row.term)) return [row]
-      // A link to an unpublished term reads as its label or outside address alone, if it has one.
-      return row.label || row.url ? [{ ...row, term: null }] : []
-    })
+  return {
+    ...doc,
+    ...(relatedTerms ? { relatedTerms } : {}),
+    ...(useCases ? { useCases } : {}),
+    ...(faqs ? { faqs } : {}),
+    ...(seeAlso ? { seeAlso } : {}),
   }
-  return { ...doc, relatedTerms, useCases, faqs, seeAlso }
 }
