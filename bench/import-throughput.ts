@@ -20,6 +20,8 @@ export type MeasureImportOptions = {
   databaseFile?: string
   /** Keep the generated entries and the temporary folder (for a look afterwards). */
   keep?: boolean
+  /** Pass the CLI's progress and report lines on to this process's stderr. */
+  echo?: boolean
 }
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -38,7 +40,7 @@ function peakRssKb(pid: number): number {
 type ChildRun = { exitCode: number | null; signal: NodeJS.Signals | null; peakKb: number; stderrTail: string }
 
 /** Runs the import CLI the way `npm run import` does, in one Node process whose memory is sampled. */
-function runImportCli(entriesDir: string, databaseFile: string): Promise<ChildRun> {
+function runImportCli(entriesDir: string, databaseFile: string, echo: boolean): Promise<ChildRun> {
   const child = spawn(
     process.execPath,
     ['--no-deprecation', '--conditions=production', '--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', entriesDir],
@@ -59,7 +61,10 @@ function runImportCli(entriesDir: string, databaseFile: string): Promise<ChildRu
   let peakKb = 0
   let stderrTail = ''
   const sampler = setInterval(() => (peakKb = Math.max(peakKb, peakRssKb(child.pid!))), SAMPLE_INTERVAL_MS)
-  child.stderr.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-4000)))
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-4000)
+    if (echo) process.stderr.write(chunk)
+  })
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (exitCode, signal) => {
@@ -69,13 +74,13 @@ function runImportCli(entriesDir: string, databaseFile: string): Promise<ChildRu
   })
 }
 
-export async function measureImport({ terms, databaseFile, keep = false }: MeasureImportOptions): Promise<ImportMeasurement> {
+export async function measureImport({ terms, databaseFile, keep = false, echo = false }: MeasureImportOptions): Promise<ImportMeasurement> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-import-bench-'))
   try {
     const entriesDir = path.join(workDir, 'entries')
     await writeGeneratedGlossary(entriesDir, terms)
     const started = performance.now()
-    const run = await runImportCli(entriesDir, databaseFile ?? path.join(workDir, 'import.db'))
+    const run = await runImportCli(entriesDir, databaseFile ?? path.join(workDir, 'import.db'), echo)
     const seconds = (performance.now() - started) / 1000
     if (run.exitCode !== 0) {
       throw new Error(`the import exited with ${run.exitCode ?? run.signal}; its last output:\n${run.stderrTail}`)
@@ -98,7 +103,7 @@ async function main(): Promise<void> {
   })
   const terms = Number(values.terms)
   if (!Number.isInteger(terms) || terms < 1) throw new Error(`--terms must be a positive whole number, not "${values.terms}"`)
-  process.stdout.write(`${JSON.stringify(await measureImport({ terms, keep: values.keep }))}\n`)
+  process.stdout.write(`${JSON.stringify(await measureImport({ terms, keep: values.keep, echo: true }))}\n`)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -38,7 +38,7 @@ describe('npm run import, stopped with SIGTERM', () => {
 
     const output = run.stderr()
     expect(output).toContain('SIGTERM: stopping after the term being written')
-    const stopped = /stopped by SIGTERM: every term above was written whole; (\d+) files not imported, from (\S+) on/.exec(output)
+    const stopped = /stopped by SIGTERM before the end: (\d+) files not imported \(from (\S+) on\); every term/.exec(output)
     expect(stopped, output).not.toBeNull()
     const terms = await expectOnlyWholeTerms()
     expect(terms.length).toBeGreaterThan(0)
