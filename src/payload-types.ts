@@ -209,7 +209,7 @@ export interface Term {
   faqs?: (string | Faq)[] | null;
   relatedTerms?: (string | Term)[] | null;
   /**
-   * Related-term names from an import that match no term yet; linked when that term arrives.
+   * Related terms as an import wrote them, kept while some match no term yet; linked in this order when those terms arrive.
    */
   pendingRelatedTerms?: string[] | null;
   seeAlso?:

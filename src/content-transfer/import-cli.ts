@@ -88,10 +88,10 @@ function describeStop(report: ImportReport, reader: EntryReader): string[] {
   const unread = reader.files.slice(reader.filesRead)
   const firstNotImported = report.notImported[0] ? reader.fileOf(report.notImported[0]) : unread[0]
   const notImported = report.notImported.length + unread.length
+  const from = firstNotImported ? ` (from ${firstNotImported} on)` : ''
   return [
-    `stopped by ${report.stoppedBy}: every term above was written whole; ${notImported} ` +
-      `file${notImported === 1 ? '' : 's'} not imported${firstNotImported ? `, from ${firstNotImported} on` : ''}. ` +
-      'Run the same command again to import the rest.',
+    `stopped by ${report.stoppedBy} before the end: ${notImported} file${notImported === 1 ? '' : 's'} not imported${from}; ` +
+      'every term that was imported is complete. Run the same command again to import the rest.',
   ]
 }
 

@@ -1,6 +1,6 @@
-// Ctrl-C or SIGTERM during a long command: the first asks it to stop after the step in progress (the
-// command checks `signal`), a second one ends the process at once. Exit codes follow the shell's
-// convention of 128 + the signal number.
+// Ctrl-C or SIGTERM during a long command asks it to stop after the step in progress (the command checks
+// `signal`). Wrappers such as cross-env pass a terminal's Ctrl-C on although the process got it too, so a
+// repeated signal only repeats the notice. Exit codes follow the shell's convention: 128 + signal number.
 import os from 'node:os'
 
 const HANDLED = ['SIGINT', 'SIGTERM'] as const
@@ -13,24 +13,19 @@ export type SignalStop = {
   dispose: () => void
 }
 
-const exitCodeOf = (name: HandledSignal) => 128 + os.constants.signals[name]
-
 export function stopOnSignals(say: (line: string) => void): SignalStop {
   const controller = new AbortController()
   let received: HandledSignal | null = null
   const onSignal = (name: HandledSignal) => {
-    if (received) {
-      say(`${name} again: stopping at once; the open transaction, if any, is rolled back`)
-      process.exit(exitCodeOf(name))
-    }
+    say(`${name}: stopping after the term being written`)
+    if (received) return
     received = name
-    say(`${name}: stopping after the term being written (send it again to stop at once)`)
     controller.abort(name)
   }
   for (const name of HANDLED) process.on(name, onSignal)
   return {
     signal: controller.signal,
-    exitCode: () => (received ? exitCodeOf(received) : null),
+    exitCode: () => (received ? 128 + os.constants.signals[received] : null),
     dispose: () => HANDLED.forEach((name) => process.off(name, onSignal)),
   }
 }

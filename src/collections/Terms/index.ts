@@ -102,7 +102,8 @@ export const Terms: CollectionConfig = reviewedCollection({
       access: { read: staffOnlyField },
       admin: {
         readOnly: true,
-        description: 'Related-term names from an import that match no term yet; linked when that term arrives.',
+        description:
+          'Related terms as an import wrote them, kept while some match no term yet; linked in this order when those terms arrive.',
         condition: (data) => Array.isArray(data?.pendingRelatedTerms) && data.pendingRelatedTerms.length > 0,
       },
     },
