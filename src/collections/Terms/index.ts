@@ -7,10 +7,12 @@ import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { validateHttpUrl } from '@/fields/http-url'
 import { previewUrlFor } from '@/lib/preview-url'
+import { RESERVED_TERM_SLUGS } from '@/lib/site-routes'
 import { reviewedCollection } from '@/workflow/reviewed-collection'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
+import { listFields, listIndexes } from './list-fields'
 
 type SeeAlsoRow = { term?: unknown; label?: unknown; url?: unknown }
 
@@ -38,12 +40,13 @@ export const Terms: CollectionConfig = reviewedCollection({
     },
   },
   defaultSort: 'title',
+  indexes: listIndexes,
   hooks: {
     afterRead: [hideUnpublishedLinks],
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
-    slugField('title'),
+    slugField('title', { reserved: RESERVED_TERM_SLUGS }),
     {
       name: 'definition',
       type: 'textarea',
@@ -125,5 +128,6 @@ export const Terms: CollectionConfig = reviewedCollection({
       ],
     },
     seoField,
+    ...listFields,
   ],
 })
