@@ -57,4 +57,33 @@ async function headers() {
   ]
 }
 
-export default { ...config, headers }
+/**
+ * Filtered views keep their filters in the query string (/terms?category=storage) so they can be shared
+ * and work from a plain GET form. They are served by their own routes, rendered per request, so the
+ * unfiltered list pages read no query and come from the rendering cache. Only a non-empty filter value
+ * rewrites: "Clear" and a form left on "All" stay on the cached page.
+ */
+const FILTERED_VIEWS = [
+  { source: '/terms', destination: '/filtered/terms', keys: ['category', 'difficulty', 'provider'] },
+  { source: '/compare', destination: '/filtered/compare', keys: ['category', 'provider'] },
+]
+
+async function rewrites() {
+  const beforeFiles = FILTERED_VIEWS.flatMap(({ source, destination, keys }) =>
+    keys.map((key) => ({ source, has: [{ type: 'query', key }], destination })),
+  )
+  return { beforeFiles, afterFiles: [], fallback: [] }
+}
+
+/** Page 1 of a paginated list has one address: the list's own (and letter A's is /terms itself). */
+async function redirects() {
+  return [
+    { source: '/terms/letter/a', destination: '/terms', permanent: true },
+    { source: '/terms/letter/:letter/1', destination: '/terms/letter/:letter', permanent: true },
+    { source: '/categories/:slug/1', destination: '/categories/:slug', permanent: true },
+    { source: '/providers/:slug/1', destination: '/providers/:slug', permanent: true },
+    { source: '/compare/:category/1', destination: '/compare/:category', permanent: true },
+  ]
+}
+
+export default { ...config, headers, rewrites, redirects }

@@ -13,7 +13,7 @@ export function validateSlug(value: unknown, reserved?: ReservedSlugs): true | s
   if (!KEBAB_CASE.test(value)) {
     return `Slug "${value}" must be kebab-case: lower-case letters and digits separated by single hyphens.`
   }
-  if (reserved?.slugs.includes(value)) return `Slug "${value}" is reserved: ${reserved.reason} Choose another slug.`
+  if (reserved?.slugs.includes(value)) return `Slug "${value}" is reserved: ${reserved.reason}. Choose another slug.`
   return true
 }
 

@@ -15,7 +15,7 @@ const OTHER_LETTER_SEGMENT = 'other'
 
 export const RESERVED_TERM_SLUGS: ReservedSlugs = {
   slugs: [TERM_INDEX_SEGMENT],
-  reason: `the A–Z index pages live at /terms/${TERM_INDEX_SEGMENT}/….`,
+  reason: `the A–Z index pages live under /terms/${TERM_INDEX_SEGMENT}/`,
 }
 
 export function letterSegment(letter: IndexLetter): string {

@@ -2,11 +2,11 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 
 import { SearchForm } from '@/components/site/search-form'
-import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
 import { REQUEST_PATH_HEADER } from '@/lib/request-path-header'
 import { wordsFromPath } from '@/lib/search/closest-terms'
-import { getSiteContent } from '@/lib/site-content'
+import { letterPath, TERM_INDEX_PATH, termPath } from '@/lib/site-routes'
 import { suggestTermsForMissingPage } from '@/lib/site-search'
+import { getLetterCounts } from '@/site-data/term-index'
 import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 
 export const metadata: Metadata = { title: 'Page not found' }
@@ -16,11 +16,8 @@ export default async function NotFound() {
   const requestedPath = requestHeaders.get(REQUEST_PATH_HEADER)
   // Over the limit the page stays a 404 for crawlers; it only leaves out the suggestions, which cost a search.
   const overLimit = await takeAttemptFromAddress('notFoundSuggestions', requestHeaders)
-  const [suggestions, content] = await Promise.all([
-    overLimit ? [] : suggestTermsForMissingPage(requestedPath),
-    getSiteContent(),
-  ])
-  const letters = groupTermsByLetter(content.terms).map((group) => group.letter)
+  const [suggestions, letterCounts] = await Promise.all([overLimit ? [] : suggestTermsForMissingPage(requestedPath), getLetterCounts()])
+  const letters = letterCounts.filter(({ count }) => count > 0).map(({ letter }) => letter)
 
   return (
     <div className="flex flex-col gap-6">
@@ -33,7 +30,7 @@ export default async function NotFound() {
           <ul className="flex flex-col gap-1">
             {suggestions.map((term) => (
               <li key={term.slug}>
-                <a href={`/terms/${term.slug}`} className="text-lg font-medium">
+                <a href={termPath(term.slug)} className="text-lg font-medium">
                   {term.title}
                 </a>
               </li>
@@ -50,13 +47,13 @@ export default async function NotFound() {
           <ul className="letter-nav">
             {letters.map((letter) => (
               <li key={letter}>
-                <a href={`/terms#letter-${letter}`}>{letter}</a>
+                <a href={letterPath(letter)}>{letter}</a>
               </li>
             ))}
           </ul>
         </nav>
         <p>
-          Or open the full <a href="/terms">A–Z index</a>.
+          Or open the full <a href={TERM_INDEX_PATH}>A–Z index</a>.
         </p>
       </section>
     </div>

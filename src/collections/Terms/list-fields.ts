@@ -1,8 +1,9 @@
 // Fields the server derives from a term on every write, so the public lists can ask the database for
 // exactly one page of what they show: the A–Z letter and sort key (the index by letter, the lists sorted
 // by title) and the providers with a real service (the provider filter and the provider pages). Clients
-// cannot set them: the hooks recompute them from the title and the provider equivalents on each save;
-// they are hidden from the admin and every API, being a copy of what those already show.
+// cannot set them: the hooks recompute them from the title and the provider equivalents on each save.
+// They are left out of the admin (a copy of what it already shows) but stay queryable by the public reads
+// (Payload refuses queries on fields hidden from the API); the provider list is never populated.
 import type { Field, FieldHook } from 'payload'
 
 import { indexLetter } from '@/site-cache/cache-tags'
@@ -61,14 +62,14 @@ export const listFields: Field[] = [
     name: 'indexLetter',
     type: 'text',
     index: true,
-    hidden: true,
+    admin: { hidden: true },
     hooks: { beforeChange: [fromTitle(indexLetter)] },
   },
   {
     name: 'sortTitle',
     type: 'text',
     index: true,
-    hidden: true,
+    admin: { hidden: true },
     hooks: { beforeChange: [fromTitle(titleSortKey)] },
   },
   {
@@ -77,7 +78,8 @@ export const listFields: Field[] = [
     relationTo: 'providers',
     hasMany: true,
     index: true,
-    hidden: true,
+    maxDepth: 0,
+    admin: { hidden: true },
     hooks: { beforeChange: [deriveProviders] },
   },
 ]
