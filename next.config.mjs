@@ -68,11 +68,24 @@ const FILTERED_VIEWS = [
   { source: '/compare', destination: '/filtered/compare', keys: ['category', 'provider'] },
 ]
 
+/**
+ * Addresses under the cached list pages that no page can have (not a slug, not a page number, too
+ * long) go straight to the site's 404, which is rendered per request: Next would otherwise store the
+ * 404 of every such address in its rendering cache.
+ */
+const SLUG = '(?=[a-z0-9-]{1,120}(?:/|$))[a-z0-9]+(?:-[a-z0-9]+)*'
+const PAGE = '[1-9][0-9]{0,5}'
+const MISSING_PAGE = '/missing-page'
+const MALFORMED_LIST_ADDRESSES = [
+  { source: `/:list(categories|providers|compare)/:rest((?!${SLUG}(?:/${PAGE})?$).+)`, destination: MISSING_PAGE },
+  { source: `/terms/letter/:rest((?!(?:[a-z]|other)(?:/${PAGE})?$).+)`, destination: MISSING_PAGE },
+]
+
 async function rewrites() {
-  const beforeFiles = FILTERED_VIEWS.flatMap(({ source, destination, keys }) =>
+  const filtered = FILTERED_VIEWS.flatMap(({ source, destination, keys }) =>
     keys.map((key) => ({ source, has: [{ type: 'query', key }], destination })),
   )
-  return { beforeFiles, afterFiles: [], fallback: [] }
+  return { beforeFiles: [...MALFORMED_LIST_ADDRESSES, ...filtered], afterFiles: [], fallback: [] }
 }
 
 /** Page 1 of a paginated list has one address: the list's own (and letter A's is /terms itself). */

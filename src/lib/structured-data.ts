@@ -98,20 +98,16 @@ export function homePageStructuredData(): JsonLdObject[] {
 
 /**
  * A page of the A–Z index is part of the glossary: the set, with the terms this page lists (a page at
- * a time, so the data stays as small as the page however large the glossary grows).
+ * a time, so the data stays as small as the page however large the glossary grows). Each term is named
+ * by reference only; its own page describes it under the same @id.
  */
-export function termIndexStructuredData(terms: readonly TermRef[], crumbs: readonly Crumb[] = termIndexBreadcrumbs()): JsonLdObject[] {
+export function termIndexStructuredData(terms: readonly Pick<TermRef, 'slug'>[], crumbs: readonly Crumb[] = termIndexBreadcrumbs()): JsonLdObject[] {
   return [
     {
       '@context': CONTEXT,
       ...glossaryReference(),
       description: SITE_DESCRIPTION,
-      hasDefinedTerm: terms.map((term) => ({
-        '@type': 'DefinedTerm',
-        '@id': `${absoluteUrl(termPath(term.slug))}#term`,
-        name: term.title,
-        url: absoluteUrl(termPath(term.slug)),
-      })),
+      hasDefinedTerm: terms.map((term) => ({ '@id': `${absoluteUrl(termPath(term.slug))}#term` })),
     },
     breadcrumbListData(crumbs),
   ]

@@ -1,51 +1,28 @@
+// The site's 404 page. Next renders it along with every page of the site (ready for a notFound() in the
+// browser), so it reads neither the request nor any content: anything it read would make every page
+// uncacheable or re-rendered with it. Suggestions for the missing address are asked for by the browser.
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
 
+import { MissingPageSuggestions } from '@/components/site/missing-page-suggestions'
 import { SearchForm } from '@/components/site/search-form'
-import { REQUEST_PATH_HEADER } from '@/lib/request-path-header'
-import { wordsFromPath } from '@/lib/search/closest-terms'
-import { letterPath, TERM_INDEX_PATH, termPath } from '@/lib/site-routes'
-import { suggestTermsForMissingPage } from '@/lib/site-search'
-import { getLetterCounts } from '@/site-data/term-index'
-import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
+import { INDEX_LETTERS, letterPath, TERM_INDEX_PATH } from '@/lib/site-routes'
 
 export const metadata: Metadata = { title: 'Page not found' }
 
-export default async function NotFound() {
-  const requestHeaders = await headers()
-  const requestedPath = requestHeaders.get(REQUEST_PATH_HEADER)
-  // Over the limit the page stays a 404 for crawlers; it only leaves out the suggestions, which cost a search.
-  const overLimit = await takeAttemptFromAddress('notFoundSuggestions', requestHeaders)
-  const [suggestions, letterCounts] = await Promise.all([overLimit ? [] : suggestTermsForMissingPage(requestedPath), getLetterCounts()])
-  const letters = letterCounts.filter(({ count }) => count > 0).map(({ letter }) => letter)
+const SEARCH_FIELD_ID = 'not-found-query'
 
+export default function NotFound() {
   return (
     <div className="flex flex-col gap-6">
       <h1>Page not found</h1>
       <p className="text-muted">There is no page at this address. It may have moved, or the address may be misspelled.</p>
-
-      {suggestions.length > 0 ? (
-        <section aria-labelledby="not-found-suggestions" className="flex flex-col gap-2">
-          <h2 id="not-found-suggestions">Were you looking for</h2>
-          <ul className="flex flex-col gap-1">
-            {suggestions.map((term) => (
-              <li key={term.slug}>
-                <a href={termPath(term.slug)} className="text-lg font-medium">
-                  {term.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <SearchForm id="not-found-query" label="Search the glossary" defaultValue={requestedPath ? wordsFromPath(requestedPath) : ''} />
-
+      <MissingPageSuggestions searchFieldId={SEARCH_FIELD_ID} />
+      <SearchForm id={SEARCH_FIELD_ID} label="Search the glossary" />
       <section aria-labelledby="not-found-index" className="flex flex-col gap-2">
         <h2 id="not-found-index">Browse from A to Z</h2>
         <nav aria-label="A–Z index letters">
           <ul className="letter-nav">
-            {letters.map((letter) => (
+            {INDEX_LETTERS.map((letter) => (
               <li key={letter}>
                 <a href={letterPath(letter)}>{letter}</a>
               </li>

@@ -12,11 +12,7 @@ function Cell({ cell }: { cell: CompareCell | null }) {
   return (
     <>
       {cell.service}
-      {cell.matchLevel ? (
-        <span className="block">
-          <MatchLevel level={cell.matchLevel} />
-        </span>
-      ) : null}
+      {cell.matchLevel ? <MatchLevel level={cell.matchLevel} /> : null}
     </>
   )
 }

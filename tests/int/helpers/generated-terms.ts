@@ -36,12 +36,15 @@ export type GeneratedTerm = {
 const isDraft = (index: number) => index % 11 === 5
 const hasNoOciEquivalent = (index: number) => index % 7 === 3
 
+/** The generated categories and the seed's providers, reusing any that already exist. */
 async function createTaxonomy(payload: Payload) {
   await seedProvidersForTest(payload)
   const providers = await payload.find({ collection: 'providers', limit: 100, pagination: false, depth: 0 })
   const providerIds = new Map(providers.docs.map((provider) => [provider.slug, String(provider.id)]))
-  const categoryIds = new Map<string, string>()
+  const existing = await payload.find({ collection: 'categories', limit: 1000, pagination: false, depth: 0 })
+  const categoryIds = new Map(existing.docs.map((category) => [category.slug, String(category.id)]))
   for (const slug of GENERATED_CATEGORIES) {
+    if (categoryIds.has(slug)) continue
     const name = slug[0]!.toUpperCase() + slug.slice(1)
     const category = await payload.create({ collection: 'categories', data: { name, slug }, context: { skipAudit: true } })
     categoryIds.set(slug, String(category.id))

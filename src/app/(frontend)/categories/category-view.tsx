@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { JsonLd } from '@/components/site/json-ld'
 import { PaginationNav } from '@/components/site/pagination-nav'
-import { TermCard } from '@/components/site/term-card'
+import { TermEntryList } from '@/components/site/term-index-entries'
 import { categoryBreadcrumbs } from '@/lib/breadcrumbs'
 import { categoryPageMetadata } from '@/lib/page-metadata'
 import { pageCount, pageRange } from '@/lib/pagination'
@@ -43,13 +43,7 @@ export async function CategoryView({ slug, page }: { slug: string; page: number 
         {pages > 1 ? `${first}–${last} of ${terms.total} terms` : `${terms.total} terms`} ·{' '}
         <a href={compareCategoryPath(category.slug)}>Compare providers for this category</a>
       </p>
-      <ul className="grid gap-3 md:grid-cols-2 lg:grid-cols-3">
-        {terms.items.map((term) => (
-          <li key={term.slug}>
-            <TermCard term={term} headingLevel="h2" />
-          </li>
-        ))}
-      </ul>
+      <TermEntryList entries={terms.items} headingLevel="h2" />
       <PaginationNav page={page} pageCount={pages} href={(n) => categoryPath(category.slug, n)} label={`Pages of ${category.name}`} />
     </>
   )
