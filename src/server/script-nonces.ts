@@ -22,7 +22,7 @@ export function createNonceInjector(nonce: string): NonceInjector {
     const tail = lastOpen >= combined.length - OPENING.length ? combined.slice(lastOpen) : ''
     const keep = !final && tail !== '' && OPENING.startsWith(tail.toLowerCase()) ? tail.length : 0
     held = combined.slice(combined.length - keep)
-    return combined.slice(0, combined.length - keep).replace(OPENING_TAG, attribute)
+    return combined.slice(0, combined.length - keep).replace(OPENING_TAG, attribute).replace(/<link(?=\s+rel="preload"\s+as="script")/g, `<link nonce="${nonce}"`)
   }
 
   return {

@@ -10,9 +10,11 @@ export function LetterNav({ counts, current }: { counts: readonly LetterCount[];
         {counts.map(({ letter, count }) => (
           <li key={letter}>
             {count > 0 ? (
-              <a href={letterPath(letter)} aria-label={`${letter}, ${count} terms`} aria-current={letter === current ? 'page' : undefined}>
+              <a href={letterPath(letter)} aria-current={letter === current ? 'page' : undefined}>
                 {letter}
-                <small aria-hidden="true">{count}</small>
+                <span className="sr-only">, </span>
+                <small>{count}</small>
+                <span className="sr-only"> terms</span>
               </a>
             ) : (
               <span aria-hidden="true">{letter}</span>
