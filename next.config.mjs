@@ -57,4 +57,46 @@ async function headers() {
   ]
 }
 
-export default { ...config, headers }
+/**
+ * Filtered views keep their filters in the query string (/terms?category=storage) so they can be shared
+ * and work from a plain GET form. They are served by their own routes, rendered per request, so the
+ * unfiltered list pages read no query and come from the rendering cache. Only a non-empty filter value
+ * rewrites: "Clear" and a form left on "All" stay on the cached page.
+ */
+const FILTERED_VIEWS = [
+  { source: '/terms', destination: '/filtered/terms', keys: ['category', 'difficulty', 'provider'] },
+  { source: '/compare', destination: '/filtered/compare', keys: ['category', 'provider'] },
+]
+
+/**
+ * Addresses under the cached list pages that no page can have (not a slug, not a page number, too
+ * long) go straight to the site's 404, which is rendered per request: Next would otherwise store the
+ * 404 of every such address in its rendering cache.
+ */
+const SLUG = '(?=[a-z0-9-]{1,120}(?:/|$))[a-z0-9]+(?:-[a-z0-9]+)*'
+const PAGE = '[1-9][0-9]{0,5}'
+const MISSING_PAGE = '/missing-page'
+const MALFORMED_LIST_ADDRESSES = [
+  { source: `/:list(categories|providers|compare)/:rest((?!${SLUG}(?:/${PAGE})?$).+)`, destination: MISSING_PAGE },
+  { source: `/terms/letter/:rest((?!(?:[a-z]|other)(?:/${PAGE})?$).+)`, destination: MISSING_PAGE },
+]
+
+async function rewrites() {
+  const filtered = FILTERED_VIEWS.flatMap(({ source, destination, keys }) =>
+    keys.map((key) => ({ source, has: [{ type: 'query', key }], destination })),
+  )
+  return { beforeFiles: [...MALFORMED_LIST_ADDRESSES, ...filtered], afterFiles: [], fallback: [] }
+}
+
+/** Page 1 of a paginated list has one address: the list's own (and letter A's is /terms itself). */
+async function redirects() {
+  return [
+    { source: '/terms/letter/a', destination: '/terms', permanent: true },
+    { source: '/terms/letter/:letter/1', destination: '/terms/letter/:letter', permanent: true },
+    { source: '/categories/:slug/1', destination: '/categories/:slug', permanent: true },
+    { source: '/providers/:slug/1', destination: '/providers/:slug', permanent: true },
+    { source: '/compare/:category/1', destination: '/compare/:category', permanent: true },
+  ]
+}
+
+export default { ...config, headers, rewrites, redirects }

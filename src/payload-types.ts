@@ -230,6 +230,9 @@ export interface Term {
     title?: string | null;
     description?: string | null;
   };
+  indexLetter?: string | null;
+  sortTitle?: string | null;
+  providersWithService?: (string | Provider)[] | null;
   /**
    * Changed with the workflow buttons above (or by API clients); the server checks each step.
    */
@@ -772,6 +775,9 @@ export interface TermsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
       };
+  indexLetter?: T;
+  sortTitle?: T;
+  providersWithService?: T;
   workflowStage?: T;
   assignee?: T;
   createdBy?: T;

@@ -5,15 +5,19 @@ import { slugify } from '@/content-format/slugify'
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-export function validateSlug(value: unknown): true | string {
+/** Slugs a collection cannot use because a page of the site already lives at that address. */
+export type ReservedSlugs = { slugs: readonly string[]; reason: string }
+
+export function validateSlug(value: unknown, reserved?: ReservedSlugs): true | string {
   if (typeof value !== 'string' || value.length === 0) return 'Slug is required.'
   if (!KEBAB_CASE.test(value)) {
     return `Slug "${value}" must be kebab-case: lower-case letters and digits separated by single hyphens.`
   }
+  if (reserved?.slugs.includes(value)) return `Slug "${value}" is reserved: ${reserved.reason}. Choose another slug.`
   return true
 }
 
-export function slugField(sourceField = 'title'): TextField {
+export function slugField(sourceField = 'title', options: { reserved?: ReservedSlugs } = {}): TextField {
   return {
     name: 'slug',
     type: 'text',
@@ -33,6 +37,6 @@ export function slugField(sourceField = 'title'): TextField {
         },
       ],
     },
-    validate: validateSlug,
+    validate: (value: unknown) => validateSlug(value, options.reserved),
   }
 }

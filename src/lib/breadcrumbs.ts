@@ -1,5 +1,6 @@
 // The trail from the home page to each kind of page, shared by the visible breadcrumbs and the
 // BreadcrumbList structured data so the two never disagree.
+import { FIRST_INDEX_LETTER, letterPath, type IndexLetter } from './site-routes'
 import type { CategoryRef, ProviderRef, TermRef } from './term-view'
 
 export type Crumb = { name: string; path: string }
@@ -11,6 +12,12 @@ const PROVIDER_INDEX: Crumb = { name: 'Providers', path: '/providers' }
 
 export function termIndexBreadcrumbs(): Crumb[] {
   return [HOME, TERM_INDEX]
+}
+
+/** A letter's pages sit under the index; /terms itself is the index. */
+export function letterBreadcrumbs(letter: IndexLetter, page: number): Crumb[] {
+  if (letter === FIRST_INDEX_LETTER && page === 1) return termIndexBreadcrumbs()
+  return [HOME, TERM_INDEX, { name: letter, path: letterPath(letter) }]
 }
 
 export function termBreadcrumbs(term: TermRef): Crumb[] {

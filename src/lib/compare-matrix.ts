@@ -1,9 +1,12 @@
-// The cross-provider comparison: published terms × providers, grouped by category, with the same
-// filters as the A–Z index. The page, the CSV and the JSON download are all made from one matrix.
+// The cross-provider comparison: published terms × providers, one category at a time. The page, the CSV
+// and the JSON download are made from the same rows; the downloads are written row by row, so they can
+// be streamed a page of rows at a time without holding the whole glossary.
+import { isHttpUrl } from '@/fields/http-url'
+
 import { csvRow } from './csv'
-import type { SiteContent, ProviderView } from './site-content'
-import { filterTerms, type TermFilters } from './term-filters'
-import type { ProviderEquivalentView } from './term-view'
+import type { ProviderEquivalentView, ProviderRef } from './term-view'
+
+export type CompareProvider = ProviderRef & { id: string }
 
 export type CompareCell = Pick<ProviderEquivalentView, 'service' | 'matchLevel' | 'docUrl' | 'note'>
 
@@ -13,38 +16,46 @@ export type CompareRow = {
   cells: (CompareCell | null)[]
 }
 
-export type CompareGroup = { category: { name: string; slug: string }; rows: CompareRow[] }
+type Related = string | number | { id: string | number } | null | undefined
+type EquivalentRow = {
+  provider?: Related
+  service?: string | null
+  matchLevel?: CompareCell['matchLevel'] | null
+  docUrl?: string | null
+  note?: string | null
+}
+export type CompareTerm = { title: string; slug: string; difficulty: string; providerEquivalents?: EquivalentRow[] | null }
 
-export type CompareMatrix = {
-  providers: Pick<ProviderView, 'name' | 'slug' | 'fullName' | 'brandColor'>[]
-  groups: CompareGroup[]
-  termCount: number
+const idOf = (value: Related): string | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
+
+function cellOf(row: EquivalentRow): CompareCell {
+  const service = row.service?.trim() ? row.service.trim() : null
+  return {
+    service,
+    matchLevel: row.matchLevel ?? (service ? null : 'none'),
+    docUrl: isHttpUrl(row.docUrl) ? row.docUrl : null,
+    note: row.note ?? null,
+  }
 }
 
-const UNCATEGORISED = { name: 'Uncategorised', slug: 'uncategorised' }
+/** A term's row of the matrix, with one cell per provider column. */
+export function compareRow(term: CompareTerm, providers: readonly Pick<CompareProvider, 'id'>[]): CompareRow {
+  const cells = providers.map((provider) => {
+    const row = (term.providerEquivalents ?? []).find((equivalent) => idOf(equivalent.provider) === provider.id)
+    return row ? cellOf(row) : null
+  })
+  return { term: { title: term.title, slug: term.slug, difficulty: term.difficulty }, cells }
+}
 
-export function buildCompareMatrix(content: Pick<SiteContent, 'terms' | 'providers'>, filters: TermFilters): CompareMatrix {
-  const providers = content.providers
-    .filter((provider) => filters.providers.length === 0 || filters.providers.includes(provider.slug))
-    .map(({ name, slug, fullName, brandColor }) => ({ name, slug, fullName, brandColor }))
+/** The columns a provider filter chooses, in display order; all of them when the filter is empty. */
+export function chosenColumns<P extends { slug: string }>(providers: readonly P[], slugs: readonly string[]): number[] {
+  return providers.flatMap((provider, index) => (slugs.length === 0 || slugs.includes(provider.slug) ? [index] : []))
+}
 
-  // The provider filter chooses columns here; every term in the chosen categories keeps its row.
-  const terms = filterTerms(content.terms, { ...filters, providers: [] })
-  const groups = new Map<string, CompareGroup>()
-  for (const term of terms) {
-    const category = term.category ?? UNCATEGORISED
-    const group = groups.get(category.slug) ?? { category: { name: category.name, slug: category.slug }, rows: [] }
-    const cells = providers.map((provider) => {
-      const row = term.providerEquivalents.find((equivalent) => equivalent.provider.slug === provider.slug)
-      return row ? { service: row.service, matchLevel: row.matchLevel, docUrl: row.docUrl, note: row.note } : null
-    })
-    group.rows.push({ term: { title: term.title, slug: term.slug, difficulty: term.difficulty }, cells })
-    groups.set(category.slug, group)
-  }
-
-  const sortedGroups = [...groups.values()].sort((a, b) => a.category.name.localeCompare(b.category.name, 'en'))
-  for (const group of sortedGroups) group.rows.sort((a, b) => a.term.title.localeCompare(b.term.title, 'en', { sensitivity: 'base' }))
-  return { providers, groups: sortedGroups, termCount: terms.length }
+/** The row with only the chosen columns, in their order. */
+export function withColumns(row: CompareRow, columns: readonly number[]): CompareRow {
+  return { term: row.term, cells: columns.map((index) => row.cells[index] ?? null) }
 }
 
 /** What a cell says in words: the service, "No equivalent", or empty when nothing is recorded. */
@@ -53,43 +64,44 @@ export function describeCell(cell: CompareCell | null): string {
   return cell.service ?? 'No equivalent'
 }
 
-export function compareMatrixToCsv(matrix: CompareMatrix, termUrl: (slug: string) => string): string {
+type Named = Pick<CompareProvider, 'name' | 'slug' | 'fullName'>
+
+export function compareCsvHeader(providers: readonly Named[]): string {
   const header = ['Category', 'Term', 'Difficulty', 'URL']
-  for (const provider of matrix.providers) header.push(`${provider.name} service`, `${provider.name} match`)
-  let csv = csvRow(header)
-  for (const group of matrix.groups) {
-    for (const row of group.rows) {
-      const cells = row.cells.flatMap((cell) => [describeCell(cell), cell?.matchLevel ?? ''])
-      csv += csvRow([group.category.name, row.term.title, row.term.difficulty, termUrl(row.term.slug), ...cells])
-    }
-  }
-  return csv
+  for (const provider of providers) header.push(`${provider.name} service`, `${provider.name} match`)
+  return csvRow(header)
 }
 
-export function compareMatrixToJson(matrix: CompareMatrix, termUrl: (slug: string) => string) {
+export function compareCsvLine(categoryName: string, row: CompareRow, termUrl: (slug: string) => string): string {
+  const cells = row.cells.flatMap((cell) => [describeCell(cell), cell?.matchLevel ?? ''])
+  return csvRow([categoryName, row.term.title, row.term.difficulty, termUrl(row.term.slug), ...cells])
+}
+
+export function compareJsonTerm(row: CompareRow, providers: readonly Named[], termUrl: (slug: string) => string) {
   return {
-    providers: matrix.providers.map(({ name, slug, fullName }) => ({ name, slug, fullName })),
-    termCount: matrix.termCount,
-    categories: matrix.groups.map((group) => ({
-      name: group.category.name,
-      slug: group.category.slug,
-      terms: group.rows.map((row) => ({
-        title: row.term.title,
-        slug: row.term.slug,
-        difficulty: row.term.difficulty,
-        url: termUrl(row.term.slug),
-        providers: Object.fromEntries(
-          matrix.providers.map((provider, index) => {
-            const cell = row.cells[index] ?? null
-            return [
-              provider.slug,
-              cell
-                ? { service: cell.service, matchLevel: cell.matchLevel, docUrl: cell.docUrl, note: cell.note }
-                : null,
-            ]
-          }),
-        ),
-      })),
-    })),
+    title: row.term.title,
+    slug: row.term.slug,
+    difficulty: row.term.difficulty,
+    url: termUrl(row.term.slug),
+    providers: Object.fromEntries(
+      providers.map((provider, index) => {
+        const cell = row.cells[index] ?? null
+        return [provider.slug, cell ? { service: cell.service, matchLevel: cell.matchLevel, docUrl: cell.docUrl, note: cell.note } : null]
+      }),
+    ),
   }
+}
+
+/**
+ * The JSON download in pieces: `{"providers":…,"termCount":…,"categories":[` then each category as
+ * `{"name":…,"slug":…,"terms":[` + terms + `]}`, then `]}`. Joined, the pieces are one JSON document.
+ */
+export const compareJsonPieces = {
+  open: (providers: readonly Named[], termCount: number) =>
+    `{"providers":${JSON.stringify(providers.map(({ name, slug, fullName }) => ({ name, slug, fullName })))},"termCount":${termCount},"categories":[`,
+  openCategory: (category: { name: string; slug: string }, first: boolean) =>
+    `${first ? '' : ','}{"name":${JSON.stringify(category.name)},"slug":${JSON.stringify(category.slug)},"terms":[`,
+  term: (term: ReturnType<typeof compareJsonTerm>, first: boolean) => `${first ? '' : ','}${JSON.stringify(term)}`,
+  closeCategory: () => ']}',
+  close: () => ']}',
 }

@@ -1,9 +1,9 @@
 // The Atom feed (/feed.xml) and JSON Feed (/feed.json) of recently published and updated terms, built
-// from the published content snapshot with the `feed` package.
+// with the `feed` package from the newest terms (src/site-data/feeds.ts reads them, newest first).
 import { Feed, type Item } from 'feed'
 
-import type { SiteContent } from './site-content'
 import { SITE_DESCRIPTION, SITE_NAME } from './site-identity'
+import { termPath } from './site-routes'
 import { absoluteUrl, siteUrl } from './site-url'
 import { termSummary } from './term-summary'
 import type { TermView } from './term-view'
@@ -12,10 +12,10 @@ export const FEED_LENGTH = 30
 export const ATOM_FEED_PATH = '/feed.xml'
 export const JSON_FEED_PATH = '/feed.json'
 
-/** Newest update first; terms updated at the same moment keep title order, so the feed is stable. */
-export function recentlyUpdatedTerms(terms: readonly TermView[], limit = FEED_LENGTH): TermView[] {
-  return [...terms].sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt > b.updatedAt ? -1 : 1)).slice(0, limit)
-}
+export type FeedTerm = Pick<TermView, 'title' | 'slug' | 'definition' | 'category' | 'createdAt' | 'updatedAt'>
+
+/** The terms of a feed, newest update first, and when the feed was made (its date when there are none). */
+export type FeedContent = { terms: readonly FeedTerm[]; builtAt: string }
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -23,8 +23,8 @@ function escapeHtml(text: string): string {
 
 type FeedFlavour = 'atom' | 'json'
 
-function createFeed(content: SiteContent, flavour: FeedFlavour): Feed {
-  const terms = recentlyUpdatedTerms(content.terms)
+function createFeed(content: FeedContent, flavour: FeedFlavour): Feed {
+  const terms = content.terms.slice(0, FEED_LENGTH)
   const feed = new Feed({
     id: absoluteUrl('/'),
     title: SITE_NAME,
@@ -40,8 +40,8 @@ function createFeed(content: SiteContent, flavour: FeedFlavour): Feed {
   return feed
 }
 
-function feedItem(term: TermView, flavour: FeedFlavour): Item {
-  const link = absoluteUrl(`/terms/${term.slug}`)
+function feedItem(term: FeedTerm, flavour: FeedFlavour): Item {
+  const link = absoluteUrl(termPath(term.slug))
   const summary = termSummary(term)
   const category = term.category
     ? [{ name: term.category.name, term: term.category.slug, scheme: absoluteUrl('/categories/') }]
@@ -55,7 +55,7 @@ function feedItem(term: TermView, flavour: FeedFlavour): Item {
   return { id: link, link, title: term.title, description: summary, content: `<p>${escapeHtml(summary)}</p>`, category, ...dates }
 }
 
-export function buildAtomFeed(content: SiteContent): string {
+export function buildAtomFeed(content: FeedContent): string {
   return createFeed(content, 'atom').atom1()
 }
 
@@ -69,7 +69,7 @@ type JsonFeedDocument = Record<string, unknown> & {
  * JSON Feed 1.1. The `feed` package writes version 1 (a single `author`); 1.1 replaces it with an
  * `authors` array and adds `language`, so its output is upgraded here rather than written by hand.
  */
-export function buildJsonFeed(content: SiteContent): string {
+export function buildJsonFeed(content: FeedContent): string {
   const { author, items, ...rest } = JSON.parse(createFeed(content, 'json').json1()) as JsonFeedDocument
   const document = {
     ...rest,

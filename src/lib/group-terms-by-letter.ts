@@ -1,12 +1,15 @@
+import { indexLetter } from '@/site-cache/cache-tags'
+
 export type LetterGroup<T> = { letter: string; terms: T[] }
 
-/** Groups titles under their first letter (A–Z), with digits and symbols under "#", in reading order. */
+/**
+ * Groups terms under their index letter (A–Z, with digits and symbols under "#"), letters in reading
+ * order and terms in the order given (the order the database sorted them in).
+ */
 export function groupTermsByLetter<T extends { title: string }>(terms: readonly T[]): LetterGroup<T>[] {
   const groups = new Map<string, T[]>()
-  const sorted = [...terms].sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }))
-  for (const term of sorted) {
-    const first = term.title.normalize('NFD').charAt(0).toUpperCase()
-    const letter = /^[A-Z]$/.test(first) ? first : '#'
+  for (const term of terms) {
+    const letter = indexLetter(term.title)
     const group = groups.get(letter) ?? []
     group.push(term)
     groups.set(letter, group)

@@ -2,8 +2,18 @@
 // these from `metadata`/`generateMetadata`; the social images come from the opengraph-image routes.
 import type { Metadata } from 'next'
 
-import type { CategoryView, ProviderView } from './site-content'
 import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from './site-identity'
+import {
+  categoryPath,
+  CATEGORY_INDEX_PATH,
+  compareCategoryPath,
+  COMPARE_PATH,
+  FIRST_INDEX_LETTER,
+  letterPath,
+  PROVIDER_INDEX_PATH,
+  providerPath,
+  type IndexLetter,
+} from './site-routes'
 import { absoluteUrl } from './site-url'
 import { META_DESCRIPTION_LENGTH, termMetaDescription, truncateAtWord } from './term-summary'
 import type { TermView } from './term-view'
@@ -34,11 +44,17 @@ export function homeMetadata(): Metadata {
   return pageMetadata({ title: SITE_TITLE, absoluteTitle: true, description: SITE_DESCRIPTION, path: '/' })
 }
 
-export function termIndexMetadata(termCount: number): Metadata {
+/** " (page 2)" after the title of every page of a list but its first, so each page has its own title. */
+const pageSuffix = (page: number) => (page > 1 ? ` (page ${page})` : '')
+
+/** The A–Z index: /terms (letter A, page 1) and each page of every letter. */
+export function termIndexMetadata(termCount: number, letter: IndexLetter = FIRST_INDEX_LETTER, page = 1): Metadata {
+  const home = letter === FIRST_INDEX_LETTER && page === 1
+  const letterName = letter === '#' ? 'a digit or symbol' : letter
   return pageMetadata({
-    title: 'A–Z index of cloud-computing terms',
+    title: home ? 'A–Z index of cloud-computing terms' : `Cloud-computing terms starting with ${letterName}${pageSuffix(page)}`,
     description: `All ${termCount} Cloudlex terms from A to Z, filterable by category, difficulty and provider, each with its AWS, Azure, Google Cloud and OCI services.`,
-    path: '/terms',
+    path: letterPath(letter, page),
   })
 }
 
@@ -65,17 +81,19 @@ export function categoryIndexMetadata(): Metadata {
   return pageMetadata({
     title: 'Categories',
     description: 'Cloud-computing terms grouped by category: compute, storage, networking, security and more.',
-    path: '/categories',
+    path: CATEGORY_INDEX_PATH,
   })
 }
 
-export function categoryPageMetadata(category: Pick<CategoryView, 'name' | 'slug' | 'description' | 'termCount'>): Metadata {
+type CategoryFacts = { name: string; slug: string; description: string | null; termCount: number }
+
+export function categoryPageMetadata(category: CategoryFacts, page = 1): Metadata {
   return pageMetadata({
-    title: `${category.name} terms`,
+    title: `${category.name} terms${pageSuffix(page)}`,
     description:
       category.description?.trim() ||
       `${category.termCount} ${category.name.toLowerCase()} terms explained in plain language, with the matching AWS, Azure, Google Cloud and OCI services.`,
-    path: `/categories/${category.slug}`,
+    path: categoryPath(category.slug, page),
   })
 }
 
@@ -83,25 +101,39 @@ export function providerIndexMetadata(): Metadata {
   return pageMetadata({
     title: 'Cloud providers',
     description: 'AWS, Azure, Google Cloud and Oracle Cloud: every service Cloudlex maps, each linked to the term it implements.',
-    path: '/providers',
+    path: PROVIDER_INDEX_PATH,
   })
 }
 
-export function providerPageMetadata(provider: Pick<ProviderView, 'name' | 'fullName' | 'slug' | 'termCount'>): Metadata {
+type ProviderFacts = { name: string; fullName: string; slug: string; termCount: number }
+
+export function providerPageMetadata(provider: ProviderFacts, page = 1): Metadata {
   return pageMetadata({
-    title: `${provider.fullName} services`,
+    title: `${provider.fullName} services${pageSuffix(page)}`,
     description: `${provider.termCount} ${provider.fullName} services and the cloud-computing terms they implement, with their equivalents on the other major clouds.`,
-    path: `/providers/${provider.slug}`,
+    path: providerPath(provider.slug, page),
   })
 }
 
-export function compareMetadata(): Metadata {
+/**
+ * /compare, or one page of a category's matrix. /compare shows the first category's first page, so
+ * that page names /compare as its canonical address.
+ */
+export function compareMetadata(category?: { name: string; slug: string; isFirst: boolean }, page = 1): Metadata {
+  const ofCategory = category && !(category.isFirst && page === 1) ? category : null
   return pageMetadata({
-    title: 'Compare cloud services across AWS, Azure, Google Cloud and OCI',
+    title: ofCategory
+      ? `Compare ${ofCategory.name} services across clouds${pageSuffix(page)}`
+      : 'Compare cloud services across AWS, Azure, Google Cloud and OCI',
     description:
       'Every Cloudlex term side by side across AWS, Azure, Google Cloud and Oracle Cloud, with how closely each service matches. Download as CSV or JSON.',
-    path: '/compare',
+    path: ofCategory ? compareCategoryPath(ofCategory.slug, page) : COMPARE_PATH,
   })
+}
+
+/** A filtered view is for readers, not for search engines: kept out of the index, links still followed. */
+export function filteredViewMetadata(metadata: Metadata): Metadata {
+  return { ...metadata, robots: { index: false, follow: true } }
 }
 
 /** Result pages are for readers, not for search engines: kept out of the index, links still followed. */

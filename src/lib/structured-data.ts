@@ -1,5 +1,5 @@
-// schema.org JSON-LD for the public pages, built from the published content snapshot. Pure functions:
-// the pages render what these return through <JsonLd>.
+// schema.org JSON-LD for the public pages, built from what each page reads (never a list of the whole
+// glossary). Pure functions: the pages render what these return through <JsonLd>.
 import { absoluteUrl } from './site-url'
 import {
   categoryBreadcrumbs,
@@ -9,10 +9,10 @@ import {
   termIndexBreadcrumbs,
   type Crumb,
 } from './breadcrumbs'
-import type { CategoryView, ProviderView } from './site-content'
 import { GLOSSARY_NAME, SITE_DESCRIPTION, SITE_NAME } from './site-identity'
 import { termSummary } from './term-summary'
-import type { FaqView, TermView } from './term-view'
+import { termPath } from './site-routes'
+import type { CategoryRef, FaqView, ProviderRef, TermRef, TermView } from './term-view'
 
 export type JsonLdObject = { '@context'?: 'https://schema.org'; '@type': string } & Record<string, unknown>
 
@@ -96,29 +96,28 @@ export function homePageStructuredData(): JsonLdObject[] {
   ]
 }
 
-/** The A–Z index is the glossary itself: the set with every published term in it. */
-export function termIndexStructuredData(terms: readonly TermView[]): JsonLdObject[] {
+/**
+ * A page of the A–Z index is part of the glossary: the set, with the terms this page lists (a page at
+ * a time, so the data stays as small as the page however large the glossary grows). Each term is named
+ * by reference only; its own page describes it under the same @id.
+ */
+export function termIndexStructuredData(terms: readonly Pick<TermRef, 'slug'>[], crumbs: readonly Crumb[] = termIndexBreadcrumbs()): JsonLdObject[] {
   return [
     {
       '@context': CONTEXT,
       ...glossaryReference(),
       description: SITE_DESCRIPTION,
-      hasDefinedTerm: terms.map((term) => ({
-        '@type': 'DefinedTerm',
-        '@id': `${absoluteUrl(`/terms/${term.slug}`)}#term`,
-        name: term.title,
-        url: absoluteUrl(`/terms/${term.slug}`),
-      })),
+      hasDefinedTerm: terms.map((term) => ({ '@id': `${absoluteUrl(termPath(term.slug))}#term` })),
     },
-    breadcrumbListData(termIndexBreadcrumbs()),
+    breadcrumbListData(crumbs),
   ]
 }
 
-export function categoryPageStructuredData(category: Pick<CategoryView, 'name' | 'slug'>): JsonLdObject[] {
+export function categoryPageStructuredData(category: CategoryRef): JsonLdObject[] {
   return [breadcrumbListData(categoryBreadcrumbs(category))]
 }
 
-export function providerPageStructuredData(provider: Pick<ProviderView, 'name' | 'slug'>): JsonLdObject[] {
+export function providerPageStructuredData(provider: Pick<ProviderRef, 'name' | 'slug'>): JsonLdObject[] {
   return [breadcrumbListData(providerBreadcrumbs(provider))]
 }
 

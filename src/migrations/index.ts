@@ -6,6 +6,7 @@ import * as migration_20261125_010942_content_changes_and_provider_colours from 
 import * as migration_20261130_194319_first_published_at from './20261130_194319_first_published_at';
 import * as migration_20261130_203934_forgot_password_spacing from './20261130_203934_forgot_password_spacing';
 import * as migration_20261130_225315_content_change_tags from './20261130_225315_content_change_tags';
+import * as migration_20261130_231118_term_list_fields from './20261130_231118_term_list_fields';
 import * as migration_20261130_231639_terms_scale_indexes from './20261130_231639_terms_scale_indexes';
 
 export const migrations = [
@@ -48,6 +49,11 @@ export const migrations = [
     up: migration_20261130_225315_content_change_tags.up,
     down: migration_20261130_225315_content_change_tags.down,
     name: '20261130_225315_content_change_tags',
+  },
+  {
+    up: migration_20261130_231118_term_list_fields.up,
+    down: migration_20261130_231118_term_list_fields.down,
+    name: '20261130_231118_term_list_fields',
   },
   {
     up: migration_20261130_231639_terms_scale_indexes.up,

@@ -24,7 +24,7 @@ export function createNonceInjector(nonce: string): NonceInjector {
     const tail = lastOpen >= combined.length - LONGEST_OPENING ? combined.slice(lastOpen) : ''
     const keep = !final && tail !== '' && OPENINGS.some((opening) => opening.startsWith(tail)) ? tail.length : 0
     held = combined.slice(combined.length - keep)
-    return combined.slice(0, combined.length - keep).replace(OPENING_TAG, attribute)
+    return combined.slice(0, combined.length - keep).replace(OPENING_TAG, attribute).replace(/<link(?=\s+rel="preload"\s+as="script")/g, `<link nonce="${nonce}"`)
   }
 
   return {

@@ -17,12 +17,15 @@ const SCREENSHOT_DIR = path.join('test-results', 'screenshots')
 const PAGE_TYPES = [
   { name: 'home', path: '/' },
   { name: 'a-z-index', path: '/terms' },
+  { name: 'a-z-letter', path: '/terms/letter/k' },
+  { name: 'a-z-filtered', path: '/terms?category=security&difficulty=intermediate' },
   { name: 'term', path: '/terms/cloudtrail' },
   { name: 'category', path: '/categories/security' },
   { name: 'categories', path: '/categories' },
   { name: 'provider', path: '/providers/azure' },
   { name: 'providers', path: '/providers' },
   { name: 'compare', path: '/compare' },
+  { name: 'compare-category', path: '/compare/security' },
   { name: 'search', path: '/search?q=key+vault' },
   { name: 'not-found', path: '/terms/cloud-trial' },
 ] as const
@@ -70,20 +73,29 @@ test.describe('the public site on a freshly seeded production server', () => {
     }
   })
 
-  test('A–Z index: letters, links and filters that live in the URL', async ({ page, request }) => {
+  test('A–Z index: a page per letter with its count, links and filters that live in the URL', async ({ page, request }) => {
     const total = await publishedTermCount(request)
     await page.goto('/terms')
     await expect(page.getByRole('main').getByRole('status')).toHaveText(`${total} terms.`)
+    await expect(page.getByRole('heading', { level: 2, name: 'A', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'API Gateway', exact: true })).toBeVisible()
     const letters = page.getByRole('navigation', { name: 'Letters' })
-    await letters.getByRole('link', { name: 'K', exact: true }).click()
-    await expect(page).toHaveURL(/#letter-K$/)
+    await expect(letters.getByRole('link', { name: /^A, \d+ terms$/ })).toHaveAttribute('aria-current', 'page')
+    await letters.getByRole('link', { name: /^K, \d+ terms$/ }).click()
+    await expect(page).toHaveURL(/\/terms\/letter\/k$/)
+    await expect(page.getByRole('link', { name: 'Kubernetes', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'API Gateway', exact: true })).toHaveCount(0)
+    // Letters with no term are shown but lead nowhere; page 1 has one address.
+    expect((await page.request.get('/terms/letter/k/1', { maxRedirects: 0 })).headers().location).toBe('/terms/letter/k')
+    expect((await page.request.get('/terms/letter/k/2')).status()).toBe(404)
+    expect((await page.request.get('/terms/letter/kk')).status()).toBe(404)
 
     await page.getByLabel('Category').selectOption('security')
     await expect(page).toHaveURL(/\/terms\?category=security/)
     const status = page.getByRole('main').getByRole('status')
     await expect(status).toHaveText(new RegExp(`^\\d+ of ${total} terms match these filters\\.$`))
     const securityCount = Number((await status.textContent())!.split(' ')[0])
-    await expect(page.locator('main li.card')).toHaveCount(securityCount)
+    await expect(page.locator('main ul.term-entries > li')).toHaveCount(securityCount)
     await expect(page.getByRole('link', { name: 'CloudTrail', exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Block Storage', exact: true })).toHaveCount(0)
 
@@ -176,6 +188,10 @@ test.describe('the public site on a freshly seeded production server', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'CloudTrail', exact: true })).toBeVisible()
 
+    // A term that records no equivalent on a provider is listed on its page as such.
+    await page.goto('/providers/oci')
+    await expect(page.getByRole('row', { name: /^DDoS Protection/ })).toContainText('No equivalent')
+
     await page.goto('/providers/azure')
     await expect(page.getByRole('heading', { level: 1, name: 'Microsoft Azure' })).toBeVisible()
     const keyVault = page.getByRole('row', { name: /Azure Key Vault/ }).first()
@@ -187,14 +203,20 @@ test.describe('the public site on a freshly seeded production server', () => {
     expect((await page.goto('/providers/no-such-provider'))?.status()).toBe(404)
   })
 
-  test('compare: the matrix, its filters, and downloads that match it', async ({ page, request }) => {
+  test('compare: a category at a time, its filters, and downloads that match it', async ({ page, request }) => {
     await page.goto('/compare')
     const matrix = page.locator('table[data-compare-matrix]')
-    await expect(matrix.first().locator('thead th')).toHaveCount(5)
+    await expect(matrix).toHaveCount(1)
+    await expect(matrix.locator('thead th')).toHaveCount(5)
+
+    await page.getByRole('navigation', { name: 'Categories to compare' }).getByRole('link', { name: 'Security' }).click()
+    await expect(page).toHaveURL(/\/compare\/security$/)
     await expect(matrix.getByRole('row', { name: /^CloudTrail/ })).toContainText('Azure Activity Log')
 
+    // The form's category alone is one of the cached category pages.
+    await page.goto('/compare')
     await page.getByLabel('Category').selectOption('security')
-    await expect(page).toHaveURL(/\/compare\?category=security/)
+    await expect(page).toHaveURL(/\/compare\/security$/)
     await page.getByLabel('Provider').selectOption('azure')
     await expect(page).toHaveURL(/category=security&provider=azure/)
     await expect(matrix.first().locator('thead th')).toHaveCount(2)
@@ -208,6 +230,8 @@ test.describe('the public site on a freshly seeded production server', () => {
     expect(lines[0]).toBe('Category,Term,Difficulty,URL,Azure service,Azure match')
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(rowsShown)
     expect(lines.slice(1).every((line) => line.startsWith('Security,'))).toBe(true)
+    // An unchanged download answers a conditional request with 304.
+    expect((await request.get(csvHref!, { headers: { 'if-none-match': csv.headers().etag! } })).status()).toBe(304)
 
     const json = (await (await request.get('/compare.json?category=security&provider=azure')).json()) as {
       providers: { slug: string }[]
@@ -225,8 +249,8 @@ test.describe('the public site on a freshly seeded production server', () => {
     expect(frameworkScripts.length).toBeGreaterThan(0)
 
     const html = await (await request.get('/terms/cloudtrail')).text()
-    // Each tag also carries the response's CSP nonce, which the server puts first.
-    const pageScripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*\sasync=""/g)].map((match) => match[1])
+    // Each tag also carries the request's CSP nonce, before or after `async`.
+    const pageScripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*\sasync=""/g)].map((match) => match[1])
     expect(pageScripts).toEqual(expect.arrayContaining(frameworkScripts))
     for (const script of frameworkScripts) {
       expect((await (await request.get(script)).text()).split('\n', 1)[0], script).toBe('//# allFunctionsCalledOnLoad')
@@ -333,9 +357,12 @@ test.describe('pages follow publishing within seconds', () => {
     const id = ((await created.json()) as { doc: { id: string } }).doc.id
 
     // Warm every cache first, so the checks below see a refresh, not a first build.
+    const listings = ['/terms/letter/f', '/categories/security', '/compare/security']
     expect((await page.goto(`/terms/${SLUG}`))?.status()).toBe(404)
-    await page.goto('/terms')
-    await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0)
+    for (const listing of [...listings, '/']) {
+      await page.goto(listing)
+      await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0)
+    }
 
     const published = await request.patch(`/api/terms/${id}`, { headers, data: { _status: 'published' } })
     expect(published.status()).toBe(200)
@@ -344,9 +371,11 @@ test.describe('pages follow publishing within seconds', () => {
       expect((await page.goto(`/terms/${SLUG}`))?.status()).toBe(200)
     }).toPass({ timeout: 10_000 })
     await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
-    for (const listing of ['/terms', '/categories/security', '/compare']) {
-      await page.goto(listing)
-      await expect(page.getByRole('link', { name: TITLE, exact: true }).first()).toBeVisible()
+    for (const listing of listings) {
+      await expect(async () => {
+        await page.goto(listing)
+        await expect(page.getByRole('link', { name: TITLE, exact: true }).first()).toBeVisible({ timeout: 500 })
+      }).toPass({ timeout: 5_000 })
     }
     expect(Date.now() - publishedAt).toBeLessThan(15_000)
 
@@ -365,9 +394,11 @@ test.describe('pages follow publishing within seconds', () => {
     await expect(async () => {
       expect((await page.goto(`/terms/${SLUG}`))?.status()).toBe(404)
     }).toPass({ timeout: 10_000 })
-    for (const listing of ['/terms', '/categories/security', '/compare', '/']) {
-      await page.goto(listing)
-      await expect(page.getByRole('link', { name: TITLE, exact: true })).toHaveCount(0)
+    for (const listing of [...listings, '/']) {
+      await expect(async () => {
+        await page.goto(listing)
+        await expect(page.getByRole('link', { name: TITLE, exact: true })).toHaveCount(0, { timeout: 500 })
+      }).toPass({ timeout: 5_000 })
     }
     const csv = await (await request.get('/compare.csv')).text()
     expect(csv).not.toContain(TITLE)
@@ -470,7 +501,7 @@ test.describe('drafts never reach the public pages', () => {
       expect(html.includes(secret), `term page shows "${secret}"`).toBe(false)
     }
     await expect(page.locator('[data-auto-link]')).toHaveCount(0)
-    for (const listing of ['/terms', '/compare', '/compare.csv', '/compare.json', '/providers/aws']) {
+    for (const listing of ['/terms/letter/h', '/terms/letter/v', '/compare/security', '/compare.csv', '/compare.json', '/providers/aws']) {
       const body = await (await request.get(listing)).text()
       // The published term's own definition names the draft; its address must not appear anywhere.
       expect(body.includes(`hidden-probe-term-${run}`), `${listing} links to the draft`).toBe(false)

@@ -165,7 +165,7 @@ test.describe('the 404 page', () => {
     await expect(page.getByRole('searchbox', { name: 'Search the glossary' })).toHaveValue('cloud trial')
     await expect(page.getByRole('link', { name: 'A–Z index' })).toHaveAttribute('href', '/terms')
     await page.getByRole('navigation', { name: 'A–Z index letters' }).getByRole('link', { name: 'K', exact: true }).click()
-    await expect(page).toHaveURL(/\/terms#letter-K$/)
+    await expect(page).toHaveURL(/\/terms\/letter\/k$/)
   })
 
   test('suggests Kubernetes for an unknown top-level path', async ({ page }) => {

@@ -32,6 +32,7 @@ async function parseXml(page: Page, xml: string) {
       rootName: root.localName,
       rootNamespace: root.namespaceURI,
       urls: children(root, 'url').map((url) => ({ loc: text(url, 'loc'), lastmod: text(url, 'lastmod') })),
+      sitemaps: children(root, 'sitemap').map((sitemap) => text(sitemap, 'loc')),
       feedTitle: text(root, 'title'),
       feedUpdated: text(root, 'updated'),
       entries: children(root, 'entry').map((entry) => ({
@@ -46,12 +47,21 @@ async function parseXml(page: Page, xml: string) {
   }, xml)
 }
 
+/** Every URL of the sitemap: /sitemap.xml is an index, each file it names a urlset. */
 async function sitemapLocations(page: Page): Promise<{ loc: string | null; lastmod: string | null }[]> {
   const response = await page.request.get('/sitemap.xml')
   expect(response.status()).toBe(200)
-  const parsed = await parseXml(page, await response.text())
-  expect(parsed.error).toBeNull()
-  return parsed.urls
+  const index = await parseXml(page, await response.text())
+  expect(index.error).toBeNull()
+  expect(index.rootName).toBe('sitemapindex')
+  const urls: { loc: string | null; lastmod: string | null }[] = []
+  for (const file of index.sitemaps) {
+    const part = await parseXml(page, await (await page.request.get(new URL(file!).pathname)).text())
+    expect(part.error, file!).toBeNull()
+    expect(part.rootName).toBe('urlset')
+    urls.push(...part.urls)
+  }
+  return urls
 }
 
 /** The address of a term's Open Graph image, as the term page announces it. */
@@ -97,7 +107,7 @@ test('the sitemap lists CloudTrail with its last update and leaves the draft out
   const cloudtrail = urls.find((url) => url.loc === `${baseURL}/terms/cloudtrail`)
   expect(cloudtrail, 'CloudTrail in the sitemap').toBeDefined()
   expect(new Date(cloudtrail!.lastmod!).getTime()).toBe(new Date(await publishedUpdatedAt(page.request, 'cloudtrail')).getTime())
-  for (const path of ['/', '/terms', '/categories/security', '/providers/azure']) {
+  for (const path of ['/', '/terms', '/terms/letter/c', '/categories/security', '/providers/azure']) {
     expect(urls.map((url) => url.loc)).toContain(`${baseURL}${path}`)
   }
   expect(urls.filter((url) => url.loc?.includes('/terms/')).length).toBeGreaterThanOrEqual(50)
@@ -112,6 +122,21 @@ test('robots.txt allows the site, keeps crawlers out of admin, API and preview, 
   expect(lines).toContain('Allow: /')
   for (const path of ['/admin', '/api', '/next']) expect(lines).toContain(`Disallow: ${path}`)
   expect(lines).toContain(`Sitemap: ${baseURL}/sitemap.xml`)
+})
+
+test('feeds, sitemap files and downloads carry an ETag and answer a conditional request with 304', async ({ request }) => {
+  for (const path of ['/feed.xml', '/feed.json', '/sitemap.xml', '/sitemap/pages.xml', '/sitemap/terms-1.xml', '/compare.csv', '/compare.json?category=security']) {
+    const first = await request.get(path)
+    expect(first.status(), path).toBe(200)
+    const etag = first.headers().etag
+    expect(etag, path).toBeTruthy()
+    expect(first.headers()['cache-control'], path).toMatch(/s-maxage=\d+/)
+    const again = await request.get(path, { headers: { 'if-none-match': etag! } })
+    expect(again.status(), path).toBe(304)
+    expect(await again.text(), path).toBe('')
+    expect((await request.get(path, { headers: { 'if-none-match': '"another-version"' } })).status(), path).toBe(200)
+  }
+  expect((await request.get('/sitemap/terms-99.xml')).status()).toBe(404)
 })
 
 test('/favicon.ico answers with an icon, for clients that ask for it without reading the page', async ({ request }) => {
@@ -192,15 +217,17 @@ test('publishing the draft adds it to the sitemap, the feeds and the social imag
   const published = await request.patch(`/api/terms/${draftId}`, { headers: auth, data: { _status: 'published' } })
   expect(published.status()).toBe(200)
 
-  // Cached pages follow a change within about a second.
+  // Cached documents follow a publish within a second or two.
   await expect(async () => {
     const urls = await sitemapLocations(page)
     expect(urls.map((url) => url.loc)).toContain(`${baseURL}/terms/${DRAFT.slug}`)
   }).toPass({ timeout: 10_000 })
-  const feed = await parseXml(page, await (await request.get('/feed.xml')).text())
-  expect(feed.entries[0]).toMatchObject({ title: DRAFT.title, summary: 'A term that is still being written.' })
-  const json = (await (await request.get('/feed.json')).json()) as { items: { url: string }[] }
-  expect(json.items[0]!.url).toBe(`${baseURL}/terms/${DRAFT.slug}`)
+  await expect(async () => {
+    const feed = await parseXml(page, await (await request.get('/feed.xml')).text())
+    expect(feed.entries[0]).toMatchObject({ title: DRAFT.title, summary: 'A term that is still being written.' })
+    const json = (await (await request.get('/feed.json')).json()) as { items: { url: string }[] }
+    expect(json.items[0]!.url).toBe(`${baseURL}/terms/${DRAFT.slug}`)
+  }).toPass({ timeout: 10_000 })
   const image = await request.get(await ogImageUrl(page, DRAFT.slug))
   expect(image.status()).toBe(200)
 })

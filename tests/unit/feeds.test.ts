@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, recentlyUpdatedTerms } from '@/lib/feeds'
+import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedContent } from '@/lib/feeds'
+import type { TermView } from '@/lib/term-view'
 
-import { CLOUDTRAIL, IAM, SITE_URL, siteContent, term, VPC } from './fixtures/site-content'
+import { CLOUDTRAIL, IAM, SITE_URL, term, VPC } from './fixtures/site-content'
 
 beforeEach(() => {
   vi.stubEnv('SERVER_URL', SITE_URL)
@@ -27,28 +28,23 @@ type JsonFeed = {
   }[]
 }
 
-function manyTerms(count: number) {
-  return Array.from({ length: count }, (_, index) =>
-    term({
-      title: `Term ${String(index).padStart(2, '0')}`,
-      slug: `term-${index}`,
-      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(),
-    }),
-  )
+/** The feed's terms as the database hands them over: newest update first. */
+function feedOf(terms: TermView[], builtAt = '2026-04-01T00:00:00.000Z'): FeedContent {
+  return { terms: [...terms].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), builtAt }
 }
 
-describe('recently updated terms', () => {
-  it('orders by last update, newest first, and keeps the 30 newest', () => {
-    const recent = recentlyUpdatedTerms(manyTerms(40))
-    expect(recent).toHaveLength(FEED_LENGTH)
-    expect(recent[0]!.slug).toBe('term-39')
-    expect(recent.at(-1)!.slug).toBe('term-10')
+describe('the feeds’ length', () => {
+  it('keeps at most FEED_LENGTH entries, in the order given', () => {
+    const terms = Array.from({ length: 40 }, (_, index) => term({ title: `Term ${index}`, slug: `term-${index}` }))
+    const xml = buildAtomFeed({ terms, builtAt: '2026-04-01T00:00:00.000Z' })
+    expect(xml.split('<entry>')).toHaveLength(FEED_LENGTH + 1)
+    expect(xml.split('<entry>')[1]).toContain('/terms/term-0</id>')
   })
 })
 
 describe('the Atom feed', () => {
   it('has one entry per recent term with its link, updated date, summary and category', () => {
-    const xml = buildAtomFeed(siteContent([IAM, CLOUDTRAIL, VPC]))
+    const xml = buildAtomFeed(feedOf([IAM, CLOUDTRAIL, VPC]))
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/)
     expect(xml).toContain(`<link rel="self" href="${SITE_URL}/feed.xml"/>`)
     expect(xml).toContain('<updated>2026-03-05T12:30:00.000Z</updated>')
@@ -69,14 +65,14 @@ describe('the Atom feed', () => {
 
   it('escapes markup in titles and summaries so it shows as text', () => {
     const tricky = term({ title: 'A <b> & B', slug: 'a-b', definition: 'Uses <script>alert(1)</script> ]]> & more.' })
-    const xml = buildAtomFeed(siteContent([tricky]))
+    const xml = buildAtomFeed(feedOf([tricky]))
     expect(xml).toContain('<![CDATA[A &lt;b&gt; &amp; B]]>')
     expect(xml).toContain('<![CDATA[Uses &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; more.]]>')
     expect(xml).not.toContain('<script>')
   })
 
-  it('is dated by the snapshot when there are no terms', () => {
-    const xml = buildAtomFeed(siteContent([], '2026-05-01T00:00:00.000Z'))
+  it('is dated by when it was made when there are no terms', () => {
+    const xml = buildAtomFeed(feedOf([], '2026-05-01T00:00:00.000Z'))
     expect(xml).toContain('<updated>2026-05-01T00:00:00.000Z</updated>')
     expect(xml).not.toContain('<entry>')
   })
@@ -84,7 +80,7 @@ describe('the Atom feed', () => {
 
 describe('the JSON Feed', () => {
   it('is a JSON Feed 1.1 document of the recent terms', () => {
-    const feed = JSON.parse(buildJsonFeed(siteContent([IAM, CLOUDTRAIL, VPC]))) as JsonFeed
+    const feed = JSON.parse(buildJsonFeed(feedOf([IAM, CLOUDTRAIL, VPC]))) as JsonFeed
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
     expect(feed.title).toBe('Cloudlex')
     expect(feed.home_page_url).toBe(`${SITE_URL}/`)
@@ -112,7 +108,7 @@ describe('the JSON Feed', () => {
 
   it('keeps titles plain and escapes the HTML content', () => {
     const tricky = term({ title: 'A <b> & B', slug: 'a-b', definition: 'Uses <i>markup</i>.' })
-    const [item] = (JSON.parse(buildJsonFeed(siteContent([tricky]))) as JsonFeed).items
+    const [item] = (JSON.parse(buildJsonFeed(feedOf([tricky]))) as JsonFeed).items
     expect(item!.title).toBe('A <b> & B')
     expect(item!.summary).toBe('Uses <i>markup</i>.')
     expect(item!.content_html).toBe('<p>Uses &lt;i&gt;markup&lt;/i&gt;.</p>')

@@ -84,6 +84,20 @@ describe('metadata of the other pages', () => {
     )
   })
 
+  it('gives every page of a paginated list its own address and title', () => {
+    const canonical = (metadata: { alternates?: { canonical?: unknown } | null }) => metadata.alternates?.canonical
+    expect(canonical(termIndexMetadata(50, 'B', 2))).toBe(`${SITE_URL}/terms/letter/b/2`)
+    expect(termIndexMetadata(50, 'B', 2).title).toBe('Cloud-computing terms starting with B (page 2)')
+    expect(termIndexMetadata(50, '#').title).toBe('Cloud-computing terms starting with a digit or symbol')
+    expect(canonical(categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 70 }, 3))).toBe(
+      `${SITE_URL}/categories/security/3`,
+    )
+    expect(canonical(compareMetadata({ name: 'Storage', slug: 'storage', isFirst: false }))).toBe(`${SITE_URL}/compare/storage`)
+    // /compare shows the first category's first page, so that page points there.
+    expect(canonical(compareMetadata({ name: 'Compute', slug: 'compute', isFirst: true }))).toBe(`${SITE_URL}/compare`)
+    expect(canonical(compareMetadata({ name: 'Compute', slug: 'compute', isFirst: true }, 2))).toBe(`${SITE_URL}/compare/compute/2`)
+  })
+
   it('keeps search result pages out of the index', () => {
     expect(searchMetadata('kms').robots).toEqual({ index: false, follow: true })
     expect(searchMetadata('kms').title).toBe('Search: kms')

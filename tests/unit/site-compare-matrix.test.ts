@@ -1,25 +1,38 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildCompareMatrix, compareMatrixToCsv, compareMatrixToJson } from '@/lib/compare-matrix'
-import { readTermFilters } from '@/lib/term-filters'
+import {
+  chosenColumns,
+  compareCsvHeader,
+  compareCsvLine,
+  compareJsonPieces,
+  compareJsonTerm,
+  compareRow,
+  withColumns,
+  type CompareProvider,
+  type CompareTerm,
+} from '@/lib/compare-matrix'
 
-import { equivalent, siteContent, termView } from './support/site-fixtures'
+const PROVIDERS: CompareProvider[] = [
+  { id: 'p-aws', name: 'AWS', slug: 'aws', fullName: 'Amazon Web Services', brandColor: '#ff9900' },
+  { id: 'p-azure', name: 'Azure', slug: 'azure', fullName: 'Microsoft Azure', brandColor: '#0078d4' },
+  { id: 'p-gcp', name: 'GCP', slug: 'gcp', fullName: 'Google Cloud', brandColor: '#4285f4' },
+]
 
-const content = siteContent([
-  termView({
-    title: 'Key Management',
-    slug: 'kms',
-    providerEquivalents: [equivalent('aws', 'AWS KMS'), equivalent('azure', 'Key Vault', 'close')],
-  }),
-  termView({
-    title: 'Block Storage',
-    slug: 'block-storage',
-    category: { name: 'Storage', slug: 'storage' },
-    difficulty: 'intermediate',
-    providerEquivalents: [equivalent('aws', 'Amazon EBS'), equivalent('gcp', null)],
-  }),
-  termView({ title: 'Audit Log', slug: 'audit-log', providerEquivalents: [equivalent('aws', 'CloudTrail, "classic"')] }),
-])
+const blockStorage: CompareTerm = {
+  title: 'Block Storage',
+  slug: 'block-storage',
+  difficulty: 'intermediate',
+  providerEquivalents: [
+    { provider: 'p-aws', service: 'Amazon EBS', matchLevel: 'exact', docUrl: 'https://docs.example/ebs', note: null },
+    { provider: { id: 'p-gcp' }, service: '  ', matchLevel: null, docUrl: 'javascript:alert(1)' },
+  ],
+}
+const auditLog: CompareTerm = {
+  title: 'Audit Log',
+  slug: 'audit-log',
+  difficulty: 'beginner',
+  providerEquivalents: [{ provider: 'p-aws', service: '=CloudTrail, "classic"', matchLevel: 'close' }],
+}
 
 const url = (slug: string) => `https://cloudlex.test/terms/${slug}`
 
@@ -52,44 +65,53 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
-describe('compare matrix', () => {
-  it('groups terms by category name and sorts rows by title', () => {
-    const matrix = buildCompareMatrix(content, readTermFilters({}, content))
-    expect(matrix.groups.map((group) => group.category.name)).toEqual(['Security', 'Storage'])
-    expect(matrix.groups[0]!.rows.map((row) => row.term.title)).toEqual(['Audit Log', 'Key Management'])
-    expect(matrix.termCount).toBe(3)
+describe('a row of the compare matrix', () => {
+  it('has one cell per provider column: the service, an explicit "no equivalent", or nothing recorded', () => {
+    const row = compareRow(blockStorage, PROVIDERS)
+    expect(row.term).toEqual({ title: 'Block Storage', slug: 'block-storage', difficulty: 'intermediate' })
+    expect(row.cells[0]).toEqual({ service: 'Amazon EBS', matchLevel: 'exact', docUrl: 'https://docs.example/ebs', note: null })
+    expect(row.cells[1]).toBeNull()
+    // A blank service means no equivalent; an address that is not http(s) is never linked.
+    expect(row.cells[2]).toEqual({ service: null, matchLevel: 'none', docUrl: null, note: null })
   })
 
-  it('has one cell per provider: the service, an explicit "no equivalent", or nothing recorded', () => {
-    const matrix = buildCompareMatrix(content, readTermFilters({}, content))
-    const block = matrix.groups[1]!.rows[0]!
-    expect(matrix.providers.map((provider) => provider.slug)).toEqual(['aws', 'azure', 'gcp'])
-    expect(block.cells[0]).toMatchObject({ service: 'Amazon EBS', matchLevel: 'exact' })
-    expect(block.cells[1]).toBeNull()
-    expect(block.cells[2]).toMatchObject({ service: null, matchLevel: 'none' })
+  it('keeps only the columns a provider filter chooses, in display order, and all of them without one', () => {
+    expect(chosenColumns(PROVIDERS, ['gcp', 'aws'])).toEqual([0, 2])
+    expect(chosenColumns(PROVIDERS, [])).toEqual([0, 1, 2])
+    const row = withColumns(compareRow(blockStorage, PROVIDERS), chosenColumns(PROVIDERS, ['gcp']))
+    expect(row.cells).toEqual([{ service: null, matchLevel: 'none', docUrl: null, note: null }])
   })
+})
 
-  it('filters categories as rows and providers as columns, ignoring unknown values', () => {
-    const filters = readTermFilters({ category: 'security', provider: ['azure', 'nope'] }, content)
-    const matrix = buildCompareMatrix(content, filters)
-    expect(matrix.providers.map((provider) => provider.slug)).toEqual(['azure'])
-    expect(matrix.groups.map((group) => group.category.slug)).toEqual(['security'])
-    expect(matrix.groups[0]!.rows.map((row) => row.cells[0]?.service ?? null)).toEqual([null, 'Key Vault'])
-  })
-
-  it('writes a CSV that parses back to the matrix, quoting commas and quotes', () => {
-    const matrix = buildCompareMatrix(content, readTermFilters({}, content))
-    const rows = parseCsv(compareMatrixToCsv(matrix, url))
+describe('the compare downloads', () => {
+  it('write CSV lines that parse back to the rows, quoting commas and quotes and defusing formulas', () => {
+    const csv =
+      compareCsvHeader(PROVIDERS) +
+      compareCsvLine('Security', compareRow(auditLog, PROVIDERS), url) +
+      compareCsvLine('Storage', compareRow(blockStorage, PROVIDERS), url)
+    const rows = parseCsv(csv)
     expect(rows[0]).toEqual(['Category', 'Term', 'Difficulty', 'URL', 'AWS service', 'AWS match', 'Azure service', 'Azure match', 'GCP service', 'GCP match'])
-    expect(rows).toHaveLength(4)
-    expect(rows[1]!.slice(0, 6)).toEqual(['Security', 'Audit Log', 'beginner', url('audit-log'), 'CloudTrail, "classic"', 'exact'])
-    expect(rows[3]!.slice(8)).toEqual(['No equivalent', 'none'])
+    expect(rows[1]).toEqual(['Security', 'Audit Log', 'beginner', url('audit-log'), `'=CloudTrail, "classic"`, 'close', '', '', '', ''])
+    expect(rows[2]!.slice(8)).toEqual(['No equivalent', 'none'])
   })
 
-  it('gives the same cells as JSON, keyed by provider', () => {
-    const matrix = buildCompareMatrix(content, readTermFilters({ provider: 'aws' }, content))
-    const json = compareMatrixToJson(matrix, url)
-    expect(json.providers.map((provider) => provider.slug)).toEqual(['aws'])
-    expect(json.categories[0]!.terms[1]).toMatchObject({ slug: 'kms', providers: { aws: { service: 'AWS KMS' } } })
+  it('write JSON in pieces that join into one document with the cells keyed by provider', () => {
+    const providers = PROVIDERS.slice(0, 2)
+    const term = (row: CompareTerm, first: boolean) => compareJsonPieces.term(compareJsonTerm(compareRow(row, providers), providers, url), first)
+    const text = [
+      compareJsonPieces.open(providers, 2),
+      compareJsonPieces.openCategory({ name: 'Security', slug: 'security' }, true),
+      term(auditLog, true),
+      compareJsonPieces.closeCategory(),
+      compareJsonPieces.openCategory({ name: 'Storage "and more"', slug: 'storage' }, false),
+      term(blockStorage, true),
+      compareJsonPieces.closeCategory(),
+      compareJsonPieces.close(),
+    ].join('')
+    const json = JSON.parse(text) as { providers: { slug: string }[]; termCount: number; categories: { name: string; terms: { slug: string; providers: Record<string, unknown> }[] }[] }
+    expect(json.providers.map((provider) => provider.slug)).toEqual(['aws', 'azure'])
+    expect(json.termCount).toBe(2)
+    expect(json.categories.map((category) => category.name)).toEqual(['Security', 'Storage "and more"'])
+    expect(json.categories[1]!.terms[0]).toMatchObject({ slug: 'block-storage', providers: { aws: { service: 'Amazon EBS' }, azure: null } })
   })
 })

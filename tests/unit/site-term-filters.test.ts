@@ -1,29 +1,54 @@
 import { describe, expect, it } from 'vitest'
 
-import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
-import { filterTerms, hasTermFilters, readTermFilters, termFiltersQuery } from '@/lib/term-filters'
 import { readableTextOn } from '@/components/site/provider-mark'
+import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
+import {
+  filterVocabulary,
+  hasTermFilters,
+  readTermFilters,
+  searchParamsRecord,
+  termFiltersQuery,
+  termFiltersWhere,
+} from '@/lib/term-filters'
 
-import { equivalent, siteContent, termView } from './support/site-fixtures'
-
-const terms = [
-  termView({ title: 'A', slug: 'a', difficulty: 'advanced', providerEquivalents: [equivalent('aws', 'X')] }),
-  termView({ title: 'B', slug: 'b', category: { name: 'Storage', slug: 'storage' }, providerEquivalents: [equivalent('azure', null)] }),
-  termView({ title: 'C', slug: 'c', category: { name: 'Storage', slug: 'storage' }, providerEquivalents: [equivalent('azure', 'Y')] }),
-]
-const content = siteContent(terms)
+const vocabulary = filterVocabulary(
+  [
+    { slug: 'storage', id: 'c-storage' },
+    { slug: 'security', id: 'c-security' },
+  ],
+  [
+    { slug: 'aws', id: 'p-aws' },
+    { slug: 'azure', id: 'p-azure' },
+  ],
+)
 
 describe('term filters', () => {
   it('reads filters from the URL, dropping unknown values and duplicates', () => {
-    const filters = readTermFilters({ category: ['storage', 'storage', 'bogus'], difficulty: 'expert', provider: 'aws,azure' }, content)
+    const filters = readTermFilters({ category: ['storage', 'storage', 'bogus'], difficulty: 'expert', provider: 'aws,azure' }, vocabulary)
     expect(filters).toEqual({ categories: ['storage'], difficulties: [], providers: ['aws', 'azure'] })
-    expect(hasTermFilters(readTermFilters({}, content))).toBe(false)
+    expect(hasTermFilters(readTermFilters({}, vocabulary))).toBe(false)
+    expect(hasTermFilters(readTermFilters({ category: '', provider: 'nope' }, vocabulary))).toBe(false)
   })
 
-  it('combines filters with AND, and a provider filter needs a real service', () => {
-    expect(filterTerms(terms, readTermFilters({ category: 'storage' }, content)).map((term) => term.slug)).toEqual(['b', 'c'])
-    expect(filterTerms(terms, readTermFilters({ provider: 'azure' }, content)).map((term) => term.slug)).toEqual(['c'])
-    expect(filterTerms(terms, readTermFilters({ difficulty: 'advanced', category: 'storage' }, content))).toEqual([])
+  it('reads repeated query parameters as lists', () => {
+    const params = new URLSearchParams('category=storage&category=security&difficulty=advanced')
+    expect(readTermFilters(searchParamsRecord(params), vocabulary)).toEqual({
+      categories: ['storage', 'security'],
+      difficulties: ['advanced'],
+      providers: [],
+    })
+  })
+
+  it('asks the database for terms matching every filter given: a category, a difficulty, a real service of a provider', () => {
+    const where = termFiltersWhere({ categories: ['storage', 'security'], difficulties: ['advanced'], providers: ['azure'] }, vocabulary)
+    expect(where).toEqual({
+      and: [
+        { category: { in: ['c-storage', 'c-security'] } },
+        { difficulty: { in: ['advanced'] } },
+        { providersWithService: { in: ['p-azure'] } },
+      ],
+    })
+    expect(termFiltersWhere({ categories: [], difficulties: [], providers: [] }, vocabulary)).toEqual({})
   })
 
   it('writes filters back in a stable order', () => {
@@ -35,9 +60,9 @@ describe('term filters', () => {
 
 describe('recent terms', () => {
   const dated = [
-    termView({ title: 'Old', slug: 'old', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z' }),
-    termView({ title: 'New', slug: 'new', createdAt: '2026-02-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z' }),
-    termView({ title: 'Untouched', slug: 'untouched', createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' }),
+    { slug: 'old', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z' },
+    { slug: 'new', createdAt: '2026-02-01T00:00:00Z', updatedAt: '2026-02-01T00:00:00Z' },
+    { slug: 'untouched', createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' },
   ]
 
   it('lists the newest additions first and, separately, terms edited since they were added', () => {

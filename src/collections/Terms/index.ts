@@ -7,10 +7,12 @@ import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { validateHttpUrl } from '@/fields/http-url'
 import { previewUrlFor } from '@/lib/preview-url'
+import { RESERVED_TERM_SLUGS } from '@/lib/site-routes'
 import { reviewedCollection } from '@/workflow/reviewed-collection'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
 import { validateNotSelf } from './hooks/validate-not-self'
+import { listFields, listIndexes } from './list-fields'
 
 type SeeAlsoRow = { term?: unknown; label?: unknown; url?: unknown }
 
@@ -39,9 +41,15 @@ export const Terms: CollectionConfig = reviewedCollection({
     },
   },
   defaultSort: 'title',
-  // The public site's hot reads (see bench/query-plans.ts): A–Z pages of published terms by title, a
-  // category's terms by title, and published terms by date of change (feeds, change sync).
-  indexes: [{ fields: ['_status', 'title'] }, { fields: ['category', 'title'] }, { fields: ['_status', 'updatedAt'] }],
+  // The public site's hot reads (see bench/query-plans.ts): A–Z pages by letter and sort key, a category's
+  // terms by sort key; the admin's lists of terms by status and title, by category and title, and published
+  // terms by date of change (feeds, change sync).
+  indexes: [
+    ...listIndexes,
+    { fields: ['_status', 'title'] },
+    { fields: ['category', 'title'] },
+    { fields: ['_status', 'updatedAt'] },
+  ],
   // A related term or see-also link, populated, is a link: its title and address, not a second whole term.
   defaultPopulate: { title: true, slug: true },
   hooks: {
@@ -49,7 +57,7 @@ export const Terms: CollectionConfig = reviewedCollection({
   },
   fields: [
     { name: 'title', type: 'text', required: true, index: true },
-    slugField('title'),
+    slugField('title', { reserved: RESERVED_TERM_SLUGS }),
     {
       name: 'definition',
       type: 'textarea',
@@ -132,5 +140,6 @@ export const Terms: CollectionConfig = reviewedCollection({
       ],
     },
     seoField,
+    ...listFields,
   ],
 })

@@ -11,7 +11,7 @@ export function matchLevelLabel(level: ProviderEquivalentView['matchLevel']): st
 export function MatchLevel({ level }: { level: ProviderEquivalentView['matchLevel'] }) {
   if (!level) return <span className="text-muted">Not rated</span>
   return (
-    <span className={`match-${level} inline-flex items-center gap-1 font-medium whitespace-nowrap`}>
+    <span className={`match-level match-${level}`}>
       <span aria-hidden="true">{SYMBOLS[level]}</span>
       {LABELS[level]}
     </span>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 
 import type { MissingPageSuggestions as Answer } from '@/app/(frontend)/search/missing-page/route'
 import type { SuggestedTerm } from '@/lib/search/closest-terms'
+import { termPath } from '@/lib/site-routes'
 
 export function MissingPageSuggestions({ searchInputId }: { searchInputId: string }) {
   const [suggestions, setSuggestions] = useState<SuggestedTerm[]>([])
@@ -32,7 +33,7 @@ export function MissingPageSuggestions({ searchInputId }: { searchInputId: strin
       <ul className="flex flex-col gap-1">
         {suggestions.map((term) => (
           <li key={term.slug}>
-            <a href={`/terms/${term.slug}`} className="text-lg font-medium">
+            <a href={termPath(term.slug)} className="text-lg font-medium">
               {term.title}
             </a>
           </li>

@@ -1,15 +1,12 @@
-
+import { categoryPath } from '@/lib/site-routes'
+import { difficultyLabel } from '@/lib/term-filters'
 import type { TermView } from '@/lib/term-view'
 
-const DIFFICULTY_LABELS: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' }
-
-export function difficultyLabel(level: string): string {
-  return DIFFICULTY_LABELS[level] ?? level
-}
+export { difficultyLabel }
 
 export function CategoryBadge({ category }: { category: NonNullable<TermView['category']> }) {
   return (
-    <a href={`/categories/${category.slug}`} className="badge hover:bg-sunken">
+    <a href={categoryPath(category.slug)} className="badge hover:bg-sunken">
       <span className="sr-only">Category: </span>
       {category.name}
     </a>

@@ -1,14 +1,9 @@
-import { compareMatrixToCsv } from '@/lib/compare-matrix'
-import { compareMatrixForRequest, termUrl } from '@/lib/compare-request'
+import { compareDownloadResponse } from '@/lib/compare-download'
 
+// Read per request, streamed a page of rows at a time; a conditional request for an unchanged glossary
+// gets a 304 before anything is read but the newest change (src/lib/compare-download.ts).
 export const dynamic = 'force-dynamic'
 
-export async function GET(request: Request): Promise<Response> {
-  const matrix = await compareMatrixForRequest(request)
-  return new Response(compareMatrixToCsv(matrix, termUrl), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="cloudlex-compare.csv"',
-    },
-  })
+export function GET(request: Request): Promise<Response> {
+  return compareDownloadResponse(request, 'csv')
 }

@@ -1,8 +1,9 @@
-import { compareMatrixToJson } from '@/lib/compare-matrix'
-import { compareMatrixForRequest, termUrl } from '@/lib/compare-request'
+import { compareDownloadResponse } from '@/lib/compare-download'
 
+// Read per request, streamed a page of rows at a time; a conditional request for an unchanged glossary
+// gets a 304 before anything is read but the newest change (src/lib/compare-download.ts).
 export const dynamic = 'force-dynamic'
 
-export async function GET(request: Request): Promise<Response> {
-  return Response.json(compareMatrixToJson(await compareMatrixForRequest(request), termUrl))
+export function GET(request: Request): Promise<Response> {
+  return compareDownloadResponse(request, 'json')
 }

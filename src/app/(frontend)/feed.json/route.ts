@@ -1,10 +1,11 @@
-import { buildJsonFeed } from '@/lib/feeds'
-import { getSiteContent } from '@/lib/site-content'
+import { conditionalResponse } from '@/lib/conditional-response'
+import { getFeedDocument } from '@/site-data/recent-terms'
 
+// Next's rendering cache answers no conditional requests for route handlers, so this one runs per
+// request: the feed itself comes from the data cache with its ETag, and an unchanged feed gets a 304.
 export const dynamic = 'force-dynamic'
 
-export async function GET(): Promise<Response> {
-  return new Response(buildJsonFeed(await getSiteContent()), {
-    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
-  })
+export async function GET(request: Request): Promise<Response> {
+  const feed = await getFeedDocument('json')
+  return conditionalResponse(request, { etag: feed.etag, body: () => feed.body }, { 'content-type': 'application/feed+json; charset=utf-8' })
 }

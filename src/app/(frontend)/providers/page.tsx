@@ -4,25 +4,26 @@ import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { ProviderMark } from '@/components/site/provider-mark'
 import { providerIndexBreadcrumbs } from '@/lib/breadcrumbs'
 import { providerIndexMetadata } from '@/lib/page-metadata'
-import { getSiteContent } from '@/lib/site-content'
+import { providerPath } from '@/lib/site-routes'
+import { getProviders, getProviderServiceCounts } from '@/site-data/taxonomy'
 
 export const metadata: Metadata = providerIndexMetadata()
 
 export default async function ProviderIndexPage() {
-  const content = await getSiteContent()
+  const [providers, counts] = await Promise.all([getProviders(), getProviderServiceCounts()])
   return (
     <>
       <Breadcrumbs trail={providerIndexBreadcrumbs()} />
       <h1 className="mb-6">Providers</h1>
       <ul className="grid gap-4 sm:grid-cols-2">
-        {content.providers.map((provider) => (
+        {providers.map((provider) => (
           <li key={provider.slug} className="card flex items-center gap-4">
             <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
             <div>
               <h2 className="text-lg">
-                <a href={`/providers/${provider.slug}`}>{provider.fullName}</a>
+                <a href={providerPath(provider.slug)}>{provider.fullName}</a>
               </h2>
-              <p className="text-sm text-muted">{provider.termCount} services in Cloudlex</p>
+              <p className="text-sm text-muted">{counts[provider.id] ?? 0} services in Cloudlex</p>
             </div>
           </li>
         ))}

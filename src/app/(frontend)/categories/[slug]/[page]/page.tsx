@@ -1,0 +1,30 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { parsePageNumber } from '@/lib/pagination'
+
+import { categoryViewMetadata, CategoryView } from '../../category-view'
+
+type Args = { params: Promise<{ slug: string; page: string }> }
+
+/** Rendered on first request, then served from the rendering cache (no page is built ahead). */
+export function generateStaticParams(): { slug: string; page: string }[] {
+  return []
+}
+
+async function argsOf(params: Args['params']) {
+  const { slug, page } = await params
+  const number = parsePageNumber(page)
+  // Page 1 lives at the category's own address (next.config.mjs redirects /…/1 there).
+  return number && number > 1 ? { slug, page: number } : notFound()
+}
+
+export async function generateMetadata({ params }: Args): Promise<Metadata> {
+  const { slug, page } = await argsOf(params)
+  return categoryViewMetadata(slug, page)
+}
+
+export default async function CategoryPageN({ params }: Args) {
+  const { slug, page } = await argsOf(params)
+  return <CategoryView slug={slug} page={page} />
+}

@@ -1,0 +1,74 @@
+// The newest published terms, for the home page and the feeds: a fixed number read by creation or update
+// time, whatever the size of the glossary. The feeds are cached as finished documents with their ETag.
+import type { Payload } from 'payload'
+
+import { cachedRead } from '@/site-cache/cached-read'
+import { CATEGORY_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
+import { etagOf } from '@/lib/conditional-response'
+import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedTerm } from '@/lib/feeds'
+import { getPayloadClient } from '@/lib/payload-client'
+import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
+
+import { findPublishedTerms, relationId, TERM_LIST_SELECT, toTermListEntry, type TermListEntry } from './published-terms'
+import { categoryRefsById, readCategories } from './taxonomy'
+
+export const HOME_LIST_LENGTH = 6
+/** How far back by update time the home page looks for terms edited after they were added. */
+const RECENT_UPDATE_WINDOW = 30
+
+type DatedEntry = TermListEntry & { createdAt: string; updatedAt: string }
+
+async function readNewest(payload: Payload, sort: '-createdAt' | '-updatedAt', count: number): Promise<DatedEntry[]> {
+  const [result, categories] = await Promise.all([
+    findPublishedTerms(payload, { where: {}, page: 1, perPage: count, sort: [sort, 'slug'], select: { ...TERM_LIST_SELECT, createdAt: true, updatedAt: true } }),
+    readCategories(payload),
+  ])
+  const byId = categoryRefsById(categories)
+  return result.docs.map((term) => ({ ...toTermListEntry(term, byId), createdAt: term.createdAt, updatedAt: term.updatedAt }))
+}
+
+export type HomeRecentTerms = { added: DatedEntry[]; updated: DatedEntry[] }
+
+export async function readHomeRecentTerms(payload: Payload): Promise<HomeRecentTerms> {
+  const [newest, latestUpdates] = await Promise.all([
+    readNewest(payload, '-createdAt', HOME_LIST_LENGTH),
+    readNewest(payload, '-updatedAt', RECENT_UPDATE_WINDOW),
+  ])
+  const added = recentlyAddedTerms(newest, HOME_LIST_LENGTH)
+  return { added, updated: recentlyUpdatedTerms(latestUpdates, HOME_LIST_LENGTH, added) }
+}
+
+export async function readFeedTerms(payload: Payload): Promise<FeedTerm[]> {
+  const [result, categories] = await Promise.all([
+    findPublishedTerms(payload, {
+      where: {},
+      page: 1,
+      perPage: FEED_LENGTH,
+      sort: ['-updatedAt', 'slug'],
+      select: { title: true, slug: true, definition: true, category: true, createdAt: true, updatedAt: true },
+    }),
+    readCategories(payload),
+  ])
+  const byId = categoryRefsById(categories)
+  return result.docs.map((term) => {
+    const categoryId = relationId(term.category)
+    return { ...term, category: categoryId ? (byId.get(categoryId) ?? null) : null }
+  })
+}
+
+export function getHomeRecentTerms(): Promise<HomeRecentTerms> {
+  return cachedRead(['home-recent-terms'], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () => readHomeRecentTerms(await getPayloadClient()))
+}
+
+export type CachedDocument = { body: string; etag: string }
+
+const FEED_BUILDERS = { atom: buildAtomFeed, json: buildJsonFeed }
+
+/** A feed as the bytes it is served as, with their ETag, rebuilt only when a term or category changes. */
+export function getFeedDocument(flavour: keyof typeof FEED_BUILDERS): Promise<CachedDocument> {
+  return cachedRead(['feed', flavour], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () => {
+    const terms = await readFeedTerms(await getPayloadClient())
+    const body = FEED_BUILDERS[flavour]({ terms, builtAt: new Date().toISOString() })
+    return { body, etag: etagOf(body) }
+  })
+}
