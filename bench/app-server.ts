@@ -37,10 +37,10 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Prom
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/server/server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
-    // Its own process group, so a stop reaches anything it starts.
-    { cwd: REPOSITORY_ROOT, env: { ...env, SERVER_URL: baseUrl }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    // In the bench's process group: a Ctrl-C or a kill of the group reaches it even if the bench dies first.
+    { cwd: REPOSITORY_ROOT, env: { ...env, SERVER_URL: baseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
-  const stop = () => stopChild(server, { group: true, graceMs: 20_000 })
+  const stop = () => stopChild(server, { graceMs: 20_000 })
   onCleanup(stop)
   let output = ''
   const keep = (chunk: Buffer) => {

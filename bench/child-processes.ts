@@ -48,16 +48,13 @@ export function stopChildrenOnSignals(): void {
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null
 
-/**
- * Stops a child (and its process group when it was started detached): SIGTERM, then SIGKILL if it is
- * still running after `graceMs`.
- */
-export async function stopChild(child: ChildProcess, { group = false, graceMs = 10_000 } = {}): Promise<void> {
+/** Stops a child: SIGTERM, then SIGKILL if it is still running after `graceMs`. */
+export async function stopChild(child: ChildProcess, { graceMs = 10_000 } = {}): Promise<void> {
   if (hasExited(child) || child.pid === undefined) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(group ? -child.pid! : child.pid!, name)
+      process.kill(child.pid!, name)
     } catch {
       // Exited in between.
     }
