@@ -57,8 +57,8 @@ test('a change re-renders the pages that show the changed term, and no other pag
   expect(await cacheState(request, pages[2]!)).toBe('HIT')
 })
 
-test('term pages carry a validator, answer a conditional request with 304, and are cacheable briefly by shared caches', async ({ request }) => {
-  for (const path of ['/terms/cloudtrail', '/terms/kubernetes']) {
+test('pages, feeds, sitemaps and downloads carry a validator, answer a conditional request with 304, and are cacheable briefly by shared caches', async ({ request }) => {
+  for (const path of ['/terms/cloudtrail', '/terms/letter/c', '/categories/security', '/feed.xml', '/sitemap.xml', '/compare.csv']) {
     const first = await request.get(path)
     expect(first.status(), path).toBe(200)
     const etag = first.headers()['etag']
