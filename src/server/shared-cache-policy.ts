@@ -3,9 +3,10 @@
 // tag the moment content changes, so shared caches get a short lifetime instead, plus leave to serve a
 // stale copy while they fetch a fresh one or while the app is down. Anything asked for with a sign-in
 // or draft-preview cookie, or an Authorization header, is never stored by a shared cache, whatever Next decided.
+import { hasSessionCookie } from '../site-cache/session-cookies'
+
 import type { Environment } from './environment'
 
-export const SESSION_COOKIES = ['payload-token', '__prerender_bypass'] as const
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
 export type SharedCacheSettings = { sharedMaxAgeSeconds: number; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number }
@@ -24,14 +25,6 @@ export function readSharedCacheSettings(env: Environment): SharedCacheSettings {
     staleWhileRevalidateSeconds: seconds(env, 'CLOUDLEX_STALE_WHILE_REVALIDATE_SECONDS', 300),
     staleIfErrorSeconds: seconds(env, 'CLOUDLEX_STALE_IF_ERROR_SECONDS', 86_400),
   }
-}
-
-export function hasSessionCookie(cookieHeader: string | undefined): boolean {
-  if (!cookieHeader) return false
-  return cookieHeader.split(';').some((pair) => {
-    const name = pair.split('=')[0]!.trim()
-    return (SESSION_COOKIES as readonly string[]).includes(name)
-  })
 }
 
 export type ResponseFacts = {

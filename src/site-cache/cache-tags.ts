@@ -6,6 +6,11 @@ import type { CollectionSlug } from 'payload'
 
 /** Every cached read carries this tag, so a server can expire everything it cached before it started. */
 export const SITE_TAG = 'site'
+/**
+ * Anonymous answers of the content API (./anonymous-api-reads.ts). A query may filter, sort and populate
+ * by anything, so which answers a change affects cannot be told from the change: any change expires them all.
+ */
+export const API_READS_TAG = 'api-reads'
 /** Whatever counts or lists terms across the whole glossary: home, feeds, sitemap, index counts. */
 export const TERM_LISTS_TAG = 'term-lists'
 /** The list of all categories / all providers (navigation, filters, index pages). */

@@ -4,7 +4,7 @@
 // may predate changes it never saw. The server calls this about once a second (src/server/server.ts).
 import type { Payload } from 'payload'
 
-import { SITE_TAG } from './cache-tags'
+import { API_READS_TAG, SITE_TAG } from './cache-tags'
 import { readChangesSince, type ChangeCursor } from './change-log'
 
 export type RevalidationReport = { expiredEverything: boolean; tags: number; rows: number }
@@ -18,6 +18,7 @@ export async function revalidateRecordedChanges(
   const read = await readChangesSince(payload, cursor)
   if (read.kind === 'changes') {
     for (const tag of read.tags) expireTag(tag)
+    if (read.rows > 0) expireTag(API_READS_TAG)
   } else {
     expireTag(SITE_TAG)
   }

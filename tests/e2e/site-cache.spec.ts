@@ -81,3 +81,66 @@ test('nothing answered to a signed-in, previewing or key-holding caller may be s
   const preview = await request.get('/terms/cloudtrail', { headers: { cookie: '__prerender_bypass=anything' } })
   expect(preview.headers()['cache-control']).toBe('private, no-store')
 })
+
+test('anonymous API reads come from the cache, follow a change within seconds, and never carry what a signed-in caller read', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
+  // Signing in stores the session cookie in `request`: anonymous reads go through a context of their own.
+  const anonymous = await playwright.request.newContext({ baseURL })
+  const token = await adminToken(request)
+  const headers = { Authorization: `JWT ${token}` }
+  const run = Date.now().toString(36)
+  const term = await publishTerm(request, headers, { title: `Api Cache Probe ${run}`, definition: 'Published wording.' })
+  const bySlug = `/api/terms?where[slug][equals]=${term.slug}&depth=1&limit=1`
+  const definitionAt = async (path: string, init: { headers?: Record<string, string> } = {}) => {
+    const response = await anonymous.get(path, init)
+    expect(response.status(), path).toBe(200)
+    const { docs } = (await response.json()) as { docs: { definition: string }[] }
+    return { definition: docs[0]?.definition, cache: response.headers()['x-cloudlex-api-cache'] }
+  }
+
+  // Anonymous: the second answer is the first one, kept.
+  await expect(async () => {
+    await definitionAt(bySlug)
+    expect(await definitionAt(bySlug)).toEqual({ definition: 'Published wording.', cache: 'HIT' })
+  }).toPass({ timeout: 10_000 })
+
+  // A draft over the published term: the editor reads it through the same URL with ?draft=true, and
+  // a signed-in answer is never marked cached; the anonymous answers, for that URL and the plain one,
+  // never carry the draft.
+  const draft = await request.patch(`/api/terms/${term.id}?draft=true`, { headers, data: { definition: 'Draft wording.', _status: 'draft' } })
+  expect(draft.status(), await draft.text()).toBe(200)
+  const draftPath = `${bySlug}&draft=true`
+  expect(await definitionAt(draftPath, { headers })).toEqual({ definition: 'Draft wording.', cache: undefined })
+  for (let read = 0; read < 2; read += 1) expect((await definitionAt(draftPath)).definition).not.toBe('Draft wording.')
+  // The admin's own session cookie (sent from the site's origin, as a browser does) is not anonymous either.
+  const session = { cookie: `payload-token=${token}`, origin: new URL(baseURL!).origin }
+  expect(await definitionAt(draftPath, { headers: session })).toEqual({ definition: 'Draft wording.', cache: undefined })
+  await new Promise((resolve) => setTimeout(resolve, 1_500))
+  expect((await definitionAt(bySlug)).definition).toBe('Published wording.')
+
+  // Publishing reaches the kept anonymous answers within about a second.
+  expect((await request.patch(`/api/terms/${term.id}`, { headers, data: { definition: 'Published again.', _status: 'published' } })).status()).toBe(200)
+  await expect(async () => {
+    expect((await definitionAt(bySlug)).definition).toBe('Published again.')
+  }).toPass({ timeout: 5_000 })
+
+  // GraphQL: a query is kept, a mutation never is (each sign-in answers with a fresh token).
+  const query = { query: `{ Terms(where: { slug: { equals: "${term.slug}" } }) { docs { definition } } }` }
+  await expect(async () => {
+    await anonymous.post('/api/graphql', { data: query })
+    const again = await anonymous.post('/api/graphql', { data: query })
+    expect(again.headers()['x-cloudlex-api-cache']).toBe('HIT')
+    expect(JSON.stringify(await again.json())).toContain('Published again.')
+  }).toPass({ timeout: 10_000 })
+  const signIn = {
+    query: `mutation { loginUser(email: "nobody-${run}@test.cloudlex", password: "not-a-password") { token } }`,
+  }
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const answer = await anonymous.post('/api/graphql', { data: signIn })
+    expect(answer.headers()['x-cloudlex-api-cache']).toBeUndefined()
+  }
+  await anonymous.dispose()
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { hasSessionCookie, readSharedCacheSettings, sharedCacheControl } from '@/server/shared-cache-policy'
+import { readSharedCacheSettings, sharedCacheControl } from '@/server/shared-cache-policy'
+import { hasSessionCookie } from '@/site-cache/session-cookies'
 
 const settings = readSharedCacheSettings({})
 const facts = { path: '/terms/x', status: 200, nextCacheControl: 's-maxage=31536000', cookieHeader: undefined, authorized: false }

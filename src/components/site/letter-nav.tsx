@@ -11,10 +11,12 @@ export function LetterNav({ counts, current }: { counts: readonly LetterCount[];
           <li key={letter}>
             {count > 0 ? (
               <a href={letterPath(letter)} aria-current={letter === current ? 'page' : undefined}>
-                {letter}
-                <span className="sr-only">, </span>
-                <small>{count}</small>
-                <span className="sr-only"> terms</span>
+                {/* The link's name reads "C 120 terms": the letter, then its count. */}
+                <span>{letter}</span>
+                <small>
+                  {count}
+                  <span className="sr-only"> terms</span>
+                </small>
               </a>
             ) : (
               <span aria-hidden="true">{letter}</span>
