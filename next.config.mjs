@@ -69,9 +69,9 @@ const FILTERED_VIEWS = [
 ]
 
 /**
- * Addresses under the cached list pages that no page can have (not a slug, not a page number, too
- * long) go straight to the site's 404, which is rendered per request: Next would otherwise store the
- * 404 of every such address in its rendering cache.
+ * Addresses under the cached list and term pages that no page can have (not a slug, not a page number,
+ * longer than a slug may be: src/content-format/slugify.ts) go straight to the site's 404, which is
+ * rendered per request: Next would otherwise store the 404 of every such address in its rendering cache.
  */
 const SLUG = '(?=[a-z0-9-]{1,120}(?:/|$))[a-z0-9]+(?:-[a-z0-9]+)*'
 const PAGE = '[1-9][0-9]{0,5}'
@@ -79,6 +79,8 @@ const MISSING_PAGE = '/missing-page'
 const MALFORMED_LIST_ADDRESSES = [
   { source: `/:list(categories|providers|compare)/:rest((?!${SLUG}(?:/${PAGE})?$).+)`, destination: MISSING_PAGE },
   { source: `/terms/letter/:rest((?!(?:[a-z]|other)(?:/${PAGE})?$).+)`, destination: MISSING_PAGE },
+  // A term's address (and its images below it) starts with a slug: anything else under /terms has no page.
+  { source: `/terms/:rest((?!(?:letter|${SLUG})(?:/.*)?$).+)`, destination: MISSING_PAGE },
 ]
 
 async function rewrites() {

@@ -1,7 +1,7 @@
 // A slug field that fills itself from another field and accepts only kebab-case.
 import type { TextField } from 'payload'
 
-import { slugify } from '@/content-format/slugify'
+import { MAX_SLUG_LENGTH, slugify } from '@/content-format/slugify'
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -12,6 +12,9 @@ export function validateSlug(value: unknown, reserved?: ReservedSlugs): true | s
   if (typeof value !== 'string' || value.length === 0) return 'Slug is required.'
   if (!KEBAB_CASE.test(value)) {
     return `Slug "${value}" must be kebab-case: lower-case letters and digits separated by single hyphens.`
+  }
+  if (value.length > MAX_SLUG_LENGTH) {
+    return `Slug "${value.slice(0, 40)}…" is ${value.length} characters long; a slug may have at most ${MAX_SLUG_LENGTH}.`
   }
   if (reserved?.slugs.includes(value)) return `Slug "${value}" is reserved: ${reserved.reason}. Choose another slug.`
   return true

@@ -20,11 +20,13 @@ const publicSide = (doc: Record<string, unknown> | null | undefined) =>
   !present(doc) || (hasDrafts(doc) && !isPublished(doc)) ? null : doc
 
 async function recordChange(req: PayloadRequest, collection: SiteCollection, documentId: unknown, tags: string[]) {
-  await req.payload.create({
+  const now = new Date().toISOString()
+  // Through the database adapter, in the change's transaction: a log row needs no hooks or read-back.
+  await req.payload.db.create({
     collection: 'content-changes',
-    data: { sourceCollection: collection, documentId: String(documentId ?? ''), tags: tags.join(' ') },
+    returning: false,
+    data: { sourceCollection: collection, documentId: String(documentId ?? ''), tags: tags.join(' '), createdAt: now, updatedAt: now },
     req,
-    overrideAccess: true,
   })
 }
 

@@ -69,6 +69,16 @@ test('pages, feeds, sitemaps and downloads carry a validator, answer a condition
   }
 })
 
+test('addresses no term can have are answered 404 per request, never stored in the rendering cache', async ({ request }) => {
+  for (const path of [`/terms/${'a'.repeat(300)}`, '/terms/Not_A_Slug', '/terms/cloud-trial.txt', '/terms/-dash-first']) {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await request.get(path)
+      expect(response.status(), path).toBe(404)
+      expect(response.headers()['x-nextjs-cache'], `${path} is not a cached page`).toBeUndefined()
+    }
+  }
+})
+
 test('nothing answered to a signed-in, previewing or key-holding caller may be stored by a shared cache', async ({ request, playwright, baseURL }) => {
   const token = await adminToken(request)
   const signedIn = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `payload-token=${token}` } })

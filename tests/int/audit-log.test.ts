@@ -54,12 +54,13 @@ function createDraftTerm(title: string, user: User = admin): Promise<Term> {
 }
 
 /** Makes every audit-log write through this Payload instance fail, as a full disk or a lost database would. */
+/** Makes every write of an audit entry fail, as a full disk or a broken table would. */
 function failAuditWrites(): void {
-  const create = payload.create.bind(payload)
-  vi.spyOn(payload, 'create').mockImplementation(((options: Parameters<Payload['create']>[0]) =>
+  const create = payload.db.create.bind(payload.db)
+  vi.spyOn(payload.db, 'create').mockImplementation(((options: Parameters<Payload['db']['create']>[0]) =>
     options.collection === 'audit-log'
       ? Promise.reject(new Error('audit log unavailable'))
-      : create(options)) as Payload['create'])
+      : create(options)) as Payload['db']['create'])
 }
 
 async function signIn(user: User): Promise<string> {

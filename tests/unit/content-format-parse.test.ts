@@ -207,6 +207,14 @@ describe('slugify', () => {
   ])('%j → %j', (text, slug) => {
     expect(slugify(text)).toBe(slug)
   })
+
+  it('cuts a long title at the last whole word within 120 characters', () => {
+    const title = 'Managed service for '.repeat(10).trim()
+    const slug = slugify(title)
+    expect(slug.length).toBeLessThanOrEqual(120)
+    expect(slug).toMatch(/^managed-service-for-.*-(managed|service|for)$/)
+    expect(slugify('x'.repeat(300))).toBe('x'.repeat(120))
+  })
 })
 
 describe('sections and fields', () => {

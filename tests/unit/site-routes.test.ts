@@ -40,5 +40,7 @@ describe('the addresses of the list pages', () => {
     )
     expect(validateSlug('letters', RESERVED_TERM_SLUGS)).toBe(true)
     expect(validateSlug('letter')).toBe(true)
+    expect(validateSlug('a'.repeat(120))).toBe(true)
+    expect(validateSlug('a'.repeat(121))).toMatch(/121 characters long; a slug may have at most 120/)
   })
 })
