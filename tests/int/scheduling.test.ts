@@ -197,9 +197,9 @@ describe('the audit log of single-document schedules', () => {
 
   it('queues nothing when the entry cannot be written', async () => {
     const term = await termInStage('Unrecorded Schedule', 'approved')
-    const create = payload.create.bind(payload)
-    vi.spyOn(payload, 'create').mockImplementation(((options: Parameters<Payload['create']>[0]) =>
-      options.collection === 'audit-log' ? Promise.reject(new Error('audit log unavailable')) : create(options)) as Payload['create'])
+    const create = payload.db.create.bind(payload.db)
+    vi.spyOn(payload.db, 'create').mockImplementation(((options: Parameters<Payload['db']['create']>[0]) =>
+      options.collection === 'audit-log' ? Promise.reject(new Error('audit log unavailable')) : create(options)) as Payload['db']['create'])
 
     const outcome = await scheduleThroughDialog(term, 'publish', editor, new Date(Date.now() + 60 * 60 * 1000))
 
