@@ -84,6 +84,9 @@ async function answerOnce(key: string[], produce: () => Promise<Response>): Prom
     return replay(kept, produced ? 'MISS' : 'HIT')
   } catch (error) {
     if (error instanceof AnswerNotKept) return error.response
+    // The cache itself failed before any answer was produced (no cache in this context, a cache store
+    // that is down): the caller still gets Payload's answer, uncached.
+    if (!produced) return produce()
     throw error
   }
 }
