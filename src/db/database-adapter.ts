@@ -7,6 +7,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
+import { indexChildRowsByParent } from './child-row-indexes'
 import { withSerializedWrites } from './serialize-sqlite-writes'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -59,6 +60,7 @@ export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): Dat
       push: pushSchema,
       migrationDir: path.resolve(process.cwd(), 'src/migrations'),
       prodMigrations: migrations,
+      afterSchemaInit: [indexChildRowsByParent],
     }),
     SQLITE_BUSY_TIMEOUT_MS,
   )

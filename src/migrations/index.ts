@@ -8,6 +8,7 @@ import * as migration_20261130_203934_forgot_password_spacing from './20261130_2
 import * as migration_20261130_225315_content_change_tags from './20261130_225315_content_change_tags';
 import * as migration_20261130_231118_term_list_fields from './20261130_231118_term_list_fields';
 import * as migration_20261130_231639_terms_scale_indexes from './20261130_231639_terms_scale_indexes';
+import * as migration_20261201_101549_child_rows_by_parent from './20261201_101549_child_rows_by_parent';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_231639_terms_scale_indexes.up,
     down: migration_20261130_231639_terms_scale_indexes.down,
-    name: '20261130_231639_terms_scale_indexes'
+    name: '20261130_231639_terms_scale_indexes',
+  },
+  {
+    up: migration_20261201_101549_child_rows_by_parent.up,
+    down: migration_20261201_101549_child_rows_by_parent.down,
+    name: '20261201_101549_child_rows_by_parent'
   },
 ];
