@@ -8,9 +8,19 @@ import { readAllRateLimits } from '../rate-limit/limits'
 import { parseTrustedProxies, type TrustedProxies } from './resolve-client-address'
 import type { Environment } from './environment'
 
-export type ServerSettings = { dev: boolean; port: number; hostname: string | undefined; trustedProxies: TrustedProxies }
+export type ServerSettings = {
+  dev: boolean
+  port: number
+  hostname: string | undefined
+  trustedProxies: TrustedProxies
+  /** The operator asked Node for mapped stack traces (--enable-source-maps on the command line or in NODE_OPTIONS). */
+  sourceMaps: boolean
+}
 
-export function readServerSettings(argv: string[], env: Environment): ServerSettings {
+const SOURCE_MAPS_FLAG = '--enable-source-maps'
+
+export function readServerSettings(argv: string[], env: Environment, execArgv: readonly string[] = []): ServerSettings {
+
   const { values } = parseArgs({
     args: argv,
     options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -23,6 +33,7 @@ export function readServerSettings(argv: string[], env: Environment): ServerSett
     port,
     hostname: values.hostname ?? (env.HOSTNAME || undefined),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    sourceMaps: execArgv.includes(SOURCE_MAPS_FLAG) || (env.NODE_OPTIONS ?? '').split(/\s+/).includes(SOURCE_MAPS_FLAG),
   }
 }
 
