@@ -2,23 +2,14 @@
 // index, which follows each change to the glossary (src/site-data/term-directory.ts).
 import { getTermSearchIndex } from '@/site-data/site-directory'
 
-import { findClosestTerms, suggestTermsForPath, type ClosestTerm, type SuggestedTerm } from './search/closest-terms'
+import { suggestTermsForPath, type SuggestedTerm } from './search/closest-terms'
+import { searchResultsPage, type SearchResultsPage } from './search/search-results-page'
 import { normalizeSearchQuery } from './search/search-text'
 import { searchTerms, type TermSearchHit } from './search/term-search-index'
 
-export type SiteSearchResults = {
-  query: string
-  hits: TermSearchHit[]
-  /** Close titles to offer when nothing matched. */
-  didYouMean: ClosestTerm[]
-}
-
-export async function searchSite(rawQuery: string | null | undefined): Promise<SiteSearchResults> {
-  const query = normalizeSearchQuery(rawQuery)
-  if (!query) return { query, hits: [], didYouMean: [] }
-  const index = await getTermSearchIndex()
-  const hits = searchTerms(index, query)
-  return { query, hits, didYouMean: hits.length === 0 ? findClosestTerms(index, query) : [] }
+/** One page of results for the search page (page 1 unless the address names another). */
+export async function searchSite(rawQuery: string | null | undefined, page = 1): Promise<SearchResultsPage> {
+  return searchResultsPage(await getTermSearchIndex(), rawQuery, page)
 }
 
 export const MAX_SUGGESTIONS = 8

@@ -50,6 +50,28 @@ test.describe('search', () => {
     await expect(first.locator('mark').first()).toHaveText('envelope encryption')
   })
 
+  test('many results come 20 a page, with next and previous links and no term twice', async ({ page }) => {
+    const results = page.getByRole('list', { name: 'Search results' }).getByRole('heading')
+    const pageLinks = page.getByRole('navigation', { name: 'Search result pages' })
+    await page.goto('/search?q=cloud')
+    await expect(page.getByTestId('search-result-count')).toHaveText('Terms 1–20 matching “cloud”, best first.')
+    await expect(results).toHaveCount(20)
+    const firstPage = await results.allTextContents()
+    await expect(pageLinks.getByRole('link', { name: 'Previous' })).toHaveCount(0)
+
+    await pageLinks.getByRole('link', { name: 'Next' }).click()
+    await expect(page).toHaveURL(/\/search\?q=cloud&page=2$/)
+    await expect(page.getByTestId('search-result-count')).toHaveText(/^Terms 21–\d+ matching “cloud”, best first\.$/)
+    const secondPage = await results.allTextContents()
+    expect(secondPage.length).toBeGreaterThan(0)
+    expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([])
+    await expectNoAxeViolations(page)
+
+    await pageLinks.getByRole('link', { name: 'Previous' }).click()
+    await expect(page).toHaveURL(/\/search\?q=cloud$/)
+    await expect(results).toHaveText(firstPage)
+  })
+
   test('a query with no results offers the closest titles', async ({ page }) => {
     await page.goto('/search?q=loadbalancr')
     await expect(page.getByTestId('search-result-count')).toHaveText('No terms match “loadbalancr”.')

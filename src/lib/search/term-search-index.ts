@@ -115,6 +115,8 @@ const usePrefix = (term: string) => term.length >= 2
 
 export type SearchOptions = {
   limit?: number
+  /** How many of the best `limit` results to skip: only the rest get snippets and highlights. */
+  offset?: number
   snippetLength?: number
   /** Only these fields are searched; all by default. */
   fields?: readonly SearchField[]
@@ -127,7 +129,7 @@ export type SearchOptions = {
  * them all, terms matching any word are returned. An empty query returns nothing.
  */
 export function searchTerms(index: TermSearchIndex, rawQuery: string, options: SearchOptions = {}): TermSearchHit[] {
-  const { limit = 50, snippetLength = 180, fields = SEARCH_FIELDS, allWords = false } = options
+  const { limit = 50, offset = 0, snippetLength = 180, fields = SEARCH_FIELDS, allWords = false } = options
   const query = normalizeSearchQuery(rawQuery)
   const queryWordCount = splitWords(query).length
   if (queryWordCount === 0) return []
@@ -141,7 +143,7 @@ export function searchTerms(index: TermSearchIndex, rawQuery: string, options: S
     combine: allWords ? 'all' : 'all-or-any',
     limit,
   })
-  return results.flatMap((result) => {
+  return results.slice(offset).flatMap((result) => {
     const term = index.get(result.key)
     return term ? [toHit(term, result, queryWordCount, snippetLength)] : []
   })

@@ -2,12 +2,14 @@ import type { Metadata } from 'next'
 
 import { HighlightedText } from '@/components/site/highlighted-text'
 import { SearchForm } from '@/components/site/search-form'
+import { parsePageNumber } from '@/lib/pagination'
+import type { SearchResultsPage } from '@/lib/search/search-results-page'
 import { SEARCH_FIELD_LABELS } from '@/lib/search/term-search-index'
 import { searchSite } from '@/lib/site-search'
 
 export const dynamic = 'force-dynamic'
 
-type Args = { searchParams: Promise<{ q?: string | string[] }> }
+type Args = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }
 
 const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
@@ -21,8 +23,44 @@ export async function generateMetadata({ searchParams }: Args): Promise<Metadata
   }
 }
 
+const searchPageHref = (query: string, page: number) =>
+  `/search?${new URLSearchParams(page > 1 ? { q: query, page: String(page) } : { q: query })}`
+
+function resultCountText({ query, hits, page, firstPosition, hasNextPage }: SearchResultsPage): string {
+  if (hits.length === 0) return page > 1 ? `No more terms match “${query}”.` : `No terms match “${query}”.`
+  if (page === 1 && !hasNextPage) return `${hits.length} ${hits.length === 1 ? 'term matches' : 'terms match'} “${query}”.`
+  return `Terms ${firstPosition}–${firstPosition + hits.length - 1} matching “${query}”, best first.`
+}
+
+/** Previous and next only: counting every match to number the pages would rank the whole glossary. */
+function SearchPageLinks({ query, page, hasNextPage }: SearchResultsPage) {
+  if (page === 1 && !hasNextPage) return null
+  return (
+    <nav aria-label="Search result pages" className="no-print">
+      <ul className="page-nav">
+        {page > 1 ? (
+          <li>
+            <a href={searchPageHref(query, page - 1)} rel="prev">
+              Previous
+            </a>
+          </li>
+        ) : null}
+        {hasNextPage ? (
+          <li>
+            <a href={searchPageHref(query, page + 1)} rel="next">
+              Next
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}
+
 export default async function SearchPage({ searchParams }: Args) {
-  const { query, hits, didYouMean } = await searchSite(firstValue((await searchParams).q))
+  const params = await searchParams
+  const results = await searchSite(firstValue(params.q), parsePageNumber(firstValue(params.page)) ?? 1)
+  const { query, hits, didYouMean, page } = results
 
   return (
     <div className="flex flex-col gap-6">
@@ -31,9 +69,7 @@ export default async function SearchPage({ searchParams }: Args) {
 
       {query ? (
         <p className="text-muted" data-testid="search-result-count">
-          {hits.length === 0
-            ? `No terms match “${query}”.`
-            : `${hits.length} ${hits.length === 1 ? 'term matches' : 'terms match'} “${query}”.`}
+          {resultCountText(results)}
         </p>
       ) : null}
 
@@ -58,7 +94,9 @@ export default async function SearchPage({ searchParams }: Args) {
         </ol>
       ) : null}
 
-      {query && hits.length === 0 ? (
+      {query ? <SearchPageLinks {...results} /> : null}
+
+      {query && hits.length === 0 && page === 1 ? (
         <section aria-labelledby="did-you-mean" className="flex flex-col gap-2">
           {didYouMean.length > 0 ? (
             <>
