@@ -64,7 +64,9 @@ function replay({ status, contentType, body }: KeptAnswer, state: 'HIT' | 'MISS'
   return new Response(body, { status, headers })
 }
 
-async function answerOnce(key: string[], produce: () => Promise<Response>): Promise<Response> {
+type ReadThrough = { response: Response; kept: KeptAnswer | null }
+
+async function readThroughCache(key: string[], produce: () => Promise<Response>): Promise<ReadThrough> {
   let produced = false
   const read = unstable_cache(
     async (): Promise<KeptAnswer> => {
@@ -81,14 +83,42 @@ async function answerOnce(key: string[], produce: () => Promise<Response>): Prom
   )
   try {
     const kept = await read()
-    return replay(kept, produced ? 'MISS' : 'HIT')
+    return { response: replay(kept, produced ? 'MISS' : 'HIT'), kept }
   } catch (error) {
-    if (error instanceof AnswerNotKept) return error.response
+    if (error instanceof AnswerNotKept) return { response: error.response, kept: null }
     // The cache itself failed before any answer was produced (no cache in this context, a cache store
     // that is down): the caller still gets Payload's answer, uncached.
-    if (!produced) return produce()
+    if (!produced) return { response: await produce(), kept: null }
     throw error
   }
+}
+
+/** Reads of this process still running, by cache key: the answer each will keep, or null. */
+const readsInFlight = new Map<string, Promise<KeptAnswer | null>>()
+
+/**
+ * One read per key at a time in this process: callers that arrive while the first is producing the answer
+ * share it instead of each running the same query (a burst on a cold or just-expired answer would
+ * otherwise run it once per caller). An answer that is not kept (a refusal, an error) is not shared:
+ * each of those callers is answered on its own.
+ */
+async function answerOnce(key: string[], produce: () => Promise<Response>): Promise<Response> {
+  const id = key.join('\n')
+  const running = readsInFlight.get(id)
+  if (running) {
+    const shared = await running
+    return shared ? replay(shared, 'HIT') : produce()
+  }
+  const leading = readThroughCache(key, produce)
+  const kept = leading.then(
+    (result) => result.kept,
+    () => null,
+  )
+  readsInFlight.set(id, kept)
+  void kept.then(() => {
+    if (readsInFlight.get(id) === kept) readsInFlight.delete(id)
+  })
+  return (await leading).response
 }
 
 /** Payload's REST GET handler, with anonymous reads of the public collections served from the cache. */

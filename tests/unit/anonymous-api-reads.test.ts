@@ -1,6 +1,18 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { isAnonymousRequest, isReadOnlyGraphqlDocument } from '@/site-cache/anonymous-api-reads'
+import { API_CACHE_HEADER, cacheAnonymousRestReads, isAnonymousRequest, isReadOnlyGraphqlDocument } from '@/site-cache/anonymous-api-reads'
+
+/** Next's data cache, as far as these reads use it: one kept answer per key, a miss runs the read. */
+const keptAnswers = new Map<string, unknown>()
+vi.mock('next/cache', () => ({
+  unstable_cache:
+    <T>(read: () => Promise<T>, key: string[]) =>
+    async (): Promise<T> => {
+      const id = key.join('|')
+      if (!keptAnswers.has(id)) keptAnswers.set(id, await read())
+      return keptAnswers.get(id) as T
+    },
+}))
 
 describe('which GraphQL documents may be answered from the cache', () => {
   it('keeps queries, named or not, with fragments', () => {
@@ -28,5 +40,59 @@ describe('who is anonymous', () => {
     expect(isAnonymousRequest(new Headers({ cookie: 'theme=dark; payload-token=abc' }))).toBe(false)
     expect(isAnonymousRequest(new Headers({ cookie: '__prerender_bypass=1' }))).toBe(false)
     expect(isAnonymousRequest(new Headers({ authorization: 'users API-Key 123' }))).toBe(false)
+  })
+})
+
+describe('a burst of anonymous reads of one address', () => {
+  const url = 'http://127.0.0.1/api/terms?where[slug][equals]=cloudtrail&depth=1'
+
+  /** A handler that answers after a tick, counting how often Payload would have run the read. */
+  function countingHandler(status: number) {
+    const handler = vi.fn(async (request: Request) => {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      return Response.json({ docs: [{ slug: 'cloudtrail' }], asked: new URL(request.url).search }, { status })
+    })
+    return handler
+  }
+
+  beforeEach(() => {
+    keptAnswers.clear()
+  })
+
+  it('runs the read once and serves every caller that arrived meanwhile from that answer', async () => {
+    const handler = countingHandler(200)
+    const cached = cacheAnonymousRestReads(handler)
+    const responses = await Promise.all(Array.from({ length: 20 }, () => cached(new Request(url))))
+    expect(handler).toHaveBeenCalledTimes(1)
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200))
+    const states = responses.map((response) => response.headers.get(API_CACHE_HEADER))
+    expect(states.filter((state) => state === 'MISS')).toHaveLength(1)
+    expect(states.filter((state) => state === 'HIT')).toHaveLength(19)
+    const bodies = new Set(await Promise.all(responses.map((response) => response.text())))
+    expect(bodies.size).toBe(1)
+
+    // Later callers get the kept answer without another read.
+    expect((await cached(new Request(url))).headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(handler).toHaveBeenCalledTimes(1)
+  })
+
+  it('answers each caller on its own when the first answer is not kept (a refusal is not shared)', async () => {
+    const handler = countingHandler(429)
+    const cached = cacheAnonymousRestReads(handler)
+    const responses = await Promise.all(Array.from({ length: 5 }, () => cached(new Request(url))))
+    expect(handler).toHaveBeenCalledTimes(5)
+    expect(responses.map((response) => response.status)).toEqual(Array(5).fill(429))
+    expect(responses.every((response) => response.headers.get(API_CACHE_HEADER) === null)).toBe(true)
+  })
+
+  it('never shares a signed-in caller’s read', async () => {
+    const handler = countingHandler(200)
+    const cached = cacheAnonymousRestReads(handler)
+    await Promise.all([
+      cached(new Request(url)),
+      cached(new Request(url, { headers: { cookie: 'payload-token=abc' } })),
+      cached(new Request(url, { headers: { authorization: 'users API-Key 123' } })),
+    ])
+    expect(handler).toHaveBeenCalledTimes(3)
   })
 })
