@@ -30,9 +30,23 @@ const STOP_GRACE_MS = 15_000
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
-function refuseBody(res: ServerResponse, { status, message }: BodyRefusal): void {
-  // The body is never read; closing the connection keeps the client from sending the rest into it.
-  res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close' })
+/** How long, and how much, of a refused body is let in and thrown away before the connection is cut. */
+const REFUSED_BODY_LINGER = { ms: 3_000, bytes: 32 * 1024 * 1024 }
+
+function refuseBody(req: IncomingMessage, res: ServerResponse, { status, message }: BodyRefusal): void {
+  // The body is never parsed or kept. Closing the connection as soon as the refusal was written made a
+  // client still uploading fail with EPIPE before it could read the refusal, so what it still sends is
+  // discarded for a moment (as nginx's lingering close does), and a client that keeps sending is cut off.
+  let discarded = 0
+  const cutOff = () => req.socket.destroy()
+  const timer = setTimeout(cutOff, REFUSED_BODY_LINGER.ms)
+  timer.unref()
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length
+    if (discarded > REFUSED_BODY_LINGER.bytes) cutOff()
+  })
+  req.once('close', () => clearTimeout(timer))
+  res.writeHead(status, { 'Content-Type': 'application/json' })
   res.end(JSON.stringify({ errors: [{ message }] }))
 }
 
@@ -47,7 +61,7 @@ function requestListener(handle: NextHandler, { trustedProxies, dev, cache }: Li
       transferEncoding: req.headers['transfer-encoding'],
       contentType: req.headers['content-type'],
     })
-    if (refusal) return refuseBody(res, refusal)
+    if (refusal) return refuseBody(req, res, refusal)
     const address = resolveClientAddress(req, trustedProxies)
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address
     else delete req.headers[CLIENT_ADDRESS_HEADER]

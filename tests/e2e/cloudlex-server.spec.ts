@@ -4,6 +4,7 @@
 // a graceful stop.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -51,12 +52,23 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
   return { process: child, baseURL: `http://127.0.0.1:${port}`, output: () => output, exited }
 }
 
+const SEEDED_TERMS = fs.readdirSync(path.join(repoRoot, 'seed/terms')).filter((name) => name.endsWith('.txt')).length
+
+/** Every seeded term published, and the search directory (the 404 page's suggestions) caught up with them. */
+async function seedingDone(baseURL: string): Promise<boolean> {
+  const terms = await fetch(`${baseURL}/api/terms?limit=1&depth=0`).catch(() => undefined)
+  if (!terms?.ok || ((await terms.json()) as { totalDocs: number }).totalDocs < SEEDED_TERMS) return false
+  const suggest = await fetch(`${baseURL}/search/suggest?q=kubernetes`).catch(() => undefined)
+  if (!suggest?.ok) return false
+  const { suggestions } = (await suggest.json()) as { suggestions: { slug: string }[] }
+  return suggestions.some((suggestion) => suggestion.slug === 'kubernetes')
+}
+
 async function waitForSeededTerms(server: RunningServer): Promise<void> {
   const deadline = Date.now() + 240_000
   while (Date.now() < deadline) {
     if (server.process.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`)
-    const response = await fetch(`${server.baseURL}/api/terms?limit=1&depth=0`).catch(() => undefined)
-    if (response?.ok && ((await response.json()) as { docs: unknown[] }).docs.length > 0) return
+    if (await seedingDone(server.baseURL)) return
     await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
   throw new Error(`the server never served the seeded terms:\n${server.output()}`)
@@ -136,6 +148,33 @@ test('answers a 2 MiB JSON body with 413 at once, without reading it', async () 
     errors: [{ message: 'The request body (2 MiB) is over the limit: API requests may be at most 1 MiB.' }],
   })
   expect(Date.now() - started).toBeLessThan(2_000)
+})
+
+test('reads the refusal to a client that keeps sending a refused body, then cuts it off', async () => {
+  const started = Date.now()
+  const outcome = await new Promise<{ status: number | null; sentMiB: number }>((resolve) => {
+    const upload = http.request(`${server.baseURL}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(512 * 1024 * 1024) },
+    })
+    const chunk = Buffer.alloc(1024 * 1024, 'x')
+    let status: number | null = null
+    let sentMiB = 0
+    const pump = () => {
+      while (sentMiB < 512 && upload.write(chunk)) sentMiB += 1
+    }
+    upload.on('response', (response) => {
+      status = response.statusCode ?? null
+      response.resume()
+    })
+    upload.on('drain', pump)
+    upload.on('error', () => resolve({ status, sentMiB }))
+    upload.on('close', () => resolve({ status, sentMiB }))
+    pump()
+  })
+  expect(outcome.status).toBe(413)
+  expect(outcome.sentMiB).toBeLessThan(512)
+  expect(Date.now() - started).toBeLessThan(10_000)
 })
 
 test('keeps a missing page a 404 over the limit, only without the suggestions', async () => {

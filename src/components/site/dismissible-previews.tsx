@@ -15,16 +15,23 @@ export function DismissiblePreviews() {
       for (const mention of document.querySelectorAll<HTMLElement>(SHOWN_MENTIONS)) {
         if (mention.hasAttribute('data-dismissed')) continue
         mention.setAttribute('data-dismissed', '')
-        const restoreWhenLeft = () => {
-          if (mention.matches(':hover, :focus-within')) return
+        const restore = () => {
           mention.removeAttribute('data-dismissed')
-          mention.removeEventListener('pointerleave', restoreWhenLeft)
-          mention.removeEventListener('focusout', restoreLater)
+          mention.removeEventListener('pointerleave', restoreOnPointerLeave)
+          mention.removeEventListener('focusout', restoreOnFocusOut)
         }
-        // focusout fires before focus lands elsewhere, so :focus-within is read once it has moved.
-        const restoreLater = () => setTimeout(restoreWhenLeft, 0)
-        mention.addEventListener('pointerleave', restoreWhenLeft)
-        mention.addEventListener('focusout', restoreLater)
+        const restoreOnPointerLeave = () => {
+          if (!mention.matches(':focus-within')) restore()
+        }
+        // The element taking focus is known as focus leaves, so a quick Tab and Shift+Tab back cannot
+        // find focus "still inside" and leave the preview hidden for good.
+        const restoreOnFocusOut = (event: FocusEvent) => {
+          const next = event.relatedTarget
+          if (next instanceof Node && mention.contains(next)) return
+          if (!mention.matches(':hover')) restore()
+        }
+        mention.addEventListener('pointerleave', restoreOnPointerLeave)
+        mention.addEventListener('focusout', restoreOnFocusOut)
       }
     }
     document.addEventListener('keydown', onKeyDown)
