@@ -177,6 +177,16 @@ test('reads the refusal to a client that keeps sending a refused body, then cuts
   expect(Date.now() - started).toBeLessThan(10_000)
 })
 
+test('answers an address far over the header limit with 431, read by the client rather than a reset', async () => {
+  const longQuery = encodeURIComponent('é'.repeat(1_400_000)) // about 8 MB of address
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const response = await fetch(`${server.baseURL}/api/terms?where[title][equals]=${longQuery}`)
+    expect(response.status).toBe(431)
+  }
+  // The server still answers normally afterwards.
+  expect((await fetch(`${server.baseURL}/api/providers?limit=1`)).status).toBe(200)
+})
+
 test('keeps a missing page a 404 over the limit, only without the suggestions', async () => {
   const first = await api.get('/search/missing-page?path=/kubernets')
   expect((await first.json()).suggestions[0]).toMatchObject({ title: 'Kubernetes' })
