@@ -40,8 +40,10 @@ export default defineConfig({
   // The hostile-input suite runs last, after every other spec, so its writes, rate-limit hits and load
   // cannot disturb them; `npm run test:hostile` runs it alone (--no-deps).
   projects: [
-    { name: 'e2e', testIgnore: /tests\/e2e\/hostile\// },
+    { name: 'e2e', testIgnore: /tests\/e2e\/(hostile|multi-instance)\// },
     { name: 'hostile', testMatch: /tests\/e2e\/hostile\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
+    // Several instances from the same build, with Redis and nginx started by the specs themselves.
+    { name: 'multi-instance', testMatch: /tests\/e2e\/multi-instance\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
   ],
   use: {
     baseURL,
