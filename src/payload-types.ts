@@ -658,6 +658,14 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  /**
+   * The app instance running this job.
+   */
+  leaseOwner?: string | null;
+  /**
+   * Another instance may take the job over after this time.
+   */
+  leaseExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1009,6 +1017,8 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  leaseOwner?: T;
+  leaseExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -9,6 +9,7 @@ import * as migration_20261130_225315_content_change_tags from './20261130_22531
 import * as migration_20261130_231118_term_list_fields from './20261130_231118_term_list_fields';
 import * as migration_20261130_231639_terms_scale_indexes from './20261130_231639_terms_scale_indexes';
 import * as migration_20261201_101549_child_rows_by_parent from './20261201_101549_child_rows_by_parent';
+import * as migration_20261201_124424_job_leases from './20261201_124424_job_leases';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_101549_child_rows_by_parent.up,
     down: migration_20261201_101549_child_rows_by_parent.down,
-    name: '20261201_101549_child_rows_by_parent'
+    name: '20261201_101549_child_rows_by_parent',
+  },
+  {
+    up: migration_20261201_124424_job_leases.up,
+    down: migration_20261201_124424_job_leases.down,
+    name: '20261201_124424_job_leases'
   },
 ];

@@ -8,14 +8,14 @@
 // slow clients, and a graceful stop on SIGTERM/SIGINT. Pages leave Next's rendering cache identical for
 // every reader; the per-request security headers and script nonces are added here on the way out
 // (./page-response.ts), and compression after that. It keeps the caches in step with content changes
-// made by any process (./change-sync.ts).
+// made by any process, and runs the scheduled jobs that are due (./internal-polls.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 
 import compression from 'compression'
 
-import { ensureInternalToken, startChangeSync } from './change-sync'
+import { ensureInternalToken, startChangeSync, startJobPolling } from './internal-polls'
 import { CLIENT_ADDRESS_HEADER } from './client-address-header'
 import { preparePageResponse } from './page-response'
 import { refuseRequestBody, type BodyRefusal } from './request-body-limits'
@@ -144,12 +144,14 @@ async function main(): Promise<void> {
   server.on('clientError', answerUnparsableRequest)
   server.headersTimeout = HEADERS_TIMEOUT_MS
   server.requestTimeout = REQUEST_TIMEOUT_MS
-  let stopChangeSync = () => {}
-  stopGracefully(server, () => app.close(), () => stopChangeSync())
+  const stopPolls: (() => void)[] = []
+  stopGracefully(server, () => app.close(), () => stopPolls.forEach((stop) => stop()))
   server.listen(settings.port, settings.hostname, () => {
     const { port, address } = server.address() as AddressInfo
     const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
-    stopChangeSync = startChangeSync(`http://${loopback}:${port}`, internalToken)
+    const origin = `http://${loopback}:${port}`
+    stopPolls.push(startChangeSync(origin, internalToken))
+    if (process.env.CLOUDLEX_JOBS !== 'off') stopPolls.push(startJobPolling(origin, internalToken))
     const mode = settings.dev ? 'development' : 'production'
     process.stdout.write(`Cloudlex ${mode} server on http://${settings.hostname ?? 'localhost'}:${port}\n`)
   })

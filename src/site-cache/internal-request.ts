@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto'
 export const INTERNAL_TOKEN_HEADER = 'x-cloudlex-internal-token'
 export const INTERNAL_TOKEN_ENV = 'CLOUDLEX_INTERNAL_TOKEN'
 export const REVALIDATE_CHANGES_PATH = '/next/revalidate-changes'
+export const RUN_DUE_JOBS_PATH = '/next/run-due-jobs'
 
 export function isInternalRequest(token: string | null, expected = process.env[INTERNAL_TOKEN_ENV]): boolean {
   if (!token || !expected) return false

@@ -6,7 +6,7 @@ import type { JobsConfig, TaskConfig } from 'payload'
 
 import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
 
-import { mayManageJobs, withScheduleAudit } from './jobs-collection'
+import { mayManageJobs, cloudlexJobsCollection } from './jobs-collection'
 import { publishRelease } from './publish-release'
 
 type PublishReleaseIO = {
@@ -37,21 +37,18 @@ const publishReleaseTask: TaskConfig<PublishReleaseIO> = {
   },
 }
 
-/** How often the in-process runner looks for due jobs; a scheduled publish happens within this delay. */
-export const JOB_POLL_CRON = '*/10 * * * * *'
-
 export const jobsConfig: JobsConfig = {
   // Queueing stays open to staff: the Schedule dialog queues as the user, and a job publishes only what
   // that user may publish when it runs.
   access: { run: mayManageJobs, cancel: mayManageJobs },
-  autoRun: [{ cron: JOB_POLL_CRON, queue: 'default' }],
-  // Tests and command-line tools run jobs themselves, or not at all.
-  shouldAutoRun: () => process.env.CLOUDLEX_JOBS !== 'off',
+  // No autoRun: Payload's own runner can run a job twice when several instances poll (./job-leases.ts).
+  // Each server polls instead (src/server/internal-polls.ts), unless CLOUDLEX_JOBS=off; tests and command-line
+  // tools run jobs themselves, or not at all.
   tasks: [publishReleaseTask],
   // Payload's Schedule dialog queues a job and nothing else, so the audit log learns of a schedule
   // through hooks on the jobs collection; Payload runs those only with runHooks (jobs then go through
   // regular collection operations, a little slower). With runHooks, `jobs.runByID` returns without
   // running anything in 3.90 (payloadcms/payload#15825): run jobs with `jobs.run`.
   runHooks: true,
-  jobsCollectionOverrides: withScheduleAudit,
+  jobsCollectionOverrides: cloudlexJobsCollection,
 }

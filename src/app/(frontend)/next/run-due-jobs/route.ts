@@ -1,0 +1,22 @@
+// Leases and runs the scheduled jobs that are due (src/workflow/job-leases.ts). Called by the server
+// itself every 10 s; anyone else gets a 404. The jobs run after the answer, so a long release does not
+// hold the server's poll: the next poll finds this one still running and leaves it be.
+import { after } from 'next/server'
+
+import { getPayloadClient } from '@/lib/payload-client'
+import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
+import { startLeasedJobRun } from '@/workflow/job-leases'
+
+export const dynamic = 'force-dynamic'
+
+export async function POST(request: Request): Promise<Response> {
+  if (!isInternalRequest(request.headers.get(INTERNAL_TOKEN_HEADER))) return new Response('Not found', { status: 404 })
+  const payload = await getPayloadClient()
+  const run = startLeasedJobRun(payload)
+  if (run) {
+    after(() =>
+      run.catch((error: unknown) => payload.logger.error({ err: error, msg: 'Running due jobs failed' })),
+    )
+  }
+  return Response.json({ started: run !== null }, { status: 202, headers: { 'cache-control': 'no-store' } })
+}

@@ -1,0 +1,69 @@
+// Work the server asks its own app to do at intervals, through internal requests (Next expires cache tags
+// only inside a request, and the app's Payload lives in its bundles). Each process has its own secret
+// for them: anyone else gets a 404.
+// - About once a second, expire what the changes recorded since the last look make stale
+//   (src/site-cache/revalidate-changes.ts).
+// - Every 10 s, lease and run the scheduled jobs that are due (src/workflow/job-leases.ts), unless
+//   CLOUDLEX_JOBS=off.
+import { randomBytes } from 'node:crypto'
+import { request } from 'node:http'
+
+import { INTERNAL_TOKEN_ENV, INTERNAL_TOKEN_HEADER, REVALIDATE_CHANGES_PATH, RUN_DUE_JOBS_PATH } from '../site-cache/internal-request'
+
+export const CHANGE_SYNC_INTERVAL_MS = 1_000
+/** A scheduled publish happens within this delay of its time. */
+export const JOB_POLL_INTERVAL_MS = 10_000
+
+export function ensureInternalToken(): string {
+  return (process.env[INTERNAL_TOKEN_ENV] ||= randomBytes(32).toString('hex'))
+}
+
+/** A request on a connection of its own, closed after it: a kept-alive one would hold up a graceful stop. */
+function postInternal(url: URL, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', agent: false, headers: { [INTERNAL_TOKEN_HEADER]: token }, timeout: 10_000 }, (response) => {
+      response.resume()
+      response.on('end', () => resolve(response.statusCode ?? 0))
+    })
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')))
+    outgoing.on('error', reject)
+    outgoing.end()
+  })
+}
+
+type InternalPoll = { path: string; intervalMs: number; failure: string }
+
+function startInternalPoll(origin: string, token: string, { path, intervalMs, failure }: InternalPoll): () => void {
+  let running = false
+  let failures = 0
+  const poll = async () => {
+    if (running) return
+    running = true
+    try {
+      const status = await postInternal(new URL(path, origin), token)
+      if (status < 200 || status > 299) throw new Error(`answered ${status}`)
+      failures = 0
+    } catch (error) {
+      // Said once per run of failures: the database may be briefly away, and the next tick retries.
+      if (failures === 0) console.error(`${failure}: ${error instanceof Error ? error.message : String(error)}`)
+      failures += 1
+    } finally {
+      running = false
+    }
+  }
+  void poll()
+  const timer = setInterval(() => void poll(), intervalMs)
+  return () => clearInterval(timer)
+}
+
+export function startChangeSync(origin: string, token: string): () => void {
+  return startInternalPoll(origin, token, {
+    path: REVALIDATE_CHANGES_PATH,
+    intervalMs: CHANGE_SYNC_INTERVAL_MS,
+    failure: 'Cache sync with the content-changes log failed',
+  })
+}
+
+export function startJobPolling(origin: string, token: string): () => void {
+  return startInternalPoll(origin, token, { path: RUN_DUE_JOBS_PATH, intervalMs: JOB_POLL_INTERVAL_MS, failure: 'Running due jobs failed' })
+}

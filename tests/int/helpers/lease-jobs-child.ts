@@ -1,0 +1,29 @@
+// One "instance" of the lease race (job-leases-race.test.ts), as a process of its own on a shared
+// SQLite file: `prepare <count>` migrates the file and queues that many due jobs; `lease <startAtMs>`
+// waits until the given moment, leases due jobs a few at a time until none are left, and prints the
+// ids it leased as its last line of output (JSON).
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { leaseDueJobs, leaseOwnerOfThisProcess } from '@/workflow/job-leases'
+
+const [mode, argument] = process.argv.slice(2)
+const payload = await getPayload({ config })
+
+if (mode === 'prepare') {
+  for (let index = 0; index < Number(argument); index += 1) {
+    await payload.jobs.queue({ task: PUBLISH_RELEASE_TASK, input: { release: `race-${index}` }, waitUntil: new Date(Date.now() - 1000) })
+  }
+} else {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(argument) - Date.now())))
+  const leased: (string | number)[] = []
+  for (let emptyInARow = 0; emptyInARow < 2; ) {
+    const ids = await leaseDueJobs(payload, leaseOwnerOfThisProcess(), { leaseSeconds: 300, limit: 2 })
+    leased.push(...ids)
+    emptyInARow = ids.length === 0 ? emptyInARow + 1 : 0
+  }
+  process.stdout.write(`\n${JSON.stringify(leased)}\n`)
+}
+await payload.destroy()
+process.exit(0)
