@@ -130,10 +130,15 @@ test('an edit published through A shows on B within 2 s, and on A', async () => 
   expect(edit.status, await edit.clone().text()).toBe(200)
   const publishedAt = Date.now()
 
-  await expect(async () => {
-    expect((await getPage(b, `/terms/${slug}`)).body).toContain(definition)
-  }).toPass({ intervals: [100], timeout: 2_000 })
-  expect(Date.now() - publishedAt).toBeLessThan(2_000)
+  // When B first answered with the edit, counted from the start of that request.
+  let shownAfterMs: number | undefined
+  while (shownAfterMs === undefined && Date.now() - publishedAt < 10_000) {
+    const asked = Date.now()
+    if ((await getPage(b, `/terms/${slug}`)).body.includes(definition)) shownAfterMs = asked - publishedAt
+    else await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  process.stdout.write(`B showed the edit ${shownAfterMs} ms after it was published on A\n`)
+  expect(shownAfterMs).toBeLessThan(2_000)
   expect((await getPage(a, `/terms/${slug}`)).body).toContain(definition)
 })
 
