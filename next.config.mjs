@@ -1,4 +1,16 @@
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
+
+import { readRedisSettings } from './src/redis/redis-settings.mjs'
+
+// Read when the server starts (the Cloudlex server loads this file at run time), so REDIS_URL is a
+// run-time setting: without it each process keeps its own rendering cache (memory and .next on disk).
+// A custom handler replaces Next's file-system cache and the in-memory copy in front of it, so
+// `cacheMaxMemorySize` has nothing left to size (it matters only to 'use cache', which Cloudlex does not use).
+const sharedCache = readRedisSettings(process.env)
+  ? { cacheHandler: fileURLToPath(new URL('./src/site-cache/redis-cache-handler.mjs', import.meta.url)) }
+  : {}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,6 +19,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The server compresses after it has put the nonces into pages (src/server/server.ts).
   compress: false,
+  ...sharedCache,
   // The seed folder is read at run time on first start; standalone output must carry it.
   outputFileTracingIncludes: {
     '/**': ['./seed/terms/**/*', './seed/providers.json'],

@@ -11,9 +11,12 @@
 // made by any process, and runs the scheduled jobs that are due (./internal-polls.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import type { Duplex } from 'node:stream'
 
 import compression from 'compression'
+
+import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
 
 import { ensureInternalToken, startChangeSync, startJobPolling } from './internal-polls'
 import { CLIENT_ADDRESS_HEADER } from './client-address-header'
@@ -136,6 +139,8 @@ async function main(): Promise<void> {
   const app = next({ dev: settings.dev, dir: process.cwd(), hostname: settings.hostname, port: settings.port })
   await app.prepare() // loads .env, so the app's own settings are checked after it
   checkAppSettings(process.env)
+  const buildId = settings.dev ? 'development' : readBuildId(path.join(process.cwd(), '.next'))
+  process.stdout.write(`${describeSharedState(readRedisSettings(process.env), buildId)}\n`)
   const cache = readSharedCacheSettings(process.env)
   const internalToken = ensureInternalToken()
 
