@@ -8,6 +8,8 @@ export type BenchOptions = {
   durationSeconds: number
   connections: number
   skipBuild: boolean
+  /** Also load the public pages through the repository's nginx config in front of the app server. */
+  proxy: boolean
   /** Ports to listen on; unset: a free port the system picks. */
   appPort: number | undefined
   ceilingPort: number | undefined
@@ -18,12 +20,13 @@ export const DEFAULT_TERM_COUNTS = [1_000, 10_000]
 export const MIN_TERM_COUNT = 20
 
 export const BENCH_USAGE = [
-  'usage: npm run bench -- [--terms 1000,10000] [--duration 10] [--connections 20] [--skip-build]',
+  'usage: npm run bench -- [--terms 1000,10000] [--duration 10] [--connections 20] [--skip-build] [--proxy]',
   '                        [--port <app port>] [--ceiling-port <ceiling port>]',
   '  --terms          glossary sizes, comma-separated or repeated (default 1000,10000)',
   '  --duration       seconds of load per endpoint and server (default 10)',
   '  --connections    concurrent connections of the load client (default 20)',
   '  --skip-build     use the existing production build (.next) instead of running npm run build',
+  '  --proxy          also load the cached public pages through nginx (deploy/nginx) in front of the app',
 ].join('\n')
 
 function positiveInteger(name: string, text: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
@@ -56,6 +59,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '20' },
       'skip-build': { type: 'boolean', default: false },
+      proxy: { type: 'boolean', default: false },
       port: { type: 'string' },
       'ceiling-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -66,6 +70,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     durationSeconds: positiveInteger('--duration', values.duration, { max: 600 }),
     connections: positiveInteger('--connections', values.connections, { max: 1_000 }),
     skipBuild: values['skip-build'],
+    proxy: values.proxy,
     appPort: optionalPort('--port', values.port),
     ceilingPort: optionalPort('--ceiling-port', values['ceiling-port']),
     help: values.help,

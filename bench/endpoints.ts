@@ -12,6 +12,9 @@ export const ENDPOINT_KEYS = [
   'rest-term',
   'rest-list',
   'graphql-term',
+  'term-page-via-proxy',
+  'terms-index-via-proxy',
+  'compare-via-proxy',
 ] as const
 export type EndpointKey = (typeof ENDPOINT_KEYS)[number]
 

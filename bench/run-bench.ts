@@ -1,8 +1,9 @@
 // `npm run bench`: for each glossary size, a fresh database filled through the real import CLI, the
 // production server on it, every public page and API loaded from a separate process next to a plain
-// node:http ceiling serving the same bytes, then one publish under load. Prints a table per size, writes
-// bench/results/<date>-<terms>.json and bench/results/latest.md. Exits 0 when targets are missed (it is
-// a report; the misses are listed); 1 when the harness itself fails, 2 on a bad command line.
+// node:http ceiling serving the same bytes (with --proxy, the cacheable pages again through nginx),
+// then one publish under load. Prints a table per size, writes bench/results/<date>-<terms>.json and
+// bench/results/latest.md. Exits 0 when targets are missed (it is a report; the misses are listed); 1
+// when the harness itself fails, 2 on a bad command line.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,12 +17,13 @@ import { startCeilingServer, type CeilingServer } from './ceiling-server'
 import { freeLoopbackPort, isStopping, onCleanup, REPOSITORY_ROOT, runCleanups, stopChildrenOnSignals } from './child-processes'
 import { benchEndpoints, sampleSlugs, type BenchEndpoint } from './endpoints'
 import { probeFreshness } from './freshness-probe'
+import { countCacheHits, proxiedEndpoints, startBenchProxy } from './proxy-rows'
 import { waitUntilQuiet } from './process-stats'
 import { generatedEntry, writeGeneratedGlossary } from './generated-glossary'
 import { measureImport } from './import-throughput'
 import { runLoad, type LoadRun } from './load-runner'
 import { formatMs, formatRate, latestMarkdown, sizeReportText } from './report'
-import { endpointTargets, freshnessTargets, importTargets, p50Growth, serverTargets } from './targets'
+import { endpointTargets, freshnessTargets, importTargets, p50Growth, proxyCacheTarget, serverTargets } from './targets'
 
 const WARMUP_SECONDS = 2
 const REQUEST_TIMEOUT_SECONDS = 10
@@ -49,7 +51,14 @@ async function settle(app: AppServer): Promise<void> {
   else if (waitedMs > 2_000) say(`  (waited ${(waitedMs / 1000).toFixed(1)} s for the app server to finish abandoned requests)`)
 }
 
-async function measureEndpoint(endpoint: BenchEndpoint, servers: Servers, recording: Recording, terms: number, options: BenchOptions): Promise<EndpointResult> {
+async function measureEndpoint(
+  endpoint: BenchEndpoint,
+  servers: Servers,
+  recording: Recording,
+  terms: number,
+  options: BenchOptions,
+  measuredUrl = servers.app.baseUrl,
+): Promise<EndpointResult> {
   const load = async (baseUrl: string, durationSeconds: number) =>
     loadNumbers(
       await runLoad({
@@ -63,9 +72,9 @@ async function measureEndpoint(endpoint: BenchEndpoint, servers: Servers, record
     )
   // A warm-up (JIT, caches, connections) that is not counted, and what it left running finished before
   // the measured load; the app is settled again afterwards, so the ceiling and the next endpoint start quiet.
-  await load(servers.app.baseUrl, WARMUP_SECONDS)
+  await load(measuredUrl, WARMUP_SECONDS)
   await settle(servers.app)
-  const app = await load(servers.app.baseUrl, options.durationSeconds)
+  const app = await load(measuredUrl, options.durationSeconds)
   await settle(servers.app)
   await load(servers.ceiling.baseUrl, WARMUP_SECONDS)
   const ceiling = await load(servers.ceiling.baseUrl, options.durationSeconds)
@@ -82,6 +91,21 @@ async function measureEndpoint(endpoint: BenchEndpoint, servers: Servers, record
     ratio,
     targets: endpointTargets(endpoint.key, terms, { ratio, p95Ms: app.p95Ms, p99Ms: app.p99Ms, failures: app.non2xx + app.errors, bodyBytes }),
   }
+}
+
+/** The cacheable pages again through nginx, each next to the ceiling as the direct rows are. */
+async function measureThroughProxy(endpoints: BenchEndpoint[], servers: Servers, recording: Recording, terms: number, options: BenchOptions) {
+  say('Starting nginx (deploy/nginx) in front of the app server…')
+  const proxy = await startBenchProxy(servers.app.baseUrl)
+  const results: EndpointResult[] = []
+  for (const endpoint of proxiedEndpoints(endpoints)) {
+    const cached = await countCacheHits(proxy.url, endpoint.requests)
+    if (cached.hits < cached.distinct) say(`  warning: nginx answered ${cached.hits} of ${cached.distinct} ${endpoint.label} requests from its cache`)
+    const result = await measureEndpoint(endpoint, servers, recording, terms, options, proxy.url)
+    results.push({ ...result, targets: [...result.targets, proxyCacheTarget(cached)] })
+  }
+  await proxy.stop()
+  return results
 }
 
 async function startServers(terms: number, options: BenchOptions, env: NodeJS.ProcessEnv) {
@@ -111,6 +135,7 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   const results: EndpointResult[] = []
   await settle(servers.app)
   for (const endpoint of endpoints) results.push(await measureEndpoint(endpoint, servers, recording, terms, options))
+  if (options.proxy) results.push(...(await measureThroughProxy(endpoints, servers, recording, terms, options)))
   await servers.ceiling.stop()
   await settle(servers.app)
 

@@ -52,8 +52,20 @@ export function endpointTargets(key: EndpointKey, terms: number, numbers: Endpoi
     case 'graphql-term':
       checks.push(checkTarget('p99', 'ms', 'max', 150, numbers.p99Ms))
       break
+    case 'term-page-via-proxy':
+      // Issue 12: a cached term page through the proxy at half the ceiling's rate or better.
+      checks.push(checkTarget('× ceiling', 'ratio', 'min', 0.5, numbers.ratio))
+      break
+    case 'terms-index-via-proxy':
+    case 'compare-via-proxy':
+      break
   }
   return checks
+}
+
+/** A through-proxy row measures the proxy's cache only if nginx answered every request from it. */
+export function proxyCacheTarget({ hits, distinct }: { hits: number; distinct: number }): TargetCheck {
+  return checkTarget('answered from the nginx cache', 'count', 'min', distinct, hits)
 }
 
 export function serverTargets(terms: number, peakRssBytes: number | null): TargetCheck[] {
