@@ -1,34 +1,23 @@
 // The same content operations on MongoDB, the production database. Runs when MONGODB_TEST_URI points
 // at a MongoDB replica set (transactions need one); each run uses a database of its own and drops it.
-import crypto from 'node:crypto'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const mongoUri = process.env.MONGODB_TEST_URI?.trim()
+import { dropDatabase, MONGODB_TEST_URI, reportSkippedWithoutMongo, withOwnDatabase } from './helpers/mongodb'
 
-if (!mongoUri) {
-  console.warn('skipped: no MongoDB (set MONGODB_TEST_URI=mongodb://host:27017/?replicaSet=rs0 to run these tests)')
-}
+reportSkippedWithoutMongo()
 
-function withOwnDatabase(uri: string): string {
-  const url = new URL(uri)
-  url.pathname = `/cloudlex_test_${crypto.randomBytes(4).toString('hex')}`
-  return url.toString()
-}
-
-describe.skipIf(!mongoUri)('on MongoDB', () => {
+describe.skipIf(!MONGODB_TEST_URI)('on MongoDB', () => {
   let payload: Payload
 
   beforeAll(async () => {
-    process.env.DATABASE_URI = withOwnDatabase(mongoUri!)
+    process.env.DATABASE_URI = withOwnDatabase(MONGODB_TEST_URI!)
     const [{ default: config }, { getPayload }] = await Promise.all([import('@payload-config'), import('payload')])
     payload = await getPayload({ config, key: process.env.DATABASE_URI })
   })
 
   afterAll(async () => {
-    const connection = (payload?.db as { connection?: { dropDatabase: () => Promise<unknown> } } | undefined)?.connection
-    await connection?.dropDatabase()
+    await dropDatabase(payload)
     await payload?.destroy()
   })
 

@@ -1,76 +1,8 @@
 // No Docker engine runs in CI, so these checks hold the container setup to what `docker compose up` relies on.
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
+// The scale profile (several instances, Redis, nginx) is checked in docker-compose-scale.test.ts.
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
 
-const repoRoot = path.resolve(import.meta.dirname, '../..')
-const readRepoFile = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8')
-
-interface Healthcheck {
-  test?: string | string[]
-  interval?: string
-  timeout?: string
-  retries?: number
-  start_period?: string
-}
-
-interface Service {
-  image?: string
-  build?: string | { context?: string }
-  command?: string | string[]
-  healthcheck?: Healthcheck
-  depends_on?: string[] | Record<string, { condition?: string }>
-  environment?: string[] | Record<string, string | number | boolean | null>
-  ports?: (string | number | Record<string, unknown>)[]
-  volumes?: (string | { type?: string; source?: string; target?: string })[]
-  restart?: string
-}
-
-interface Compose {
-  services?: Record<string, Service>
-  volumes?: Record<string, unknown>
-}
-
-const compose = parse(readRepoFile('docker-compose.yml')) as Compose
-
-function service(name: string): Service {
-  const found = compose.services?.[name]
-  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`)
-  return found
-}
-
-function asArgs(value: string | string[] | undefined): string[] {
-  if (value === undefined) return []
-  return Array.isArray(value) ? value : value.split(/\s+/).filter(Boolean)
-}
-
-function environmentOf(svc: Service): Record<string, string> {
-  const env = svc.environment ?? {}
-  if (Array.isArray(env)) {
-    return Object.fromEntries(
-      env.map((entry) => {
-        const at = entry.indexOf('=')
-        return at === -1 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)]
-      }),
-    )
-  }
-  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value ?? '')]))
-}
-
-/** Named volumes mounted by a service, as target path → volume name (bind mounts left out). */
-function namedVolumeMounts(svc: Service): Map<string, string> {
-  const mounts = new Map<string, string>()
-  for (const volume of svc.volumes ?? []) {
-    if (typeof volume === 'string') {
-      const [source, target] = volume.split(':')
-      if (source && target && !/^[./~]/.test(source)) mounts.set(target, source)
-    } else if ((volume.type ?? 'volume') === 'volume' && volume.source && volume.target) {
-      mounts.set(volume.target, volume.source)
-    }
-  }
-  return mounts
-}
+import { asArgs, compose, environmentOf, namedVolumeMounts, readRepoFile, service, servicesWithoutProfile } from './support/compose-file'
 
 function replicaSetName(): string {
   const args = asArgs(service('mongo').command)
@@ -85,8 +17,8 @@ function mongoHealthcheckScript(): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('defines a mongo and an app service', () => {
-    expect(Object.keys(compose.services ?? {})).toEqual(expect.arrayContaining(['mongo', 'app']))
+  it('starts exactly a mongo and an app service when no profile is chosen', () => {
+    expect(servicesWithoutProfile().sort()).toEqual(['app', 'mongo'])
   })
 
   it('runs the official mongo image pinned to a major.minor version', () => {
