@@ -20,6 +20,8 @@ import { Users } from '@/collections/Users'
 import { recordFailedGraphQLLogin } from '@/collections/Users/hooks/record-failed-login'
 import { createDatabaseAdapter } from '@/db/database-adapter'
 import { readPayloadSecret } from '@/lib/env'
+import { mediaStoragePlugin } from '@/media-storage/media-storage-plugin'
+import { readS3Settings } from '@/media-storage/media-storage-settings'
 import { seedOnFirstStart } from '@/seed/seed-on-first-start'
 import { jobsConfig } from '@/workflow/scheduling'
 
@@ -58,6 +60,8 @@ export default buildConfig({
     ...jobsConfig,
     jobsCollectionOverrides: (args) => withRequestCaps(jobsConfig.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection),
   },
+  // Media files on local disk, or in an S3-compatible bucket when S3_* is set (README, "Uploads on S3-compatible storage").
+  plugins: [mediaStoragePlugin(readS3Settings(process.env))],
   sharp,
   telemetry: false,
   // Command-line tools print their results on stdout (JSON with --json), so Payload's own log lines go

@@ -1,7 +1,7 @@
 // Applies the request caps to REST calls: a `beforeOperation` hook on every collection. GraphQL is
 // checked on the query document before it runs (graphql-request-caps.ts), and the Local API (the public
 // site, the admin's server views, hooks) is never capped.
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type PayloadRequest } from 'payload'
 
 import { enforceWhereValidity } from './enforce-where-validity'
 import { callerKindOf, defaultDepthFor, findCapViolation, REQUEST_CAPS, type ListParams } from './request-caps'
@@ -13,8 +13,15 @@ import { callerKindOf, defaultDepthFor, findCapViolation, REQUEST_CAPS, type Lis
  */
 const CHECKED = 'requestCapsChecked'
 
+/**
+ * Serving an upload's bytes (GET /api/<collection>/file/<name>) asks for no list. The S3 storage adapter
+ * finds the file's document on that request with parameters of its own (`pagination: false`, under the
+ * reader's access), which the anonymous caps would refuse, failing every anonymous read of a media file.
+ */
+const servesUploadFile = (req: PayloadRequest) => typeof req.routeParams?.filename === 'string'
+
 export const enforceRequestCaps: CollectionBeforeOperationHook = ({ args, overrideAccess, req }) => {
-  if (req.payloadAPI !== 'REST' || overrideAccess || req.context[CHECKED]) return args
+  if (req.payloadAPI !== 'REST' || overrideAccess || req.context[CHECKED] || servesUploadFile(req)) return args
   req.context[CHECKED] = true
   const caps = REQUEST_CAPS[callerKindOf(req.user)]
   const params = args as ListParams

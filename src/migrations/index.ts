@@ -10,6 +10,7 @@ import * as migration_20261130_231118_term_list_fields from './20261130_231118_t
 import * as migration_20261130_231639_terms_scale_indexes from './20261130_231639_terms_scale_indexes';
 import * as migration_20261201_101549_child_rows_by_parent from './20261201_101549_child_rows_by_parent';
 import * as migration_20261201_124424_job_leases from './20261201_124424_job_leases';
+import * as migration_20261201_131258_media_storage_fields from './20261201_131258_media_storage_fields';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_124424_job_leases.up,
     down: migration_20261201_124424_job_leases.down,
-    name: '20261201_124424_job_leases'
+    name: '20261201_124424_job_leases',
+  },
+  {
+    up: migration_20261201_131258_media_storage_fields.up,
+    down: migration_20261201_131258_media_storage_fields.down,
+    name: '20261201_131258_media_storage_fields'
   },
 ];

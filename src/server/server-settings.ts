@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 
 import { readOperatorAdmin } from '../collections/Users/operator-admin-settings'
+import { readS3Settings } from '../media-storage/media-storage-settings'
 import { readAllRateLimits } from '../rate-limit/limits'
 
 import { parseTrustedProxies, type TrustedProxies } from './resolve-client-address'
@@ -41,4 +42,5 @@ export function readServerSettings(argv: string[], env: Environment, execArgv: r
 export function checkAppSettings(env: Environment): void {
   readOperatorAdmin(env)
   readAllRateLimits(env)
+  readS3Settings(env)
 }

@@ -16,6 +16,7 @@ import type { Duplex } from 'node:stream'
 
 import compression from 'compression'
 
+import { describeMediaStorage, localMediaDirectory, readS3Settings } from '../media-storage/media-storage-settings'
 import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
 
 import { ensureInternalToken, startChangeSync, startJobPolling } from './internal-polls'
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
   checkAppSettings(process.env)
   const buildId = settings.dev ? 'development' : readBuildId(path.join(process.cwd(), '.next'))
   process.stdout.write(`${describeSharedState(readRedisSettings(process.env), buildId)}\n`)
+  process.stdout.write(`${describeMediaStorage(readS3Settings(process.env), localMediaDirectory(process.env))}\n`)
   const cache = readSharedCacheSettings(process.env)
   const internalToken = ensureInternalToken()
 

@@ -1,7 +1,7 @@
 // The server's command line and environment: what the operator asked for, read before it listens.
 import { describe, expect, it } from 'vitest'
 
-import { readServerSettings } from '@/server/server-settings'
+import { checkAppSettings, readServerSettings } from '@/server/server-settings'
 
 describe('readServerSettings', () => {
   it('takes the port and address from the command line over the environment', () => {
@@ -20,5 +20,14 @@ describe('readServerSettings', () => {
     expect(readServerSettings([], { NODE_ENV: 'production' }, ['--enable-source-maps', '--import', 'tsx']).sourceMaps).toBe(true)
     expect(readServerSettings([], { NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation --enable-source-maps' }).sourceMaps).toBe(true)
     expect(readServerSettings([], { NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps-not' }).sourceMaps).toBe(false)
+  })
+})
+
+describe('checkAppSettings', () => {
+  it('stops the start on half-set S3 media storage, naming what is missing', () => {
+    expect(() => checkAppSettings({ S3_BUCKET: 'cloudlex-media', S3_REGION: 'us-east-1', S3_ACCESS_KEY_ID: 'key' })).toThrow(
+      /^S3_SECRET_ACCESS_KEY is not set/,
+    )
+    expect(() => checkAppSettings({})).not.toThrow()
   })
 })

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { localMediaDirectory } from '@/media-storage/media-storage-settings'
 import { contentChangeHooks } from '@/site-cache/record-content-change'
 
 import { refuseUnsafeUploads } from './hooks/refuse-unsafe-uploads'
@@ -21,8 +22,8 @@ export const Media: CollectionConfig = {
     afterDelete: [audit.afterDelete, siteChange.afterDelete],
   },
   upload: {
-    // Tests point this at a temporary folder so uploads never land in the working tree.
-    staticDir: process.env.CLOUDLEX_MEDIA_DIR || 'media',
+    // Unused when the files go to S3 (src/media-storage/media-storage-plugin.ts).
+    staticDir: localMediaDirectory(process.env),
     // The admin's file picker offers these; the bytes are checked by refuseUnsafeUploads.
     mimeTypes: Object.values(ALLOWED_IMAGE_TYPES),
     // Payload's own image processing refuses what the upload check would, should it ever run first.

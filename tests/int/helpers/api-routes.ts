@@ -72,10 +72,15 @@ async function measure(respond: () => Promise<Response>): Promise<ApiAnswer> {
 
 /** `path` includes the query string, e.g. `/api/terms?where[id][equals]=…`. */
 export function callRest(method: RestMethod, path: string, options: CallOptions = {}): Promise<ApiAnswer> {
+  return measure(() => callRestResponse(method, path, options))
+}
+
+/** The route's Response itself, for answers that are not JSON (a media file's bytes). */
+export function callRestResponse(method: RestMethod, path: string, options: CallOptions = {}): Promise<Response> {
   const url = new URL(path, 'http://localhost')
   const request = new Request(url, { method, body: requestBody(options), headers: requestHeaders(options) })
   const params = Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') })
-  return measure(() => restHandlers[method](request, { params }))
+  return restHandlers[method](request, { params })
 }
 
 /**

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowActions as WorkflowActions_72e712ffaae99369856abeadc8e9b648 } from '../../../admin/workflow-actions'
 import { EditorialDashboard as EditorialDashboard_3e643c42a1f560ee1fffb0669d4c63f5 } from '../../../admin/editorial-dashboard'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { FirstAccountView as FirstAccountView_52ed33379acda0ed168fd7f3b1ef034a } from '../../../admin/first-account-view'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/workflow-actions#WorkflowActions": WorkflowActions_72e712ffaae99369856abeadc8e9b648,
   "/admin/editorial-dashboard#EditorialDashboard": EditorialDashboard_3e643c42a1f560ee1fffb0669d4c63f5,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/first-account-view#FirstAccountView": FirstAccountView_52ed33379acda0ed168fd7f3b1ef034a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
