@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT } from './helpers/payload'
 
 const run = promisify(execFile)
-const JOBS = 40
+const JOBS = 60
 const PROCESSES = 3
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-lease-race-'))
@@ -41,9 +41,14 @@ afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
 describe('leasing due jobs from several processes at once', () => {
   it('leases every job to exactly one process', { timeout: 300_000 }, async () => {
     await child('prepare', String(JOBS))
-    // Each process needs a few seconds to start Payload; they all begin leasing at the same moment.
-    const startAt = Date.now() + 20_000
-    const outputs = await Promise.all(Array.from({ length: PROCESSES }, () => child('lease', String(startAt))))
+    // Each process needs a few seconds to start Payload; they all begin leasing once every one is ready.
+    const race = fs.mkdtempSync(path.join(directory, 'race-'))
+    const running = Array.from({ length: PROCESSES }, () => child('lease', race))
+    while (fs.readdirSync(race).filter((name) => name.startsWith('ready-')).length < PROCESSES) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    fs.writeFileSync(path.join(race, 'go'), '')
+    const outputs = await Promise.all(running)
     const leasedByProcess = outputs.map(({ stdout }) => JSON.parse(stdout.trim().split('\n').at(-1)!) as (string | number)[])
 
     const all = leasedByProcess.flat().map(String)
