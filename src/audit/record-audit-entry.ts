@@ -2,6 +2,7 @@
 // user behind an API key, or the system), from where, and what.
 import type { PayloadRequest } from 'payload'
 
+import { writeLogRow } from '@/db/log-rows'
 import { clientAddressOf } from '@/server/client-address-header'
 
 import type { ActorType, AuditAction } from './audit-actions'
@@ -59,10 +60,10 @@ export async function recordAuditEntry(
   // Straight to the database adapter: the audit log has no hooks, no one's access applies (entries are
   // written by the server) and the caller needs nothing back, so Payload's create operation (validation,
   // hooks, a read of the new row) would only add cost to every write it records.
-  await req.payload.db.create({
-    collection: 'audit-log',
-    returning: false,
-    data: {
+  await writeLogRow(
+    req,
+    'audit-log',
+    {
       createdAt: now,
       updatedAt: now,
       action: entry.action,
@@ -77,6 +78,6 @@ export async function recordAuditEntry(
       changedFields: entry.changedFields?.length ? entry.changedFields : undefined,
       note: entry.note ?? undefined,
     },
-    ...(separateTransaction ? {} : { req }),
-  })
+    { ownTransaction: separateTransaction },
+  )
 }

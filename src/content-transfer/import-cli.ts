@@ -1,5 +1,5 @@
 // `npm run import`: reads seed-format files batch by batch, reports bad ones as FILE:LINE: reason, upserts
-// the rest, and stops cleanly after the term being written on Ctrl-C or SIGTERM.
+// the rest, and stops cleanly after the terms being written (one batch at most) on Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util'
 
 import { listTermFiles } from '@/content-format/read-term-files'

@@ -6,14 +6,17 @@ import type { Payload } from 'payload'
 
 import type { TermDocument } from '@/content-format/types'
 
+import { bulkInsertFor, type BulkInsert } from '@/db/bulk-insert'
+
+import { createNewTerms } from './create-new-terms'
 import { ENTRY_BATCH_SIZE } from './entry-reader'
 import { loadExistingTerms } from './existing-terms'
 import { ensureCategoriesAndProviders, loadLookups, type Lookups } from './import-lookups'
 import { ImportReportBuilder, type ImportReport, type ImportStatus } from './import-report'
-import { relinkWaitingTerms } from './relink-waiting-terms'
+import { relinkWaitingTerms, type RelinkOptions } from './relink-waiting-terms'
 import { TermNameIndex, type TermNames } from './term-links'
 import { upsertTerm, type UpsertedTerm } from './upsert-term'
-import { writeEachAtomically, type AtomicWriteOptions } from './write-atomically'
+import { writeEachAtomically } from './write-atomically'
 
 export { countChanges, type ImportReport, type ImportStatus } from './import-report'
 
@@ -21,8 +24,10 @@ export type ImportOptions = {
   status: ImportStatus
   /** Called after each entry is written (or failed), with how many have been so far. */
   onProgress?: (done: number, slug: string) => void
-  /** Stops the import after the term being written; what was not written is listed in the report. */
+  /** Stops the import once the terms being written are stored (new terms go in batches); the report lists the rest. */
   signal?: AbortSignal
+  /** How new entries are stored: in bulk (the default: the adapter's bulk path), or with null through Payload's create each. */
+  bulkInsert?: BulkInsert | null
 }
 
 /** A transaction holds SQLite's write lock: other writers wait at most about this long. */
@@ -55,9 +60,51 @@ class StagedTermNames implements TermNames {
   }
 }
 
-type Run = { payload: Payload; lookups: Lookups; report: ImportReportBuilder; options: ImportOptions; done: number }
+type Run = {
+  payload: Payload
+  lookups: Lookups
+  report: ImportReportBuilder
+  options: ImportOptions
+  done: number
+  /** The bulk write path for new entries; null writes every entry one by one. */
+  bulk: BulkInsert | null
+  /** Ids of the terms the bulk path created in this import. */
+  createdInBulk: Set<string>
+}
 
 const stopReason = (signal: AbortSignal | undefined) => String(signal?.reason ?? 'a signal')
+
+/** New entries (slugs no term has, each once in the batch) go through the bulk create; the rest one by one. */
+function splitNew(documents: TermDocument[], existing: Map<string, unknown>) {
+  const fresh: TermDocument[] = []
+  const others: TermDocument[] = []
+  const seen = new Set<string>()
+  for (const document of documents) {
+    const isNew = !existing.has(document.slug) && !seen.has(document.slug)
+    seen.add(document.slug)
+    ;(isNew ? fresh : others).push(document)
+  }
+  return { fresh, others }
+}
+
+/** Returns the entries the bulk create did not take (all of them when storing failed). */
+async function createNewInBulk(run: Run, documents: TermDocument[]): Promise<TermDocument[]> {
+  const { payload, lookups, report, options, bulk } = run
+  if (documents.length === 0 || !bulk || options.signal?.aborted) return documents
+  const result = await createNewTerms({ payload, bulk, status: options.status, lookups, names: lookups.terms }, documents)
+  if (!result.stored) return documents
+  for (const { document, term } of result.created) {
+    lookups.terms.add(term.names)
+    run.createdInBulk.add(term.names.id)
+    report.written(document.slug, term.outcome, term.waitingNames)
+    options.onProgress?.((run.done += 1), document.slug)
+  }
+  for (const { document, error } of result.invalid) {
+    report.failedToWrite(document.slug, error)
+    options.onProgress?.((run.done += 1), document.slug)
+  }
+  return []
+}
 
 async function importBatch(run: Run, documents: TermDocument[]): Promise<void> {
   const { payload, lookups, report, options } = run
@@ -66,11 +113,13 @@ async function importBatch(run: Run, documents: TermDocument[]): Promise<void> {
     payload,
     documents.map((document) => document.slug),
   )
+  const split = splitNew(documents, existing)
+  const leftToWrite = [...(await createNewInBulk(run, split.fresh)), ...split.others]
   const names = new StagedTermNames(lookups.terms)
   const progress = (slug: string) => options.onProgress?.((run.done += 1), slug)
   const handled = await writeEachAtomically(
     payload,
-    documents,
+    leftToWrite,
     {
       write: async (document, req) => {
         const context = { payload, req, status: options.status, lookups, names }
@@ -93,10 +142,10 @@ async function importBatch(run: Run, documents: TermDocument[]): Promise<void> {
     },
     { ...TRANSACTION_LIMITS, signal: options.signal },
   )
-  if (handled < documents.length) {
+  if (handled < leftToWrite.length) {
     report.stopped(
       stopReason(options.signal),
-      documents.slice(handled).map((document) => document.slug),
+      leftToWrite.slice(handled).map((document) => document.slug),
     )
   }
 }
@@ -108,12 +157,17 @@ export async function importTermBatches(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const lookups = await loadLookups(payload)
-  const run: Run = { payload, lookups, report: new ImportReportBuilder(), options, done: 0 }
+  const bulk = options.bulkInsert === undefined ? bulkInsertFor(payload) : options.bulkInsert
+  const run: Run = { payload, lookups, report: new ImportReportBuilder(), options, done: 0, bulk, createdInBulk: new Set() }
   for await (const documents of batches) {
     await importBatch(run, documents)
     if (options.signal?.aborted) break
   }
-  const writeOptions: AtomicWriteOptions = { ...TRANSACTION_LIMITS, signal: options.signal }
+  const writeOptions: RelinkOptions = {
+    ...TRANSACTION_LIMITS,
+    signal: options.signal,
+    bulk: run.bulk ? { insert: run.bulk, createdIds: run.createdInBulk } : null,
+  }
   if (!options.signal?.aborted) await relinkWaitingTerms(payload, lookups.terms, run.report, writeOptions)
   return run.report.build(lookups.terms)
 }

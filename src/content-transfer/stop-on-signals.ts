@@ -17,7 +17,7 @@ export function stopOnSignals(say: (line: string) => void): SignalStop {
   const controller = new AbortController()
   let received: HandledSignal | null = null
   const onSignal = (name: HandledSignal) => {
-    say(`${name}: stopping after the term being written`)
+    say(`${name}: stopping once the terms being written are stored`)
     if (received) return
     received = name
     controller.abort(name)

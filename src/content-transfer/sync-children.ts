@@ -46,6 +46,14 @@ const sameFaq = (doc: StoredFaq, entry: TermDocument['faqs'][number]) =>
 
 type ChildWrite = { payload: Payload; req: PayloadRequest; status: ImportStatus }
 
+export const useCaseData = (entry: TermDocument['useCases'][number], status: ImportStatus) => ({ ...entry, _status: status })
+
+export const faqData = (entry: TermDocument['faqs'][number], status: ImportStatus) => ({
+  question: entry.question,
+  answer: plainTextToRichText(entry.answer),
+  _status: status,
+})
+
 export function syncUseCases(
   { payload, req, status }: ChildWrite,
   existing: StoredUseCase[],
@@ -58,7 +66,7 @@ export function syncUseCases(
     same: sameUseCase,
     status,
     write: (entry, previous) => {
-      const data = { ...entry, _status: status }
+      const data = useCaseData(entry, status)
       return previous
         ? payload.update({ collection: 'use-cases', id: previous.id, data, draft, req, depth: 0 })
         : payload.create({ collection: 'use-cases', data, draft, req, depth: 0 })
@@ -78,7 +86,7 @@ export function syncFaqs(
     same: sameFaq,
     status,
     write: (entry, previous) => {
-      const data = { question: entry.question, answer: plainTextToRichText(entry.answer), _status: status }
+      const data = faqData(entry, status)
       return previous
         ? payload.update({ collection: 'faqs', id: previous.id, data, draft, req, depth: 0 })
         : payload.create({ collection: 'faqs', data, draft, req, depth: 0 })

@@ -118,7 +118,7 @@ export function sameIds(stored: LinkValue[] | null | undefined, ids: string[]): 
   return left.length === ids.length && left.every((id, index) => id === ids[index])
 }
 
-function sameSeeAlso(stored: StoredLinks['seeAlso'], rows: SeeAlsoRow[]): boolean {
+export function sameSeeAlso(stored: StoredLinks['seeAlso'], rows: SeeAlsoRow[]): boolean {
   const left = stored ?? []
   return (
     left.length === rows.length &&

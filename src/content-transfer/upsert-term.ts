@@ -9,7 +9,7 @@ import type { ExistingTerm, StoredTerm } from './existing-terms'
 import { categoryIdFor, providerIdFor, type Lookups } from './import-lookups'
 import type { ImportStatus, TermOutcome } from './import-report'
 import { syncFaqs, syncUseCases } from './sync-children'
-import { idOf, linksFromEntry, sameLinks, waitingNames, type TermNames } from './term-links'
+import { idOf, linksFromEntry, sameLinks, waitingNames, type TermLinks, type TermNames } from './term-links'
 
 type EquivalentRow = NonNullable<Term['providerEquivalents']>[number]
 
@@ -73,6 +73,32 @@ export type UpsertContext = {
   names: TermNames
 }
 
+/** The term's data from an entry: `stored` (or null for a new term) keeps what only editors set. */
+export function termDataFor(args: {
+  document: TermDocument
+  stored: StoredTerm | null
+  lookups: Lookups
+  links: TermLinks
+  useCaseIds: string[]
+  faqIds: string[]
+  status: ImportStatus
+}): TermData {
+  const { document, stored, lookups, links, status } = args
+  return {
+    title: document.title,
+    slug: document.slug,
+    definition: document.definition,
+    analogy: document.analogy,
+    category: categoryIdFor(document, lookups),
+    difficulty: document.difficulty,
+    providerEquivalents: providerRowsFor(document, stored, lookups),
+    useCases: args.useCaseIds,
+    faqs: args.faqIds,
+    ...links,
+    _status: status,
+  }
+}
+
 export async function upsertTerm(
   { payload, req, status, lookups, names: termNames }: UpsertContext,
   document: TermDocument,
@@ -84,19 +110,7 @@ export async function upsertTerm(
   const useCases = await syncUseCases(children, existing?.useCases ?? [], document.useCases)
   const faqs = await syncFaqs(children, existing?.faqs ?? [], document.faqs)
   const links = linksFromEntry(document, stored, termNames)
-  const data: TermData = {
-    title: document.title,
-    slug: document.slug,
-    definition: document.definition,
-    analogy: document.analogy,
-    category: categoryIdFor(document, lookups),
-    difficulty: document.difficulty,
-    providerEquivalents: providerRowsFor(document, stored, lookups),
-    useCases: useCases.ids,
-    faqs: faqs.ids,
-    ...links,
-    _status: status,
-  }
+  const data = termDataFor({ document, stored, lookups, links, useCaseIds: useCases.ids, faqIds: faqs.ids, status })
   const waiting = waitingNames(links, termNames)
   const names = { slug: document.slug, title: document.title }
 

@@ -4,6 +4,7 @@
 // made anywhere (admin, API, scheduled job, import CLI, another instance) reaches every cache.
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import { writeLogRow } from '@/db/log-rows'
 import { WORKFLOW_CONTEXT } from '@/workflow/hooks/enforce-workflow'
 
 import { tagsForChange, type SiteCollection } from './cache-tags'
@@ -19,14 +20,16 @@ const present = (doc: Record<string, unknown> | null | undefined) => (doc && doc
 const publicSide = (doc: Record<string, unknown> | null | undefined) =>
   !present(doc) || (hasDrafts(doc) && !isPublished(doc)) ? null : doc
 
-async function recordChange(req: PayloadRequest, collection: SiteCollection, documentId: unknown, tags: string[]) {
+/** Adds one row to the change log for `req`'s transaction; the hooks below call it, and bulk writes that bypass them. */
+export async function recordChange(req: PayloadRequest, collection: SiteCollection, documentId: unknown, tags: string[]) {
   const now = new Date().toISOString()
   // Through the database adapter, in the change's transaction: a log row needs no hooks or read-back.
-  await req.payload.db.create({
-    collection: 'content-changes',
-    returning: false,
-    data: { sourceCollection: collection, documentId: String(documentId ?? ''), tags: tags.join(' '), createdAt: now, updatedAt: now },
-    req,
+  await writeLogRow(req, 'content-changes', {
+    sourceCollection: collection,
+    documentId: String(documentId ?? ''),
+    tags: tags.join(' '),
+    createdAt: now,
+    updatedAt: now,
   })
 }
 

@@ -1,4 +1,4 @@
-// An import stopped with SIGTERM (a deploy, a container stop, a shutdown) stops after the term it is
+// An import stopped with SIGTERM (a deploy, a container stop, a shutdown) stops after the terms it is
 // writing, says what it imported and what not, exits 143, and leaves only whole terms behind; running
 // it again finishes the job.
 import fs from 'node:fs'
@@ -11,7 +11,8 @@ import { writeGeneratedGlossary } from '../../bench/generated-glossary'
 
 import { spawnImportCli, storedChildCounts, storedTermParts, waitForOutput } from './helpers/import-cli-process'
 
-const ENTRIES = 80
+// New terms are stored a batch (200) at a time: enough entries that the signal arrives between batches.
+const ENTRIES = 700
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-import-stop-'))
 const entriesDir = path.join(workDir, 'entries')
 const databaseFile = path.join(workDir, 'stop.db')
@@ -29,7 +30,7 @@ async function expectOnlyWholeTerms() {
 }
 
 describe('npm run import, stopped with SIGTERM', () => {
-  it('finishes the term in progress, reports what was and was not imported, and exits 143', async () => {
+  it('finishes the terms in progress, reports what was and was not imported, and exits 143', async () => {
     await writeGeneratedGlossary(entriesDir, ENTRIES)
     const run = spawnImportCli(['--status', 'published', entriesDir], databaseFile)
     await waitForOutput(run, /importing… \d+\//)
@@ -37,7 +38,7 @@ describe('npm run import, stopped with SIGTERM', () => {
     expect(await run.exit).toBe(143)
 
     const output = run.stderr()
-    expect(output).toContain('SIGTERM: stopping after the term being written')
+    expect(output).toContain('SIGTERM: stopping once the terms being written are stored')
     const stopped = /stopped by SIGTERM before the end: (\d+) files not imported \(from (\S+) on\); every term/.exec(output)
     expect(stopped, output).not.toBeNull()
     const terms = await expectOnlyWholeTerms()

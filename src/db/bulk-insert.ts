@@ -1,0 +1,365 @@
+// Inserts many new documents at once: the bulk write path of the import. The documents have already been
+// through Payload's hooks and validation (src/content-transfer/create-in-bulk.ts); this module only stores
+// them, with each one's first version, inside the transaction of `req`. It lives in the database module
+// because how rows are written depends on the adapter: on SQLite the rows of a whole batch go into each
+// table in a few multi-row statements (Payload's own row mapping decides the tables and columns); any other
+// adapter gets one adapter call per document and version, which is what Payload's create does.
+import { randomBytes, randomUUID } from 'node:crypto'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import { and, eq, inArray } from '@payloadcms/db-sqlite/drizzle'
+import { buildVersionCollectionFields, type CollectionSlug, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
+
+type Row = Record<string, unknown>
+
+/** The part of a drizzle SQLite connection the bulk path uses. */
+type DrizzleWrites = {
+  insert(table: unknown): { values(rows: Row[]): Promise<unknown> }
+  delete(table: unknown): { where(condition: unknown): Promise<unknown> }
+  update(table: unknown): { set(values: Row): { where(condition: unknown): Promise<unknown> } }
+  select(columns: Record<string, unknown>): { from(table: unknown): { where(condition: unknown): Promise<Row[]> } }
+}
+
+/** A document ready to store: `data` as Payload's beforeChange hands it to the adapter, with its id. */
+export type NewDocument = { id: string; data: Row }
+
+export interface BulkInsert {
+  /** An id the database accepts, so that documents of one batch can point at each other before they are stored. */
+  newId(): string
+  /** Stores `documents` and, when the collection keeps versions, each one's first version, dated `at`. */
+  insertDocuments(req: PayloadRequest, collection: CollectionSlug, documents: NewDocument[], at: string): Promise<void>
+  /** Stores rows of a collection without versions or hooks (the audit log, the change log). */
+  insertRows(req: PayloadRequest, collection: CollectionSlug, rows: Row[]): Promise<void>
+  /**
+   * Rewrites list fields (hasMany relationships and texts, arrays) of stored documents and of their latest
+   * version in place, without a new version, and dates both `at`. For documents a bulk write stored a
+   * moment ago and nobody has changed since: the import completes their links this way.
+   */
+  amendDocuments(req: PayloadRequest, collection: CollectionSlug, amendments: NewDocument[], at: string): Promise<void>
+}
+
+/** A MongoDB ObjectId's shape: 4 bytes of seconds, 8 random bytes. */
+function objectIdHex(): string {
+  const seconds = Buffer.alloc(4)
+  seconds.writeUInt32BE(Math.floor(Date.now() / 1000))
+  return Buffer.concat([seconds, randomBytes(8)]).toString('hex')
+}
+
+/** One adapter call per document, as Payload's create operation makes them: right for every adapter. */
+export class DocumentByDocumentInsert implements BulkInsert {
+  constructor(private readonly payload: Payload) {}
+
+  newId(): string {
+    return this.payload.db.name === 'mongoose' ? objectIdHex() : randomUUID()
+  }
+
+  async insertDocuments(req: PayloadRequest, collection: CollectionSlug, documents: NewDocument[], at: string) {
+    const versioned = Boolean(this.payload.collections[collection].config.versions)
+    for (const { id, data } of documents) {
+      await this.payload.db.create({ collection, customID: id, data: { ...data }, req, returning: false })
+      if (!versioned) continue
+      await this.payload.db.createVersion({
+        collectionSlug: collection,
+        parent: id,
+        versionData: { ...data, id } as never,
+        autosave: false,
+        createdAt: at,
+        updatedAt: at,
+        req,
+        returning: false,
+      })
+    }
+  }
+
+  async insertRows(req: PayloadRequest, collection: CollectionSlug, rows: Row[]) {
+    for (const data of rows) await this.payload.db.create({ collection, data, req, returning: false })
+  }
+
+  async amendDocuments(req: PayloadRequest, collection: CollectionSlug, amendments: NewDocument[], at: string) {
+    for (const { id, data } of amendments) {
+      await this.payload.db.updateOne({ collection, id, data: { ...data, updatedAt: at }, req, returning: false })
+      const { docs } = await this.payload.db.findVersions({
+        collection,
+        where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
+        limit: 1,
+        pagination: false,
+        req,
+      })
+      const latest = docs[0]
+      if (!latest) continue
+      await this.payload.db.updateVersion({
+        collection,
+        id: String(latest.id),
+        versionData: { ...latest, version: { ...(latest.version as Row), ...data, updatedAt: at }, updatedAt: at } as never,
+        req,
+        returning: false,
+      })
+    }
+  }
+}
+
+// Payload's drizzle adapters map a document to the rows of its tables with `transformForWrite`, which the
+// package does not export; it is loaded from the installed, exactly pinned version. The bulk-insert test
+// compares what this path stores with what Payload's create stores, so a change of that mapping fails it.
+type TransformedRows = {
+  row: Row
+  relationships: Row[]
+  texts: Row[]
+  numbers: Row[]
+  selects: Record<string, Row[]>
+  arrays: Record<string, ArrayRow[]>
+  blocks: Record<string, unknown[]>
+  locales: Record<string, Row>
+}
+type ArrayRow = { row: Row; arrays: Record<string, ArrayRow[]>; locales: Record<string, Row> }
+type TransformForWrite = (args: {
+  adapter: SQLiteAdapter
+  data: Row
+  enableAtomicWrites: boolean
+  fields: FlattenedField[]
+  path?: string
+  tableName: string
+}) => TransformedRows
+
+let transformForWrite: Promise<TransformForWrite> | null = null
+
+function loadTransformForWrite(): Promise<TransformForWrite> {
+  transformForWrite ??= (async () => {
+    const entry = createRequire(import.meta.url).resolve('@payloadcms/drizzle')
+    const file = path.join(path.dirname(entry), 'transform', 'write', 'index.js')
+    const loaded = (await import(pathToFileURL(file).href)) as { transformForWrite?: TransformForWrite }
+    if (typeof loaded.transformForWrite !== 'function') throw new Error(`@payloadcms/drizzle: no transformForWrite in ${file}`)
+    return loaded.transformForWrite
+  })()
+  return transformForWrite
+}
+
+function withArrayRowIds(data: Row, fields: FlattenedField[]): Row {
+  const copy = { ...data }
+  for (const field of fields) {
+    const rows = copy[field.name]
+    if (field.type !== 'array' || !Array.isArray(rows)) continue
+    copy[field.name] = rows.map((row: Row) => ({ ...row, id: row.id ?? objectIdHex() }))
+  }
+  return copy
+}
+
+const toSnakeCase = (slug: string) => slug.replace(/-/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+
+/** SQLite counts at most 32,766 bound values in one statement; stay well under it. */
+const MAX_VALUES_PER_STATEMENT = 20_000
+
+/** The rows of a batch, by table, in the order tables must be filled (a parent before its children). */
+class RowsByTable {
+  readonly tables = new Map<string, Row[]>()
+
+  constructor(
+    private readonly adapter: SQLiteAdapter,
+    private readonly transform: TransformForWrite,
+  ) {}
+
+  private push(table: string, row: Row) {
+    const rows = this.tables.get(table)
+    if (rows) rows.push(row)
+    else this.tables.set(table, [row])
+  }
+
+  addDocument(tableName: string, fields: FlattenedField[], id: string, data: Row) {
+    const rows = this.transformed(tableName, fields, data)
+    this.push(tableName, { ...rows.row, id })
+    this.addRowsOf(tableName, rows, id)
+  }
+
+  /** Only the rows of `data`'s list fields: the document's own row stays as it is. */
+  addChildRows(tableName: string, fields: FlattenedField[], id: string, data: Row) {
+    this.addRowsOf(tableName, this.transformed(tableName, fields, data), id)
+  }
+
+  private transformed(tableName: string, fields: FlattenedField[], data: Row) {
+    const rows = this.transform({ adapter: this.adapter, data, enableAtomicWrites: false, fields, path: '', tableName })
+    if (Object.keys(rows.blocks).length > 0 || Object.keys(rows.locales).length > 0) {
+      throw new Error(`bulk insert into ${tableName}: blocks and localized fields are not supported`)
+    }
+    return rows
+  }
+
+  private addRowsOf(tableName: string, rows: TransformedRows, id: string) {
+    for (const relation of rows.relationships) this.push(`${tableName}${this.adapter.relationshipsSuffix}`, { ...relation, parent: id })
+    for (const text of rows.texts) this.push(`${tableName}_texts`, { ...text, parent: id })
+    for (const number of rows.numbers) this.push(`${tableName}_numbers`, { ...number, parent: id })
+    for (const [table, selectRows] of Object.entries(rows.selects)) {
+      for (const row of selectRows) this.push(table, { ...row, parent: row.parent ?? id })
+    }
+    this.addArrays(rows.arrays, id)
+  }
+
+  private addArrays(arrays: Record<string, ArrayRow[]>, parentId: string) {
+    for (const [table, arrayRows] of Object.entries(arrays)) {
+      for (const { row, arrays: nested, locales } of arrayRows) {
+        if (Object.keys(locales).length > 0) throw new Error(`bulk insert into ${table}: localized fields are not supported`)
+        // Rows of a version's arrays keep the document row's id in `_uuid` and get an id of their own.
+        const id = typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id) : randomUUID()
+        const stored = { ...row, id, _parentID: parentId }
+        this.push(table, stored)
+        this.addArrays(nested, stored.id)
+      }
+    }
+  }
+}
+
+/** SQLite: every table of a batch filled in a few multi-row INSERT statements. */
+export class SqliteBulkInsert implements BulkInsert {
+  private readonly generic: DocumentByDocumentInsert
+
+  constructor(private readonly payload: Payload) {
+    this.generic = new DocumentByDocumentInsert(payload)
+  }
+
+  newId(): string {
+    return randomUUID()
+  }
+
+  private get adapter(): SQLiteAdapter {
+    return this.payload.db as unknown as SQLiteAdapter
+  }
+
+  private async connection(req: PayloadRequest) {
+    const session = req.transactionID ? this.adapter.sessions[String(await req.transactionID)] : undefined
+    if (!session) throw new Error('bulk insert runs inside a transaction')
+    return session.db as unknown as DrizzleWrites
+  }
+
+  private async insertAll(req: PayloadRequest, rows: RowsByTable) {
+    const db = await this.connection(req)
+    for (const [tableName, tableRows] of rows.tables) {
+      const table = this.adapter.tables[tableName]
+      if (!table) throw new Error(`bulk insert: no table ${tableName}`)
+      const columns = Math.max(1, Object.keys(table).length)
+      const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / columns))
+      for (let start = 0; start < tableRows.length; start += perStatement) {
+        await db.insert(table).values(tableRows.slice(start, start + perStatement))
+      }
+    }
+  }
+
+  async insertDocuments(req: PayloadRequest, collection: CollectionSlug, documents: NewDocument[], at: string) {
+    if (documents.length === 0) return
+    const config = this.payload.collections[collection].config
+    const tableName = this.adapter.tableNameMap.get(toSnakeCase(config.slug))
+    if (!tableName) throw new Error(`bulk insert: no table for ${collection}`)
+    const transform = await loadTransformForWrite()
+    const rows = new RowsByTable(this.adapter, transform)
+    for (const { id, data } of documents) rows.addDocument(tableName, config.flattenedFields, id, data)
+    if (config.versions) {
+      const versionTable = this.adapter.tableNameMap.get(`_${toSnakeCase(config.slug)}${this.adapter.versionsSuffix}`)
+      if (!versionTable) throw new Error(`bulk insert: no versions table for ${collection}`)
+      const versionFields = buildVersionCollectionFields(this.payload.config, config, true)
+      for (const { id, data } of documents) {
+        const { id: _documentId, ...version } = data
+        rows.addDocument(versionTable, versionFields, randomUUID(), {
+          parent: id,
+          version,
+          autosave: false,
+          latest: true,
+          createdAt: at,
+          updatedAt: at,
+        })
+      }
+    }
+    await this.insertAll(req, rows)
+  }
+
+  /** Tables and paths that hold the list field `name` of a document (prefix '') or of a version ('version.'). */
+  private listFieldRows(tableName: string, field: FlattenedField, prefix: string) {
+    const relationshipsTable = `${tableName}${this.adapter.relationshipsSuffix}`
+    if (field.type === 'relationship' && field.hasMany && typeof field.relationTo === 'string') {
+      return { table: relationshipsTable, path: `${prefix}${field.name}` }
+    }
+    if (field.type === 'text' && field.hasMany) return { table: `${tableName}_texts`, path: `${prefix}${field.name}` }
+    if (field.type === 'array') {
+      return { table: `${tableName}_${prefix ? 'version_' : ''}${toSnakeCase(field.name)}`, path: null }
+    }
+    throw new Error(`amend ${tableName}: ${field.name} is not a list field`)
+  }
+
+  private async deleteListRows(req: PayloadRequest, tableName: string, fields: FlattenedField[], prefix: string, parents: string[]) {
+    const db = await this.connection(req)
+    for (const field of fields) {
+      const { table: name, path } = this.listFieldRows(tableName, field, prefix)
+      const table = this.adapter.tables[name]
+      if (!table) throw new Error(`amend: no table ${name}`)
+      const parentColumn = path === null ? table._parentID : table.parent
+      const where = path === null ? inArray(parentColumn, parents) : and(inArray(parentColumn, parents), eq(table.path, path))
+      await (db as unknown as DrizzleWrites).delete(table).where(where)
+    }
+  }
+
+  async amendDocuments(req: PayloadRequest, collection: CollectionSlug, amendments: NewDocument[], at: string) {
+    if (amendments.length === 0) return
+    const config = this.payload.collections[collection].config
+    const tableName = this.adapter.tableNameMap.get(toSnakeCase(config.slug))
+    if (!tableName) throw new Error(`amend: no table for ${collection}`)
+    const names = [...new Set(amendments.flatMap(({ data }) => Object.keys(data)))]
+    const fields = names.map((name) => {
+      const field = config.flattenedFields.find((candidate) => candidate.name === name)
+      if (!field) throw new Error(`amend ${collection}: no field ${name}`)
+      return field
+    })
+    // New array rows get their id here, as Payload's hooks give it, so the document and its version share it.
+    amendments = amendments.map(({ id, data }) => ({ id, data: withArrayRowIds(data, fields) }))
+    const ids = amendments.map(({ id }) => id)
+    const db = (await this.connection(req)) as unknown as DrizzleWrites
+    const transform = await loadTransformForWrite()
+    const rows = new RowsByTable(this.adapter, transform)
+    await this.deleteListRows(req, tableName, fields, '', ids)
+    for (const { id, data } of amendments) rows.addChildRows(tableName, config.flattenedFields, id, data)
+    const table = this.adapter.tables[tableName]!
+    await db.update(table).set({ updatedAt: at }).where(inArray(table.id, ids))
+
+    if (config.versions) {
+      const versionTableName = this.adapter.tableNameMap.get(`_${toSnakeCase(config.slug)}${this.adapter.versionsSuffix}`)!
+      const versionTable = this.adapter.tables[versionTableName]!
+      const latest = (await db
+        .select({ id: versionTable.id, parent: versionTable.parent })
+        .from(versionTable)
+        .where(and(inArray(versionTable.parent, ids), eq(versionTable.latest, true)))) as { id: string; parent: string }[]
+      const versionOf = new Map(latest.map((version) => [version.parent, version.id]))
+      const versionIds = latest.map((version) => version.id)
+      await this.deleteListRows(req, versionTableName, fields, 'version.', versionIds)
+      const versionFields = buildVersionCollectionFields(this.payload.config, config, true)
+      for (const { id, data } of amendments) {
+        const versionId = versionOf.get(id)
+        if (versionId) rows.addChildRows(versionTableName, versionFields, versionId, { version: data })
+      }
+      const dates = transform({
+        adapter: this.adapter,
+        data: { updatedAt: at, version: { updatedAt: at } },
+        enableAtomicWrites: false,
+        fields: versionFields,
+        tableName: versionTableName,
+      }).row
+      await db.update(versionTable).set(dates).where(inArray(versionTable.id, versionIds))
+    }
+    await this.insertAll(req, rows)
+  }
+
+  async insertRows(req: PayloadRequest, collection: CollectionSlug, rows: Row[]) {
+    if (rows.length === 0) return
+    const config = this.payload.collections[collection].config
+    if (config.versions) return this.generic.insertRows(req, collection, rows)
+    const tableName = this.adapter.tableNameMap.get(toSnakeCase(config.slug))
+    if (!tableName) throw new Error(`bulk insert: no table for ${collection}`)
+    const transform = await loadTransformForWrite()
+    const byTable = new RowsByTable(this.adapter, transform)
+    for (const row of rows) byTable.addDocument(tableName, config.flattenedFields, randomUUID(), row)
+    await this.insertAll(req, byTable)
+  }
+}
+
+/** The bulk write path for the adapter that runs; `documentByDocument` forces the adapter-neutral one. */
+export function bulkInsertFor(payload: Payload, { documentByDocument = false } = {}): BulkInsert {
+  return payload.db.name === 'sqlite' && !documentByDocument ? new SqliteBulkInsert(payload) : new DocumentByDocumentInsert(payload)
+}
