@@ -34,8 +34,13 @@ export function readServerSettings(argv: string[], env: Environment, execArgv: r
     port,
     hostname: values.hostname ?? (env.HOSTNAME || undefined),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
-    sourceMaps: execArgv.includes(SOURCE_MAPS_FLAG) || (env.NODE_OPTIONS ?? '').split(/\s+/).includes(SOURCE_MAPS_FLAG),
+    sourceMaps: sourceMapsAsked(env, execArgv),
   }
+}
+
+/** Whether the operator asked Node for mapped stack traces (--enable-source-maps on the command line or in NODE_OPTIONS). */
+export function sourceMapsAsked(env: Environment = process.env, execArgv: readonly string[] = process.execArgv): boolean {
+  return execArgv.includes(SOURCE_MAPS_FLAG) || (env.NODE_OPTIONS ?? '').split(/\s+/).includes(SOURCE_MAPS_FLAG)
 }
 
 /** Settings the app reads later (after Next has loaded .env), checked here so they fail at start. */
