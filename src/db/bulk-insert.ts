@@ -130,7 +130,9 @@ function loadTransformForWrite(): Promise<TransformForWrite> {
   transformForWrite ??= (async () => {
     const entry = createRequire(import.meta.url).resolve('@payloadcms/drizzle')
     const file = path.join(path.dirname(entry), 'transform', 'write', 'index.js')
-    const loaded = (await import(pathToFileURL(file).href)) as { transformForWrite?: TransformForWrite }
+    const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(file).href)) as {
+      transformForWrite?: TransformForWrite
+    }
     if (typeof loaded.transformForWrite !== 'function') throw new Error(`@payloadcms/drizzle: no transformForWrite in ${file}`)
     return loaded.transformForWrite
   })()
