@@ -13,7 +13,7 @@ import type { Lookups } from './import-lookups'
 import type { ImportStatus } from './import-report'
 import { faqData, useCaseData } from './sync-children'
 import { yieldToEventLoop } from './write-atomically'
-import { linksFromEntry, waitingNames, type TermNames } from './term-links'
+import { linksFromEntry, waitingNames, type TermLinks, type TermNames } from './term-links'
 import type { UpsertedTerm } from './upsert-term'
 import { termDataFor } from './upsert-term'
 
@@ -26,15 +26,18 @@ export type NewTermsContext = {
   names: TermNames
 }
 
+/** A term the batch created, with the links it was written with. */
+export type CreatedTerm = { document: TermDocument; term: UpsertedTerm; links: TermLinks }
+
 export type NewTermsResult =
-  | { stored: true; created: { document: TermDocument; term: UpsertedTerm }[]; invalid: { document: TermDocument; error: unknown }[] }
+  | { stored: true; created: CreatedTerm[]; invalid: { document: TermDocument; error: unknown }[] }
   | { stored: false; error: unknown }
 
 async function prepareEntry(
   { payload, bulk, status, lookups, names }: NewTermsContext,
   req: PayloadRequest,
   document: TermDocument,
-): Promise<{ documents: PreparedDocument[]; term: UpsertedTerm }> {
+): Promise<{ documents: PreparedDocument[]; term: UpsertedTerm; links: TermLinks }> {
   const draft = status === 'draft'
   const prepare = (collection: 'terms' | 'use-cases' | 'faqs', data: Record<string, unknown>) =>
     prepareCreate(payload, req, collection, { id: bulk.newId(), data }, { draft })
@@ -55,6 +58,7 @@ async function prepareEntry(
   const term = await prepare('terms', data)
   return {
     documents: [...useCases, ...faqs, term],
+    links,
     term: {
       outcome: 'created',
       names: { id: term.id, slug: document.slug, title: document.title },
@@ -69,7 +73,7 @@ export async function createNewTerms(context: NewTermsContext, documents: TermDo
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    const created: { document: TermDocument; term: UpsertedTerm }[] = []
+    const created: CreatedTerm[] = []
     const invalid: { document: TermDocument; error: unknown }[] = []
     const prepared: PreparedDocument[] = []
     for (const document of documents) {
@@ -79,7 +83,7 @@ export async function createNewTerms(context: NewTermsContext, documents: TermDo
       try {
         const entry = await prepareEntry(context, req, document)
         prepared.push(...entry.documents)
-        created.push({ document, term: entry.term })
+        created.push({ document, term: entry.term, links: entry.links })
       } catch (error) {
         invalid.push({ document, error })
       }

@@ -8,15 +8,16 @@ import type { TermDocument } from '@/content-format/types'
 
 import { bulkInsertFor, type BulkInsert } from '@/db/bulk-insert'
 
+import { completeNewTermLinks, NewTermsAwaitingLinks } from './complete-new-term-links'
 import { createNewTerms } from './create-new-terms'
 import { ENTRY_BATCH_SIZE } from './entry-reader'
 import { loadExistingTerms } from './existing-terms'
 import { ensureCategoriesAndProviders, loadLookups, type Lookups } from './import-lookups'
 import { ImportReportBuilder, type ImportReport, type ImportStatus } from './import-report'
-import { relinkWaitingTerms, type RelinkOptions } from './relink-waiting-terms'
-import { TermNameIndex, type TermNames } from './term-links'
+import { relinkWaitingTerms } from './relink-waiting-terms'
+import { hasWaitingNames, TermNameIndex, type TermNames } from './term-links'
 import { upsertTerm, type UpsertedTerm } from './upsert-term'
-import { writeEachAtomically } from './write-atomically'
+import { writeEachAtomically, type AtomicWriteOptions } from './write-atomically'
 
 export { countChanges, type ImportReport, type ImportStatus } from './import-report'
 
@@ -68,8 +69,8 @@ type Run = {
   done: number
   /** The bulk write path for new entries; null writes every entry one by one. */
   bulk: BulkInsert | null
-  /** Ids of the terms the bulk path created in this import. */
-  createdInBulk: Set<string>
+  /** New terms written with names that matched no term yet: their links are completed at the end. */
+  awaitingLinks: NewTermsAwaitingLinks
 }
 
 const stopReason = (signal: AbortSignal | undefined) => String(signal?.reason ?? 'a signal')
@@ -93,9 +94,12 @@ async function createNewInBulk(run: Run, documents: TermDocument[]): Promise<Ter
   if (documents.length === 0 || !bulk || options.signal?.aborted) return documents
   const result = await createNewTerms({ payload, bulk, status: options.status, lookups, names: lookups.terms }, documents)
   if (!result.stored) return documents
-  for (const { document, term } of result.created) {
+  for (const { document, term, links } of result.created) {
     lookups.terms.add(term.names)
-    run.createdInBulk.add(term.names.id)
+    if (hasWaitingNames({ slug: document.slug, ...links })) {
+      const { id, slug, title } = term.names
+      run.awaitingLinks.add({ id, slug, title, published: options.status === 'published', links })
+    }
     report.written(document.slug, term.outcome, term.waitingNames)
     options.onProgress?.((run.done += 1), document.slug)
   }
@@ -158,16 +162,15 @@ export async function importTermBatches(
 ): Promise<ImportReport> {
   const lookups = await loadLookups(payload)
   const bulk = options.bulkInsert === undefined ? bulkInsertFor(payload) : options.bulkInsert
-  const run: Run = { payload, lookups, report: new ImportReportBuilder(), options, done: 0, bulk, createdInBulk: new Set() }
+  const run: Run = { payload, lookups, report: new ImportReportBuilder(), options, done: 0, bulk, awaitingLinks: new NewTermsAwaitingLinks() }
   for await (const documents of batches) {
     await importBatch(run, documents)
     if (options.signal?.aborted) break
   }
-  const writeOptions: RelinkOptions = {
-    ...TRANSACTION_LIMITS,
-    signal: options.signal,
-    bulk: run.bulk ? { insert: run.bulk, createdIds: run.createdInBulk } : null,
+  if (!options.signal?.aborted && bulk) {
+    await completeNewTermLinks(payload, bulk, run.awaitingLinks, lookups.terms, run.report, options.signal)
   }
+  const writeOptions: AtomicWriteOptions = { ...TRANSACTION_LIMITS, signal: options.signal }
   if (!options.signal?.aborted) await relinkWaitingTerms(payload, lookups.terms, run.report, writeOptions)
   return run.report.build(lookups.terms)
 }
