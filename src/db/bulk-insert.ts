@@ -10,7 +10,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import { and, eq, getTableColumns, getTableName, inArray } from '@payloadcms/db-sqlite/drizzle'
+import { and, getTableColumns, getTableName, inArray, sql } from '@payloadcms/db-sqlite/drizzle'
 import { buildVersionCollectionFields, type CollectionSlug, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
 
 type Row = Record<string, unknown>
@@ -350,7 +350,9 @@ export class SqliteBulkInsert implements BulkInsert {
       const table = this.adapter.tables[name]
       if (!table) throw new Error(`amend: no table ${name}`)
       const parentColumn = path === null ? table._parentID : table.parent
-      const where = path === null ? inArray(parentColumn, parents) : and(inArray(parentColumn, parents), eq(table.path, path))
+      // The unary plus keeps SQLite on the parent index: without statistics it would pick the path index,
+      // and a path like 'relatedTerms' holds a third of the table.
+      const where = path === null ? inArray(parentColumn, parents) : and(inArray(parentColumn, parents), sql`+${table.path} = ${path}`)
       await (db as unknown as DrizzleWrites).delete(table).where(where)
     }
   }
@@ -383,7 +385,7 @@ export class SqliteBulkInsert implements BulkInsert {
       const latest = (await db
         .select({ id: versionTable.id, parent: versionTable.parent })
         .from(versionTable)
-        .where(and(inArray(versionTable.parent, ids), eq(versionTable.latest, true)))) as { id: string; parent: string }[]
+        .where(and(inArray(versionTable.parent, ids), sql`+${versionTable.latest} = 1`))) as { id: string; parent: string }[]
       const versionOf = new Map(latest.map((version) => [version.parent, version.id]))
       const versionIds = latest.map((version) => version.id)
       await this.deleteListRows(req, versionTableName, fields, 'version.', versionIds)
