@@ -3,6 +3,8 @@
 // how fast and how big, for a folder of entries.
 import { spawn } from 'node:child_process'
 
+import { IMPORT_NODE_ARGS } from '../seed/cli/import-node-args'
+
 import { epochNow } from './bench-request'
 import { onCleanup, REPOSITORY_ROOT, stopChild } from './child-processes'
 import { watchPeakRss } from './process-stats'
@@ -22,7 +24,7 @@ const PROGRESS_EVERY_MS = 15_000
 /** Runs the import CLI on files or folders with `--status published`; rejects with its output when it fails. */
 export function runImportCli(paths: string[], env: NodeJS.ProcessEnv): Promise<ImportRun> {
   const startedAtMs = epochNow()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', ...paths], {
+  const child = spawn(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', ...paths], {
     cwd: REPOSITORY_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

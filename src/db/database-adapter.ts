@@ -51,7 +51,10 @@ export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): Dat
     sqliteAdapter({
       client: { url: uri },
       idType: 'uuid',
-      wal: true,
+      // A command-line tool (the import) commits large batches it can simply run again: in WAL mode NORMAL
+      // skips the sync of each commit and can only lose the last commits on a power cut, never corrupt
+      // the file. The server keeps FULL: a save an editor saw succeed stays saved.
+      wal: { synchronous: env.CLOUDLEX_CLI === '1' ? 'NORMAL' : 'FULL' },
       busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
       // Payload's SQLite adapter runs without transactions unless asked; an import or a publish that
       // fails halfway must leave nothing behind. "immediate" takes the write lock up front, so a writer

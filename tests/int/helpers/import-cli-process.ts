@@ -5,13 +5,15 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 
+import { IMPORT_NODE_ARGS } from '../../../seed/cli/import-node-args'
+
 import { REPO_ROOT } from './payload'
 
 export type CliRun = { child: ChildProcess; stderr: () => string; exit: Promise<number | null> }
 
 /** Runs `seed/cli/import.ts` as `npm run import` does: one Node process, which gets the signals itself. */
 export function spawnImportCli(args: string[], databaseFile: string): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'seed/cli/import.ts'), ...args], {
+  const child = spawn(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', path.join(REPO_ROOT, 'seed/cli/import.ts'), ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
