@@ -17,7 +17,6 @@ type Row = Record<string, unknown>
 
 /** The part of a drizzle SQLite connection the bulk path uses. */
 type DrizzleWrites = {
-  insert(table: unknown): { values(rows: Row[]): Promise<unknown> }
   delete(table: unknown): { where(condition: unknown): Promise<unknown> }
   update(table: unknown): { set(values: Row): { where(condition: unknown): Promise<unknown> } }
   select(columns: Record<string, unknown>): { from(table: unknown): { where(condition: unknown): Promise<Row[]> } }
@@ -330,6 +329,7 @@ export class SqliteBulkInsert implements BulkInsert {
     }
     await this.insertAll(req, rows)
   }
+
   /** Tables and paths that hold the list field `name` of a document (prefix '') or of a version ('version.'). */
   private listFieldRows(tableName: string, field: FlattenedField, prefix: string) {
     const relationshipsTable = `${tableName}${this.adapter.relationshipsSuffix}`
@@ -419,7 +419,7 @@ export class SqliteBulkInsert implements BulkInsert {
   }
 }
 
-/** The bulk write path for the adapter that runs; `documentByDocument` forces the adapter-neutral one. */
-export function bulkInsertFor(payload: Payload, { documentByDocument = false } = {}): BulkInsert {
-  return payload.db.name === 'sqlite' && !documentByDocument ? new SqliteBulkInsert(payload) : new DocumentByDocumentInsert(payload)
+/** The bulk write path for the adapter that runs. */
+export function bulkInsertFor(payload: Payload): BulkInsert {
+  return payload.db.name === 'sqlite' ? new SqliteBulkInsert(payload) : new DocumentByDocumentInsert(payload)
 }

@@ -10,7 +10,7 @@ import { generatedEntry } from '../../bench/generated-glossary'
 import { slugify } from '@/content-format/slugify'
 import type { TermDocument } from '@/content-format/types'
 import { importTermBatches, type ImportOptions } from '@/content-transfer/import-terms'
-import { DocumentByDocumentInsert } from '@/db/bulk-insert'
+import { bulkInsertFor, DocumentByDocumentInsert, SqliteBulkInsert } from '@/db/bulk-insert'
 
 import { getTestPayload } from './helpers/payload'
 
@@ -148,6 +148,7 @@ describe.each(['published', 'draft'] as const)('an import as %s through the bulk
   }, 120_000)
 
   it('stores what Payload stores one entry at a time (SQLite bulk statements)', async () => {
+    expect(bulkInsertFor(payload)).toBeInstanceOf(SqliteBulkInsert)
     const bulk = await importAs(`${status} bulk`, status, undefined)
     expect(bulk.stored.terms).toEqual(oneByOne.stored.terms)
     expect(bulk.stored.children).toEqual(oneByOne.stored.children)
