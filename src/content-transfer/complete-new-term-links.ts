@@ -13,6 +13,7 @@ import { tagsForChange } from '@/site-cache/cache-tags'
 import { recordChange } from '@/site-cache/record-content-change'
 
 import type { ImportReportBuilder } from './import-report'
+import { ownCopy } from './own-copy'
 import { relinkStoredTerm, sameIds, sameLinks, sameSeeAlso, type TermLinks, type TermNames } from './term-links'
 import { yieldToEventLoop } from './write-atomically'
 
@@ -25,8 +26,22 @@ const NOTE = 'Linked the related and see-also names that arrived later in the sa
 export class NewTermsAwaitingLinks {
   private readonly terms: AwaitingTerm[] = []
 
-  add(term: AwaitingTerm): void {
-    this.terms.push(term)
+  add({ id, slug, title, published, links }: AwaitingTerm): void {
+    this.terms.push({
+      id: ownCopy(id),
+      slug: ownCopy(slug),
+      title: ownCopy(title),
+      published,
+      links: {
+        relatedTerms: links.relatedTerms.map(ownCopy),
+        pendingRelatedTerms: links.pendingRelatedTerms.map(ownCopy),
+        seeAlso: links.seeAlso.map((row) => ({
+          term: row.term === null ? null : ownCopy(row.term),
+          label: row.label === null ? null : ownCopy(row.label),
+          url: row.url === null ? null : ownCopy(row.url),
+        })),
+      },
+    })
   }
 
   get size(): number {

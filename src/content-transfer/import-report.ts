@@ -1,5 +1,6 @@
 // What an import did, term by term, gathered as it goes: a slug and an outcome per entry, the names still
 // waiting, what failed, and whether a signal stopped it early.
+import { ownCopy } from './own-copy'
 import type { TermNames } from './term-links'
 
 export type ImportStatus = 'draft' | 'published'
@@ -33,25 +34,26 @@ export class ImportReportBuilder {
   private stoppedBy: string | null = null
 
   written(slug: string, outcome: TermOutcome, waitingNames: string[]): void {
-    this.outcomeBySlug.set(slug, outcome)
-    if (waitingNames.length > 0) this.waitingBySlug.set(slug, waitingNames)
-    else this.waitingBySlug.delete(slug)
+    const key = ownCopy(slug)
+    this.outcomeBySlug.set(key, outcome)
+    if (waitingNames.length > 0) this.waitingBySlug.set(key, waitingNames.map(ownCopy))
+    else this.waitingBySlug.delete(key)
   }
 
   failedToWrite(slug: string, error: unknown): void {
-    this.failed.push({ slug, message: error instanceof Error ? error.message : String(error) })
+    this.failed.push({ slug: ownCopy(slug), message: error instanceof Error ? error.message : String(error) })
   }
 
   /** A term whose links the final pass rewrote: an update of this import's term, or a link to another one. */
   relinked(slug: string): void {
     const outcome = this.outcomeBySlug.get(slug)
     if (outcome === 'unchanged') this.outcomeBySlug.set(slug, 'updated')
-    else if (outcome === undefined) this.linked.push(slug)
+    else if (outcome === undefined) this.linked.push(ownCopy(slug))
   }
 
   stopped(signal: string, notWritten: string[]): void {
     this.stoppedBy = signal
-    this.notImported.push(...notWritten)
+    this.notImported.push(...notWritten.map(ownCopy))
   }
 
   /** The report, with the names that `terms` still cannot resolve after everything was written. */

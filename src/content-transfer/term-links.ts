@@ -5,6 +5,8 @@
 // that order, and an export before then still writes the names in the order of the file.
 import { slugify } from '@/content-format/slugify'
 
+import { ownCopy } from './own-copy'
+
 export type TermRef = { id: string; slug: string }
 
 /** Finds a term by a name as editors write it: title or alias (any case), or slug. */
@@ -35,10 +37,10 @@ export class TermNameIndex implements TermNames {
   private readonly bySlug = new Map<string, TermRef>()
 
   add(term: { id: string; slug: string; title: string; aliases?: string[] | null }): void {
-    const ref = { id: term.id, slug: term.slug }
-    this.bySlug.set(term.slug, ref)
-    this.byName.set(term.title.trim().toLowerCase(), ref)
-    for (const alias of term.aliases ?? []) this.byName.set(alias.trim().toLowerCase(), ref)
+    const ref = { id: ownCopy(term.id), slug: ownCopy(term.slug) }
+    this.bySlug.set(ref.slug, ref)
+    this.byName.set(ownCopy(term.title.trim().toLowerCase()), ref)
+    for (const alias of term.aliases ?? []) this.byName.set(ownCopy(alias.trim().toLowerCase()), ref)
   }
 
   resolve(name: string): TermRef | null {
