@@ -444,14 +444,21 @@ test.describe('what editors add beyond the seed files', () => {
     await expect(table.getByRole('row', { name: /Microsoft Azure/ })).toContainText('Partial match')
     await expect(table.getByRole('row', { name: /Google Cloud/ })).toContainText('No equivalent')
 
-    await page.goto('/compare?category=security')
+    // Compare and its CSV are cached pages: a publish reaches them within about two seconds (the change
+    // sync), so they are asked again until it has.
     const compareRow = page.locator('table[data-compare-matrix]').getByRole('row', { name: new RegExp(`^${title}`) })
+    await expect(async () => {
+      await page.goto('/compare?category=security')
+      await expect(compareRow).toHaveCount(1, { timeout: 500 })
+    }).toPass({ timeout: 10_000 })
     await expect(compareRow.getByRole('cell').nth(0)).toHaveText(/^Probe Service\W*Exact match$/)
     await expect(compareRow.getByRole('cell').nth(1)).toHaveText(/^Probe Vault\W*Partial match$/)
     await expect(compareRow.getByRole('cell').nth(2)).toHaveText('No equivalent')
 
-    const csv = (await (await request.get('/compare.csv?category=security&provider=aws')).text()).split('\r\n')
-    expect(csv.find((line) => line.includes(title))).toContain('Probe Service,exact')
+    await expect(async () => {
+      const csv = (await (await request.get('/compare.csv?category=security&provider=aws')).text()).split('\r\n')
+      expect(csv.find((line) => line.includes(title))).toContain('Probe Service,exact')
+    }).toPass({ timeout: 10_000 })
 
     expect((await request.delete(`/api/terms/${id}`, { headers })).status()).toBe(200)
   })
