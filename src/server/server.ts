@@ -24,6 +24,7 @@ import { CLIENT_ADDRESS_HEADER } from './client-address-header'
 import { preparePageResponse } from './page-response'
 import { refuseRequestBody, type BodyRefusal } from './request-body-limits'
 import { resolveClientAddress, type TrustedProxies } from './resolve-client-address'
+import { applyHeapGrowth } from './heap-growth'
 import { checkAppSettings, readServerSettings } from './server-settings'
 import { readSharedCacheSettings, type SharedCacheSettings } from './shared-cache-policy'
 
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
   // (611 MB resident at rest, 221 MB without). Stack traces point into the built chunks instead, as under
   // `next start`; an operator who wants mapped traces asks for them with --enable-source-maps.
   if (!settings.dev && !settings.sourceMaps) process.setSourceMapsEnabled(false)
+  applyHeapGrowth()
   // Loaded after NODE_ENV is settled: Next reads it while it loads.
   const { default: next } = await import('next')
   const app = next({ dev: settings.dev, dir: process.cwd(), hostname: settings.hostname, port: settings.port })
