@@ -108,3 +108,29 @@ describe('the content-changes log', () => {
     expect(await tagsSinceLastRead()).toEqual(expect.arrayContaining(['term:trail-of-calls', `term-id:${termId}`, 'term-lists']))
   })
 })
+
+describe('the window a reader reads again', () => {
+  const secondsFrom = (iso: string, seconds: number) => new Date(new Date(iso).getTime() + seconds * 1000)
+  const logRow = (tag: string, createdAt?: string) =>
+    payload.create({ collection: 'content-changes', data: { sourceCollection: 'terms', tags: tag, ...(createdAt ? { createdAt } : {}) }, overrideAccess: true })
+
+  it('stops reading the rows of a burst again once the burst is older than the window', async () => {
+    for (let n = 0; n < 30; n += 1) await logRow(`burst:${n}`)
+    const burst = await readChangesSince(payload, cursor)
+    expect(burst).toMatchObject({ kind: 'changes', rows: 30 })
+    expect(burst.cursor.seen.size).toBeGreaterThanOrEqual(30)
+
+    // 25 s later, the burst is outside both margins: nothing is read or kept for it any more.
+    const later = await readChangesSince(payload, burst.cursor, secondsFrom(burst.cursor.readAt, 25))
+    expect(later).toMatchObject({ kind: 'changes', rows: 0, tags: [] })
+    expect(later.cursor.seen.size).toBe(0)
+    cursor = later.cursor
+  })
+
+  it('still finds a row that a writer whose clock runs behind committed after the last read', async () => {
+    const lastRead = cursor.readAt
+    await logRow('late:row', secondsFrom(lastRead, -15).toISOString())
+    const read = await readChangesSince(payload, cursor, secondsFrom(lastRead, 1))
+    expect(read).toMatchObject({ kind: 'changes', rows: 1, tags: ['late:row'] })
+  })
+})
