@@ -9,6 +9,8 @@ export const ENDPOINT_KEYS = [
   'compare',
   'search-page',
   'search-suggest',
+  'search-page-one-reader',
+  'search-suggest-one-reader',
   'rest-term',
   'rest-list',
   'graphql-term',
@@ -18,7 +20,13 @@ export const ENDPOINT_KEYS = [
 ] as const
 export type EndpointKey = (typeof ENDPOINT_KEYS)[number]
 
-export type BenchEndpoint = { key: EndpointKey; label: string; requests: BenchRequest[] }
+export type BenchEndpoint = {
+  key: EndpointKey
+  label: string
+  requests: BenchRequest[]
+  /** Connections of the load client for this row, when not the run's (--connections). */
+  connections?: number
+}
 
 const SAMPLE_SIZE = 20
 
@@ -57,6 +65,15 @@ export function benchEndpoints(slugs: readonly string[]): BenchEndpoint[] {
     { key: 'compare', label: '/compare', requests: [get('/compare')] },
     { key: 'search-page', label: 'search page', requests: SEARCH_QUERIES.map((q) => get(`/search?q=${query(q)}`)) },
     { key: 'search-suggest', label: 'search suggest', requests: SUGGEST_QUERIES.map((q) => get(`/search/suggest?q=${query(q)}`)) },
+    // One reader searching alone: the time a search takes, where the rows above (20 connections) are
+    // the queue behind 19 other requests at the server's throughput.
+    { key: 'search-page-one-reader', label: 'search page, 1 connection', requests: SEARCH_QUERIES.map((q) => get(`/search?q=${query(q)}`)), connections: 1 },
+    {
+      key: 'search-suggest-one-reader',
+      label: 'search suggest, 1 connection',
+      requests: SUGGEST_QUERIES.map((q) => get(`/search/suggest?q=${query(q)}`)),
+      connections: 1,
+    },
     {
       key: 'rest-term',
       label: 'REST one term',

@@ -137,7 +137,7 @@ export function describeMachineLoad({ machine, machineLoad }: SizeResult): strin
 
 export function describeSettings({ settings }: SizeResult): string {
   return (
-    `autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per endpoint after a ${settings.warmupSeconds} s ` +
+    `autocannon, ${settings.connections} connections (one on the rows that say so), ${settings.durationSeconds} s per endpoint after a ${settings.warmupSeconds} s ` +
     'warm-up, the same client against the app and against a plain node:http server returning the same bytes (the ceiling)'
   )
 }

@@ -64,7 +64,7 @@ async function measureEndpoint(
       await runLoad({
         baseUrl,
         requests: endpoint.requests,
-        connections: options.connections,
+        connections: endpoint.connections ?? options.connections,
         durationSeconds,
         timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
         recordTimeline: false,
