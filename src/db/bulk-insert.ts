@@ -4,7 +4,7 @@
 // because how rows are written depends on the adapter: on SQLite the rows of a whole batch go into each
 // table in a few multi-row statements (Payload's own row mapping decides the tables and columns); any other
 // adapter gets one adapter call per document and version, which is what Payload's create does.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { and, getTableColumns, getTableName, inArray, sql } from '@payloadcms/db-sqlite/drizzle'
 import { buildVersionCollectionFields, type CollectionSlug, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
+import { v7 as timeOrderedUuid } from 'uuid'
 
 type Row = Record<string, unknown>
 
@@ -40,6 +41,13 @@ export interface BulkInsert {
   amendDocuments(req: PayloadRequest, collection: CollectionSlug, amendments: NewDocument[], at: string): Promise<void>
 }
 
+/**
+ * Ids that follow the order rows are written in (UUIDv7), so a batch's rows go to the end of each id
+ * index instead of a random page each: with random UUIDs an import wrote every row's page again at each
+ * commit and checkpoint, about 100 pages (400 KB) per term, and commits took a fifth of its time.
+ */
+export const newRowId = (): string => timeOrderedUuid()
+
 /** A MongoDB ObjectId's shape: 4 bytes of seconds, 8 random bytes. */
 function objectIdHex(): string {
   const seconds = Buffer.alloc(4)
@@ -52,7 +60,7 @@ export class DocumentByDocumentInsert implements BulkInsert {
   constructor(private readonly payload: Payload) {}
 
   newId(): string {
-    return this.payload.db.name === 'mongoose' ? objectIdHex() : randomUUID()
+    return this.payload.db.name === 'mongoose' ? objectIdHex() : newRowId()
   }
 
   async insertDocuments(req: PayloadRequest, collection: CollectionSlug, documents: NewDocument[], at: string) {
@@ -227,7 +235,7 @@ class RowsByTable {
       for (const { row, arrays: nested, locales } of arrayRows) {
         if (Object.keys(locales).length > 0) throw new Error(`bulk insert into ${table}: localized fields are not supported`)
         // Rows of a version's arrays keep the document row's id in `_uuid` and get an id of their own.
-        const id = typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id) : randomUUID()
+        const id = typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id) : newRowId()
         const stored = { ...row, id, _parentID: parentId }
         this.push(table, stored)
         this.addArrays(nested, stored.id)
@@ -245,7 +253,7 @@ export class SqliteBulkInsert implements BulkInsert {
   }
 
   newId(): string {
-    return randomUUID()
+    return newRowId()
   }
 
   private get adapter(): SQLiteAdapter {
@@ -317,7 +325,7 @@ export class SqliteBulkInsert implements BulkInsert {
       const versionFields = buildVersionCollectionFields(this.payload.config, config, true)
       for (const { id, data } of documents) {
         const { id: _documentId, ...version } = data
-        rows.addDocument(versionTable, versionFields, randomUUID(), {
+        rows.addDocument(versionTable, versionFields, newRowId(), {
           parent: id,
           version,
           autosave: false,
@@ -414,7 +422,7 @@ export class SqliteBulkInsert implements BulkInsert {
     if (!tableName) throw new Error(`bulk insert: no table for ${collection}`)
     const transform = await loadTransformForWrite()
     const byTable = new RowsByTable(this.adapter, transform)
-    for (const row of rows) byTable.addDocument(tableName, config.flattenedFields, randomUUID(), row)
+    for (const row of rows) byTable.addDocument(tableName, config.flattenedFields, newRowId(), row)
     await this.insertAll(req, byTable)
   }
 }
