@@ -6,13 +6,17 @@ import path from 'node:path'
 import { onCleanup, REPOSITORY_ROOT, runCommand, stopChild } from './child-processes'
 import { watchPeakRss } from './process-stats'
 
-const READY_TIMEOUT_MS = 240_000
+const READY_TIMEOUT_MS = 600_000
+/** What the server prints once its term directory holds the published glossary (src/server/internal-polls.ts). */
+const DIRECTORY_READY = /Term directory ready: [\d,]+ published terms read in ([\d.]+) s/
 
 export type AppServer = {
   baseUrl: string
   pid: number
   /** The server's peak resident set so far (VmHWM), in bytes; null off Linux. */
   peakRssBytes: () => number | null
+  /** How long the server took to read the published glossary into its term directory at start. */
+  directoryReadSeconds: number | null
   stop: () => Promise<void>
 }
 
@@ -56,7 +60,15 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Prom
     if (Date.now() > deadline) throw new Error(`the app server at ${baseUrl} listed no terms after ${READY_TIMEOUT_MS / 1000} s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
+  // The server reads the glossary into its term directory as it starts; the loads measure it afterwards.
+  let directoryRead: RegExpMatchArray | null = null
+  while (!(directoryRead = DIRECTORY_READY.exec(output))) {
+    if (server.exitCode !== null) throw new Error(`the app server exited with code ${server.exitCode}:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`the app server at ${baseUrl} did not read its term directory in ${READY_TIMEOUT_MS / 1000} s:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
   return {
+    directoryReadSeconds: Number(directoryRead[1]),
     baseUrl,
     pid: server.pid!,
     peakRssBytes: memory.peakBytes,

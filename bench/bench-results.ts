@@ -47,7 +47,8 @@ export type SizeResult = {
   machineLoad: { atStart: number; atEnd: number }
   settings: { durationSeconds: number; connections: number; warmupSeconds: number }
   import: ImportMeasurement & { targets: TargetCheck[] }
-  server: { peakRssBytes: number | null; targets: TargetCheck[] }
+  /** `directoryReadSeconds`: how long the server took at start to read the glossary into its term directory. */
+  server: { peakRssBytes: number | null; directoryReadSeconds?: number | null; targets: TargetCheck[] }
   endpoints: EndpointResult[]
   freshness: FreshnessResult & { targets: TargetCheck[] }
   /** p50 growth from the next smaller size measured in the same run. */

@@ -109,6 +109,9 @@ export function summaryTable(result: SizeResult): Table {
         verdict(imported.targets),
       ],
       ['server peak RSS', formatBytes(server.peakRssBytes), verdict(server.targets)],
+      ...(server.directoryReadSeconds != null
+        ? [['term directory read at start', `${server.directoryReadSeconds.toFixed(1)} s (before the loads; pages that need it wait for it)`, '']]
+        : []),
       [
         'publish under load (CLI in another process)',
         `visible ${formatMs(freshness.visibleAfterMs)} after the CLI exited; first request after it ${formatMs(freshness.firstRequestMs)}; ` +

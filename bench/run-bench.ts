@@ -111,6 +111,7 @@ async function measureThroughProxy(endpoints: BenchEndpoint[], servers: Servers,
 async function startServers(terms: number, options: BenchOptions, env: NodeJS.ProcessEnv) {
   say(`Starting the production server…`)
   const app = await startAppServer(options.appPort ?? (await freeLoopbackPort()), env)
+  say(`  it read the published glossary into its term directory in ${app.directoryReadSeconds?.toFixed(1) ?? '?'} s`)
   const endpoints = benchEndpoints(sampleSlugs(terms))
   say(`Recording each response once for the ceiling server…`)
   const recording = await recordResponses(app.baseUrl, endpoints.flatMap((endpoint) => endpoint.requests))
@@ -157,8 +158,8 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
     machine: machineInfo(),
     machineLoad: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0]! },
     settings: { durationSeconds: options.durationSeconds, connections: options.connections, warmupSeconds: WARMUP_SECONDS },
-    import: { ...imported, targets: importTargets(imported.termsPerSecond, imported.peakRssBytes) },
-    server: { peakRssBytes, targets: serverTargets(terms, peakRssBytes) },
+    import: { ...imported, targets: importTargets(terms, imported.termsPerSecond, imported.peakRssBytes) },
+    server: { peakRssBytes, directoryReadSeconds: servers.app.directoryReadSeconds, targets: serverTargets(terms, peakRssBytes) },
     endpoints: results,
     freshness: { ...freshness, targets: freshnessTargets({ ...freshness, failures: freshness.load.non2xx + freshness.load.errors }) },
     growth: null,

@@ -78,9 +78,15 @@ export function serverTargets(terms: number, peakRssBytes: number | null): Targe
   return [checkTarget('server peak RSS', 'bytes', 'max', limit, peakRssBytes)]
 }
 
-export function importTargets(termsPerSecond: number, peakRssBytes: number | null): TargetCheck[] {
+/**
+ * The issue sets the import's speed at 10,000 and 100,000 terms: below, the start (loading Payload,
+ * creating a fresh database's tables) takes a fifth of the run and the rate says little about the import.
+ */
+export const IMPORT_SPEED_FROM_TERMS = 10_000
+
+export function importTargets(terms: number, termsPerSecond: number, peakRssBytes: number | null): TargetCheck[] {
   return [
-    checkTarget('import speed', 'terms/s', 'min', 200, termsPerSecond),
+    ...(terms >= IMPORT_SPEED_FROM_TERMS ? [checkTarget('import speed', 'terms/s', 'min', 200, termsPerSecond)] : []),
     checkTarget('import peak RSS', 'bytes', 'max', 500 * MB, peakRssBytes),
   ]
 }
