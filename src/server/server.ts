@@ -19,7 +19,7 @@ import compression from 'compression'
 import { describeMediaStorage, localMediaDirectory, readS3Settings } from '../media-storage/media-storage-settings'
 import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
 
-import { ensureInternalToken, startChangeSync, startJobPolling } from './internal-polls'
+import { ensureInternalToken, startChangeSync, startJobPolling, warmTermDirectory } from './internal-polls'
 import { CLIENT_ADDRESS_HEADER } from './client-address-header'
 import { preparePageResponse } from './page-response'
 import { refuseRequestBody, type BodyRefusal } from './request-body-limits'
@@ -161,6 +161,7 @@ async function main(): Promise<void> {
     const origin = `http://${loopback}:${port}`
     stopPolls.push(startChangeSync(origin, internalToken))
     if (process.env.CLOUDLEX_JOBS !== 'off') stopPolls.push(startJobPolling(origin, internalToken))
+    void warmTermDirectory(origin, internalToken)
     const mode = settings.dev ? 'development' : 'production'
     process.stdout.write(`Cloudlex ${mode} server on http://${settings.hostname ?? 'localhost'}:${port}\n`)
   })

@@ -28,3 +28,8 @@ export async function getTermSearchIndex(): Promise<TermSearchIndex> {
 export async function getTermLinker(currentSlug: string | null): Promise<TermLinker> {
   return (await siteDirectory().upToDate()).names.linker(currentSlug)
 }
+
+/** Reads the published glossary into this process's directory now, rather than on the first page that needs it. */
+export async function warmTermDirectory(): Promise<{ terms: number }> {
+  return { terms: (await siteDirectory().current()).size }
+}

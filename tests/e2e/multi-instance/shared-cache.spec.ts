@@ -95,6 +95,12 @@ test('both instances say at start that their cache is in Redis', () => {
   for (const instance of [a, b]) expect(instance.output()).toContain(`Rendering cache and rate-limit counters: Redis at ${address}`)
 })
 
+test('both instances read the published glossary into their term directory as they start', async () => {
+  for (const instance of [a, b]) {
+    await expect.poll(() => instance.output(), { timeout: 30_000 }).toMatch(/Term directory ready: \d+ published terms read in \d+\.\d s/)
+  }
+})
+
 test('a page rendered on A is served from the shared cache on B, which never rendered it', async () => {
   const slug = takeUnrequestedSlug()
   const onA = await getPage(a, `/terms/${slug}`)
