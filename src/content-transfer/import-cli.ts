@@ -101,6 +101,7 @@ const progressStep = (total: number) => Math.max(10, 10 ** Math.floor(Math.log10
 async function importEntries(reader: EntryReader, options: ImportCliOptions, io: CliIo): Promise<number> {
   const { openPayloadForCli } = await import('./open-payload')
   const { importTermBatches } = await import('./import-terms')
+  const { refreshPlannerStatistics } = await import('@/db/planner-statistics')
   const payload = await openPayloadForCli()
   const stop = stopOnSignals(io.stderr)
   const total = reader.files.length
@@ -112,6 +113,7 @@ async function importEntries(reader: EntryReader, options: ImportCliOptions, io:
       if (total >= 20 && (done % step === 0 || done === total)) io.stderr(`importing… ${done}/${total}`)
     },
   }).finally(stop.dispose)
+  await refreshPlannerStatistics(payload)
   if (options.json) io.stdout(JSON.stringify(report, null, 2))
   for (const line of describeReport(report, options.status)) io.stderr(line)
   if (report.stoppedBy) {
