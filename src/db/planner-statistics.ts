@@ -10,12 +10,24 @@ import type { Payload } from 'payload'
 /** Rows sampled per index: enough to tell a unique index from one with a handful of values. */
 const ROWS_SAMPLED_PER_INDEX = 1_000
 
-type SqliteRun = { drizzle: { run(query: unknown): Promise<unknown> } }
+type SqliteSessions = { sessions: Record<string, { db: { run(query: unknown): Promise<unknown> } }> }
 
-/** Refreshes the planner's statistics after a large change (an import) and when a server starts. */
+/**
+ * Refreshes the planner's statistics after a large change (an import) and when a server starts. ANALYZE
+ * writes its statistics, so it runs as a transaction: this process's writes take turns (src/db), and a
+ * write beside them would find the database locked.
+ */
 export async function refreshPlannerStatistics(payload: Payload): Promise<void> {
   if (payload.db.name !== 'sqlite') return
-  const { drizzle } = payload.db as unknown as SqliteRun
-  await drizzle.run(sql.raw(`PRAGMA analysis_limit = ${ROWS_SAMPLED_PER_INDEX}`))
-  await drizzle.run(sql.raw('ANALYZE'))
+  const id = await payload.db.beginTransaction()
+  if (id === null) throw new Error('refreshing the planner statistics needs a transaction, and the SQLite adapter gave none')
+  try {
+    const { db } = (payload.db as unknown as SqliteSessions).sessions[String(id)]!
+    await db.run(sql.raw(`PRAGMA analysis_limit = ${ROWS_SAMPLED_PER_INDEX}`))
+    await db.run(sql.raw('ANALYZE'))
+    await payload.db.commitTransaction(id)
+  } catch (error) {
+    await payload.db.rollbackTransaction(id)
+    throw error
+  }
 }

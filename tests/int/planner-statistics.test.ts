@@ -37,4 +37,13 @@ describe('refreshPlannerStatistics', () => {
     expect(plan).not.toMatch(/_status/)
     expect(plan).toMatch(/SEARCH terms USING INDEX sqlite_autoindex_terms_1 \(id=\?\)/)
   })
+
+  it('waits its turn behind a write in progress instead of finding the database locked', async () => {
+    const writing = await payload.db.beginTransaction()
+    await payload.create({ collection: 'categories', data: { name: 'Mid-write', slug: 'mid-write' }, req: { transactionID: writing! } as never })
+    const refreshing = refreshPlannerStatistics(payload)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await payload.db.commitTransaction(writing!)
+    await expect(refreshing).resolves.toBeUndefined()
+  })
 })
