@@ -10,7 +10,7 @@
 // (./page-response.ts), and compression after that. It keeps the caches in step with content changes
 // made by any process, and runs the scheduled jobs that are due (./internal-polls.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import path from 'node:path'
 import type { Duplex } from 'node:stream'
 
@@ -33,6 +33,8 @@ const HEADERS_TIMEOUT_MS = 20_000
 const REQUEST_TIMEOUT_MS = 120_000
 /** How long a stop waits for requests in flight before it gives up on them. */
 const STOP_GRACE_MS = 15_000
+/** How long an ended idle connection may stay half-open while stopping. */
+const ENDED_SOCKET_GRACE_MS = 2_000
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -108,13 +110,45 @@ function requestListener(handle: NextHandler, { trustedProxies, dev, cache }: Li
   }
 }
 
+type ServedSocket = Socket & { _httpMessage?: { finished?: boolean } | null }
+
+/**
+ * Node's `close()` destroys the connections it counts as idle, and it counts as idle a connection whose
+ * last response was ended but is still being written: destroying it cut the end off that response (seen
+ * through nginx as an instance stopped under load). Connections with no request in progress are ended
+ * instead, which sends what they hold first; the others answer with `Connection: close` and end after.
+ */
+function endConnectionsGently(server: Server): { stop: () => void } {
+  const sockets = new Set<ServedSocket>()
+  server.on('connection', (socket: ServedSocket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  return {
+    stop: () => {
+      server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'))
+      server.closeIdleConnections = () => {
+        for (const socket of sockets) {
+          const response = socket._httpMessage
+          if (response && !response.finished) continue
+          socket.end()
+          // A client that never closes its side is let go after a moment.
+          setTimeout(() => socket.destroy(), ENDED_SOCKET_GRACE_MS).unref()
+        }
+      }
+    },
+  }
+}
+
 function stopGracefully(server: Server, closeApp: () => Promise<void>, beforeClose: () => void): void {
   let stopping = false
+  const connections = endConnectionsGently(server)
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     beforeClose()
     process.stdout.write(`${signal}: no new connections; finishing the requests in flight.\n`)
+    connections.stop()
     server.close(() => {
       void closeApp().finally(() => process.exit(0))
     })
