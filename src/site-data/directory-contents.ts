@@ -1,43 +1,42 @@
-// The published terms the directory holds, with the search index and the auto-link names kept in step:
-// every change goes through `set` or `delete`, which update all three for that one term.
+// The published terms the directory holds: the search index keeps one entry per term (without its long
+// text) and the auto-link names point at the same entry; every change goes through `set` or `delete`,
+// which update both for that one term.
 import { TermNameIndex } from '@/lib/auto-link'
-import { TermSearchIndex } from '@/lib/search/term-search-index'
+import { TermSearchIndex, type TermTexts } from '@/lib/search/term-search-index'
 
-import { sameDirectoryTerm, type DirectoryCategory, type DirectoryProvider, type DirectoryTerm } from './directory-term'
+import type { DirectoryCategory, DirectoryEntry, DirectoryProvider, DirectoryTerm } from './directory-term'
 
 export class DirectoryContents {
-  private readonly terms = new Map<string, DirectoryTerm>()
-  readonly search = new TermSearchIndex()
+  readonly search: TermSearchIndex<DirectoryEntry>
   readonly names = new TermNameIndex()
   // One object per category and provider, shared by its terms, rather than one per term (100,000 terms).
   private readonly categories = new Map<string, DirectoryCategory>()
   private readonly providers = new Map<string, DirectoryProvider>()
 
-  get size(): number {
-    return this.terms.size
+  constructor(texts?: TermTexts) {
+    this.search = new TermSearchIndex<DirectoryEntry>(texts)
   }
 
-  get(id: string): DirectoryTerm | undefined {
-    return this.terms.get(id)
+  get size(): number {
+    return this.search.size
+  }
+
+  get(id: string): DirectoryEntry | undefined {
+    return this.search.get(id)
   }
 
   ids(): string[] {
-    return [...this.terms.keys()]
+    return this.idsWhere(() => true)
   }
 
-  /** Adds or replaces a term; returns whether anything search or linking reads changed. */
-  set(term: DirectoryTerm): boolean {
-    const previous = this.terms.get(term.id)
-    if (previous && sameDirectoryTerm(previous, term)) return false
-    const shared = this.shareReferences(term)
-    this.terms.set(shared.id, shared)
-    this.search.set(shared)
-    this.names.set(shared)
-    return true
+  /** Adds or replaces a term. */
+  set(term: DirectoryTerm): void {
+    const entry = this.search.set(this.shareReferences(term))
+    this.names.set(entry)
   }
 
   delete(id: string): boolean {
-    if (!this.terms.delete(id)) return false
+    if (!this.search.get(id)) return false
     this.search.delete(id)
     this.names.delete(id)
     return true
@@ -45,30 +44,43 @@ export class DirectoryContents {
 
   /** Terms that show one of these FAQs. */
   idsShowingFaqs(faqIds: ReadonlySet<string>): string[] {
-    return this.idsWhere((term) => term.faqs.some((faq) => faqIds.has(faq.id)))
+    return this.idsWhere((entry) => entry.faqIds.some((id) => faqIds.has(id)))
+  }
+
+  /** Terms that list a service of this provider. */
+  idsWithProvider(providerId: string): string[] {
+    return this.idsWhere((entry) => entry.providerEquivalents.some((row) => row.provider.id === providerId))
   }
 
   /** Shows a category's new name and slug on its terms, or none when it is gone or not public. */
   updateCategory(id: string, category: DirectoryCategory | null): void {
-    for (const termId of this.idsWhere((term) => term.category?.id === id)) {
-      this.set({ ...this.terms.get(termId)!, category })
+    const shared = category && this.share(this.categories, category, (a, b) => a.name === b.name && a.slug === b.slug)
+    for (const termId of this.idsWhere((entry) => entry.category?.id === id)) {
+      this.replaceEntry({ ...this.search.get(termId)!, category: shared })
     }
   }
 
-  /** Shows a provider's new name on its terms' services, or drops those rows when it is gone. */
-  updateProvider(id: string, provider: DirectoryProvider | null): void {
-    for (const termId of this.idsWhere((term) => term.providerEquivalents.some((row) => row.provider.id === id))) {
-      const term = this.terms.get(termId)!
-      const providerEquivalents = term.providerEquivalents.flatMap((row) =>
-        row.provider.id !== id ? [row] : provider ? [{ ...row, provider }] : [],
-      )
-      this.set({ ...term, providerEquivalents })
+  /**
+   * Shows a provider's new name on its terms. A provider the public can no longer read takes service
+   * names out of what search indexes, so its terms are read again instead (see applyChanges).
+   */
+  renameProvider(provider: DirectoryProvider): void {
+    const shared = this.share(this.providers, provider, (a, b) => a.name === b.name)
+    for (const termId of this.idsWithProvider(provider.id)) {
+      const entry = this.search.get(termId)!
+      const providerEquivalents = entry.providerEquivalents.map((row) => (row.provider.id === provider.id ? { ...row, provider: shared } : row))
+      this.replaceEntry({ ...entry, providerEquivalents })
     }
   }
 
-  private idsWhere(test: (term: DirectoryTerm) => boolean): string[] {
+  private replaceEntry(entry: DirectoryEntry): void {
+    this.search.replaceEntry(entry)
+    this.names.set(entry)
+  }
+
+  private idsWhere(test: (entry: DirectoryEntry) => boolean): string[] {
     const ids: string[] = []
-    for (const term of this.terms.values()) if (test(term)) ids.push(term.id)
+    for (const entry of this.search.entries()) if (test(entry)) ids.push(entry.id)
     return ids
   }
 

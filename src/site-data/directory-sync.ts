@@ -3,6 +3,7 @@
 // read again). After an overflow of the log it is read through again in the background while the
 // current contents keep serving. Database access goes through a DirectoryReader, so tests give a fake.
 import { categoryTag, faqTag, idInTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
+import type { SearchText, TermTexts } from '@/lib/search/term-search-index'
 import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
 
 import type { DirectoryContents } from './directory-contents'
@@ -14,10 +15,17 @@ export type DirectoryReader = {
   readPublishedTermIds(): Promise<string[]>
   /** The published terms among `ids`. */
   readTerms(ids: readonly string[]): Promise<DirectoryTerm[]>
+  /** The text of the published terms among `ids`, for the search hits shown: definitions, and public FAQs of those in `withFaqs`. */
+  readTermTexts(ids: readonly string[], withFaqs: ReadonlySet<string>): Promise<ReadonlyMap<string, SearchText>>
   /** Ids of published terms that show one of these FAQs. */
   findTermIdsShowingFaqs(faqIds: readonly string[]): Promise<string[]>
   readCategories(ids: readonly string[]): Promise<DirectoryCategory[]>
   readProviders(ids: readonly string[]): Promise<DirectoryProvider[]>
+}
+
+/** Search's source of the hits' text: the database, so the directory keeps no term's text in memory. */
+export function textsFromReader(reader: DirectoryReader): TermTexts {
+  return { keep: () => {}, forget: () => {}, read: (ids, withFaqs) => reader.readTermTexts(ids, withFaqs) }
 }
 
 /** The documents the tags of a change name, by kind (use cases are not in the directory). */
@@ -60,7 +68,11 @@ export async function readWholeGlossary(reader: DirectoryReader, contents: Direc
   for (const id of contents.ids()) if (!seen.has(id)) contents.delete(id)
 }
 
-/** Applies the changes `tags` name: re-reads exactly the terms they touch and the renamed categories and providers. */
+/**
+ * Applies the changes `tags` name: re-reads exactly the terms they touch, and shows renamed categories and
+ * providers on their terms. A provider gone from public view changes its terms' indexed service names,
+ * so its terms are read again too.
+ */
 export async function applyChanges(reader: DirectoryReader, contents: DirectoryContents, tags: readonly string[]): Promise<void> {
   const named = documentsNamedBy(tags)
   const termIds = new Set(named.terms)
@@ -69,6 +81,12 @@ export async function applyChanges(reader: DirectoryReader, contents: DirectoryC
     for (const id of await reader.findTermIdsShowingFaqs([...named.faqs])) termIds.add(id)
     for (const id of contents.idsShowingFaqs(named.faqs)) termIds.add(id)
   }
+  const categories = named.categories.size > 0 ? await reader.readCategories([...named.categories]) : []
+  const providers = new Map((named.providers.size > 0 ? await reader.readProviders([...named.providers]) : []).map((provider) => [provider.id, provider]))
+  for (const id of named.providers) {
+    if (!providers.has(id)) for (const termId of contents.idsWithProvider(id)) termIds.add(termId)
+  }
+
   const ids = [...termIds]
   for (let start = 0; start < ids.length; start += BATCH_SIZE) {
     const batch = ids.slice(start, start + BATCH_SIZE)
@@ -79,12 +97,7 @@ export async function applyChanges(reader: DirectoryReader, contents: DirectoryC
       else contents.delete(id)
     }
   }
-  if (named.categories.size > 0) {
-    const categories = new Map((await reader.readCategories([...named.categories])).map((category) => [category.id, category]))
-    for (const id of named.categories) contents.updateCategory(id, categories.get(id) ?? null)
-  }
-  if (named.providers.size > 0) {
-    const providers = new Map((await reader.readProviders([...named.providers])).map((provider) => [provider.id, provider]))
-    for (const id of named.providers) contents.updateProvider(id, providers.get(id) ?? null)
-  }
+  const publicCategories = new Map(categories.map((category) => [category.id, category]))
+  for (const id of named.categories) contents.updateCategory(id, publicCategories.get(id) ?? null)
+  for (const provider of providers.values()) contents.renameProvider(provider)
 }

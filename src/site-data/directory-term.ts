@@ -1,21 +1,28 @@
-// What the term directory keeps of each published term: what search and auto-linking need, and the ids
+// What the term directory reads of each published term: what search and auto-linking need, and the ids
 // that tell which terms a change to a category, provider or FAQ touches. Made from the stored fields
-// (DIRECTORY_TERM_SELECT) and the public relations they point at.
+// (DIRECTORY_TERM_SELECT) and the public relations they point at. The directory keeps a DirectoryEntry,
+// the term without its long text; search reads the text of the hits it shows again.
 import { richTextToPlainText } from '@/content-transfer/rich-text'
 import type { LinkableTerm } from '@/lib/auto-link'
-import type { SearchableTerm } from '@/lib/search/term-search-index'
+import type { SearchEntry } from '@/lib/search/term-search-index'
 import { termMetaDescription } from '@/lib/term-summary'
 
 export type DirectoryCategory = { id: string; name: string; slug: string }
 export type DirectoryProvider = { id: string; name: string }
 
-/** A SearchableTerm and a LinkableTerm at once, so search and linking share one object per term. */
-export type DirectoryTerm = Omit<SearchableTerm, 'category' | 'providerEquivalents' | 'faqs'> &
+/** What the directory keeps of a term: one object per term, shared by search and linking. */
+export type DirectoryEntry = Omit<SearchEntry, 'category' | 'providerEquivalents'> &
   LinkableTerm & {
     category: DirectoryCategory | null
     providerEquivalents: readonly { provider: DirectoryProvider; service: string | null }[]
-    faqs: readonly { id: string; question: string; answerText: string }[]
+    faqIds: readonly string[]
   }
+
+/** A term's long text as the directory reads it: its definition and public FAQs, with their ids. */
+export type DirectoryText = { definition: string; faqs: readonly { id: string; question: string; answerText: string }[] }
+
+/** A published term as read: its entry and its text. */
+export type DirectoryTerm = DirectoryEntry & DirectoryText
 
 /** The stored fields a directory term is made from; relationships come as ids (depth 0). */
 export const DIRECTORY_TERM_SELECT = {
@@ -27,6 +34,9 @@ export const DIRECTORY_TERM_SELECT = {
   providerEquivalents: { provider: true, service: true },
   faqs: true,
 } as const
+
+/** The stored fields a term's text is made from. */
+export const TERM_TEXT_SELECT = { definition: true, faqs: true } as const
 
 type Id = string | number
 /** A term as stored, with the fields of DIRECTORY_TERM_SELECT. */
@@ -48,8 +58,20 @@ export type PublicRelations = {
   faqs: ReadonlyMap<string, { question: string; answer: unknown }>
 }
 
+/** A stored term's text: its definition and the FAQs the public may read, as plain text. */
+export function toDirectoryText(stored: Pick<StoredTerm, 'definition' | 'faqs'>, faqs: PublicRelations['faqs']): DirectoryText {
+  return {
+    definition: stored.definition,
+    faqs: (stored.faqs ?? []).flatMap((id) => {
+      const faq = faqs.get(String(id))
+      return faq ? [{ id: String(id), question: faq.question, answerText: richTextToPlainText(faq.answer) }] : []
+    }),
+  }
+}
+
 /** A stored term as search and linking see it: links to what the public may not read are dropped. */
 export function toDirectoryTerm(stored: StoredTerm, relations: PublicRelations): DirectoryTerm {
+  const { faqs } = toDirectoryText(stored, relations.faqs)
   return {
     id: String(stored.id),
     title: stored.title,
@@ -62,28 +84,7 @@ export function toDirectoryTerm(stored: StoredTerm, relations: PublicRelations):
       const provider = row.provider === null || row.provider === undefined ? undefined : relations.providers.get(String(row.provider))
       return provider ? [{ provider, service: row.service?.trim() || null }] : []
     }),
-    faqs: (stored.faqs ?? []).flatMap((id) => {
-      const faq = relations.faqs.get(String(id))
-      return faq ? [{ id: String(id), question: faq.question, answerText: richTextToPlainText(faq.answer) }] : []
-    }),
+    faqs,
+    faqIds: faqs.map((faq) => faq.id),
   }
-}
-
-const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
-  a.length === b.length && a.every((item, index) => same(item, b[index]!))
-
-/** Whether two versions of a term show the same to search and linking (a re-read often changes nothing). */
-export function sameDirectoryTerm(a: DirectoryTerm, b: DirectoryTerm): boolean {
-  return (
-    a.id === b.id &&
-    a.title === b.title &&
-    a.slug === b.slug &&
-    a.definition === b.definition &&
-    sameList(a.aliases, b.aliases, (x, y) => x === y) &&
-    a.category?.id === b.category?.id &&
-    a.category?.name === b.category?.name &&
-    a.category?.slug === b.category?.slug &&
-    sameList(a.providerEquivalents, b.providerEquivalents, (x, y) => x.provider.id === y.provider.id && x.provider.name === y.provider.name && x.service === y.service) &&
-    sameList(a.faqs, b.faqs, (x, y) => x.id === y.id && x.question === y.question && x.answerText === y.answerText)
-  )
 }

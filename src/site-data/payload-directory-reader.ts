@@ -8,7 +8,7 @@ import { createLocalReq, type Payload, type SelectType, type Where } from 'paylo
 import { readChangesSince } from '@/site-cache/change-log'
 
 import type { DirectoryReader } from './directory-sync'
-import { DIRECTORY_TERM_SELECT, toDirectoryTerm, type PublicRelations, type StoredTerm } from './directory-term'
+import { DIRECTORY_TERM_SELECT, TERM_TEXT_SELECT, toDirectoryTerm, toDirectoryText, type PublicRelations, type StoredTerm } from './directory-term'
 
 const PUBLIC = { overrideAccess: false, draft: false } as const
 
@@ -52,13 +52,19 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
       providerIds.length === 0
         ? []
         : payload.find({ collection: 'providers', ...PUBLIC, where: { id: { in: providerIds } }, pagination: false, depth: 0, select: { name: true } }).then((result) => result.docs),
-      faqIds.length === 0 ? [] : findPublic('faqs', { id: { in: faqIds } }, faqIds.length, { question: true, answer: true }),
+      publicFaqs(faqIds),
     ])
     return {
       categories: new Map(categories.map((category) => [String(category.id), { id: String(category.id), name: category.name, slug: category.slug }])),
       providers: new Map(providers.map((provider) => [String(provider.id), { id: String(provider.id), name: provider.name }])),
-      faqs: new Map((faqs as { id: string | number; question: string; answer: unknown }[]).map((faq) => [String(faq.id), faq])),
+      faqs,
     }
+  }
+
+  /** The public FAQs among `ids`, by id. */
+  async function publicFaqs(ids: string[]) {
+    const faqs = ids.length === 0 ? [] : await findPublic('faqs', { id: { in: ids } }, ids.length, { question: true, answer: true })
+    return new Map((faqs as { id: string | number; question: string; answer: unknown }[]).map((faq) => [String(faq.id), faq]))
   }
 
   async function readTerms(where: Where, limit: number) {
@@ -76,6 +82,14 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
     },
 
     readTerms: (ids) => (ids.length === 0 ? Promise.resolve([]) : readTerms({ id: { in: [...ids] } }, ids.length)),
+
+    readTermTexts: async (ids, withFaqs) => {
+      if (ids.length === 0) return new Map()
+      const stored = (await findPublic('terms', { id: { in: [...ids] } }, ids.length, TERM_TEXT_SELECT)) as Pick<StoredTerm, 'id' | 'definition' | 'faqs'>[]
+      const shown = stored.map((term) => (withFaqs.has(String(term.id)) ? term : { ...term, faqs: [] }))
+      const faqs = await publicFaqs(uniqueIds(shown.flatMap((term) => term.faqs ?? [])))
+      return new Map(shown.map((term) => [String(term.id), toDirectoryText(term, faqs)]))
+    },
 
     findTermIdsShowingFaqs: async (faqIds) => {
       const payload = await getPayload()

@@ -22,6 +22,7 @@ let categories: Map<string, Category>
 let providers: Provider[]
 let directory: TermDirectory
 const termReads: string[][] = []
+const textReads: string[][] = []
 
 function termData(index: number) {
   const entry = generatedEntry(index, GLOSSARY_SIZE)
@@ -37,7 +38,7 @@ function termData(index: number) {
 
 /** Terms matching every word (made-up words, so no generated term matches them too). */
 const slugsFor = async (query: string) =>
-  searchTerms((await directory.upToDate()).search, query, { allWords: true }).map((hit) => hit.slug)
+  (await searchTerms((await directory.upToDate()).search, query, { allWords: true })).map((hit) => hit.slug)
 
 async function publishTerm(title: string, fields: Record<string, unknown> = {}) {
   return payload.create({
@@ -67,6 +68,10 @@ beforeAll(async () => {
       termReads.push([...ids])
       return reader.readTerms(ids)
     },
+    readTermTexts: (ids, withFaqs) => {
+      textReads.push([...ids])
+      return reader.readTermTexts(ids, withFaqs)
+    },
   }
   directory = new TermDirectory(recording, { checkIntervalMs: 0 })
 }, 600_000)
@@ -79,7 +84,7 @@ describe('the term directory on a real database', () => {
     termReads.length = 0
     expect(await slugsFor(generatedEntry(1_100, GLOSSARY_SIZE).title)).toContain(generatedEntry(1_100, GLOSSARY_SIZE).slug)
     expect(await slugsFor('Secret Draft Gateway')).not.toContain('secret-draft-gateway')
-    const [hit] = searchTerms(contents.search, `AWS ${generatedEntry(7, GLOSSARY_SIZE).title}`)
+    const [hit] = await searchTerms(contents.search, `AWS ${generatedEntry(7, GLOSSARY_SIZE).title}`)
     expect(hit).toMatchObject({ slug: generatedEntry(7, GLOSSARY_SIZE).slug, matchedField: 'title' })
   })
 
@@ -106,6 +111,39 @@ describe('the term directory on a real database', () => {
     expect(await slugsFor('wombat tesseract')).toEqual([])
     expect((await directory.current()).size).toBe(GLOSSARY_SIZE)
     expect(termReads.every((ids) => ids.length === 1)).toBe(true)
+  })
+
+  it('keeps no term text in memory, and shows the published text of the hits shown, never a draft', async () => {
+    const contents = await directory.upToDate()
+    expect(Object.keys(contents.get(contents.ids()[0]!)!)).not.toContain('definition')
+    const faq = await payload.create({
+      collection: 'faqs',
+      data: { question: 'Can an ibex climb it?', answer: plainTextToRichText('Only a published ibex.'), _status: 'published' },
+      ...QUIET,
+    })
+    const term = await publishTerm('Ibex Manifold', { definition: 'A manifold for ibex herds, as published.', faqs: [faq.id] })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { definition: 'A manifold for ibex herds, with the zyzzyva draft words.' },
+      draft: true,
+      ...QUIET,
+    })
+    textReads.length = 0
+    const search = (await directory.upToDate()).search
+    const [byTitle] = await searchTerms(search, 'ibex manifold')
+    expect(byTitle).toMatchObject({ slug: 'ibex-manifold', snippet: { text: 'A manifold for ibex herds, as published.' } })
+    const [byFaq] = await searchTerms(search, 'climb')
+    expect(byFaq).toMatchObject({ slug: 'ibex-manifold', matchedField: 'faqs', snippet: { text: 'Can an ibex climb it? Only a published ibex.' } })
+    expect(await searchTerms(search, 'zyzzyva')).toEqual([])
+    // Only the hits shown had their text read: one term per search here.
+    expect(textReads).toEqual([[String(term.id)], [String(term.id)]])
+
+    // Unpublished after the directory last looked: the hit is left out rather than shown.
+    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'unpublished' }, draft: false, ...QUIET })
+    expect(await searchTerms(search, 'ibex manifold')).toEqual([])
+    await payload.delete({ collection: 'terms', id: term.id, ...QUIET })
+    await payload.delete({ collection: 'faqs', id: faq.id, ...QUIET })
   })
 
   it('follows a FAQ published, edited, unpublished and deleted, through the term that shows it', async () => {
@@ -135,7 +173,7 @@ describe('the term directory on a real database', () => {
     const readsBefore = termReads.length
     await payload.update({ collection: 'categories', id: categories.get('storage')!.id, data: { name: 'Data Storage' } })
     const storageTerm = generatedEntry(GENERATED_CATEGORIES.indexOf('storage'), GLOSSARY_SIZE)
-    const [hit] = searchTerms((await directory.upToDate()).search, storageTerm.title)
+    const [hit] = await searchTerms((await directory.upToDate()).search, storageTerm.title)
     expect(hit).toMatchObject({ slug: storageTerm.slug, category: { name: 'Data Storage', slug: 'storage' } })
     expect(termReads.length).toBe(readsBefore)
   })

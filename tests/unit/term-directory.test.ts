@@ -17,7 +17,7 @@ function directoryOver(reader: FakeDirectoryReader, errors: unknown[] = []) {
 }
 
 const slugsFor = async (directory: TermDirectory, query: string) =>
-  searchTerms((await directory.current()).search, query).map((hit) => hit.slug)
+  (await searchTerms((await directory.current()).search, query)).map((hit) => hit.slug)
 
 const linkedBy = async (directory: TermDirectory, text: string) =>
   (await directory.upToDate()).names
@@ -26,14 +26,14 @@ const linkedBy = async (directory: TermDirectory, text: string) =>
     .flatMap((segment) => (segment.term ? [segment.term.slug] : []))
 
 describe('which documents a change names', () => {
-  it('reads term, FAQ, category and provider ids out of the tags, and ignores the rest', () => {
+  it('reads term, FAQ, category and provider ids out of the tags, and ignores the rest', async () => {
     const named = documentsNamedBy([termIdTag(1), termSlugTag('one'), faqTag(2), categoryTag(3), providerTag(4), useCaseTag(5), TERM_LISTS_TAG])
     expect(named).toEqual({ terms: new Set(['1']), faqs: new Set(['2']), categories: new Set(['3']), providers: new Set(['4']) })
   })
 })
 
 describe('a stored term as the directory keeps it', () => {
-  it('resolves its category, providers and FAQs, and drops the ones the public may not read', () => {
+  it('resolves its category, providers and FAQs, and drops the ones the public may not read', async () => {
     const term = toDirectoryTerm(
       {
         id: 7,
@@ -71,6 +71,7 @@ describe('a stored term as the directory keeps it', () => {
         { provider: { id: 'gcp-id', name: 'GCP' }, service: null },
       ],
       faqs: [{ id: 'faq-1', question: 'How durable?', answerText: 'Very.' }],
+      faqIds: ['faq-1'],
     })
   })
 })
@@ -143,10 +144,41 @@ describe('the term directory', () => {
     reader.record(categoryTag(7))
     reader.record(providerTag(8))
     clock.now += 1_000
-    const [hit] = searchTerms((await directory.current()).search, 'S3')
+    const [hit] = await searchTerms((await directory.current()).search, 'S3')
     expect(hit?.category?.name).toBe('Data Storage')
     expect(hit?.snippet.text).toBe('Amazon Web Services: Amazon S3')
     expect(reader.termReads.length).toBe(readsAfterBuild)
+  })
+
+  it('reads again the terms of a provider the public can no longer read, so its service names stop matching', async () => {
+    const provider = { id: '8', name: 'AWS' }
+    const reader = new FakeDirectoryReader([
+      directoryTerm('1', { title: 'Object Storage', providerEquivalents: [{ provider, service: 'Amazon S3' }] }),
+      directoryTerm('2', { title: 'Block Storage' }),
+    ])
+    const { directory, clock } = directoryOver(reader)
+    await directory.current()
+    expect(await slugsFor(directory, 'S3')).toEqual(['object-storage'])
+
+    reader.published.set('1', directoryTerm('1', { title: 'Object Storage' }))
+    reader.record(providerTag(8))
+    clock.now += 1_000
+    expect(await slugsFor(directory, 'S3')).toEqual([])
+    expect(reader.termReads.at(-1)).toEqual(['1'])
+  })
+
+  it('keeps no term text, and reads the text of only the hits it shows', async () => {
+    const reader = new FakeDirectoryReader(
+      Array.from({ length: 30 }, (_, n) => directoryTerm(String(n + 1), { title: `Zephyr ${n + 1}`, definition: `Zephyr number ${n + 1} streams.` })),
+    )
+    const { directory } = directoryOver(reader)
+    const contents = await directory.current()
+    expect(Object.keys(contents.get('1')!)).not.toContain('definition')
+    const hits = await searchTerms(contents.search, 'zephyr', { limit: 8 })
+    expect(hits).toHaveLength(8)
+    expect(reader.textReads).toHaveLength(1)
+    expect(reader.textReads[0]!.sort()).toEqual(hits.map((hit) => hit.slug.replace('zephyr-', '')).sort())
+    expect(hits.every((hit) => /^Zephyr number \d+ streams\.$/.test(hit.snippet.text))).toBe(true)
   })
 
   it('looks at the log at most once a check interval for search, but after the call for a page that links', async () => {
@@ -195,10 +227,11 @@ describe('the term directory', () => {
     let openGate = () => {}
     reader.pageGate = new Promise((resolve) => (openGate = resolve))
     clock.now += 1_000
-    // A page that links waits for the read-through; search meanwhile answers from what it has.
+    // A page that links waits for the read-through; search meanwhile answers from what it has, less the
+    // deleted term, whose text is gone.
     const linking = linkedBy(directory, 'Imported Storage 6, not Object Storage.')
     await new Promise((resolve) => setTimeout(resolve, 10))
-    expect((await slugsFor(directory, 'storage')).sort()).toEqual(['block-storage', 'object-storage'])
+    expect(await slugsFor(directory, 'storage')).toEqual(['block-storage'])
     openGate()
     expect(await linking).toEqual(['imported-storage-6'])
     expect((await slugsFor(directory, 'storage')).length).toBe(5)

@@ -2,7 +2,7 @@
 // what the reader typed, plus ordinary search results for the words of a missing page's address.
 import { boundedEditDistance } from './close-name-index'
 import { splitWords, squashWords } from './search-text'
-import { searchTerms, type TermSearchIndex } from './term-search-index'
+import { rankTerms, type TermSearchIndex } from './term-search-index'
 
 /**
  * Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
@@ -59,8 +59,8 @@ export function suggestTermsForPath(index: TermSearchIndex, pathname: string, li
   for (const term of findClosestTerms(index, words, limit)) suggestions.set(term.slug, { slug: term.slug, title: term.title })
   // Names only, and every word: the words of an address are what the page is called, and "cloud" alone
   // would match dozens of terms.
-  for (const hit of searchTerms(index, words, { limit, fields: ['title', 'aliases', 'services'], allWords: true })) {
-    if (!suggestions.has(hit.slug)) suggestions.set(hit.slug, { slug: hit.slug, title: hit.title.text })
+  for (const { entry } of rankTerms(index, words, { limit, fields: ['title', 'aliases', 'services'], allWords: true })) {
+    if (!suggestions.has(entry.slug)) suggestions.set(entry.slug, { slug: entry.slug, title: entry.title })
   }
   return [...suggestions.values()].slice(0, limit)
 }

@@ -77,15 +77,23 @@ export class PostingList {
     this.documentFrequency[field]! += 1
   }
 
-  /** Forgets the pair for (slot, field); returns whether there was one. */
-  remove(slot: number, field: number): boolean {
-    const index = this.indexOf(slot, field)
-    if (index === -1) return false
-    this.pairs.copyWithin(2 * index, 2 * index + 2, 2 * this.size)
-    this.size -= 1
-    this.documentFrequency[field]! -= 1
-    // Give memory back when a once-common word has become rare.
+  /** Forgets every pair of `slot`, whatever its field; returns how many there were. */
+  removeSlot(slot: number): number {
+    const start = this.lowerBound(slot)
+    let end = start
+    while (end < this.size && this.slotAt(end) === slot) {
+      this.documentFrequency[this.fieldAt(end)]! -= 1
+      end += 1
+    }
+    if (end === start) return 0
+    this.pairs.copyWithin(2 * start, 2 * end, 2 * this.size)
+    this.size -= end - start
+    this.shrinkIfSparse()
+    return end - start
+  }
+
+  /** Gives memory back when a once-common word has become rare. */
+  private shrinkIfSparse(): void {
     if (this.pairs.length > 16 && 2 * this.size < this.pairs.length / 4) this.pairs = this.pairs.slice(0, this.pairs.length / 2)
-    return true
   }
 }

@@ -20,13 +20,13 @@ export type SearchResultsPage = {
   didYouMean: ClosestTerm[]
 }
 
-export function searchResultsPage(index: TermSearchIndex, rawQuery: string | null | undefined, askedPage = 1): SearchResultsPage {
+export async function searchResultsPage(index: TermSearchIndex, rawQuery: string | null | undefined, askedPage = 1): Promise<SearchResultsPage> {
   const query = normalizeSearchQuery(rawQuery)
   if (!query) return { query, page: 1, hits: [], firstPosition: 1, hasNextPage: false, didYouMean: [] }
   const page = Math.min(Math.max(1, Math.trunc(askedPage) || 1), MAX_SEARCH_PAGES)
   const offset = (page - 1) * SEARCH_RESULTS_PER_PAGE
   // One more than the page holds tells whether a next page exists without ranking the rest.
-  const ranked = searchTerms(index, query, { limit: offset + SEARCH_RESULTS_PER_PAGE + 1, offset })
+  const ranked = await searchTerms(index, query, { limit: offset + SEARCH_RESULTS_PER_PAGE + 1, offset })
   const hits = ranked.slice(0, SEARCH_RESULTS_PER_PAGE)
   return {
     query,

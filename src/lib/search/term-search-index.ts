@@ -7,17 +7,54 @@ import { excerpt, highlightWords, type HighlightedText } from './highlight'
 import { normalizeSearchQuery, normalizeWord, splitWords, squashWords } from './search-text'
 import { TextIndex, type RankedDocument } from './text-index'
 
-/** The parts of a term search reads; the site's TermView has all of them. */
-export type SearchableTerm = {
+/** What search keeps of every term in memory: what it indexes and what a hit shows besides the term's text. */
+export type SearchEntry = {
   /** What identifies the term across edits, when its slug or title may change. */
   id: string
   title: string
   slug: string
-  definition: string
   aliases: readonly string[]
   category: { name: string; slug: string } | null
   providerEquivalents: readonly { provider: { name: string }; service: string | null }[]
+}
+
+/** A term's long text: indexed, but not kept; the hits shown read theirs from a TermTexts. */
+export type SearchText = {
+  definition: string
   faqs: readonly { question: string; answerText: string }[]
+}
+
+/** The parts of a term search reads; the site's TermView has all of them. */
+export type SearchableTerm = SearchEntry & SearchText
+
+/**
+ * Where the text of the hits shown comes from. The site reads it from the database, so the index of a
+ * 100,000-term glossary does not hold the glossary's text twice; `textsInMemory` keeps it for small indexes.
+ */
+export type TermTexts = {
+  /** Told of every term indexed, for a source that keeps the text itself. */
+  keep(id: string, text: SearchText): void
+  forget(id: string): void
+  /**
+   * The texts of the terms among `ids` that still exist (a missing one is no longer searchable); the
+   * FAQs only of those in `withFaqs`, the others' come back empty.
+   */
+  read(ids: readonly string[], withFaqs: ReadonlySet<string>): Promise<ReadonlyMap<string, SearchText>>
+}
+
+export function textsInMemory(): TermTexts {
+  const texts = new Map<string, SearchText>()
+  return {
+    keep: (id, text) => void texts.set(id, { definition: text.definition, faqs: text.faqs }),
+    forget: (id) => void texts.delete(id),
+    read: async (ids, withFaqs) =>
+      new Map(
+        ids.flatMap((id) => {
+          const text = texts.get(id)
+          return text ? [[id, withFaqs.has(id) ? text : { definition: text.definition, faqs: [] }] as const] : []
+        }),
+      ),
+  }
 }
 
 /** Fields in ranking order: a match in an earlier field weighs more and is the one a result reports. */
@@ -47,58 +84,84 @@ export type TermSearchHit = {
 
 type IndexedDocument = Record<SearchField, string>
 
-function toIndexedDocument(term: SearchableTerm): IndexedDocument {
+const servicesOf = (entry: SearchEntry) => entry.providerEquivalents.flatMap((row) => (row.service ? [row.service] : [])).join('\n')
+
+function toIndexedDocument(entry: SearchEntry, text: SearchText): IndexedDocument {
   return {
-    title: term.title,
-    aliases: term.aliases.join('\n'),
-    services: term.providerEquivalents.flatMap((row) => (row.service ? [row.service] : [])).join('\n'),
-    definition: term.definition,
-    faqs: term.faqs.map((faq) => `${faq.question}\n${faq.answerText}`).join('\n'),
+    title: entry.title,
+    aliases: entry.aliases.join('\n'),
+    services: servicesOf(entry),
+    definition: text.definition,
+    faqs: text.faqs.map((faq) => `${faq.question}\n${faq.answerText}`).join('\n'),
   }
 }
 
-const sameDocument = (a: IndexedDocument, b: IndexedDocument) => SEARCH_FIELDS.every((field) => a[field] === b[field])
+/** Whether two versions of an entry index the same names (title, aliases, services). */
+const sameIndexedNames = (a: SearchEntry, b: SearchEntry) =>
+  a.title === b.title && a.aliases.join('\n') === b.aliases.join('\n') && servicesOf(a) === servicesOf(b)
 
 /** The names a reader may have meant to type, for "did you mean" and the 404 page. */
-const closeNamesOf = (term: SearchableTerm) => [term.title, term.slug, ...term.aliases].map(squashWords)
+const closeNamesOf = (entry: SearchEntry) => [entry.title, entry.slug, ...entry.aliases].map(squashWords)
+
+/** A term without its long text: what the index keeps. */
+function entryOf<Entry extends SearchEntry>(term: Entry & SearchText): Entry {
+  const { definition: _definition, faqs: _faqs, ...entry } = term
+  return entry as unknown as Entry
+}
 
 /**
  * The searchable published terms, changed one term at a time: `set` adds or replaces a term, `delete`
- * removes it, and searches see the change at once. Nothing is ever rebuilt.
+ * removes it, and searches see the change at once. Nothing is ever rebuilt. `Entry` is what the owner
+ * keeps per term besides what search needs (the site's directory keeps one object per term, here).
  */
-export class TermSearchIndex {
-  private readonly termsById = new Map<string, SearchableTerm>()
+export class TermSearchIndex<Entry extends SearchEntry = SearchEntry> {
+  private readonly entriesById = new Map<string, Entry>()
   readonly text = new TextIndex<SearchField>(SEARCH_FIELDS, { tokenize: splitWords, processTerm: normalizeWord })
   readonly closeNames = new CloseNameIndex()
 
+  constructor(readonly texts: TermTexts = textsInMemory()) {}
+
   get size(): number {
-    return this.termsById.size
+    return this.entriesById.size
   }
 
-  get(id: string): SearchableTerm | undefined {
-    return this.termsById.get(id)
+  get(id: string): Entry | undefined {
+    return this.entriesById.get(id)
   }
 
-  set(term: SearchableTerm): void {
-    const previous = this.termsById.get(term.id)
-    const document = toIndexedDocument(term)
-    // A change that leaves the searched text alone (a category renamed) only swaps the term shown.
-    if (!previous || !sameDocument(toIndexedDocument(previous), document)) {
-      if (previous) this.text.remove(term.id, toIndexedDocument(previous))
-      this.text.add(term.id, document)
+  entries(): IterableIterator<Entry> {
+    return this.entriesById.values()
+  }
+
+  /** Adds or replaces a term; returns the entry kept for it (the term without its long text). */
+  set(term: Entry & SearchText): Entry {
+    const previous = this.entriesById.get(term.id)
+    const entry = entryOf(term)
+    if (previous) this.text.remove(term.id)
+    this.text.add(term.id, toIndexedDocument(entry, term))
+    if (!previous || previous.slug !== entry.slug || !sameIndexedNames(previous, entry)) {
+      this.closeNames.set(term.id, closeNamesOf(entry))
     }
-    if (!previous || previous.title !== term.title || previous.slug !== term.slug || previous.aliases !== term.aliases) {
-      this.closeNames.set(term.id, closeNamesOf(term))
+    this.entriesById.set(term.id, entry)
+    this.texts.keep(term.id, term)
+    return entry
+  }
+
+  /** Swaps what a hit shows of a term (its category, its providers' names) when nothing it indexes changed. */
+  replaceEntry(entry: Entry): void {
+    const previous = this.entriesById.get(entry.id)
+    if (!previous) throw new Error(`The search index holds no term "${entry.id}" to replace.`)
+    if (previous.slug !== entry.slug || !sameIndexedNames(previous, entry)) {
+      throw new Error(`The search index cannot replace "${entry.id}" without its text: its names changed.`)
     }
-    this.termsById.set(term.id, term)
+    this.entriesById.set(entry.id, entry)
   }
 
   delete(id: string): void {
-    const previous = this.termsById.get(id)
-    if (!previous) return
-    this.text.remove(id, toIndexedDocument(previous))
+    if (!this.entriesById.delete(id)) return
+    this.text.remove(id)
     this.closeNames.delete(id)
-    this.termsById.delete(id)
+    this.texts.forget(id)
   }
 }
 
@@ -124,15 +187,17 @@ export type SearchOptions = {
   allWords?: boolean
 }
 
+/** A term a query matched, with how it matched; `searchTerms` turns it into a hit with a snippet. */
+export type RankedTerm<Entry extends SearchEntry = SearchEntry> = { entry: Entry; ranking: RankedDocument<SearchField> }
+
 /**
- * Terms matching `rawQuery`, best first. Every word must match somewhere in a term; when no term has
- * them all, terms matching any word are returned. An empty query returns nothing.
+ * Terms matching `rawQuery`, best first, without their text. Every word must match somewhere in a term;
+ * when no term has them all, terms matching any word are returned. An empty query returns nothing.
  */
-export function searchTerms(index: TermSearchIndex, rawQuery: string, options: SearchOptions = {}): TermSearchHit[] {
-  const { limit = 50, offset = 0, snippetLength = 180, fields = SEARCH_FIELDS, allWords = false } = options
+export function rankTerms<Entry extends SearchEntry>(index: TermSearchIndex<Entry>, rawQuery: string, options: SearchOptions = {}): RankedTerm<Entry>[] {
+  const { limit = 50, offset = 0, fields = SEARCH_FIELDS, allWords = false } = options
   const query = normalizeSearchQuery(rawQuery)
-  const queryWordCount = splitWords(query).length
-  if (queryWordCount === 0) return []
+  if (splitWords(query).length === 0) return []
 
   const results = index.text.search(query, {
     fields,
@@ -143,27 +208,63 @@ export function searchTerms(index: TermSearchIndex, rawQuery: string, options: S
     combine: allWords ? 'all' : 'all-or-any',
     limit,
   })
-  return results.slice(offset).flatMap((result) => {
-    const term = index.get(result.key)
-    return term ? [toHit(term, result, queryWordCount, snippetLength)] : []
+  return results.slice(offset).flatMap((ranking) => {
+    const entry = index.get(ranking.key)
+    return entry ? [{ entry, ranking }] : []
   })
 }
 
-function toHit(term: SearchableTerm, result: RankedDocument<SearchField>, queryWordCount: number, snippetLength: number): TermSearchHit {
+/**
+ * The hits for `rawQuery`, best first, with snippets from the text of the terms shown, read in one go
+ * (FAQs only for the hits whose snippet is a FAQ). A term whose text is gone was unpublished since the
+ * index last looked, and is left out.
+ */
+export async function searchTerms<Entry extends SearchEntry>(index: TermSearchIndex<Entry>, rawQuery: string, options: SearchOptions = {}): Promise<TermSearchHit[]> {
+  const queryWordCount = splitWords(normalizeSearchQuery(rawQuery)).length
+  const matches = rankTerms(index, rawQuery, options).map(({ entry, ranking }) => describeMatch(entry, ranking, queryWordCount))
+  if (matches.length === 0) return []
+  const texts = await index.texts.read(
+    matches.map(({ entry }) => entry.id),
+    new Set(matches.flatMap(({ entry, snippetField }) => (snippetField === 'faqs' ? [entry.id] : []))),
+  )
+  return matches.flatMap((match) => {
+    const text = texts.get(match.entry.id)
+    return text ? [toHit({ ...match.entry, definition: text.definition, faqs: text.faqs }, match, options.snippetLength ?? 180)] : []
+  })
+}
+
+type Match<Entry extends SearchEntry> = {
+  entry: Entry
+  ranking: RankedDocument<SearchField>
+  /** The highest-ranked field the query matched. */
+  matchedField: SearchField
+  matchedWords: ReadonlySet<string>
+  snippetField: Exclude<SearchField, 'title'>
+}
+
+function describeMatch<Entry extends SearchEntry>(entry: Entry, ranking: RankedDocument<SearchField>, queryWordCount: number): Match<Entry> {
   const matchedWordsByField = new Map<SearchField, number>()
-  for (const fields of result.match.values()) {
+  for (const fields of ranking.match.values()) {
     for (const field of fields) matchedWordsByField.set(field, (matchedWordsByField.get(field) ?? 0) + 1)
   }
-  const matchedField = SEARCH_FIELDS.find((field) => matchedWordsByField.has(field)) ?? 'definition'
-  const matchedWords = new Set(result.match.keys())
+  return {
+    entry,
+    ranking,
+    matchedField: SEARCH_FIELDS.find((field) => matchedWordsByField.has(field)) ?? 'definition',
+    matchedWords: new Set(ranking.match.keys()),
+    snippetField: snippetField(matchedWordsByField, queryWordCount),
+  }
+}
 
+function toHit(term: SearchableTerm, match: Match<SearchEntry>, snippetLength: number): TermSearchHit {
+  const { matchedWords } = match
   return {
     slug: term.slug,
     title: highlightWords(term.title, matchedWords),
     category: term.category,
-    matchedField,
-    snippet: excerpt(highlightWords(snippetText(term, matchedWordsByField, queryWordCount, matchedWords), matchedWords), snippetLength),
-    score: result.score,
+    matchedField: match.matchedField,
+    snippet: excerpt(highlightWords(fieldSnippetText(term, match.snippetField, matchedWords), matchedWords), snippetLength),
+    score: match.ranking.score,
   }
 }
 
@@ -172,20 +273,15 @@ function toHit(term: SearchableTerm, result: RankedDocument<SearchField>, queryW
  * word, and otherwise the field holding the most matched words (ties go to the higher-ranked field):
  * for "Key Vault" that is the Azure service row, which explains why Key Management Service came up.
  */
-function snippetText(
-  term: SearchableTerm,
-  matchedWordsByField: ReadonlyMap<SearchField, number>,
-  queryWordCount: number,
-  matchedWords: ReadonlySet<string>,
-): string {
-  if ((matchedWordsByField.get('title') ?? 0) >= queryWordCount) return term.definition
+function snippetField(matchedWordsByField: ReadonlyMap<SearchField, number>, queryWordCount: number): Exclude<SearchField, 'title'> {
+  if ((matchedWordsByField.get('title') ?? 0) >= queryWordCount) return 'definition'
   let best: Exclude<SearchField, 'title'> | null = null
   for (const field of SEARCH_FIELDS) {
     if (field === 'title') continue
     const count = matchedWordsByField.get(field) ?? 0
     if (count > 0 && (best === null || count > (matchedWordsByField.get(best) ?? 0))) best = field
   }
-  return best ? fieldSnippetText(term, best, matchedWords) : term.definition
+  return best ?? 'definition'
 }
 
 const containsAny = (text: string, words: ReadonlySet<string>) =>

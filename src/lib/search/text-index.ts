@@ -2,7 +2,8 @@
 // weighted as MiniSearch weighs them, words found through MiniSearch's own radix tree) that is changed
 // one document at a time and scales to 100,000 documents. MiniSearch itself builds an object per matching
 // document on every query (a common word cost 2 s at 100,000 terms); here postings are typed arrays
-// scored into reused number arrays, and only the best `limit` results are explained.
+// scored into reused number arrays, and only the best `limit` results are explained. The documents' text
+// is not kept: each document keeps the numbers of its words, which is what taking it out needs.
 import SearchableMap from 'minisearch/SearchableMap'
 
 import { fieldOf, frequencyOf, PostingList } from './posting-list'
@@ -40,11 +41,18 @@ const inverseDocumentFrequency = (matching: number, total: number) => Math.log(1
 
 type Expansion = { word: string; weight: number; postings: PostingList }
 
+/** A word's documents and the number that stands for the word in its documents' word lists. */
+type IndexedWord = { id: number; postings: PostingList }
+
 export class TextIndex<Field extends string> {
   private readonly fieldIds: ReadonlyMap<Field, number>
-  private readonly words = new SearchableMap<PostingList>()
+  private readonly words = new SearchableMap<IndexedWord>()
+  private readonly wordById: (string | undefined)[] = []
+  private readonly freeWordIds: number[] = []
   private readonly slotByKey = new Map<string, number>()
   private keyBySlot: (string | undefined)[] = []
+  /** Per slot, the ids of the words its document holds (in any field). */
+  private wordIdsBySlot: (Int32Array | undefined)[] = []
   private readonly freeSlots: number[] = []
   private fieldLengths = new Int32Array(0)
   private readonly totalFieldLength: number[]
@@ -65,40 +73,62 @@ export class TextIndex<Field extends string> {
     return this.slotByKey.size
   }
 
+  /** Distinct words held; a word leaves with the last document holding it. */
+  get wordCount(): number {
+    return this.wordById.length - this.freeWordIds.length
+  }
+
   add(key: string, document: Readonly<Record<Field, string>>): void {
     if (this.slotByKey.has(key)) throw new Error(`The search index already holds "${key}"; replace it instead.`)
     const slot = this.freeSlots.pop() ?? this.keyBySlot.length
     this.ensureCapacity(slot + 1)
     this.slotByKey.set(key, slot)
     this.keyBySlot[slot] = key
+    const wordIds = new Set<number>()
     this.fields.forEach((field, fieldId) => {
       const { length, frequencies } = this.analyze(document[field])
       this.fieldLengths[slot * this.fields.length + fieldId] = length
       this.totalFieldLength[fieldId]! += length
       for (const [word, frequency] of frequencies) {
-        let postings = this.words.get(word)
-        if (!postings) this.words.set(word, (postings = new PostingList(this.fields.length)))
-        postings.add(slot, fieldId, frequency)
+        const indexed = this.words.get(word) ?? this.addWord(word)
+        indexed.postings.add(slot, fieldId, frequency)
+        wordIds.add(indexed.id)
       }
     })
+    this.wordIdsBySlot[slot] = Int32Array.from(wordIds)
   }
 
-  /** Takes a document out; `document` must be what was added under `key`. */
-  remove(key: string, document: Readonly<Record<Field, string>>): void {
+  /** Takes a document out. */
+  remove(key: string): void {
     const slot = this.slotByKey.get(key)
     if (slot === undefined) return
-    this.fields.forEach((field, fieldId) => {
+    this.fields.forEach((_, fieldId) => {
       this.totalFieldLength[fieldId]! -= this.fieldLengths[slot * this.fields.length + fieldId]!
       this.fieldLengths[slot * this.fields.length + fieldId] = 0
-      for (const word of this.analyze(document[field]).frequencies.keys()) {
-        const postings = this.words.get(word)
-        if (!postings?.remove(slot, fieldId)) throw new Error(`The search index held another version of "${key}".`)
-        if (postings.size === 0) this.words.delete(word)
-      }
     })
+    for (const wordId of this.wordIdsBySlot[slot]!) {
+      const word = this.wordById[wordId]!
+      const { postings } = this.words.get(word)!
+      postings.removeSlot(slot)
+      if (postings.size === 0) this.deleteWord(word, wordId)
+    }
+    this.wordIdsBySlot[slot] = undefined
     this.slotByKey.delete(key)
     this.keyBySlot[slot] = undefined
     this.freeSlots.push(slot)
+  }
+
+  private addWord(word: string): IndexedWord {
+    const indexed = { id: this.freeWordIds.pop() ?? this.wordById.length, postings: new PostingList(this.fields.length) }
+    this.wordById[indexed.id] = word
+    this.words.set(word, indexed)
+    return indexed
+  }
+
+  private deleteWord(word: string, id: number): void {
+    this.words.delete(word)
+    this.wordById[id] = undefined
+    this.freeWordIds.push(id)
   }
 
   /** MiniSearch's field length (distinct words as written) and how often each processed word occurs. */
@@ -127,9 +157,9 @@ export class TextIndex<Field extends string> {
   private expand(word: string, options: QueryOptions<Field>): Expansion[] {
     const expansions = new Map<string, Expansion>()
     const exact = this.words.get(word)
-    if (exact) expansions.set(word, { word, weight: 1, postings: exact })
+    if (exact) expansions.set(word, { word, weight: 1, postings: exact.postings })
     if (options.prefix(word)) {
-      for (const [longer, postings] of this.words.atPrefix(word)) {
+      for (const [longer, { postings }] of this.words.atPrefix(word)) {
         const distance = longer.length - word.length
         if (distance === 0) continue
         expansions.set(longer, { word: longer, weight: (options.weights.prefix * longer.length) / (longer.length + 0.3 * distance), postings })
@@ -137,7 +167,7 @@ export class TextIndex<Field extends string> {
     }
     const maxDistance = options.fuzzy(word)
     if (maxDistance > 0) {
-      for (const [near, [postings, distance]] of this.words.fuzzyGet(word, maxDistance)) {
+      for (const [near, [{ postings }, distance]] of this.words.fuzzyGet(word, maxDistance)) {
         // A word that is also a prefix match counts as one, as in MiniSearch.
         if (distance === 0 || expansions.has(near)) continue
         expansions.set(near, { word: near, weight: (options.weights.fuzzy * near.length) / (near.length + distance), postings })

@@ -1,5 +1,6 @@
 // An in-memory glossary and content-changes log behind the DirectoryReader interface, recording what the
 // directory asked for, so tests see exactly which terms it read again after a change.
+import type { SearchText } from '@/lib/search/term-search-index'
 import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
 import type { DirectoryReader } from '@/site-data/directory-sync'
 import type { DirectoryCategory, DirectoryProvider, DirectoryTerm } from '@/site-data/directory-term'
@@ -17,6 +18,7 @@ export function directoryTerm(id: string, fields: Partial<DirectoryTerm> = {}): 
     providerEquivalents: [],
     faqs: [],
     ...fields,
+    faqIds: fields.faqIds ?? (fields.faqs ?? []).map((faq) => faq.id),
   }
 }
 
@@ -31,6 +33,8 @@ export class FakeDirectoryReader implements DirectoryReader {
   overflowAbove = Number.POSITIVE_INFINITY
   /** Every readTerms call, and how many times the list of published ids was read. */
   readonly termReads: string[][] = []
+  /** Every readTermTexts call (search reading the text of the hits it shows). */
+  readonly textReads: string[][] = []
   idListsRead = 0
   changeReads = 0
   failNextChangeRead = false
@@ -68,6 +72,16 @@ export class FakeDirectoryReader implements DirectoryReader {
   async readTerms(ids: readonly string[]): Promise<DirectoryTerm[]> {
     this.termReads.push([...ids])
     return ids.flatMap((id) => (this.published.has(id) ? [this.published.get(id)!] : []))
+  }
+
+  async readTermTexts(ids: readonly string[], withFaqs: ReadonlySet<string>): Promise<ReadonlyMap<string, SearchText>> {
+    this.textReads.push([...ids])
+    return new Map(
+      ids.flatMap((id) => {
+        const term = this.published.get(id)
+        return term ? [[id, { definition: term.definition, faqs: withFaqs.has(id) ? term.faqs : [] }] as const] : []
+      }),
+    )
   }
 
   async findTermIdsShowingFaqs(faqIds: readonly string[]): Promise<string[]> {
