@@ -13,7 +13,7 @@ import { tagsForChange } from '@/site-cache/cache-tags'
 import { recordChange } from '@/site-cache/record-content-change'
 
 import type { ImportReportBuilder } from './import-report'
-import { ownCopy } from './own-copy'
+import { OwnedStrings } from './own-copy'
 import { relinkStoredTerm, sameIds, sameLinks, sameSeeAlso, type TermLinks, type TermNames } from './term-links'
 import { yieldToEventLoop } from './write-atomically'
 
@@ -26,19 +26,22 @@ const NOTE = 'Linked the related and see-also names that arrived later in the sa
 export class NewTermsAwaitingLinks {
   private readonly terms: AwaitingTerm[] = []
 
+  constructor(private readonly strings = new OwnedStrings()) {}
+
   add({ id, slug, title, published, links }: AwaitingTerm): void {
+    const own = (text: string) => this.strings.get(text)
     this.terms.push({
-      id: ownCopy(id),
-      slug: ownCopy(slug),
-      title: ownCopy(title),
+      id: own(id),
+      slug: own(slug),
+      title: own(title),
       published,
       links: {
-        relatedTerms: links.relatedTerms.map(ownCopy),
-        pendingRelatedTerms: links.pendingRelatedTerms.map(ownCopy),
+        relatedTerms: links.relatedTerms.map(own),
+        pendingRelatedTerms: links.pendingRelatedTerms.map(own),
         seeAlso: links.seeAlso.map((row) => ({
-          term: row.term === null ? null : ownCopy(row.term),
-          label: row.label === null ? null : ownCopy(row.label),
-          url: row.url === null ? null : ownCopy(row.url),
+          term: row.term === null ? null : own(row.term),
+          label: row.label === null ? null : own(row.label),
+          url: row.url === null ? null : own(row.url),
         })),
       },
     })

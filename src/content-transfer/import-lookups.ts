@@ -6,6 +6,7 @@ import { slugify } from '@/content-format/slugify'
 import type { TermDocument } from '@/content-format/types'
 
 import { TermNameIndex } from './term-links'
+import type { OwnedStrings } from './own-copy'
 
 export type Lookups = {
   categoryIdByKey: Map<string, string>
@@ -20,8 +21,8 @@ function titleCase(text: string): string {
 }
 
 /** Every term's names, latest versions included, a page at a time so no page holds many documents. */
-async function loadTermNames(payload: Payload): Promise<TermNameIndex> {
-  const index = new TermNameIndex()
+async function loadTermNames(payload: Payload, strings: OwnedStrings): Promise<TermNameIndex> {
+  const index = new TermNameIndex(strings)
   for (let page = 1; ; page += 1) {
     const { docs } = await payload.find({
       collection: 'terms',
@@ -38,11 +39,11 @@ async function loadTermNames(payload: Payload): Promise<TermNameIndex> {
   }
 }
 
-export async function loadLookups(payload: Payload): Promise<Lookups> {
+export async function loadLookups(payload: Payload, strings: OwnedStrings): Promise<Lookups> {
   const [categories, providers, terms] = await Promise.all([
     payload.find({ collection: 'categories', pagination: false, depth: 0, select: { name: true, slug: true } }),
     payload.find({ collection: 'providers', pagination: false, depth: 0, select: { name: true } }),
-    loadTermNames(payload),
+    loadTermNames(payload, strings),
   ])
   const categoryIdByKey = new Map<string, string>()
   for (const category of categories.docs) {

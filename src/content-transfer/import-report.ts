@@ -1,6 +1,6 @@
 // What an import did, term by term, gathered as it goes: a slug and an outcome per entry, the names still
 // waiting, what failed, and whether a signal stopped it early.
-import { ownCopy } from './own-copy'
+import { OwnedStrings } from './own-copy'
 import type { TermNames } from './term-links'
 
 export type ImportStatus = 'draft' | 'published'
@@ -33,27 +33,29 @@ export class ImportReportBuilder {
   private readonly notImported: string[] = []
   private stoppedBy: string | null = null
 
+  constructor(private readonly strings = new OwnedStrings()) {}
+
   written(slug: string, outcome: TermOutcome, waitingNames: string[]): void {
-    const key = ownCopy(slug)
+    const key = this.strings.get(slug)
     this.outcomeBySlug.set(key, outcome)
-    if (waitingNames.length > 0) this.waitingBySlug.set(key, waitingNames.map(ownCopy))
+    if (waitingNames.length > 0) this.waitingBySlug.set(key, waitingNames.map((name) => this.strings.get(name)))
     else this.waitingBySlug.delete(key)
   }
 
   failedToWrite(slug: string, error: unknown): void {
-    this.failed.push({ slug: ownCopy(slug), message: error instanceof Error ? error.message : String(error) })
+    this.failed.push({ slug: this.strings.get(slug), message: error instanceof Error ? error.message : String(error) })
   }
 
   /** A term whose links the final pass rewrote: an update of this import's term, or a link to another one. */
   relinked(slug: string): void {
     const outcome = this.outcomeBySlug.get(slug)
     if (outcome === 'unchanged') this.outcomeBySlug.set(slug, 'updated')
-    else if (outcome === undefined) this.linked.push(ownCopy(slug))
+    else if (outcome === undefined) this.linked.push(this.strings.get(slug))
   }
 
   stopped(signal: string, notWritten: string[]): void {
     this.stoppedBy = signal
-    this.notImported.push(...notWritten.map(ownCopy))
+    this.notImported.push(...notWritten.map((slug) => this.strings.get(slug)))
   }
 
   /** The report, with the names that `terms` still cannot resolve after everything was written. */

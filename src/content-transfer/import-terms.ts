@@ -14,6 +14,7 @@ import { ENTRY_BATCH_SIZE } from './entry-reader'
 import { loadExistingTerms } from './existing-terms'
 import { ensureCategoriesAndProviders, loadLookups, type Lookups } from './import-lookups'
 import { ImportReportBuilder, type ImportReport, type ImportStatus } from './import-report'
+import { OwnedStrings } from './own-copy'
 import { relinkWaitingTerms } from './relink-waiting-terms'
 import { hasWaitingNames, TermNameIndex, type TermNames } from './term-links'
 import { upsertTerm, type UpsertedTerm } from './upsert-term'
@@ -160,9 +161,11 @@ export async function importTermBatches(
   batches: AsyncIterable<TermDocument[]> | Iterable<TermDocument[]>,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const lookups = await loadLookups(payload)
+  // One copy of each name the run keeps, shared by the name lookups, the links to complete and the report.
+  const strings = new OwnedStrings()
+  const lookups = await loadLookups(payload, strings)
   const bulk = options.bulkInsert === undefined ? bulkInsertFor(payload) : options.bulkInsert
-  const run: Run = { payload, lookups, report: new ImportReportBuilder(), options, done: 0, bulk, awaitingLinks: new NewTermsAwaitingLinks() }
+  const run: Run = { payload, lookups, report: new ImportReportBuilder(strings), options, done: 0, bulk, awaitingLinks: new NewTermsAwaitingLinks(strings) }
   for await (const documents of batches) {
     await importBatch(run, documents)
     if (options.signal?.aborted) break

@@ -7,3 +7,21 @@
 export function ownCopy(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8')
 }
+
+/**
+ * One owned copy per distinct text, for what an import keeps of many entries: a title is named by the
+ * related terms of several entries, and the same waiting name is kept by the links still to complete and
+ * by the report. Shared, each is stored once.
+ */
+export class OwnedStrings {
+  private readonly copies = new Map<string, string>()
+
+  get(text: string): string {
+    let copy = this.copies.get(text)
+    if (copy === undefined) {
+      copy = ownCopy(text)
+      this.copies.set(copy, copy)
+    }
+    return copy
+  }
+}

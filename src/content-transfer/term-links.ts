@@ -5,7 +5,7 @@
 // that order, and an export before then still writes the names in the order of the file.
 import { slugify } from '@/content-format/slugify'
 
-import { ownCopy } from './own-copy'
+import { OwnedStrings } from './own-copy'
 
 export type TermRef = { id: string; slug: string }
 
@@ -36,11 +36,13 @@ export class TermNameIndex implements TermNames {
   private readonly byName = new Map<string, TermRef>()
   private readonly bySlug = new Map<string, TermRef>()
 
+  constructor(private readonly strings = new OwnedStrings()) {}
+
   add(term: { id: string; slug: string; title: string; aliases?: string[] | null }): void {
-    const ref = { id: ownCopy(term.id), slug: ownCopy(term.slug) }
+    const ref = { id: this.strings.get(term.id), slug: this.strings.get(term.slug) }
     this.bySlug.set(ref.slug, ref)
-    this.byName.set(ownCopy(term.title.trim().toLowerCase()), ref)
-    for (const alias of term.aliases ?? []) this.byName.set(ownCopy(alias.trim().toLowerCase()), ref)
+    this.byName.set(this.strings.get(term.title.trim().toLowerCase()), ref)
+    for (const alias of term.aliases ?? []) this.byName.set(this.strings.get(alias.trim().toLowerCase()), ref)
   }
 
   resolve(name: string): TermRef | null {
