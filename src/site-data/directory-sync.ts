@@ -3,7 +3,7 @@
 // read again). After an overflow of the log it is read through again in the background while the
 // current contents keep serving. Database access goes through a DirectoryReader, so tests give a fake.
 import { categoryTag, faqTag, idInTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
-import type { SearchText, TermTexts } from '@/lib/search/term-search-index'
+import type { SearchText } from '@/lib/search/term-search-index'
 import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
 
 import type { DirectoryContents } from './directory-contents'
@@ -23,10 +23,6 @@ export type DirectoryReader = {
   readProviders(ids: readonly string[]): Promise<DirectoryProvider[]>
 }
 
-/** Search's source of the hits' text: the database, so the directory keeps no term's text in memory. */
-export function textsFromReader(reader: DirectoryReader): TermTexts {
-  return { keep: () => {}, forget: () => {}, read: (ids, withFaqs) => reader.readTermTexts(ids, withFaqs) }
-}
 
 /** The documents the tags of a change name, by kind (use cases are not in the directory). */
 export type NamedDocuments = { terms: Set<string>; faqs: Set<string>; categories: Set<string>; providers: Set<string> }

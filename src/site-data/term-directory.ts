@@ -5,7 +5,8 @@
 import type { ChangeCursor } from '@/site-cache/change-log'
 
 import { DirectoryContents } from './directory-contents'
-import { applyChanges, BATCH_SIZE, readWholeGlossary, textsFromReader, type DirectoryReader } from './directory-sync'
+import { applyChanges, BATCH_SIZE, readWholeGlossary, type DirectoryReader } from './directory-sync'
+import { shownTermTexts } from './shown-term-texts'
 
 export type TermDirectoryOptions = {
   /** Least time between two looks at the log on behalf of `current()`. */
@@ -63,7 +64,7 @@ export class TermDirectory {
       const startedAt = this.now()
       // The cursor is taken before the terms are read, so a change made meanwhile is applied afterwards.
       const start = await this.reader.readChanges(null)
-      const contents = new DirectoryContents(textsFromReader(this.reader))
+      const contents = new DirectoryContents(shownTermTexts(this.reader))
       await readWholeGlossary(this.reader, contents, this.batchSize)
       this.cursor = start.cursor
       this.lastCheckStart = startedAt

@@ -136,12 +136,17 @@ describe('the term directory on a real database', () => {
     const [byFaq] = await searchTerms(search, 'climb')
     expect(byFaq).toMatchObject({ slug: 'ibex-manifold', matchedField: 'faqs', snippet: { text: 'Can an ibex climb it? Only a published ibex.' } })
     expect(await searchTerms(search, 'zyzzyva')).toEqual([])
-    // Only the hits shown had their text read: one term per search here.
+    // Only the hits shown had their text read, and the definition once: then it is kept; the FAQ was read
+    // for the FAQ snippet.
     expect(textReads).toEqual([[String(term.id)], [String(term.id)]])
+    expect((await searchTerms(search, 'ibex manifold'))[0]?.snippet.text).toBe('A manifold for ibex herds, as published.')
+    expect(textReads).toHaveLength(2)
 
-    // Unpublished after the directory last looked: the hit is left out rather than shown.
+    // A published edit shows at once; an unpublished term shows no more.
+    await payload.update({ collection: 'terms', id: term.id, data: { definition: 'A manifold for ibex herds, edited.', _status: 'published' }, ...QUIET })
+    expect((await searchTerms((await directory.upToDate()).search, 'ibex manifold'))[0]?.snippet.text).toBe('A manifold for ibex herds, edited.')
     await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'unpublished' }, draft: false, ...QUIET })
-    expect(await searchTerms(search, 'ibex manifold')).toEqual([])
+    expect(await searchTerms((await directory.upToDate()).search, 'ibex manifold')).toEqual([])
     await payload.delete({ collection: 'terms', id: term.id, ...QUIET })
     await payload.delete({ collection: 'faqs', id: faq.id, ...QUIET })
   })
