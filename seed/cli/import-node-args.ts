@@ -2,4 +2,4 @@
 // would (the bench, the tests) pass these. V8 grows its heap lazily, to several times what the import keeps
 // alive (one batch, the names of every term, the links still to complete): the cap holds the process near
 // what it needs. The tooling test checks that package.json's script passes the same.
-export const IMPORT_NODE_ARGS = ['--max-old-space-size=352'] as const
+export const IMPORT_NODE_ARGS = ['--max-old-space-size=384'] as const

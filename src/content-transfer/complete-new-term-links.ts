@@ -11,11 +11,11 @@ import type { BulkInsert } from '@/db/bulk-insert'
 import { collectLogRows } from '@/db/log-rows'
 import { tagsForChange } from '@/site-cache/cache-tags'
 import { recordChange } from '@/site-cache/record-content-change'
+import { yieldToEventLoop } from '@/lib/event-loop'
 
 import type { ImportReportBuilder } from './import-report'
 import { OwnedStrings } from './own-copy'
 import { relinkStoredTerm, sameIds, sameLinks, sameSeeAlso, type TermLinks, type TermNames } from './term-links'
-import { yieldToEventLoop } from './write-atomically'
 
 type AwaitingTerm = { id: string; slug: string; title: string; published: boolean; links: TermLinks }
 

@@ -7,12 +7,12 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import type { TermDocument } from '@/content-format/types'
 import type { BulkInsert } from '@/db/bulk-insert'
+import { yieldToEventLoop } from '@/lib/event-loop'
 
 import { prepareCreate, storeCreated, type PreparedDocument } from './create-in-bulk'
 import type { Lookups } from './import-lookups'
 import type { ImportStatus } from './import-report'
 import { faqData, useCaseData } from './sync-children'
-import { yieldToEventLoop } from './write-atomically'
 import { linksFromEntry, waitingNames, type TermLinks, type TermNames } from './term-links'
 import type { UpsertedTerm } from './upsert-term'
 import { termDataFor } from './upsert-term'

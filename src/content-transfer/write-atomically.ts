@@ -11,6 +11,8 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { yieldToEventLoop } from '@/lib/event-loop'
+
 export type AtomicWriter<Item, Result> = {
   /** Writes one item inside the transaction of `req`. */
   write: (item: Item, req: PayloadRequest) => Promise<Result>
@@ -23,11 +25,6 @@ export type AtomicWriter<Item, Result> = {
 
 export type AtomicWriteOptions = { maxItems: number; maxMillis: number; signal?: AbortSignal }
 
-/**
- * Lets the event loop run between items: signal handlers, and the native finalizers that free SQLite's
- * prepared statements, only run there (an import that never yields holds every statement it ran).
- */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 type Attempt<Result> = { ok: true; results: Result[] } | { ok: false; error: unknown; failedAt: number }
 

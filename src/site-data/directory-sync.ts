@@ -3,6 +3,7 @@
 // read again). After an overflow of the log it is read through again in the background while the
 // current contents keep serving. Database access goes through a DirectoryReader, so tests give a fake.
 import { categoryTag, faqTag, idInTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
+import { yieldToEventLoop } from '@/lib/event-loop'
 import type { SearchText } from '@/lib/search/term-search-index'
 import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
 
@@ -60,6 +61,8 @@ export async function readWholeGlossary(reader: DirectoryReader, contents: Direc
       seen.add(term.id)
       contents.set(term)
     }
+    // At 100,000 terms the read takes most of a minute; requests and the server's own polls go between batches.
+    await yieldToEventLoop()
   }
   for (const id of contents.ids()) if (!seen.has(id)) contents.delete(id)
 }
@@ -92,6 +95,7 @@ export async function applyChanges(reader: DirectoryReader, contents: DirectoryC
       if (term) contents.set(term)
       else contents.delete(id)
     }
+    await yieldToEventLoop()
   }
   const publicCategories = new Map(categories.map((category) => [category.id, category]))
   for (const id of named.categories) contents.updateCategory(id, publicCategories.get(id) ?? null)

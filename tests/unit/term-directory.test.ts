@@ -238,6 +238,16 @@ describe('the term directory', () => {
     expect(reader.idListsRead).toBe(2)
   })
 
+  it('lets other work run between the batches of a read of the whole glossary', async () => {
+    const reader = new FakeDirectoryReader(Array.from({ length: 6 }, (_, n) => directoryTerm(String(n + 1))))
+    const { directory } = directoryOver(reader)
+    const order: string[] = []
+    setImmediate(() => order.push('other work'))
+    await directory.current()
+    order.push('read done')
+    expect(order).toEqual(['other work', 'read done'])
+  })
+
   it('gives up a first read that failed and tries again on the next request', async () => {
     const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' })])
     reader.failNextChangeRead = true
