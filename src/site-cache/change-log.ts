@@ -62,10 +62,10 @@ function cursorAfter(rows: Row[], previous: Omit<ChangeCursor, 'readAt'>, readAt
   return { watermark, readAt, seen }
 }
 
-/** Rows created after `since`, oldest first, in pages; stops early at the cap. */
-async function rowsCreatedAfter(payload: Payload, since: string, skip: ReadonlyMap<string, string>): Promise<Row[]> {
+/** Rows created after `since`, oldest first, in pages; stops early at `cap`. */
+async function rowsCreatedAfter(payload: Payload, since: string, skip: ReadonlyMap<string, string>, cap = MAX_ROWS_PER_READ): Promise<Row[]> {
   const rows: Row[] = []
-  for (let page = 1; rows.length < MAX_ROWS_PER_READ; page += 1) {
+  for (let page = 1; rows.length < cap; page += 1) {
     const { docs, hasNextPage } = await payload.find({
       collection: 'content-changes',
       where: { createdAt: { greater_than: since } },
@@ -85,8 +85,11 @@ export async function readChangesSince(payload: Payload, cursor: ChangeCursor | 
   const readAt = now.toISOString()
   if (!cursor) {
     // Rows inside the window at start count as seen: what they changed is expired with everything else.
+    // All of them, not the first MAX_ROWS_PER_READ: the end of a large import writes about 27,000 rows in
+    // 20 s, and the rows left unseen made the next read an overflow, which read the whole glossary again.
+    // The window bounds them (its seconds times what SQLite can write).
     const watermark = await latestCreatedAt(payload)
-    const recent = await rowsCreatedAfter(payload, windowStart({ watermark, readAt }), new Map())
+    const recent = await rowsCreatedAfter(payload, windowStart({ watermark, readAt }), new Map(), Number.POSITIVE_INFINITY)
     return { kind: 'start', cursor: cursorAfter(recent, { watermark, seen: new Map() }, readAt) }
   }
   const rows = await rowsCreatedAfter(payload, windowStart(cursor), cursor.seen)

@@ -2,9 +2,10 @@
 // row naming exactly the cache tags it makes stale, and a reader gets the rows added since its last
 // read, including rows written by another Payload instance on the same database.
 import config from '@payload-config'
-import { getPayload, type Payload } from 'payload'
+import { commitTransaction, createLocalReq, getPayload, initTransaction, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { bulkInsertFor } from '@/db/bulk-insert'
 import type { Category, Provider } from '@/payload-types'
 import { readChangesSince, type ChangeCursor } from '@/site-cache/change-log'
 
@@ -132,5 +133,22 @@ describe('the window a reader reads again', () => {
     await logRow('late:row', secondsFrom(lastRead, -15).toISOString())
     const read = await readChangesSince(payload, cursor, secondsFrom(lastRead, 1))
     expect(read).toMatchObject({ kind: 'changes', rows: 1, tags: ['late:row'] })
+  })
+})
+
+describe('a reader that starts just after a large import', () => {
+  it('counts every row of the window as seen, more than one read lists, so its next read is not a flood', async () => {
+    // The end of a 100,000-term import writes about 27,000 rows in 20 s; 6,000 is past one read's cap.
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const createdAt = new Date().toISOString()
+    const rows = Array.from({ length: 6_000 }, (_, n) => ({ sourceCollection: 'terms', tags: `import:${n}`, createdAt, updatedAt: createdAt }))
+    await bulkInsertFor(payload).insertRows(req, 'content-changes', rows)
+    await commitTransaction(req)
+
+    const start = await readChangesSince(payload, null)
+    expect(start.kind).toBe('start')
+    expect(start.cursor.seen.size).toBeGreaterThanOrEqual(6_000)
+    expect(await readChangesSince(payload, start.cursor)).toMatchObject({ kind: 'changes', rows: 0, tags: [] })
   })
 })
