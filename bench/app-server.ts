@@ -17,6 +17,8 @@ export type AppServer = {
   peakRssBytes: () => number | null
   /** How long the server took to read the published glossary into its term directory at start. */
   directoryReadSeconds: number | null
+  /** The end of what the server printed, for a failure report. */
+  lastOutput: (characters: number) => string
   stop: () => Promise<void>
 }
 
@@ -72,6 +74,7 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Prom
     baseUrl,
     pid: server.pid!,
     peakRssBytes: memory.peakBytes,
+    lastOutput: (characters) => output.slice(-characters),
     stop: async () => {
       memory.stop()
       await stop()

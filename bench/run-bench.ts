@@ -28,6 +28,7 @@ import { endpointTargets, freshnessTargets, importTargets, p50Growth, proxyCache
 const WARMUP_SECONDS = 2
 const REQUEST_TIMEOUT_SECONDS = 10
 const SETTLE_MAX_MS = 60_000
+const SERVER_OUTPUT_SHOWN = 4_000
 
 const say = (message: string) => process.stderr.write(`${message}\n`)
 
@@ -132,22 +133,29 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   say(`  imported in ${imported.seconds.toFixed(1)} s (${imported.termsPerSecond.toFixed(1)} terms/s)`)
 
   const { servers, endpoints, recording } = await startServers(terms, options, env.app)
-  say(`Loading each endpoint for ${options.durationSeconds} s, then the ceiling for as long…`)
   const results: EndpointResult[] = []
-  await settle(servers.app)
-  for (const endpoint of endpoints) results.push(await measureEndpoint(endpoint, servers, recording, terms, options))
-  if (options.proxy) results.push(...(await measureThroughProxy(endpoints, servers, recording, terms, options)))
-  await servers.ceiling.stop()
-  await settle(servers.app)
+  let freshness: Awaited<ReturnType<typeof probeFreshness>>
+  try {
+    say(`Loading each endpoint for ${options.durationSeconds} s, then the ceiling for as long…`)
+    await settle(servers.app)
+    for (const endpoint of endpoints) results.push(await measureEndpoint(endpoint, servers, recording, terms, options))
+    if (options.proxy) results.push(...(await measureThroughProxy(endpoints, servers, recording, terms, options)))
+    await servers.ceiling.stop()
+    await settle(servers.app)
 
-  say('Publishing an edit of one term from the import CLI while its page is under load…')
-  const freshness = await probeFreshness({
-    baseUrl: servers.app.baseUrl,
-    entry: generatedEntry(0, terms), // the first of sampleSlugs(terms)
-    publishDir: paths.publishDir,
-    cliEnv: env.cli,
-    connections: options.connections,
-  })
+    say('Publishing an edit of one term from the import CLI while its page is under load…')
+    freshness = await probeFreshness({
+      baseUrl: servers.app.baseUrl,
+      entry: generatedEntry(0, terms), // the first of sampleSlugs(terms)
+      publishDir: paths.publishDir,
+      cliEnv: env.cli,
+      connections: options.connections,
+    })
+  } catch (error) {
+    // Whatever failed (a request with no answer, a refused publish), the server's own log says why.
+    const message = error instanceof Error ? error.message : String(error)
+    throw new Error(`${message}\nThe app server's last output:\n${servers.app.lastOutput(SERVER_OUTPUT_SHOWN)}`)
+  }
   const peakRssBytes = servers.app.peakRssBytes()
   await servers.app.stop()
   fs.rmSync(paths.workDir, { recursive: true, force: true }) // a 100k glossary's files and database are large

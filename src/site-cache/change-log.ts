@@ -62,23 +62,28 @@ function cursorAfter(rows: Row[], previous: Omit<ChangeCursor, 'readAt'>, readAt
   return { watermark, readAt, seen }
 }
 
-/** Rows created after `since`, oldest first, in pages; stops early at `cap`. */
+/**
+ * Rows created after `since`, oldest first, in pages; stops early at `cap`. The id breaks ties: a bulk
+ * write gives thousands of rows one creation time, and pages of an order with ties may overlap or leave
+ * rows out. A row committed late inside the window can still shift a page by one: read twice, it is
+ * kept once here; left for this read, the next read finds it, since it is not yet seen.
+ */
 async function rowsCreatedAfter(payload: Payload, since: string, skip: ReadonlyMap<string, string>, cap = MAX_ROWS_PER_READ): Promise<Row[]> {
-  const rows: Row[] = []
-  for (let page = 1; rows.length < cap; page += 1) {
+  const rows = new Map<string, Row>()
+  for (let page = 1; rows.size < cap; page += 1) {
     const { docs, hasNextPage } = await payload.find({
       collection: 'content-changes',
       where: { createdAt: { greater_than: since } },
-      sort: 'createdAt',
+      sort: ['createdAt', 'id'],
       limit: PAGE_SIZE,
       page,
       select: { tags: true, createdAt: true },
       overrideAccess: true,
     })
-    rows.push(...(docs as unknown as Row[]).filter((row) => !skip.has(String(row.id))))
+    for (const row of docs as unknown as Row[]) if (!skip.has(String(row.id))) rows.set(String(row.id), row)
     if (!hasNextPage) break
   }
-  return rows
+  return [...rows.values()]
 }
 
 export async function readChangesSince(payload: Payload, cursor: ChangeCursor | null, now: Date = new Date()): Promise<ChangeRead> {

@@ -151,4 +151,19 @@ describe('a reader that starts just after a large import', () => {
     expect(start.cursor.seen.size).toBeGreaterThanOrEqual(6_000)
     expect(await readChangesSince(payload, start.cursor)).toMatchObject({ kind: 'changes', rows: 0, tags: [] })
   })
+
+  it('reads each of thousands of rows that share one creation time exactly once', async () => {
+    const start = await readChangesSince(payload, null)
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const createdAt = new Date().toISOString()
+    const rows = Array.from({ length: 1_234 }, (_, n) => ({ sourceCollection: 'terms', tags: `tied:${n}`, createdAt, updatedAt: createdAt }))
+    await bulkInsertFor(payload).insertRows(req, 'content-changes', rows)
+    await commitTransaction(req)
+
+    const read = await readChangesSince(payload, start.cursor)
+    if (read.kind !== 'changes') throw new Error(`expected changes, got ${read.kind}`)
+    expect(read.rows).toBe(1_234)
+    expect(new Set(read.tags)).toEqual(new Set(rows.map((row) => row.tags)))
+  })
 })
