@@ -13,7 +13,7 @@ import { prepareCreate, storeCreated, type PreparedDocument } from './create-in-
 import type { Lookups } from './import-lookups'
 import type { ImportStatus } from './import-report'
 import { faqData, useCaseData } from './sync-children'
-import { linksFromEntry, waitingNames, type TermLinks, type TermNames } from './term-links'
+import { linksFromEntry, waitingNames, type TermNames } from './term-links'
 import type { UpsertedTerm } from './upsert-term'
 import { termDataFor } from './upsert-term'
 
@@ -26,8 +26,8 @@ export type NewTermsContext = {
   names: TermNames
 }
 
-/** A term the batch created, with the links it was written with. */
-export type CreatedTerm = { document: TermDocument; term: UpsertedTerm; links: TermLinks }
+/** A term the batch created. */
+export type CreatedTerm = { document: TermDocument; term: UpsertedTerm }
 
 export type NewTermsResult =
   | { stored: true; created: CreatedTerm[]; invalid: { document: TermDocument; error: unknown }[] }
@@ -37,7 +37,7 @@ async function prepareEntry(
   { payload, bulk, status, lookups, names }: NewTermsContext,
   req: PayloadRequest,
   document: TermDocument,
-): Promise<{ documents: PreparedDocument[]; term: UpsertedTerm; links: TermLinks }> {
+): Promise<{ documents: PreparedDocument[]; term: UpsertedTerm }> {
   const draft = status === 'draft'
   const prepare = (collection: 'terms' | 'use-cases' | 'faqs', data: Record<string, unknown>) =>
     prepareCreate(payload, req, collection, { id: bulk.newId(), data }, { draft })
@@ -58,7 +58,6 @@ async function prepareEntry(
   const term = await prepare('terms', data)
   return {
     documents: [...useCases, ...faqs, term],
-    links,
     term: {
       outcome: 'created',
       names: { id: term.id, slug: document.slug, title: document.title },
@@ -83,7 +82,7 @@ export async function createNewTerms(context: NewTermsContext, documents: TermDo
       try {
         const entry = await prepareEntry(context, req, document)
         prepared.push(...entry.documents)
-        created.push({ document, term: entry.term, links: entry.links })
+        created.push({ document, term: entry.term })
       } catch (error) {
         invalid.push({ document, error })
       }

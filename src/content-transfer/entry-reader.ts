@@ -2,10 +2,12 @@
 // file with any problem, or whose slug an earlier file already uses, is reported as FILE:LINE: reason
 // and left out whole; only the slugs seen so far (and their files) are remembered across batches.
 import { formatProblem, readTermFile } from '@/content-format/read-term-files'
-import type { TermDocument } from '@/content-format/types'
+import type { ParseResult, TermDocument } from '@/content-format/types'
 
 /** How many entries are read, looked up and written together. */
 export const ENTRY_BATCH_SIZE = 200
+/** Files read ahead of the one being parsed (and so open at once). */
+const READ_AHEAD = 16
 
 export type ProblemSink = (line: string) => void
 
@@ -19,11 +21,29 @@ export class EntryReader {
     private readonly reportProblem: ProblemSink,
   ) {}
 
-  /** The valid entries, `size` at a time, in the order of the files. */
+  /**
+   * The valid entries, `size` at a time, in the order of the files. The next files are read while the
+   * caller stores a batch: one read at a time left the import waiting on the disk for about 2 s per
+   * 10,000 files. Each read still fails or is reported in its turn.
+   */
   async *batches(size: number): AsyncGenerator<TermDocument[]> {
+    const ahead: Promise<ParseResult>[] = []
+    let next = 0
+    const readAhead = () => {
+      while (ahead.length < READ_AHEAD && next < this.files.length) {
+        const read = readTermFile(this.files[next]!)
+        // Awaited in its turn; a read left behind by a caller that stops early must not fail the process.
+        read.catch(() => undefined)
+        ahead.push(read)
+        next += 1
+      }
+    }
     let batch: TermDocument[] = []
+    readAhead()
     for (const file of this.files) {
-      const document = await this.readValid(file)
+      const result = await ahead.shift()!
+      readAhead()
+      const document = this.accept(file, result)
       this.filesRead += 1
       if (!document) continue
       batch.push(document)
@@ -40,8 +60,7 @@ export class EntryReader {
     return this.fileBySlug.get(slug)
   }
 
-  private async readValid(file: string): Promise<TermDocument | null> {
-    const result = await readTermFile(file)
+  private accept(file: string, result: ParseResult): TermDocument | null {
     if (!result.ok) {
       this.invalidFiles += 1
       for (const problem of result.problems) this.reportProblem(formatProblem(file, problem))

@@ -16,7 +16,7 @@ import { ensureCategoriesAndProviders, loadLookups, type Lookups } from './impor
 import { ImportReportBuilder, type ImportReport, type ImportStatus } from './import-report'
 import { OwnedStrings } from './own-copy'
 import { relinkWaitingTerms } from './relink-waiting-terms'
-import { hasWaitingNames, TermNameIndex, type TermNames } from './term-links'
+import { TermNameIndex, type TermNames } from './term-links'
 import { upsertTerm, type UpsertedTerm } from './upsert-term'
 import { writeEachAtomically, type AtomicWriteOptions } from './write-atomically'
 
@@ -95,12 +95,9 @@ async function createNewInBulk(run: Run, documents: TermDocument[]): Promise<Ter
   if (documents.length === 0 || !bulk || options.signal?.aborted) return documents
   const result = await createNewTerms({ payload, bulk, status: options.status, lookups, names: lookups.terms }, documents)
   if (!result.stored) return documents
-  for (const { document, term, links } of result.created) {
+  for (const { document, term } of result.created) {
     lookups.terms.add(term.names)
-    if (hasWaitingNames({ slug: document.slug, ...links })) {
-      const { id, slug, title } = term.names
-      run.awaitingLinks.add({ id, slug, title, published: options.status === 'published', links })
-    }
+    run.awaitingLinks.add({ id: term.names.id, waitingNames: term.waitingNames })
     report.written(document.slug, term.outcome, term.waitingNames)
     options.onProgress?.((run.done += 1), document.slug)
   }
