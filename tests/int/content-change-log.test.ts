@@ -136,15 +136,21 @@ describe('the window a reader reads again', () => {
   })
 })
 
+/** Log rows as a bulk write stores them: in one transaction, all with one creation time. Returns their tags. */
+async function insertRowsAtOneTime(count: number, tagPrefix: string): Promise<string[]> {
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  const createdAt = new Date().toISOString()
+  const rows = Array.from({ length: count }, (_, n) => ({ sourceCollection: 'terms', tags: `${tagPrefix}:${n}`, createdAt, updatedAt: createdAt }))
+  await bulkInsertFor(payload).insertRows(req, 'content-changes', rows)
+  await commitTransaction(req)
+  return rows.map((row) => row.tags)
+}
+
 describe('a reader that starts just after a large import', () => {
   it('counts every row of the window as seen, more than one read lists, so its next read is not a flood', async () => {
     // The end of a 100,000-term import writes about 27,000 rows in 20 s; 6,000 is past one read's cap.
-    const req = await createLocalReq({}, payload)
-    await initTransaction(req)
-    const createdAt = new Date().toISOString()
-    const rows = Array.from({ length: 6_000 }, (_, n) => ({ sourceCollection: 'terms', tags: `import:${n}`, createdAt, updatedAt: createdAt }))
-    await bulkInsertFor(payload).insertRows(req, 'content-changes', rows)
-    await commitTransaction(req)
+    await insertRowsAtOneTime(6_000, 'import')
 
     const start = await readChangesSince(payload, null)
     expect(start.kind).toBe('start')
@@ -154,16 +160,11 @@ describe('a reader that starts just after a large import', () => {
 
   it('reads each of thousands of rows that share one creation time exactly once', async () => {
     const start = await readChangesSince(payload, null)
-    const req = await createLocalReq({}, payload)
-    await initTransaction(req)
-    const createdAt = new Date().toISOString()
-    const rows = Array.from({ length: 1_234 }, (_, n) => ({ sourceCollection: 'terms', tags: `tied:${n}`, createdAt, updatedAt: createdAt }))
-    await bulkInsertFor(payload).insertRows(req, 'content-changes', rows)
-    await commitTransaction(req)
+    const tags = await insertRowsAtOneTime(1_234, 'tied')
 
     const read = await readChangesSince(payload, start.cursor)
     if (read.kind !== 'changes') throw new Error(`expected changes, got ${read.kind}`)
     expect(read.rows).toBe(1_234)
-    expect(new Set(read.tags)).toEqual(new Set(rows.map((row) => row.tags)))
+    expect(new Set(read.tags)).toEqual(new Set(tags))
   })
 })
