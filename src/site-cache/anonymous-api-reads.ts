@@ -3,12 +3,17 @@
 // them all until content changes: any recorded change expires API_READS_TAG (./revalidate-changes.ts),
 // in every process, within about a second. A caller with a session cookie or an Authorization header is
 // answered by Payload directly, so nothing one user may read is ever served to another. Only 200
-// answers are kept; refusals and errors run every time. How many answers are kept is bounded by Next's
-// cache (an LRU), so a stream of distinct URLs evicts old answers instead of growing memory.
+// answers are kept; refusals and errors run every time. A kept answer carries its body's digest as a
+// strong ETag, so a caller holding it gets 304. How many answers are kept is bounded by Next's cache and
+// by this process's copy of their bodies (both LRUs), so a stream of distinct URLs evicts old answers
+// instead of growing memory.
 import { createHash } from 'node:crypto'
 
 import { Kind, parse } from 'graphql'
+import { LRUCache } from 'lru-cache'
 import { unstable_cache } from 'next/cache'
+
+import { matchesIfNoneMatch } from '@/lib/conditional-response'
 
 import { API_READS_TAG, SITE_TAG } from './cache-tags'
 import { hasSessionCookie } from './session-cookies'
@@ -18,15 +23,86 @@ type RouteHandler<Context extends unknown[]> = (request: Request, ...context: Co
 /** The REST addresses whose anonymous answers depend on the URL alone: lists, counts and documents. */
 const PUBLIC_REST_PATH = /^\/api\/(?:terms|use-cases|faqs|categories|providers)(?:\/[^/]+)?$/
 
-/** Answers larger than this are served but not kept (Next's cache refuses entries over 2 MB). */
-const MAX_KEPT_BODY_BYTES = 1_500_000
+/**
+ * Answers larger than this are served but not kept: Next's cache refuses entries over 2 MB, and a kept
+ * body is stored as base64 (4 characters for 3 bytes).
+ */
+const MAX_KEPT_BODY_BYTES = 1_400_000
 
-type KeptAnswer = { status: number; contentType: string | null; body: string }
+/** How many bytes of answer bodies this process keeps for replay (least recently served go first). */
+const LOCAL_BODY_BYTES = 64 * 1024 * 1024
+
+/** What the cache keeps under an address: the answer's status line and the digest of its body. */
+type KeptAnswer = { status: number; contentType: string | null; digest: string }
+type Answer = KeptAnswer & { body: Uint8Array<ArrayBuffer> }
 
 /** Thrown inside the cached read so that an answer that must not be kept is not stored. */
 class AnswerNotKept extends Error {
   constructor(readonly response: Response) {
     super('answer not kept')
+  }
+}
+
+/** Thrown inside a read of a shared body that this process cannot produce: nothing is stored. */
+class BodyNotShared extends Error {
+  constructor() {
+    super('body not in the shared cache')
+  }
+}
+
+/**
+ * Bodies by digest, as bytes ready to send. Parsing a kept answer of half a megabyte out of the cache and
+ * encoding it again cost more than everything else a cached read does; a body is immutable under its
+ * digest, so the cache keeps only the small KeptAnswer per address and a hit replays these bytes.
+ */
+const localBodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({ maxSize: LOCAL_BODY_BYTES, sizeCalculation: (body) => Math.max(body.byteLength, 1) })
+
+function digestOf(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url')
+}
+
+/** Bodies this process is putting in the shared cache right now, by digest. */
+const bodiesBeingShared = new Map<string, Uint8Array<ArrayBuffer>>()
+
+/**
+ * The body under a digest in Next's cache, which other app instances share when Redis holds it: an
+ * instance that did not produce the answer reads it from there once. Writing and reading go through this
+ * one function because Next keys an unstable_cache entry by the cached function's source as well.
+ */
+function sharedBody(digest: string): Promise<string> {
+  return unstable_cache(
+    async () => {
+      const body = bodiesBeingShared.get(digest)
+      if (!body) throw new BodyNotShared()
+      return Buffer.from(body).toString('base64')
+    },
+    ['api-body', digest],
+    { tags: [SITE_TAG, API_READS_TAG] },
+  )()
+}
+
+async function keepBody(answer: Answer): Promise<void> {
+  localBodies.set(answer.digest, answer.body)
+  bodiesBeingShared.set(answer.digest, answer.body)
+  try {
+    await sharedBody(answer.digest)
+  } catch {
+    // Other instances then produce the answer themselves; this one still has the bytes.
+  } finally {
+    bodiesBeingShared.delete(answer.digest)
+  }
+}
+
+/** The body of a kept answer, or null when neither this process nor the shared cache still has it. */
+async function bodyOf(kept: KeptAnswer): Promise<Answer | null> {
+  const local = localBodies.get(kept.digest)
+  if (local) return { ...kept, body: local }
+  try {
+    const body = new Uint8Array(Buffer.from(await sharedBody(kept.digest), 'base64'))
+    localBodies.set(kept.digest, body)
+    return { ...kept, body }
+  } catch {
+    return null
   }
 }
 
@@ -58,43 +134,66 @@ function detachedCopy(request: Request, body?: string): Request {
   return new Request(request.url, { method: request.method, headers: new Headers(request.headers), body })
 }
 
-function replay({ status, contentType, body }: KeptAnswer, state: 'HIT' | 'MISS'): Response {
-  const headers: Record<string, string> = { [API_CACHE_HEADER]: state }
-  if (contentType) headers['content-type'] = contentType
-  return new Response(body, { status, headers })
+/** The answer's validator: its body's digest, so equal bytes always carry the same strong ETag. */
+const etagOfAnswer = (answer: Answer) => `"${answer.digest}"`
+
+/**
+ * A stream that hands out the kept bytes themselves. A Response built from the bytes would copy them
+ * (about 3 ms for half a megabyte); the stream's reader only writes them to the socket, never changes them.
+ */
+function streamOf(body: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(body)
+      controller.close()
+    },
+  })
 }
 
-type ReadThrough = { response: Response; kept: KeptAnswer | null }
+function replay(answer: Answer, state: 'HIT' | 'MISS'): Response {
+  const headers: Record<string, string> = { [API_CACHE_HEADER]: state, etag: etagOfAnswer(answer) }
+  if (answer.contentType) headers['content-type'] = answer.contentType
+  return new Response(streamOf(answer.body), { status: answer.status, headers })
+}
+
+type ReadThrough = { response: Response; kept: Answer | null }
 
 async function readThroughCache(key: string[], produce: () => Promise<Response>): Promise<ReadThrough> {
-  let produced = false
+  const fresh: { answer?: Answer } = {}
   const read = unstable_cache(
     async (): Promise<KeptAnswer> => {
-      produced = true
       const response = await produce()
       if (response.status !== 200 || response.headers.has('set-cookie')) throw new AnswerNotKept(response)
-      const body = await response.text()
-      const kept = { status: response.status, contentType: response.headers.get('content-type'), body }
-      if (Buffer.byteLength(body) > MAX_KEPT_BODY_BYTES) throw new AnswerNotKept(replay(kept, 'MISS'))
-      return kept
+      const body = new Uint8Array(await response.arrayBuffer())
+      const answer: Answer = { status: response.status, contentType: response.headers.get('content-type'), digest: digestOf(body), body }
+      fresh.answer = answer
+      if (body.byteLength > MAX_KEPT_BODY_BYTES) throw new AnswerNotKept(replay(answer, 'MISS'))
+      return { status: answer.status, contentType: answer.contentType, digest: answer.digest }
     },
     key,
     { tags: [SITE_TAG, API_READS_TAG] },
   )
   try {
     const kept = await read()
-    return { response: replay(kept, produced ? 'MISS' : 'HIT'), kept }
+    if (fresh.answer) {
+      await keepBody(fresh.answer)
+      return { response: replay(fresh.answer, 'MISS'), kept: fresh.answer }
+    }
+    const answer = await bodyOf(kept)
+    // The address is kept but its body is gone from every cache (evicted): Payload answers, uncached.
+    if (!answer) return { response: await produce(), kept: null }
+    return { response: replay(answer, 'HIT'), kept: answer }
   } catch (error) {
     if (error instanceof AnswerNotKept) return { response: error.response, kept: null }
     // The cache itself failed before any answer was produced (no cache in this context, a cache store
     // that is down): the caller still gets Payload's answer, uncached.
-    if (!produced) return { response: await produce(), kept: null }
+    if (!fresh.answer) return { response: await produce(), kept: null }
     throw error
   }
 }
 
 /** Reads of this process still running, by cache key: the answer each will keep, or null. */
-const readsInFlight = new Map<string, Promise<KeptAnswer | null>>()
+const readsInFlight = new Map<string, Promise<Answer | null>>()
 
 /**
  * One read per key at a time in this process: callers that arrive while the first is producing the answer
@@ -121,13 +220,24 @@ async function answerOnce(key: string[], produce: () => Promise<Response>): Prom
   return (await leading).response
 }
 
+/**
+ * A 304 for a caller that already holds this answer (If-None-Match names its ETag), otherwise the
+ * answer. Only kept answers carry an ETag, so refusals and errors always reach the caller in full.
+ */
+async function answerConditionally(request: Request, answer: Promise<Response>): Promise<Response> {
+  const response = await answer
+  const etag = response.headers.get('etag')
+  if (response.status !== 200 || !etag || !matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return response
+  return new Response(null, { status: 304, headers: { etag, [API_CACHE_HEADER]: response.headers.get(API_CACHE_HEADER) ?? 'HIT' } })
+}
+
 /** Payload's REST GET handler, with anonymous reads of the public collections served from the cache. */
 export function cacheAnonymousRestReads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
   return (request, ...context) => {
     const url = new URL(request.url)
     if (!isAnonymousRequest(request.headers) || !PUBLIC_REST_PATH.test(url.pathname)) return handler(request, ...context)
     const copy = detachedCopy(request)
-    return answerOnce(['api-rest', url.pathname + url.search], () => handler(copy, ...context))
+    return answerConditionally(request, answerOnce(['api-rest', url.pathname + url.search], () => handler(copy, ...context)))
   }
 }
 
@@ -145,6 +255,6 @@ export function cacheAnonymousGraphqlReads<Context extends unknown[]>(handler: R
     if (!isReadOnlyGraphqlDocument(query)) return handler(request, ...context)
     const digest = createHash('sha256').update(body).digest('base64url')
     const copy = detachedCopy(request, body)
-    return answerOnce(['api-graphql', digest], () => handler(copy, ...context))
+    return answerConditionally(request, answerOnce(['api-graphql', digest], () => handler(copy, ...context)))
   }
 }

@@ -117,6 +117,13 @@ test('anonymous API reads come from the cache, follow a change within seconds, a
     expect(await definitionAt(bySlug)).toEqual({ definition: 'Published wording.', cache: 'HIT' })
   }).toPass({ timeout: 10_000 })
 
+  // A kept answer carries a strong ETag: a caller that already holds that version gets 304 and no body.
+  const etag = (await anonymous.get(bySlug)).headers()['etag']
+  expect(etag).toMatch(/^"[\w-]+"$/)
+  const unchanged = await anonymous.get(bySlug, { headers: { 'if-none-match': etag! } })
+  expect(unchanged.status()).toBe(304)
+  expect(await unchanged.body()).toHaveLength(0)
+
   // A draft over the published term: the editor reads it through the same URL with ?draft=true, and
   // a signed-in answer is never marked cached; the anonymous answers, for that URL and the plain one,
   // never carry the draft.
@@ -136,6 +143,10 @@ test('anonymous API reads come from the cache, follow a change within seconds, a
   await expect(async () => {
     expect((await definitionAt(bySlug)).definition).toBe('Published again.')
   }).toPass({ timeout: 5_000 })
+  // The version the caller held is no longer current: it gets the new one in full.
+  const changed = await anonymous.get(bySlug, { headers: { 'if-none-match': etag! } })
+  expect(changed.status()).toBe(200)
+  expect(changed.headers()['etag']).not.toBe(etag)
 
   // GraphQL: a query is kept, a mutation never is (each sign-in answers with a fresh token).
   const query = { query: `{ Terms(where: { slug: { equals: "${term.slug}" } }) { docs { definition } } }` }

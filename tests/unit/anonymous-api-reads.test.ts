@@ -2,13 +2,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { API_CACHE_HEADER, cacheAnonymousRestReads, isAnonymousRequest, isReadOnlyGraphqlDocument } from '@/site-cache/anonymous-api-reads'
 
-/** Next's data cache, as far as these reads use it: one kept answer per key, a miss runs the read. */
+/**
+ * Next's data cache, as far as these reads use it: one kept answer per key, a miss runs the read. Like
+ * Next, the key includes the cached function's source, so a read through another function misses.
+ */
 const keptAnswers = new Map<string, unknown>()
 vi.mock('next/cache', () => ({
   unstable_cache:
     <T>(read: () => Promise<T>, key: string[]) =>
     async (): Promise<T> => {
-      const id = key.join('|')
+      const id = `${key.join('|')}|${read.toString()}`
       if (!keptAnswers.has(id)) keptAnswers.set(id, await read())
       return keptAnswers.get(id) as T
     },
@@ -94,5 +97,72 @@ describe('a burst of anonymous reads of one address', () => {
       cached(new Request(url, { headers: { authorization: 'users API-Key 123' } })),
     ])
     expect(handler).toHaveBeenCalledTimes(3)
+  })
+})
+
+describe('validators and bodies of kept answers', () => {
+  const url = 'http://127.0.0.1/api/terms?limit=100&depth=1'
+  const payloadAnswer = () => Response.json({ docs: [{ slug: 'cloudtrail', definition: 'Records API calls – with “quotes”.' }] })
+
+  beforeEach(() => {
+    keptAnswers.clear()
+  })
+
+  it('gives a kept answer a strong ETag and answers a caller that holds it with 304 and no body', async () => {
+    const cached = cacheAnonymousRestReads(vi.fn(async () => payloadAnswer()))
+    const first = await cached(new Request(url))
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^"[\w-]{43}"$/)
+    expect(await first.json()).toEqual(await payloadAnswer().json())
+
+    const unchanged = await cached(new Request(url, { headers: { 'if-none-match': `"other", ${etag}` } }))
+    expect(unchanged.status).toBe(304)
+    expect(unchanged.headers.get('etag')).toBe(etag)
+    expect(await unchanged.text()).toBe('')
+
+    const stale = await cached(new Request(url, { headers: { 'if-none-match': '"an-older-version"' } }))
+    expect(stale.status).toBe(200)
+    expect(stale.headers.get('etag')).toBe(etag)
+  })
+
+  it('never answers 304 or sends an ETag for an answer that is not kept', async () => {
+    const cached = cacheAnonymousRestReads(vi.fn(async () => Response.json({ errors: [{ message: 'Too many requests' }] }, { status: 429 })))
+    const refused = await cached(new Request(url, { headers: { 'if-none-match': '*' } }))
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('etag')).toBeNull()
+  })
+
+  it('replays the same bytes to every caller, and each caller can read its own copy', async () => {
+    const cached = cacheAnonymousRestReads(vi.fn(async () => payloadAnswer()))
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cached(new Request(url))))
+    const texts = await Promise.all(answers.map((answer) => answer.text()))
+    expect(new Set(texts)).toEqual(new Set([JSON.stringify(await payloadAnswer().json())]))
+    expect((await cached(new Request(url))).headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(await (await cached(new Request(url))).text()).toBe(texts[0])
+  })
+
+  it('serves another process from the body in the shared cache, and asks Payload again when that body is gone', async () => {
+    const producing = vi.fn(async () => payloadAnswer())
+    await cacheAnonymousRestReads(producing)(new Request(url))
+    expect(producing).toHaveBeenCalledTimes(1)
+
+    // A second app instance: its own copy of the module, so none of the first one's bodies in memory.
+    vi.resetModules()
+    const other = await import('@/site-cache/anonymous-api-reads')
+    const otherHandler = vi.fn(async () => payloadAnswer())
+    const fromShared = await other.cacheAnonymousRestReads(otherHandler)(new Request(url))
+    expect(fromShared.headers.get(other.API_CACHE_HEADER)).toBe('HIT')
+    expect(await fromShared.json()).toEqual(await payloadAnswer().json())
+    expect(otherHandler).not.toHaveBeenCalled()
+
+    // A third instance after the shared body was evicted: the address is still kept, the bytes are not.
+    for (const id of [...keptAnswers.keys()]) if (id.startsWith('api-body|')) keptAnswers.delete(id)
+    vi.resetModules()
+    const third = await import('@/site-cache/anonymous-api-reads')
+    const thirdHandler = vi.fn(async () => payloadAnswer())
+    const fromPayload = await third.cacheAnonymousRestReads(thirdHandler)(new Request(url))
+    expect(fromPayload.status).toBe(200)
+    expect(await fromPayload.json()).toEqual(await payloadAnswer().json())
+    expect(thirdHandler).toHaveBeenCalledTimes(1)
   })
 })

@@ -114,6 +114,23 @@ test('a page rendered on A is served from the shared cache on B, which never ren
   expect(await storedPage(slug)).toEqual(stored)
 })
 
+test('an anonymous API answer read on A is replayed on B from the shared cache: same bytes, same ETag', async () => {
+  const slug = takeUnrequestedSlug()
+  const address = `/api/terms?where[slug][equals]=${slug}&depth=1&limit=1`
+  const onA = await fetch(`${a.baseURL}${address}`)
+  expect(onA.headers.get('x-cloudlex-api-cache')).toBe('MISS')
+  const body = await onA.text()
+  expect(body).toContain(`"slug":"${slug}"`)
+  // A stores the answer in Redis just after answering; until then B answers from Payload, uncached.
+  await expect(async () => {
+    const onB = await fetch(`${b.baseURL}${address}`)
+    expect(onB.headers.get('x-cloudlex-api-cache')).toBe('HIT')
+    expect(onB.headers.get('etag')).toMatch(/^"[\w-]+"$/)
+    expect(onB.headers.get('etag')).toBe(onA.headers.get('etag'))
+    expect(await onB.text()).toBe(body)
+  }).toPass({ timeout: 5_000 })
+})
+
 test('an edit published through A shows on B within 2 s, and on A', async () => {
   const slug = takeUnrequestedSlug()
   const [term] = ((await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as { docs: { id: string }[] }).docs
