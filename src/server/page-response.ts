@@ -39,8 +39,8 @@ function transformBody(res: ServerResponse, injector: () => NonceInjector | null
     const active = injector()
     if (!active) return end(chunk, ...rest)
     const callback = [chunk, ...rest].find((arg) => typeof arg === 'function')
-    const body = chunk !== undefined && chunk !== null && typeof chunk !== 'function' ? active.push(chunk as string | Buffer) : ''
-    return end(body + active.end(), callback)
+    const body = chunk !== undefined && chunk !== null && typeof chunk !== 'function' ? active.push(chunk as string | Buffer) : Buffer.alloc(0)
+    return end(Buffer.concat([body, active.end()]), callback)
   }) as End
 }
 
