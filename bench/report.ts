@@ -125,8 +125,16 @@ export function summaryTable(result: SizeResult): Table {
 
 export function growthTable(fromTerms: number, toTerms: number, rows: readonly GrowthRow[]): Table {
   return {
-    header: ['endpoint', `p50 at ${grouped(fromTerms)}`, `p50 at ${grouped(toTerms)}`, 'growth', 'target'],
-    rows: rows.map((row) => [row.label, formatMs(row.fromP50Ms), formatMs(row.toP50Ms), formatValue(row.check.value, 'growth'), verdict([row.check])]),
+    header: ['endpoint', `p50 at ${grouped(fromTerms)}`, `p50 at ${grouped(toTerms)}`, 'growth', 'size', 'ceiling growth (same bytes)', 'target'],
+    rows: rows.map((row) => [
+      row.label,
+      formatMs(row.fromP50Ms),
+      formatMs(row.toP50Ms),
+      formatValue(row.check.value, 'growth'),
+      row.fromBytes === undefined || row.toBytes === undefined ? '' : `${formatBytes(row.fromBytes)} → ${formatBytes(row.toBytes)}`,
+      row.ceilingGrowth === undefined ? '' : formatValue(row.ceilingGrowth, 'growth'),
+      verdict([row.check]),
+    ]),
   }
 }
 

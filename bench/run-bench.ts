@@ -174,7 +174,8 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   }
 }
 
-const p50Rows = (result: SizeResult) => result.endpoints.map(({ key, label, app }) => ({ key, label, p50Ms: app.p50Ms }))
+const p50Rows = (result: SizeResult) =>
+  result.endpoints.map(({ key, label, app, ceiling, bodyBytes }) => ({ key, label, p50Ms: app.p50Ms, bodyBytes, ceilingP50Ms: ceiling.p50Ms }))
 
 async function build(options: BenchOptions): Promise<void> {
   if (options.skipBuild) {

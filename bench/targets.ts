@@ -108,15 +108,41 @@ export function freshnessTargets({ visibleAfterMs, firstRequestMs, maxLatencyAft
   ]
 }
 
-export type GrowthRow = { key: EndpointKey; label: string; fromP50Ms: number | null; toP50Ms: number | null; check: TargetCheck }
-type P50Row = { key: EndpointKey; label: string; p50Ms: number | null }
+/**
+ * One endpoint's p50 growth, with what explains growth that is not the app's: the size of what it
+ * answered at each glossary size, and how the ceiling server's p50 grew serving those same bytes.
+ */
+export type GrowthRow = {
+  key: EndpointKey
+  label: string
+  fromP50Ms: number | null
+  toP50Ms: number | null
+  fromBytes?: number
+  toBytes?: number
+  ceilingGrowth?: number | null
+  check: TargetCheck
+}
+type P50Row = { key: EndpointKey; label: string; p50Ms: number | null; bodyBytes?: number; ceilingP50Ms?: number | null }
+
+const ratio = (from: number | null | undefined, to: number | null | undefined) => (from && to !== null && to !== undefined ? to / from : null)
 
 /** How each endpoint's p50 grew from a smaller glossary to a larger one in the same run. */
 export function p50Growth(from: readonly P50Row[], to: readonly P50Row[]): GrowthRow[] {
   return to.flatMap((row) => {
     const earlier = from.find((candidate) => candidate.key === row.key)
     if (!earlier) return []
-    const growth = earlier.p50Ms && row.p50Ms !== null ? row.p50Ms / earlier.p50Ms : null
-    return [{ key: row.key, label: row.label, fromP50Ms: earlier.p50Ms, toP50Ms: row.p50Ms, check: checkTarget('p50 growth', 'growth', 'max', MAX_P50_GROWTH, growth) }]
+    const growth = ratio(earlier.p50Ms, row.p50Ms)
+    return [
+      {
+        key: row.key,
+        label: row.label,
+        fromP50Ms: earlier.p50Ms,
+        toP50Ms: row.p50Ms,
+        fromBytes: earlier.bodyBytes,
+        toBytes: row.bodyBytes,
+        ceilingGrowth: ratio(earlier.ceilingP50Ms, row.ceilingP50Ms),
+        check: checkTarget('p50 growth', 'growth', 'max', MAX_P50_GROWTH, growth),
+      },
+    ]
   })
 }

@@ -175,11 +175,18 @@ describe('the bench report', () => {
   it('shows the p50 growth between two sizes of one run in latest.md', () => {
     const small = sizeResult(1_000, [termPage(load({ p50Ms: 10 }), load())])
     const large = sizeResult(10_000, [termPage(load({ p50Ms: 30 }), load())])
-    large.growth = { fromTerms: 1_000, rows: p50Growth([{ key: 'term-page', label: 'term page', p50Ms: 10 }], [{ key: 'term-page', label: 'term page', p50Ms: 30 }]) }
+    large.growth = {
+      fromTerms: 1_000,
+      rows: p50Growth(
+        [{ key: 'term-page', label: 'term page', p50Ms: 10, bodyBytes: 40_000, ceilingP50Ms: 2 }],
+        [{ key: 'term-page', label: 'term page', p50Ms: 30, bodyBytes: 80_000, ceilingP50Ms: 5 }],
+      ),
+    }
     const markdown = latestMarkdown([small, large])
     expect(markdown).toContain('## 1,000 terms')
     expect(markdown).toContain('## 10,000 terms')
-    expect(markdown).toContain('| term page | 10 ms | 30 ms | 3.00× | MISS p50 growth ≤ 1.50× |')
+    // The page doubled and the ceiling server, sending the same bytes, slowed 2.5×: the reader sees why.
+    expect(markdown).toContain('| term page | 10 ms | 30 ms | 3.00× | 40.0 kB → 80.0 kB | 2.50× | MISS p50 growth ≤ 1.50× |')
     expect(markdown).toContain('- term page (1,000 → 10,000 terms): p50 growth 3.00× (target p50 growth ≤ 1.50×)')
   })
 })
