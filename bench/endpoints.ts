@@ -14,6 +14,7 @@ export const ENDPOINT_KEYS = [
   'rest-term',
   'rest-list',
   'graphql-term',
+  'v1-term',
   'term-page-via-proxy',
   'terms-index-via-proxy',
   'compare-via-proxy',
@@ -81,5 +82,6 @@ export function benchEndpoints(slugs: readonly string[]): BenchEndpoint[] {
     },
     { key: 'rest-list', label: 'REST list (100)', requests: [get('/api/terms?limit=100&depth=1')] },
     { key: 'graphql-term', label: 'GraphQL term', requests: slugs.map(graphQLTerm) },
+    { key: 'v1-term', label: 'v1 term', requests: slugs.map((slug) => get(`/api/v1/terms/${query(slug)}`)) },
   ]
 }
