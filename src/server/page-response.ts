@@ -4,6 +4,7 @@
 // Next could not decode with 400.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
+import { problem, PROBLEM_CONTENT_TYPE } from '../api-v1/problem'
 import { hasValidPercentEncoding, INVALID_PERCENT_ENCODING_MESSAGE } from '../lib/path-encoding'
 import { createNonce, isHttpsAddress, pageContentSecurityPolicy, strictTransportSecurity } from '../lib/security-headers'
 import { siteUrl } from '../lib/site-url'
@@ -44,8 +45,19 @@ function transformBody(res: ServerResponse, injector: () => NonceInjector | null
   }) as End
 }
 
+/** The v1 API answers in its own error shape (src/api-v1/problem.ts), even before Next decodes the address. */
+const isV1ApiPath = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/')
+/** An address longer than this is not echoed back whole in a problem's `instance`. */
+const MAX_ECHOED_PATH = 500
+
 export function preparePageResponse(req: IncomingMessage, res: ServerResponse, options: { dev: boolean; cache: SharedCacheSettings }): boolean {
   const path = (req.url ?? '/').split('?')[0]!
+  if (isV1ApiPath(path) && !hasValidPercentEncoding(path)) {
+    const details = problem('invalid-address', path.slice(0, MAX_ECHOED_PATH), INVALID_PERCENT_ENCODING_MESSAGE)
+    res.writeHead(400, { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' })
+    res.end(JSON.stringify(details))
+    return false
+  }
   if (!isApiPath(path)) {
     if (!hasValidPercentEncoding(path)) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': pagePolicy(createNonce(), options.dev) })

@@ -32,8 +32,15 @@ const MAX_KEPT_BODY_BYTES = 1_400_000
 /** How many bytes of answer bodies this process keeps for replay (least recently served go first). */
 const LOCAL_BODY_BYTES = 64 * 1024 * 1024
 
-/** What the cache keeps under an address: the answer's status line and the digest of its body. */
-type KeptAnswer = { status: number; contentType: string | null; digest: string }
+/** What the cache keeps under an address: the answer's status, the headers below and the digest of its body. */
+type KeptAnswer = { status: number; contentType: string | null; headers: Record<string, string>; digest: string }
+
+/** Headers of an answer that describe its content for caches in front, kept and replayed with it. */
+const KEPT_HEADERS = ['cache-control', 'cache-tag'] as const
+
+function keptHeaders(response: Response): Record<string, string> {
+  return Object.fromEntries(KEPT_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])))
+}
 type Answer = KeptAnswer & { body: Uint8Array<ArrayBuffer> }
 
 /** Thrown inside the cached read so that an answer that must not be kept is not stored. */
@@ -131,7 +138,11 @@ export const API_CACHE_HEADER = 'x-cloudlex-api-cache'
  * headers inside a cached function, and Payload reads them.
  */
 function detachedCopy(request: Request, body?: string): Request {
-  return new Request(request.url, { method: request.method, headers: new Headers(request.headers), body })
+  const headers = new Headers(request.headers)
+  // The kept answer must be the full one: whether this caller gets 304 is decided when it is replayed.
+  headers.delete('if-none-match')
+  headers.delete('if-modified-since')
+  return new Request(request.url, { method: request.method, headers, body })
 }
 
 /** The answer's validator: its body's digest, so equal bytes always carry the same strong ETag. */
@@ -151,7 +162,7 @@ function streamOf(body: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
 }
 
 function replay(answer: Answer, state: 'HIT' | 'MISS'): Response {
-  const headers: Record<string, string> = { [API_CACHE_HEADER]: state, etag: etagOfAnswer(answer) }
+  const headers: Record<string, string> = { ...answer.headers, [API_CACHE_HEADER]: state, etag: etagOfAnswer(answer) }
   if (answer.contentType) headers['content-type'] = answer.contentType
   return new Response(streamOf(answer.body), { status: answer.status, headers })
 }
@@ -165,10 +176,16 @@ async function readThroughCache(key: string[], produce: () => Promise<Response>)
       const response = await produce()
       if (response.status !== 200 || response.headers.has('set-cookie')) throw new AnswerNotKept(response)
       const body = new Uint8Array(await response.arrayBuffer())
-      const answer: Answer = { status: response.status, contentType: response.headers.get('content-type'), digest: digestOf(body), body }
+      const answer: Answer = {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        headers: keptHeaders(response),
+        digest: digestOf(body),
+        body,
+      }
       fresh.answer = answer
       if (body.byteLength > MAX_KEPT_BODY_BYTES) throw new AnswerNotKept(replay(answer, 'MISS'))
-      return { status: answer.status, contentType: answer.contentType, digest: answer.digest }
+      return { status: answer.status, contentType: answer.contentType, headers: answer.headers, digest: answer.digest }
     },
     key,
     { tags: [SITE_TAG, API_READS_TAG] },
@@ -231,14 +248,23 @@ async function answerConditionally(request: Request, answer: Promise<Response>):
   return new Response(null, { status: 304, headers: { etag, [API_CACHE_HEADER]: response.headers.get(API_CACHE_HEADER) ?? 'HIT' } })
 }
 
-/** Payload's REST GET handler, with anonymous reads of the public collections served from the cache. */
-export function cacheAnonymousRestReads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+function cacheAnonymousGets<Context extends unknown[]>(kind: string, handler: RouteHandler<Context>, kept: (path: string) => boolean): RouteHandler<Context> {
   return (request, ...context) => {
     const url = new URL(request.url)
-    if (!isAnonymousRequest(request.headers) || !PUBLIC_REST_PATH.test(url.pathname)) return handler(request, ...context)
+    if (!isAnonymousRequest(request.headers) || !kept(url.pathname)) return handler(request, ...context)
     const copy = detachedCopy(request)
-    return answerConditionally(request, answerOnce(['api-rest', url.pathname + url.search], () => handler(copy, ...context)))
+    return answerConditionally(request, answerOnce([kind, url.pathname + url.search], () => handler(copy, ...context)))
   }
+}
+
+/** Payload's REST GET handler, with anonymous reads of the public collections served from the cache. */
+export function cacheAnonymousRestReads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+  return cacheAnonymousGets('api-rest', handler, (path) => PUBLIC_REST_PATH.test(path))
+}
+
+/** A v1 GET handler (src/api-v1), every answer of which is published content the same for every caller. */
+export function cacheAnonymousV1Reads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+  return cacheAnonymousGets('api-v1', handler, () => true)
 }
 
 /** Payload's GraphQL POST handler, with anonymous queries (never mutations) served from the cache. */

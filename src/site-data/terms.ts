@@ -4,7 +4,7 @@
 // term, a child, a related term, its category or a provider changes, and not when anything else does.
 // Staff in draft preview get the latest saved version, read with their own rights and never cached.
 import { cache } from 'react'
-import type { TypedUser } from 'payload'
+import type { Payload, TypedUser } from 'payload'
 
 import { getPayloadClient } from '@/lib/payload-client'
 import { toTermView, type TermView } from '@/lib/term-view'
@@ -46,9 +46,11 @@ export function termPageTags(term: Term): string[] {
   ]
 }
 
-/** Once per render: the page, its metadata and its image share one read. */
-export const getPublishedTerm = cache(async (slug: string): Promise<PublishedTerm | null> => {
-  const payload = await getPayloadClient()
+/** What the content API shows of a term: the page's populated fields, and related terms' definitions. */
+const API_POPULATE = { ...POPULATE, terms: { title: true, slug: true, definition: true } } as const
+
+/** The published term with this slug, as the anonymous public may read it, relationships one level deep. */
+async function findPublishedTerm(payload: Payload, slug: string, populate: typeof POPULATE | typeof API_POPULATE): Promise<Term | null> {
   const { docs } = await payload.find({
     collection: 'terms',
     where: { slug: { equals: slug } },
@@ -57,11 +59,29 @@ export const getPublishedTerm = cache(async (slug: string): Promise<PublishedTer
     depth: 1,
     limit: 1,
     pagination: false,
-    populate: POPULATE,
+    populate,
   })
-  const term = docs[0] as Term | undefined
+  return (docs[0] as Term | undefined) ?? null
+}
+
+/** Once per render: the page, its metadata and its image share one read. */
+export const getPublishedTerm = cache(async (slug: string): Promise<PublishedTerm | null> => {
+  const term = await findPublishedTerm(await getPayloadClient(), slug, POPULATE)
   return term ? { view: toTermView(term), tags: termPageTags(term) } : null
 })
+
+/**
+ * The published term as the content API gives it (src/api-v1), with the cache tags of everything it
+ * shows (for the answer's Cache-Tag header).
+ */
+export async function getPublishedTermDocument(slug: string): Promise<{ term: Term; tags: string[] } | null> {
+  return readPublishedTermDocument(await getPayloadClient(), slug)
+}
+
+export async function readPublishedTermDocument(payload: Payload, slug: string): Promise<{ term: Term; tags: string[] } | null> {
+  const term = await findPublishedTerm(payload, slug, API_POPULATE)
+  return term ? { term, tags: termPageTags(term) } : null
+}
 
 /** The latest version, drafts included, as the viewer may see it; never cached. */
 export async function getTermPreview(slug: string, viewer: TypedUser): Promise<TermView | null> {

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { API_CACHE_HEADER, cacheAnonymousRestReads, isAnonymousRequest, isReadOnlyGraphqlDocument } from '@/site-cache/anonymous-api-reads'
+import {
+  API_CACHE_HEADER,
+  cacheAnonymousRestReads,
+  cacheAnonymousV1Reads,
+  isAnonymousRequest,
+  isReadOnlyGraphqlDocument,
+} from '@/site-cache/anonymous-api-reads'
 
 /**
  * Next's data cache, as far as these reads use it: one kept answer per key, a miss runs the read. Like
@@ -164,5 +170,40 @@ describe('validators and bodies of kept answers', () => {
     expect(fromPayload.status).toBe(200)
     expect(await fromPayload.json()).toEqual(await payloadAnswer().json())
     expect(thirdHandler).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('v1 answers in the cache', () => {
+  const url = 'http://127.0.0.1/api/v1/terms/cloudtrail'
+
+  beforeEach(() => {
+    keptAnswers.clear()
+  })
+
+  it('replays the headers that describe the content for caches in front: Cache-Control and Cache-Tag', async () => {
+    const handler = vi.fn(async () =>
+      Response.json({ slug: 'cloudtrail' }, { headers: { 'cache-control': 'public, s-maxage=30', 'cache-tag': 'term-id:1,category:2', 'x-other': 'dropped' } }),
+    )
+    const cached = cacheAnonymousV1Reads(handler)
+    await cached(new Request(url))
+    const hit = await cached(new Request(url))
+    expect(hit.headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(hit.headers.get('cache-control')).toBe('public, s-maxage=30')
+    expect(hit.headers.get('cache-tag')).toBe('term-id:1,category:2')
+    expect(hit.headers.get('x-other')).toBeNull()
+  })
+
+  it('keeps the full answer when the first caller sent If-None-Match, and answers that caller 304 only if it matches', async () => {
+    // A handler that answers conditional requests itself, as the v1 endpoints do.
+    const handler = vi.fn(async (request: Request) =>
+      request.headers.has('if-none-match') ? new Response(null, { status: 304 }) : Response.json({ slug: 'cloudtrail' }),
+    )
+    const cached = cacheAnonymousV1Reads(handler)
+    const first = await cached(new Request(url, { headers: { 'if-none-match': '"stale"' } }))
+    expect(first.status).toBe(200)
+    expect(await first.json()).toEqual({ slug: 'cloudtrail' })
+    const etag = first.headers.get('etag')!
+    expect((await cached(new Request(url, { headers: { 'if-none-match': etag } }))).status).toBe(304)
+    expect(handler).toHaveBeenCalledTimes(1)
   })
 })

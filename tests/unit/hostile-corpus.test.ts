@@ -60,6 +60,8 @@ describe('the hostile answer rules', () => {
     expect(checkResponse(read, answer({ status: 307, location: '/terms/cloudtrail' }), base)).toEqual({ ok: true })
     expect(checkResponse(read, answer({ status: 400, bodyStart: '{"errors":[{"message":"bad where"}]}' }), base)).toEqual({ ok: true })
     expect(checkResponse(read, answer({ status: 431, bodyStart: '' }), base)).toEqual({ ok: true })
+    const problemDetails = '{"type":"urn:cloudlex:problem:not-found","title":"Not found","status":404,"detail":"No published term has the slug \\"x\\"."}'
+    expect(checkResponse(read, answer({ status: 404, contentType: 'application/problem+json', bodyStart: problemDetails }), base)).toEqual({ ok: true })
   })
 
   it('refuse a 5xx, a redirect off the site, a silent 4xx and draft text shown to an anonymous caller', () => {

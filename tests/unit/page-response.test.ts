@@ -95,4 +95,13 @@ describe('the headers and nonces the server adds to a page served from the rende
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     expect(await response.text()).toMatch(/percent-escape .* not valid UTF-8/)
   })
+
+  it.each(['/api/v1/terms/%ED%A0%80', '/api/v1/s3%ED%A0%80', '/api/v1/terms/cloudtrail/%E0%A4%A'])('answers the v1 address %s with a 400 problem', async (path) => {
+    const response = await fetch(`${origin}${path}?q=1`)
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    const body = await response.json()
+    expect(body).toMatchObject({ type: 'urn:cloudlex:problem:invalid-address', status: 400, instance: path })
+    expect(body.detail).toMatch(/percent-escape .* not valid UTF-8/)
+  })
 })

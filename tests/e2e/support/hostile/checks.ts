@@ -19,8 +19,9 @@ function hasMessage(response: ObservedResponse): boolean {
   if (text === '') return false
   if (response.contentType.includes('json')) {
     try {
-      const parsed = JSON.parse(text) as { errors?: unknown; message?: unknown; error?: unknown }
-      return Boolean(parsed.errors ?? parsed.message ?? parsed.error)
+      // Payload's errors, Next's and the v1 API's problem details (RFC 9457 `detail`).
+      const parsed = JSON.parse(text) as { errors?: unknown; message?: unknown; error?: unknown; detail?: unknown }
+      return Boolean(parsed.errors ?? parsed.message ?? parsed.error ?? parsed.detail)
     } catch {
       return true // cut off by the body cap: not empty, so it says something
     }

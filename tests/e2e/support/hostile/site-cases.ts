@@ -1,4 +1,5 @@
-// Site routes with hostile query strings and paths: search, index filters, downloads, suggest, preview.
+// Site routes with hostile query strings and paths: search, index filters, downloads, suggest, preview,
+// and the v1 content API.
 import type { CorpusContext, HostileRequest } from './cases'
 import type { Random } from './random'
 import { encodeHostile, hostileString, INJECTIONS } from './values'
@@ -31,7 +32,7 @@ function queryValue(random: Random): string {
 }
 
 export function siteRequest(random: Random, context: CorpusContext): HostileRequest {
-  switch (random.int(0, 7)) {
+  switch (random.int(0, 8)) {
     case 0:
       return { method: 'GET', path: `/search?q=${queryValue(random)}${random.chance(0.3) ? `&page=${queryValue(random)}` : ''}` }
     case 1:
@@ -49,6 +50,10 @@ export function siteRequest(random: Random, context: CorpusContext): HostileRequ
       return { method: 'GET', path: random.pick(TRAVERSALS) }
     case 6:
       return { method: 'GET', path: `/${random.pick(['terms', 'categories', 'providers'])}/${queryValue(random).slice(0, 3_000)}` }
+    case 7: {
+      const query = random.chance(0.5) ? `?${queryValue(random)}=${queryValue(random)}` : ''
+      return { method: 'GET', path: `/api/v1/${random.pick(['terms/', 'terms/cloudtrail/', ''])}${queryValue(random).slice(0, 3_000)}${query}` }
+    }
     default:
       return { method: 'GET', path: `/${random.pick(['', 'terms', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'next/exit-preview'])}?${queryValue(random)}=${queryValue(random)}` }
   }

@@ -1,0 +1,7 @@
+// Any other address under /api/v1 is answered in the API's own error shape, not by Payload's REST API.
+import { problem, problemResponse } from '@/api-v1/problem'
+
+export function GET(request: Request): Response {
+  const path = new URL(request.url).pathname
+  return problemResponse(problem('not-found', path, `The v1 API has nothing at ${path}. Its endpoints are listed in /api/v1/openapi.json.`))
+}

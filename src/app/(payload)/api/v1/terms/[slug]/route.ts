@@ -1,0 +1,8 @@
+import { answerTerm } from '@/api-v1/term-routes'
+import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = cacheAnonymousV1Reads(async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+  answerTerm(request, (await params).slug),
+)
