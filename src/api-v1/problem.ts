@@ -33,3 +33,8 @@ export function problemResponse(details: Problem, headers: Record<string, string
     headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' },
   })
 }
+
+/** The 400 answer for one query parameter with a bad value, naming it. */
+export function invalidParameterResponse(instance: string, name: string, message: string): Response {
+  return problemResponse(problem('invalid-parameter', instance, `Invalid query parameter: ${name} (${message}).`, [{ name, message }]))
+}

@@ -26,6 +26,53 @@ export async function findPublishedTerms<S extends TermsSelect<true>>(payload: P
   })
 }
 
+/** Where a page of a list ended: the last item's sort key and its slug. */
+export type ListPosition = { key: string; slug: string }
+
+/** The orders a list can be read in by position (keyset): each is served by an index on its key. */
+export const KEYSET_ORDERS = {
+  title: { key: 'sortTitle', descending: false },
+  '-title': { key: 'sortTitle', descending: true },
+  updatedAt: { key: 'updatedAt', descending: false },
+  '-updatedAt': { key: 'updatedAt', descending: true },
+} as const satisfies Record<string, { key: 'sortTitle' | 'updatedAt'; descending: boolean }>
+
+export type KeysetOrder = keyof typeof KEYSET_ORDERS
+
+type KeysetQuery<S extends TermsSelect<true>> = { where: Where; order: KeysetOrder; after: ListPosition | null; limit: number; select: S }
+
+/** The condition "after `position`" in the order: (key, slug) past the position's, written so an index on the key bounds the scan. */
+function afterPosition(order: KeysetOrder, position: ListPosition): Where {
+  const { key, descending } = KEYSET_ORDERS[order]
+  const past = descending ? 'less_than' : 'greater_than'
+  return {
+    and: [{ [key]: { [`${past}_equal`]: position.key } }, { or: [{ [key]: { [past]: position.key } }, { slug: { [past]: position.slug } }] }],
+  }
+}
+
+/**
+ * Up to `limit` published terms after a position in an order, and where the page ended (null when no
+ * term follows). One query: it reads one more term than the page holds to tell whether another follows.
+ */
+export async function findPublishedTermsAfter<S extends TermsSelect<true>>(payload: Payload, query: KeysetQuery<S>) {
+  const { key, descending } = KEYSET_ORDERS[query.order]
+  const { docs } = await payload.find({
+    collection: 'terms',
+    overrideAccess: false,
+    draft: false,
+    depth: 0,
+    where: query.after ? { and: [query.where, afterPosition(query.order, query.after)] } : query.where,
+    limit: query.limit + 1,
+    pagination: false,
+    select: { ...query.select, slug: true, [key]: true },
+    sort: descending ? [`-${key}`, '-slug'] : [key, 'slug'],
+  })
+  const page = docs.slice(0, query.limit)
+  const last = page.at(-1) as Record<string, unknown> | undefined
+  const end: ListPosition | null = docs.length > query.limit && last ? { key: String(last[key] ?? ''), slug: String(last.slug) } : null
+  return { docs: page, end }
+}
+
 export async function countPublishedTerms(payload: Payload, where: Where = {}): Promise<number> {
   const { totalDocs } = await payload.count({ collection: 'terms', overrideAccess: false, where })
   return totalDocs
