@@ -3,8 +3,11 @@
 import { z } from 'zod'
 import { createDocument } from 'zod-openapi'
 
+import { CompareQuerySchema, CompareSchema } from './compare-schema'
 import { ProblemSchema } from './problem-schema'
-import { SlugParameterSchema, TermSchema } from './term-schema'
+import { SearchQuerySchema, SearchResultsSchema } from './search-schema'
+import { CategoryListSchema, ProviderListSchema, ProviderServicesQuerySchema, ProviderServicesSchema } from './taxonomy-schema'
+import { SlugParameterSchema, TermListQuerySchema, TermListSchema, TermSchema } from './term-schema'
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
 
@@ -18,6 +21,15 @@ const ifNoneMatch = z.object({
   'if-none-match': z.string().optional().meta({ description: 'The ETag of the answer the caller holds.' }),
 })
 
+/** The answers every read shares: 304 for a caller holding the current version, 400 for a bad query. */
+const readResponses = (what: string, schema: z.ZodType, badRequest: string) => ({
+  '200': { description: what, headers: contentHeaders, content: { 'application/json': { schema } } },
+  '304': { description: 'Nothing changed since the ETag sent in If-None-Match.' },
+  '400': { description: badRequest, content: problemContent },
+})
+
+const BAD_LIST_QUERY = 'An unknown or repeated query parameter, a value out of range, an unknown slug or a cursor this API did not hand out.'
+
 export const openApiDocument = createDocument({
   openapi: '3.1.0',
   info: {
@@ -27,6 +39,58 @@ export const openApiDocument = createDocument({
   },
   servers: [{ url: '/api/v1' }],
   paths: {
+    '/terms': {
+      get: {
+        operationId: 'listTerms',
+        summary: 'Published terms, a page at a time',
+        description: 'Follow `next` until it is null. A cursor keeps its place whatever is published or removed meanwhile.',
+        requestParams: { query: TermListQuerySchema, header: ifNoneMatch },
+        responses: readResponses('A page of terms.', TermListSchema, BAD_LIST_QUERY),
+      },
+    },
+    '/categories': {
+      get: {
+        operationId: 'listCategories',
+        summary: 'Every category, with its number of published terms',
+        requestParams: { header: ifNoneMatch },
+        responses: readResponses('The categories.', CategoryListSchema, 'A query parameter (this endpoint takes none).'),
+      },
+    },
+    '/providers': {
+      get: {
+        operationId: 'listProviders',
+        summary: 'Every provider, with its number of services',
+        requestParams: { header: ifNoneMatch },
+        responses: readResponses('The providers.', ProviderListSchema, 'A query parameter (this endpoint takes none).'),
+      },
+    },
+    '/providers/{slug}/services': {
+      get: {
+        operationId: 'listProviderServices',
+        summary: 'A provider’s service for each published term that lists it',
+        requestParams: { path: z.object({ slug: SlugParameterSchema.meta({ description: 'The provider’s slug.', example: 'aws' }) }), query: ProviderServicesQuerySchema, header: ifNoneMatch },
+        responses: {
+          ...readResponses('A page of services.', ProviderServicesSchema, BAD_LIST_QUERY),
+          '404': { description: 'No provider has this slug.', content: problemContent },
+        },
+      },
+    },
+    '/compare': {
+      get: {
+        operationId: 'compareProviders',
+        summary: 'The cross-provider comparison matrix',
+        requestParams: { query: CompareQuerySchema, header: ifNoneMatch },
+        responses: readResponses('A page of rows of the matrix.', CompareSchema, BAD_LIST_QUERY),
+      },
+    },
+    '/search': {
+      get: {
+        operationId: 'searchTerms',
+        summary: 'Published terms matching a query, best first',
+        requestParams: { query: SearchQuerySchema, header: ifNoneMatch },
+        responses: readResponses('A page of results.', SearchResultsSchema, 'A missing or empty query, a page out of range, or an unknown parameter.'),
+      },
+    },
     '/terms/{slug}': {
       get: {
         operationId: 'getTerm',

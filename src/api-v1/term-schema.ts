@@ -10,13 +10,13 @@ const RichTextSchema = z
   })
   .meta({ id: 'RichText' })
 
-const CategoryRefSchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'CategoryRef' })
+export const CategoryRefSchema = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'CategoryRef' })
 
-const ProviderRefSchema = z
+export const ProviderRefSchema = z
   .object({ slug: z.string(), name: z.string(), fullName: z.string().nullable() })
   .meta({ id: 'ProviderRef' })
 
-const MATCH_LEVELS = ['exact', 'close', 'partial', 'none'] as const
+export const MATCH_LEVELS = ['exact', 'close', 'partial', 'none'] as const
 
 const ProviderEquivalentSchema = z
   .object({
@@ -83,3 +83,55 @@ export const TermSchema = z
 
 export type V1Term = z.infer<typeof TermSchema>
 export type V1TermSummary = z.infer<typeof TermSummarySchema>
+
+export const MAX_LIST_LIMIT = 100
+export const TERM_LIST_ORDERS = ['title', '-title', 'updatedAt', '-updatedAt'] as const
+
+const SlugFilterSchema = z.string().min(1).max(MAX_SLUG_LENGTH)
+
+/** How many items a page of a list holds. */
+export const listLimit = (fallback: number, max = MAX_LIST_LIMIT) =>
+  z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: `How many items a page holds (1 to ${max}).` })
+
+export const CursorParameterSchema = z
+  .string()
+  .min(1)
+  .max(2_000)
+  .optional()
+  .meta({ description: 'The `next` cursor of the previous page; omit it for the first page.' })
+
+export const TermListQuerySchema = z.object({
+  category: SlugFilterSchema.optional().meta({ description: 'Only terms of the category with this slug.', example: 'security' }),
+  difficulty: z.enum(DIFFICULTIES).optional().meta({ description: 'Only terms of this difficulty.' }),
+  provider: SlugFilterSchema.optional().meta({ description: 'Only terms for which the provider with this slug has a service.', example: 'aws' }),
+  updatedSince: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'Only terms whose published version changed at or after this time (ISO 8601).', example: '2026-01-01T00:00:00Z' }),
+  sort: z.enum(TERM_LIST_ORDERS).default('title').meta({ description: 'By title or by time of the last change; a leading "-" reverses.' }),
+  limit: listLimit(50),
+  cursor: CursorParameterSchema,
+})
+
+export const TermListItemSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    definition: z.string(),
+    difficulty: z.enum(DIFFICULTIES),
+    category: CategoryRefSchema.nullable(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'TermListItem', description: 'A published term as a list shows it; its whole answer is at /terms/{slug}.' })
+
+export const NextCursorSchema = z
+  .string()
+  .nullable()
+  .meta({ description: 'The cursor of the next page, to send as `cursor`; null on the last page.' })
+
+export const TermListSchema = z
+  .object({ items: z.array(TermListItemSchema), next: NextCursorSchema })
+  .meta({ id: 'TermList', description: 'A page of published terms.' })
+
+export type V1TermListItem = z.infer<typeof TermListItemSchema>

@@ -1,0 +1,6 @@
+import { answerCompare } from '@/api-v1/compare-route'
+import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = cacheAnonymousV1Reads(async (request: Request) => answerCompare(request))

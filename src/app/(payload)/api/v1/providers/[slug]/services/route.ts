@@ -1,0 +1,8 @@
+import { answerProviderServices } from '@/api-v1/taxonomy-routes'
+import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = cacheAnonymousV1Reads(async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+  answerProviderServices(request, (await params).slug),
+)
