@@ -45,9 +45,10 @@ function postInternal(url: URL, token: string, timeoutMs = 10_000): Promise<Inte
   })
 }
 
-type InternalPoll = { path: string; intervalMs: number; failure: string }
+type InternalPoll = { path: string; intervalMs: number; failure: string; onFirstSuccess?: () => void }
 
-function startInternalPoll(origin: string, token: string, { path, intervalMs, failure }: InternalPoll): () => void {
+function startInternalPoll(origin: string, token: string, { path, intervalMs, failure, onFirstSuccess }: InternalPoll): () => void {
+  let succeeded = false
   let running = false
   let failures = 0
   const poll = async () => {
@@ -57,6 +58,10 @@ function startInternalPoll(origin: string, token: string, { path, intervalMs, fa
       const { status } = await postInternal(new URL(path, origin), token)
       if (status < 200 || status > 299) throw new Error(`answered ${status}`)
       failures = 0
+      if (!succeeded) {
+        succeeded = true
+        onFirstSuccess?.()
+      }
     } catch (error) {
       // Said once per run of failures: the database may be briefly away, and the next tick retries.
       if (failures === 0) console.error(`${failure}: ${error instanceof Error ? error.message : String(error)}`)
@@ -70,11 +75,13 @@ function startInternalPoll(origin: string, token: string, { path, intervalMs, fa
   return () => clearInterval(timer)
 }
 
-export function startChangeSync(origin: string, token: string): () => void {
+/** `onFirstSuccess` is called once a look at the log has succeeded for the first time. */
+export function startChangeSync(origin: string, token: string, onFirstSuccess?: () => void): () => void {
   return startInternalPoll(origin, token, {
     path: REVALIDATE_CHANGES_PATH,
     intervalMs: CHANGE_SYNC_INTERVAL_MS,
     failure: 'Cache sync with the content-changes log failed',
+    onFirstSuccess,
   })
 }
 

@@ -19,6 +19,7 @@ import compression from 'compression'
 import { describeMediaStorage, localMediaDirectory, readS3Settings } from '../media-storage/media-storage-settings'
 import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
 
+import { caughtUpGate } from './caught-up-gate'
 import { ensureInternalToken, startChangeSync, startJobPolling, warmTermDirectory } from './internal-polls'
 import { CLIENT_ADDRESS_HEADER } from './client-address-header'
 import { preparePageResponse } from './page-response'
@@ -182,7 +183,8 @@ async function main(): Promise<void> {
   const cache = readSharedCacheSettings(process.env)
   const internalToken = ensureInternalToken()
 
-  const listener = requestListener(app.getRequestHandler(), { trustedProxies: settings.trustedProxies, dev: settings.dev, cache })
+  const caughtUp = caughtUpGate()
+  const listener = caughtUp.hold(requestListener(app.getRequestHandler(), { trustedProxies: settings.trustedProxies, dev: settings.dev, cache }))
   const server = createServer(listener)
   server.on('clientError', answerUnparsableRequest)
   server.headersTimeout = HEADERS_TIMEOUT_MS
@@ -193,7 +195,8 @@ async function main(): Promise<void> {
     const { port, address } = server.address() as AddressInfo
     const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
     const origin = `http://${loopback}:${port}`
-    stopPolls.push(startChangeSync(origin, internalToken))
+    caughtUp.startClock()
+    stopPolls.push(startChangeSync(origin, internalToken, caughtUp.open))
     if (process.env.CLOUDLEX_JOBS !== 'off') stopPolls.push(startJobPolling(origin, internalToken))
     void warmTermDirectory(origin, internalToken)
     const mode = settings.dev ? 'development' : 'production'

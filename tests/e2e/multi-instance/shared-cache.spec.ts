@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { expect, test } from '@playwright/test'
+import { createClient as createDatabaseClient } from '@libsql/client'
 import { createClient } from 'redis'
 
 import { launchAppInstance, publishedTermsAtLeast, REPOSITORY_ROOT, waitForInstance, type AppInstance } from '../../support/app-instance'
@@ -195,6 +196,40 @@ test('an expiry made on A removes the shared entry for B, while B is frozen and 
   } finally {
     b.process.kill('SIGCONT')
   }
+})
+
+/** The first answer an instance gives to `address`, asked for from the moment its port opens. */
+async function firstAnswer(instance: AppInstance, address: string): Promise<Response> {
+  const deadline = Date.now() + 240_000
+  while (Date.now() < deadline) {
+    if (instance.process.exitCode !== null) throw new Error(`instance ${instance.name} exited:\n${instance.output()}`)
+    try {
+      return await fetch(`${instance.baseURL}${address}`)
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  throw new Error(`instance ${instance.name} never opened its port:\n${instance.output()}`)
+}
+
+test('an instance starting after a change no running instance saw never answers from what was cached before it', async () => {
+  const slug = takeUnrequestedSlug()
+  const address = `/api/v1/terms/${slug}`
+  expect((await fetch(`${b.baseURL}${address}`)).headers.get('x-cloudlex-api-cache')).toBe('MISS')
+  expect((await fetch(`${b.baseURL}${address}`)).headers.get('x-cloudlex-api-cache')).toBe('HIT')
+
+  // A change written to the database with no instance to see it (as by a restore or a tool run while
+  // the site was down): only an instance's first look at the log, which expires everything, can catch it.
+  const definition = `Changed while no instance was looking, at ${Date.now()}.`
+  const database = createDatabaseClient({ url: `file:${path.join(workDir, 'shared.db')}` })
+  await database.execute({ sql: 'UPDATE terms SET definition = ? WHERE slug = ?', args: [definition, slug] })
+  database.close()
+
+  const late = await launchAppInstance({ name: 'late', env: instanceEnv({ REDIS_URL: redis.url }) })
+  instances.push(late)
+  const first = await firstAnswer(late, address)
+  expect(first.status).toBe(200)
+  expect(((await first.json()) as { definition: string }).definition).toBe(definition)
 })
 
 test('an instance without REDIS_URL keeps its cache to itself and says so', async () => {
