@@ -17,6 +17,26 @@ function refusal(name: RateLimitName, msBeforeNext: number): RateLimitRefusal {
   }
 }
 
+/** What is left of a limit after a request was counted: points, and seconds until the window starts again. */
+export type RateLimitQuota = { limit: number; windowSeconds: number; remaining: number; resetSeconds: number }
+
+/** Counts one request and says what is left, or refuses it when it is over the limit. */
+export async function takeMeteredAttempt(name: RateLimitName, key: string): Promise<{ quota: RateLimitQuota; refusal: RateLimitRefusal | null }> {
+  const { limiter, setting } = rateLimiter(name)
+  const quotaOf = (state: RateLimiterRes): RateLimitQuota => ({
+    limit: setting.points,
+    windowSeconds: setting.seconds,
+    remaining: Math.max(0, state.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)),
+  })
+  try {
+    return { quota: quotaOf(await limiter.consume(key)), refusal: null }
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { quota: quotaOf(error), refusal: refusal(name, error.msBeforeNext) }
+    throw error
+  }
+}
+
 /** Counts one request; refuses it when it is over the limit. */
 export async function takeAttempt(name: RateLimitName, key: string): Promise<RateLimitDecision> {
   try {

@@ -53,6 +53,13 @@ export const RATE_LIMITS = {
     seconds: 60,
     counts: 'suggestions on missing pages for your address',
   },
+  // Answers of the v1 content API that were not served from the cache (src/api-v1/rate-limit.ts).
+  contentApiByAddress: {
+    env: 'CLOUDLEX_RATE_LIMIT_CONTENT_API',
+    points: 300,
+    seconds: 60,
+    counts: 'content API requests from your address that the cache could not answer',
+  },
 } as const satisfies Record<string, RateLimitDefinition>
 
 export type RateLimitName = keyof typeof RATE_LIMITS

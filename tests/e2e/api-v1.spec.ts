@@ -40,6 +40,9 @@ async function getChecked(request: APIRequestContext, address: string, documente
   if (response.status() === 200) {
     expect(headers['etag'], address).toMatch(/^"[\w-]{43}"$/)
     expect(headers['cache-tag'], address).toBeTruthy()
+    // Only answers the API had to produce count against the rate limit, and say what is left.
+    if (headers['x-cloudlex-api-cache'] === 'HIT') expect(headers['ratelimit'], address).toBeUndefined()
+    else expect(headers['ratelimit-policy'], address).toMatch(/^"address";q=\d+;w=\d+$/)
     const again = await request.get(`/api/v1${address}`, { headers: { 'if-none-match': headers['etag']! } })
     expect(again.status(), `${address} with If-None-Match`).toBe(304)
   }

@@ -1,6 +1,7 @@
 import { answerCategories } from '@/api-v1/taxonomy-routes'
+import { rateLimitedV1 } from '@/api-v1/rate-limit'
 import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = cacheAnonymousV1Reads(async (request: Request) => answerCategories(request))
+export const GET = rateLimitedV1(answerCategories, cacheAnonymousV1Reads)

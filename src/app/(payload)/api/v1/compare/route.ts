@@ -1,6 +1,7 @@
 import { answerCompare } from '@/api-v1/compare-route'
+import { rateLimitedV1 } from '@/api-v1/rate-limit'
 import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = cacheAnonymousV1Reads(async (request: Request) => answerCompare(request))
+export const GET = rateLimitedV1(answerCompare, cacheAnonymousV1Reads)

@@ -1,5 +1,6 @@
+import { rateLimitedV1 } from '@/api-v1/rate-limit'
 import { answerSearch } from '@/api-v1/search-route'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = answerSearch
+export const GET = rateLimitedV1(answerSearch)

@@ -1,8 +1,10 @@
+import { rateLimitedV1 } from '@/api-v1/rate-limit'
 import { answerTerm } from '@/api-v1/term-routes'
 import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = cacheAnonymousV1Reads(async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
-  answerTerm(request, (await params).slug),
+export const GET = rateLimitedV1(
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) => answerTerm(request, (await params).slug),
+  cacheAnonymousV1Reads,
 )
