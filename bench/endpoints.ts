@@ -1,5 +1,8 @@
 // What the bench loads: the public pages and APIs a glossary's readers hit, each with the requests one
 // connection sends in turn (several terms or queries, so no single cached answer stands for all).
+import { encodeCursor } from '@/api-v1/list-cursor'
+import { titleSortKey } from '@/collections/Terms/list-fields'
+
 import type { BenchRequest } from './bench-request'
 import { generatedEntry } from './generated-glossary'
 
@@ -15,6 +18,7 @@ export const ENDPOINT_KEYS = [
   'rest-list',
   'graphql-term',
   'v1-term',
+  'v1-list',
   'term-page-via-proxy',
   'terms-index-via-proxy',
   'compare-via-proxy',
@@ -33,8 +37,12 @@ const SAMPLE_SIZE = 20
 
 /** Slugs spread evenly over a generated glossary of `terms` entries, the first one the freshness probe edits. */
 export function sampleSlugs(terms: number, size = SAMPLE_SIZE): string[] {
+  return sampleEntries(terms, size).map((entry) => entry.slug)
+}
+
+function sampleEntries(terms: number, size = SAMPLE_SIZE) {
   const count = Math.min(size, terms)
-  return Array.from({ length: count }, (_, n) => generatedEntry(Math.floor((n * terms) / count), terms).slug)
+  return Array.from({ length: count }, (_, n) => generatedEntry(Math.floor((n * terms) / count), terms))
 }
 
 // Words of generated titles (see generated-glossary.ts), a two-word query and a misspelling.
@@ -59,7 +67,13 @@ function graphQLTerm(slug: string): BenchRequest {
   }
 }
 
-export function benchEndpoints(slugs: readonly string[]): BenchEndpoint[] {
+/** A page of 100 terms of the v1 list after each sampled term, and the first page: a deep page costs what the first does. */
+function v1ListPages(terms: number): BenchRequest[] {
+  const cursors = sampleEntries(terms).map((entry) => encodeCursor('title', { key: titleSortKey(entry.title), slug: entry.slug }))
+  return [get('/api/v1/terms?limit=100'), ...cursors.map((cursor) => get(`/api/v1/terms?limit=100&cursor=${cursor}`))]
+}
+
+export function benchEndpoints(slugs: readonly string[], terms?: number): BenchEndpoint[] {
   return [
     { key: 'term-page', label: 'term page', requests: slugs.map((slug) => get(`/terms/${slug}`)) },
     { key: 'terms-index', label: '/terms (A–Z)', requests: [get('/terms')] },
@@ -83,5 +97,6 @@ export function benchEndpoints(slugs: readonly string[]): BenchEndpoint[] {
     { key: 'rest-list', label: 'REST list (100)', requests: [get('/api/terms?limit=100&depth=1')] },
     { key: 'graphql-term', label: 'GraphQL term', requests: slugs.map(graphQLTerm) },
     { key: 'v1-term', label: 'v1 term', requests: slugs.map((slug) => get(`/api/v1/terms/${query(slug)}`)) },
+    ...(terms ? [{ key: 'v1-list' as const, label: 'v1 list (100)', requests: v1ListPages(terms) }] : []),
   ]
 }

@@ -113,7 +113,7 @@ async function startServers(terms: number, options: BenchOptions, env: NodeJS.Pr
   say(`Starting the production server…`)
   const app = await startAppServer(options.appPort ?? (await freeLoopbackPort()), env)
   say(`  it read the published glossary into its term directory in ${app.directoryReadSeconds?.toFixed(1) ?? '?'} s`)
-  const endpoints = benchEndpoints(sampleSlugs(terms))
+  const endpoints = benchEndpoints(sampleSlugs(terms), terms)
   say(`Recording each response once for the ceiling server…`)
   const recording = await recordResponses(app.baseUrl, endpoints.flatMap((endpoint) => endpoint.requests))
   for (const failure of recording.failures) say(`  warning: ${failure}`)

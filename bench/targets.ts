@@ -60,6 +60,9 @@ export function endpointTargets(key: EndpointKey, terms: number, numbers: Endpoi
     case 'v1-term':
       checks.push(checkTarget('p99', 'ms', 'max', 50, numbers.p99Ms))
       break
+    case 'v1-list':
+      checks.push(checkTarget('p99', 'ms', 'max', 100, numbers.p99Ms))
+      break
     case 'term-page-via-proxy':
       // Issue 12: a cached term page through the proxy at half the ceiling's rate or better.
       checks.push(checkTarget('× ceiling', 'ratio', 'min', 0.5, numbers.ratio))

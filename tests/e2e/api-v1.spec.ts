@@ -121,6 +121,13 @@ test('refusals are problem details naming what is wrong', async ({ request }) =>
   expect(long.parameters!.map((parameter) => parameter.name)).toEqual(['slug'])
 
   expect((await problemOf(request, '/api/v1/glossary', 404)).detail).toContain('/api/v1/openapi.json')
+
+  for (const [method, address] of [['POST', '/api/v1/terms'], ['DELETE', '/api/v1/terms/cloudtrail'], ['PUT', '/api/v1/glossary']] as const) {
+    const refused = await request.fetch(address, { method, data: method === 'DELETE' ? undefined : {} })
+    expect(refused.status(), `${method} ${address}`).toBe(405)
+    expect(refused.headers()['allow']).toBe('GET, HEAD')
+    expect(((await refused.json()) as { type: string }).type).toBe('urn:cloudlex:problem:method-not-allowed')
+  }
 })
 
 test('an unpublished term is not answered, not even to a signed-in admin', async ({ request, playwright, baseURL }) => {

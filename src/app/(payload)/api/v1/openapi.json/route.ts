@@ -10,3 +10,5 @@ const GENERATED_DOCUMENT = z.custom<typeof openApiDocument>(() => true)
 export function GET(request: Request): Response {
   return refuseUnknownParameters(request, []) ?? v1Answer(request, GENERATED_DOCUMENT, openApiDocument, [])
 }
+
+export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

@@ -5,3 +5,5 @@ import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 export const dynamic = 'force-dynamic'
 
 export const GET = rateLimitedV1(answerProviders, cacheAnonymousV1Reads)
+
+export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

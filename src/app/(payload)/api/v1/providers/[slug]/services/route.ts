@@ -8,3 +8,5 @@ export const GET = rateLimitedV1(
   async (request: Request, { params }: { params: Promise<{ slug: string }> }) => answerProviderServices(request, (await params).slug),
   cacheAnonymousV1Reads,
 )
+
+export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'
