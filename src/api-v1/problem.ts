@@ -15,6 +15,7 @@ export const PROBLEM_KINDS = {
   'invalid-address': { status: 400, title: 'Invalid address' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'too-many-streams': { status: 503, title: 'Too many open streams' },
 } as const
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS
