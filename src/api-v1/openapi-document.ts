@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { createDocument } from 'zod-openapi'
 
+import { changesPaths } from './changes-openapi'
 import { ProblemSchema } from './problem-schema'
 import { SlugParameterSchema, TermSchema } from './term-schema'
 
@@ -27,6 +28,7 @@ export const openApiDocument = createDocument({
   },
   servers: [{ url: '/api/v1' }],
   paths: {
+    ...changesPaths,
     '/terms/{slug}': {
       get: {
         operationId: 'getTerm',
