@@ -28,7 +28,7 @@ type LogRow = {
   documentSlug?: string | null
 }
 
-type ListedDocument = { id: string | number; slug?: string | null; updatedAt: string }
+type ListedDocument = { id: string | number; slug?: string | null; updatedAt: string; _status?: string | null }
 
 const isoBefore = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString()
 
@@ -41,9 +41,9 @@ const isoBefore = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOS
 async function readLogRows(payload: Payload, after: LogPosition | null, settledBefore: string, limit: number): Promise<LogRow[]> {
   const conditions: Where[] = [{ event: { exists: true } }, { createdAt: { less_than_equal: settledBefore } }]
   if (after) {
-    conditions.push({
-      or: [{ createdAt: { greater_than: after.at } }, { and: [{ createdAt: { equals: after.at } }, { id: { greater_than: after.id } }] }],
-    })
+    // "created later, or at the same time with a greater id", written as a range of creation times so the
+    // rows are read along the createdAt index (an OR of two ranges made SQLite sort every row after `after`).
+    conditions.push({ createdAt: { greater_than_equal: after.at } }, { or: [{ createdAt: { greater_than: after.at } }, { id: { greater_than: after.id } }] })
   }
   const { docs } = await payload.find({
     collection: 'content-changes',
@@ -76,26 +76,28 @@ async function newestSettledPosition(payload: Payload, settledBefore: string): P
 }
 
 /**
- * Published documents of a collection with an id after `after`, by id: a keyset page, so a document
- * deleted between pages moves no other one (offset pages would skip the next document).
+ * Documents of a collection with an id after `after`, by id: a keyset page, so a document deleted between
+ * pages moves no other one (offset pages would skip the next document). Read along the primary key, drafts
+ * included, and left to the caller to filter: asking the database for published terms only made SQLite
+ * sort every published term for each page.
  */
-async function readPublishedAfter(payload: Payload, collection: FeedCollection, after: string | null, limit: number): Promise<ListedDocument[]> {
-  const conditions: Where[] = after ? [{ id: { greater_than: after } }] : []
-  if (collection === 'terms') conditions.push({ _status: { equals: 'published' } })
+async function readDocumentsAfter(payload: Payload, collection: FeedCollection, after: string | null, limit: number): Promise<ListedDocument[]> {
   const { docs } = await payload.find({
     collection,
-    where: { and: conditions },
+    where: after ? { id: { greater_than: after } } : {},
     sort: 'id',
     limit,
     pagination: false,
     depth: 0,
     draft: false,
-    select: { slug: true, updatedAt: true },
-    // As the public reads it: a term that is not published is not listed, whatever the caller.
-    overrideAccess: false,
+    select: collection === 'terms' ? { slug: true, updatedAt: true, _status: true } : { slug: true, updatedAt: true },
+    overrideAccess: true,
   })
   return docs as unknown as ListedDocument[]
 }
+
+/** What the public reads (src/access/authenticated-or-published.ts): categories and providers, and published terms. */
+const isPublic = (collection: FeedCollection, doc: ListedDocument) => collection !== 'terms' || doc._status === 'published'
 
 /** The snapshot phase from `from`: every published document, collection by collection; returns where the log phase starts. */
 async function* snapshotEntries(payload: Payload, from: Extract<FeedCursor, { phase: 'snapshot' }>, batch: number): AsyncGenerator<FeedEntry, FeedCursor> {
@@ -103,9 +105,10 @@ async function* snapshotEntries(payload: Payload, from: Extract<FeedCursor, { ph
   for (const collection of FEED_COLLECTIONS.slice(first)) {
     let after = collection === from.collection ? from.after : null
     for (;;) {
-      const docs = await readPublishedAfter(payload, collection, after, batch)
+      const docs = await readDocumentsAfter(payload, collection, after, batch)
       for (const doc of docs) {
         after = String(doc.id)
+        if (!isPublic(collection, doc)) continue
         const item: V1Change = { collection, id: after, slug: doc.slug ?? null, change: 'published', at: doc.updatedAt }
         yield { item, after: { v: 1, phase: 'snapshot', collection, after, log: from.log } }
       }
