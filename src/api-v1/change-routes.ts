@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 
 import type { ChangeFeedSettings } from '@/lib/env'
-import { categoryTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
+import { CATEGORY_LIST_TAG, categoryTag, PROVIDER_LIST_TAG, providerTag, TERM_LISTS_TAG, termIdTag } from '@/site-cache/cache-tags'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
 import { readFeedPage, type FeedPage } from './change-feed'
@@ -22,6 +22,21 @@ export const FULL_PAGE_CACHE_CONTROL = 'public, max-age=86400, immutable'
 export const LAST_PAGE_CACHE_CONTROL = 'no-cache'
 
 const TAG_OF: Record<V1Change['collection'], (id: string) => string> = { terms: termIdTag, categories: categoryTag, providers: providerTag }
+/** Tags every change to a document of the collection also expires (./cache-tags.ts). */
+const LIST_TAG_OF: Record<V1Change['collection'], string> = { terms: TERM_LISTS_TAG, categories: CATEGORY_LIST_TAG, providers: PROVIDER_LIST_TAG }
+
+/**
+ * Response headers must fit a proxy's header buffer (nginx: 4 KB by default, for all of them); a page
+ * of 500 term ids would not. Beyond this length the tags of the collections listed stand in for the
+ * documents: every change to one of their documents expires them too.
+ */
+export const MAX_CACHE_TAGS_LENGTH = 1_000
+
+export function feedCacheTags(items: readonly V1Change[]): string[] {
+  const documents = [...new Set(items.map((item) => TAG_OF[item.collection](item.id)))]
+  if (documents.join(',').length <= MAX_CACHE_TAGS_LENGTH) return documents
+  return [...new Set(items.map((item) => LIST_TAG_OF[item.collection]))]
+}
 
 export function feedCacheControl(from: FeedCursor | null, page: FeedPage): string {
   return from?.phase === 'log' && page.hasMore ? FULL_PAGE_CACHE_CONTROL : LAST_PAGE_CACHE_CONTROL
@@ -40,7 +55,7 @@ export async function answerChanges(request: Request, payload: Payload, settings
     request,
     ChangePageSchema,
     { items, next: encodeCursor(page.next), hasMore: page.hasMore },
-    items.map((item) => TAG_OF[item.collection](item.id)),
+    feedCacheTags(items),
   )
   // This route is not behind the cache of anonymous reads (src/site-cache/anonymous-api-reads.ts): a page
   // changes as rows settle, with no change recorded that would expire it.

@@ -240,6 +240,17 @@ describe('GET /api/v1/changes', () => {
     expect(await quiet.json()).toEqual({ items: [], next: lastBody.next, hasMore: false })
   })
 
+  it('names the collections instead of the documents when the documents’ tags would not fit a proxy’s header buffer', async () => {
+    for (let n = 0; n < 25; n += 1) await publishTerm()
+    const response = await answerChanges(get('?limit=500'), payload, NO_SETTLE)
+    const body = (await response.json()) as V1ChangePage
+    expect(body.items.filter((item) => item.collection === 'terms').length).toBeGreaterThanOrEqual(25)
+    expect(body.items.filter((item) => item.collection === 'providers')).toEqual([])
+    expect(response.headers.get('cache-tag')).toBe('term-lists,categories')
+    const small = await answerChanges(get('?limit=5'), payload, NO_SETTLE)
+    expect(small.headers.get('cache-tag')).toMatch(/^term-id:[^,]+(,term-id:[^,]+){4}$/)
+  })
+
   async function refusedParameter(search: string): Promise<{ detail: string; parameters: { name: string }[] }> {
     const response = await answerChanges(get(search), payload, NO_SETTLE)
     expect(response.status, search).toBe(400)
