@@ -6,6 +6,7 @@
 import type { Payload } from 'payload'
 
 import type { ChangeFeedSettings } from '@/lib/env'
+import { serverStopping } from '@/server/stopping'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
 import { readFeedPage, type FeedEntry } from './change-feed'
@@ -60,6 +61,8 @@ export type StreamOptions = Pick<ChangeFeedSettings, 'settleMs' | 'streamLifetim
   slots: StreamSlots
   pollMs?: number
   heartbeatMs?: number
+  /** Ends every stream when it aborts: the server's stop by default. */
+  stopping?: AbortSignal
 }
 
 function eventOf(entry: FeedEntry): string {
@@ -124,13 +127,16 @@ export async function answerChangeStream(request: Request, payload: Payload, opt
     )
   }
   const stop = new AbortController()
+  // The client going away ends the polling at once, not at the next write; a server that stops ends the
+  // stream, and the client reconnects to another instance.
+  const endings = [request.signal, options.stopping ?? serverStopping()]
   const finish = () => {
+    for (const signal of endings) signal.removeEventListener('abort', finish)
     stop.abort()
     release()
   }
-  // The client going away ends the polling at once, not at the next write.
-  if (request.signal.aborted) finish()
-  else request.signal.addEventListener('abort', finish, { once: true })
+  for (const signal of endings) signal.addEventListener('abort', finish, { once: true })
+  if (endings.some((signal) => signal.aborted)) finish()
   const nextChunk = streamChunks(payload, start.value, options, stop.signal)
   const encoder = new TextEncoder()
   let cancelled = false

@@ -153,6 +153,24 @@ describe('the change stream', () => {
     await open[1]!.body!.cancel()
   })
 
+  it('ends when the server stops, so the graceful stop is not held up', async () => {
+    const slots = new StreamSlots(3)
+    const stopping = new AbortController()
+    const streams = [await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal })), await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal }))]
+    const readers = streams.map((response) => response.body!.getReader())
+    for (const reader of readers) await reader.read()
+    expect(slots.size).toBe(2)
+    stopping.abort()
+    expect(slots.size).toBe(0)
+    for (const reader of readers) {
+      let done = false
+      while (!done) done = (await reader.read()).done
+    }
+    const afterStop = await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal }))
+    expect(await afterStop.body!.getReader().read()).toEqual({ done: true, value: undefined })
+    expect(slots.size).toBe(0)
+  })
+
   it('stops polling as soon as the client goes away', async () => {
     const slots = new StreamSlots(1)
     const since = encodeCursor(await endOfFeed())
