@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { decodeCursor, encodeCursor, type FeedCursor } from '@/api-v1/change-cursor'
-import { readFeedPage } from '@/api-v1/change-feed'
+import { readFeedPage, type FeedPage } from '@/api-v1/change-feed'
 import { answerChanges, FULL_PAGE_CACHE_CONTROL, LAST_PAGE_CACHE_CONTROL } from '@/api-v1/change-routes'
 import type { V1Change, V1ChangePage } from '@/api-v1/change-schema'
 import type { Category, Term } from '@/payload-types'
@@ -113,6 +113,33 @@ describe('the settle delay', () => {
     expect(early.hasMore).toBe(false)
     const later = await readFeedPage(payload, early.next, { limit: 10, settleMs: 5_000, now: new Date(now.getTime() + 6_000) })
     expect(later.entries.map(({ item }) => [item.id, item.change])).toEqual([[String(term.id), 'published']])
+  })
+
+  it('still lists a row committed after a newer one was read, which a feed without the delay would pass over', async () => {
+    const logRow = (documentId: string, secondsAgo: number, now: Date) =>
+      payload.create({
+        collection: 'content-changes',
+        data: { sourceCollection: 'terms', documentId, tags: `term-id:${documentId}`, event: 'updated', documentSlug: documentId, createdAt: new Date(now.getTime() - secondsAgo * 1_000).toISOString() },
+        overrideAccess: true,
+      })
+    // Read as if an hour from now: both rows are newer than any row written before, and no later test of
+    // this file, reading at the real time, sees them settle.
+    const now = new Date(Date.now() + 3_600_000)
+    const hasty = new Consumer()
+    const patient = new Consumer()
+    await hasty.followToTheEnd()
+    await patient.followToTheEnd()
+    await logRow('committed-first', 1, now)
+    const hastyPage = await readFeedPage(payload, hasty.cursor, { limit: 10, settleMs: 0, now })
+    const patientPage = await readFeedPage(payload, patient.cursor, { limit: 10, settleMs: 5_000, now })
+    // A transaction that began earlier commits now: its row is older than the one both consumers asked after.
+    await logRow('committed-late', 3, now)
+    const later = new Date(now.getTime() + 6_000)
+    const hastyNext = await readFeedPage(payload, hastyPage.next, { limit: 10, settleMs: 0, now: later })
+    const patientNext = await readFeedPage(payload, patientPage.next, { limit: 10, settleMs: 5_000, now: later })
+    const ids = (...pages: FeedPage[]) => pages.flatMap((page) => page.entries.map(({ item }) => item.id))
+    expect(ids(hastyPage, hastyNext)).toEqual(['committed-first'])
+    expect(ids(patientPage, patientNext)).toEqual(['committed-late', 'committed-first'])
   })
 
   it('starts a new consumer’s log before rows that have not settled, so they come after its snapshot', async () => {
