@@ -121,6 +121,24 @@ export const HOT_QUERIES: HotQuery[] = [
     args: ['2026-01-01T00:00:00.000Z', 500],
     pageAlongIndex: true,
   },
+  {
+    name: 'change feed: events after a position',
+    sql: `select "id", "source_collection", "document_id", "event", "document_slug", "created_at" from "content_changes" "content_changes" where ("content_changes"."event" is not null and "content_changes"."created_at" <= ? and "content_changes"."created_at" >= ? and ("content_changes"."created_at" > ? or "content_changes"."id" > ?)) order by "content_changes"."created_at" asc, "content_changes"."id" asc limit ?`,
+    args: [SOME_TIME, SOME_TIME, SOME_TIME, SOME_ID, 101],
+    pageAlongIndex: true,
+  },
+  {
+    name: 'change feed: where a new consumer’s log starts',
+    sql: `select "id", "created_at" from "content_changes" "content_changes" where ("content_changes"."event" is not null and "content_changes"."created_at" <= ?) order by "content_changes"."created_at" desc, "content_changes"."id" desc limit ?`,
+    args: [SOME_TIME, 1],
+    pageAlongIndex: true,
+  },
+  {
+    name: 'change feed: terms after an id (snapshot)',
+    sql: `select "id", "slug", "updated_at", "_status" from "terms" "terms" where "terms"."id" > ? order by "terms"."id" asc, "terms"."created_at" desc limit ?`,
+    args: [SOME_ID, 101],
+    pageAlongIndex: true,
+  },
 ]
 
 /** Results of a subquery the plan builds first; reading one back ("SCAN terms__texts") reads no table. */

@@ -551,6 +551,8 @@ export interface ContentChange {
   sourceCollection: 'terms' | 'use-cases' | 'faqs' | 'categories' | 'providers' | 'media';
   documentId?: string | null;
   tags: string;
+  event?: ('published' | 'updated' | 'unpublished' | 'deleted') | null;
+  documentSlug?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -982,6 +984,8 @@ export interface ContentChangesSelect<T extends boolean = true> {
   sourceCollection?: T;
   documentId?: T;
   tags?: T;
+  event?: T;
+  documentSlug?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { createDocument } from 'zod-openapi'
 
+import { changesPaths } from './changes-openapi'
 import { CompareQuerySchema, CompareSchema } from './compare-schema'
 import { ProblemSchema } from './problem-schema'
 import { SearchQuerySchema, SearchResultsSchema } from './search-schema'
@@ -39,6 +40,7 @@ export const openApiDocument = createDocument({
   },
   servers: [{ url: '/api/v1' }],
   paths: {
+    ...changesPaths,
     '/terms': {
       get: {
         operationId: 'listTerms',

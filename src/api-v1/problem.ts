@@ -16,6 +16,7 @@ export const PROBLEM_KINDS = {
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'too-many-streams': { status: 503, title: 'Too many open streams' },
 } as const
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS

@@ -113,7 +113,9 @@ export async function completeNewTermLinks(
             changedFields: changedLinkFields(stored, links),
             note: NOTE,
           })
-          if (stored._status === 'published') await recordChange(req, 'terms', stored.id, tagsForChange('terms', stored, stored))
+          if (stored._status === 'published') {
+            await recordChange(req, 'terms', stored.id, tagsForChange('terms', stored, stored), { event: 'updated', slug: stored.slug })
+          }
         }
       })
       for (const [collection, rows] of logRows) await bulk.insertRows(req, collection, rows)

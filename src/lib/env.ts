@@ -1,4 +1,5 @@
 // Secrets and settings read from the environment, with the errors a person can act on.
+import { OVERLAP_MS } from '../site-cache/change-log'
 
 export function readPayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env.PAYLOAD_SECRET?.trim()
@@ -11,4 +12,35 @@ export function readPayloadSecret(env: NodeJS.ProcessEnv = process.env): string 
   throw new Error(
     'PAYLOAD_SECRET is not set. Run `npm run setup` to write a .env with a random secret, or export PAYLOAD_SECRET.',
   )
+}
+
+/** Settings of the v1 change feed (src/api-v1/change-feed.ts) and its event stream. */
+export type ChangeFeedSettings = {
+  /** How old a row of the change log must be before the feed lists it. */
+  settleMs: number
+  /** How long one event stream stays open before it closes itself (the client reconnects). */
+  streamLifetimeMs: number
+  /** How many event streams one instance holds open at once. */
+  maxStreams: number
+}
+
+/** The default settle delay is the change log's own bound on how late a row commits (src/site-cache/change-log.ts). */
+export const CHANGE_FEED_DEFAULTS = { settleMs: OVERLAP_MS, streamLifetimeSeconds: 300, maxStreams: 100 } as const
+
+function wholeNumber(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number): number {
+  const text = env[name]?.trim()
+  if (!text) return fallback
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number of at least ${min} (default ${fallback}); got "${text}".`)
+  }
+  return value
+}
+
+export function readChangeFeedSettings(env: Readonly<Record<string, string | undefined>> = process.env): ChangeFeedSettings {
+  return {
+    settleMs: wholeNumber(env, 'CHANGE_FEED_SETTLE_MS', CHANGE_FEED_DEFAULTS.settleMs, 0),
+    streamLifetimeMs: wholeNumber(env, 'CHANGE_FEED_STREAM_LIFETIME_SECONDS', CHANGE_FEED_DEFAULTS.streamLifetimeSeconds, 1) * 1000,
+    maxStreams: wholeNumber(env, 'CHANGE_FEED_MAX_STREAMS', CHANGE_FEED_DEFAULTS.maxStreams, 0),
+  }
 }

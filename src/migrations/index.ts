@@ -11,6 +11,7 @@ import * as migration_20261130_231639_terms_scale_indexes from './20261130_23163
 import * as migration_20261201_101549_child_rows_by_parent from './20261201_101549_child_rows_by_parent';
 import * as migration_20261201_124424_job_leases from './20261201_124424_job_leases';
 import * as migration_20261201_131258_media_storage_fields from './20261201_131258_media_storage_fields';
+import * as migration_20261202_061740_change_feed_events from './20261202_061740_change_feed_events';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_131258_media_storage_fields.up,
     down: migration_20261201_131258_media_storage_fields.down,
-    name: '20261201_131258_media_storage_fields'
+    name: '20261201_131258_media_storage_fields',
+  },
+  {
+    up: migration_20261202_061740_change_feed_events.up,
+    down: migration_20261202_061740_change_feed_events.down,
+    name: '20261202_061740_change_feed_events'
   },
 ];

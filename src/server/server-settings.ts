@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 
 import { readOperatorAdmin } from '../collections/Users/operator-admin-settings'
+import { readChangeFeedSettings } from '../lib/env'
 import { readS3Settings } from '../media-storage/media-storage-settings'
 import { readAllRateLimits } from '../rate-limit/limits'
 
@@ -48,4 +49,5 @@ export function checkAppSettings(env: Environment): void {
   readOperatorAdmin(env)
   readAllRateLimits(env)
   readS3Settings(env)
+  readChangeFeedSettings(env)
 }

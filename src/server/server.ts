@@ -28,6 +28,7 @@ import { resolveClientAddress, type TrustedProxies } from './resolve-client-addr
 import { applyHeapGrowth } from './heap-growth'
 import { checkAppSettings, readServerSettings } from './server-settings'
 import { readSharedCacheSettings, type SharedCacheSettings } from './shared-cache-policy'
+import { announceServerStopping } from './stopping'
 
 /** A client gets this long to send its headers, and this long for the whole request (a 12 MiB upload). */
 const HEADERS_TIMEOUT_MS = 20_000
@@ -190,7 +191,10 @@ async function main(): Promise<void> {
   server.headersTimeout = HEADERS_TIMEOUT_MS
   server.requestTimeout = REQUEST_TIMEOUT_MS
   const stopPolls: (() => void)[] = []
-  stopGracefully(server, () => app.close(), () => stopPolls.forEach((stop) => stop()))
+  stopGracefully(server, () => app.close(), () => {
+    stopPolls.forEach((stop) => stop())
+    announceServerStopping()
+  })
   server.listen(settings.port, settings.hostname, () => {
     const { port, address } = server.address() as AddressInfo
     const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address

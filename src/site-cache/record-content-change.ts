@@ -1,13 +1,21 @@
 // Hooks for every collection the public site shows: a change that readers could see adds one row to the
 // content-changes log, inside the same transaction as the change, naming the cache tags it makes stale
 // (./cache-tags.ts). Every process that caches site data reads the log (./change-log.ts), so a change
-// made anywhere (admin, API, scheduled job, import CLI, another instance) reaches every cache.
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+// made anywhere (admin, API, scheduled job, import CLI, another instance) reaches every cache. Rows of
+// terms, categories and providers also carry the event the v1 change feed lists (./change-events.ts).
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
+} from 'payload'
 
 import { writeLogRow } from '@/db/log-rows'
 import { WORKFLOW_CONTEXT } from '@/workflow/hooks/enforce-workflow'
 
 import { tagsForChange, type SiteCollection } from './cache-tags'
+import { termEvent, type RecordedEvent } from './change-events'
 
 type Status = { _status?: unknown } | null | undefined
 
@@ -20,20 +28,71 @@ const present = (doc: Record<string, unknown> | null | undefined) => (doc && doc
 const publicSide = (doc: Record<string, unknown> | null | undefined) =>
   !present(doc) || (hasDrafts(doc) && !isPublished(doc)) ? null : doc
 
-/** Adds one row to the change log for `req`'s transaction; the hooks below call it, and bulk writes that bypass them. */
-export async function recordChange(req: PayloadRequest, collection: SiteCollection, documentId: unknown, tags: string[]) {
+const slugOf = (doc: Record<string, unknown> | null | undefined): string | null => (typeof doc?.slug === 'string' ? doc.slug : null)
+
+/**
+ * Adds one row to the change log for `req`'s transaction; the hooks below call it, and bulk writes that
+ * bypass them. `recorded` is the event the change feed lists, for terms, categories and providers.
+ */
+export async function recordChange(req: PayloadRequest, collection: SiteCollection, documentId: unknown, tags: string[], recorded?: RecordedEvent) {
   const now = new Date().toISOString()
   // Through the database adapter, in the change's transaction: a log row needs no hooks or read-back.
   await writeLogRow(req, 'content-changes', {
     sourceCollection: collection,
     documentId: String(documentId ?? ''),
     tags: tags.join(' '),
+    ...(recorded ? { event: recorded.event, documentSlug: recorded.slug } : {}),
     createdAt: now,
     updatedAt: now,
   })
 }
 
+/** The event of a change readers could see; none for collections the feed does not list. */
+function eventOfChange(
+  collection: SiteCollection,
+  operation: 'create' | 'update',
+  liveBefore: Record<string, unknown> | null,
+  doc: Record<string, unknown>,
+): RecordedEvent | undefined {
+  if (collection === 'terms') {
+    const event = termEvent(isPublished(liveBefore), isPublished(doc))
+    if (!event) return undefined
+    return { event, slug: event === 'unpublished' ? slugOf(liveBefore) : slugOf(doc) }
+  }
+  if (collection === 'categories' || collection === 'providers') {
+    return { event: operation === 'create' ? 'published' : 'updated', slug: slugOf(doc) }
+  }
+  return undefined
+}
+
+/** FAQs and use cases are shown inside terms: a change to one changes the answer of each published term listing it. */
+const TERM_FIELD_LISTING = { faqs: 'faqs', 'use-cases': 'useCases' } as const
+type TermPart = keyof typeof TERM_FIELD_LISTING
+const isTermPart = (collection: SiteCollection): collection is TermPart => collection in TERM_FIELD_LISTING
+
+type ListingTerm = { id: string | number; slug: string }
+
+async function publishedTermsListing(req: PayloadRequest, part: TermPart, partId: unknown): Promise<ListingTerm[]> {
+  const { docs } = await req.payload.find({
+    collection: 'terms',
+    where: { and: [{ [TERM_FIELD_LISTING[part]]: { equals: partId } }, { _status: { equals: 'published' } }] },
+    draft: false,
+    depth: 0,
+    pagination: false,
+    select: { slug: true },
+    overrideAccess: true,
+    req,
+  })
+  return docs.map(({ id, slug }) => ({ id, slug }))
+}
+
+async function recordTermsUpdated(req: PayloadRequest, terms: readonly ListingTerm[], tags: string[]) {
+  // The part's own tags: the caches of those terms are expired by them already, through the part's row.
+  for (const term of terms) await recordChange(req, 'terms', term.id, tags, { event: 'updated', slug: term.slug })
+}
+
 const LIVE_BEFORE = 'cloudlex.liveBeforeChange'
+const TERMS_LISTING_DELETED = 'cloudlex.termsListingDeletedPart'
 
 /**
  * With drafts, the document Payload hands to hooks as "previous" is the latest draft, which may already
@@ -56,14 +115,31 @@ const rememberLiveVersion: CollectionBeforeChangeHook = async ({ collection, ope
   remembered.set(`${collection.slug}:${originalDoc.id}`, live)
 }
 
+/** A deleted part may no longer be listed once it is gone (SQLite drops the relationship rows with it): read before. */
+const rememberTermsListing: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
+  const part = collection.slug as SiteCollection
+  if (!isTermPart(part)) return
+  const remembered = (req.context[TERMS_LISTING_DELETED] ??= new Map()) as Map<string, ListingTerm[]>
+  remembered.set(`${part}:${id}`, await publishedTermsListing(req, part, id))
+}
+
+function takeTermsListing(req: PayloadRequest, part: TermPart, id: unknown): ListingTerm[] {
+  const remembered = req.context[TERMS_LISTING_DELETED] as Map<string, ListingTerm[]> | undefined
+  const key = `${part}:${String(id)}`
+  const terms = remembered?.get(key) ?? []
+  remembered?.delete(key)
+  return terms
+}
+
 export function contentChangeHooks(collection: SiteCollection): {
   beforeChange: CollectionBeforeChangeHook
   afterChange: CollectionAfterChangeHook
+  beforeDelete: CollectionBeforeDeleteHook
   afterDelete: CollectionAfterDeleteHook
 } {
   return {
     beforeChange: rememberLiveVersion,
-    afterChange: async ({ doc, previousDoc, req }) => {
+    afterChange: async ({ doc, operation, previousDoc, req }) => {
       const remembered = req.context[LIVE_BEFORE] as Map<string, Record<string, unknown> | null> | undefined
       const liveBefore = remembered?.get(`${collection}:${doc.id}`) ?? null
       // A draft save leaves the live version as it was; any other write publishes, unpublishes or edits it.
@@ -74,12 +150,21 @@ export function contentChangeHooks(collection: SiteCollection): {
           ...tagsForChange(collection, publicSide(liveBefore), publicSide(doc)),
           ...tagsForChange(collection, publicSide(previousDoc), null),
         ])
-        await recordChange(req, collection, doc.id, [...tags])
+        await recordChange(req, collection, doc.id, [...tags], eventOfChange(collection, operation, liveBefore, doc))
+        // A part just created is listed by no term yet, except by terms a bulk write stored with it, which
+        // have events of their own: the import writes thousands of parts, each spared a query.
+        if (isTermPart(collection) && operation === 'update') {
+          await recordTermsUpdated(req, await publishedTermsListing(req, collection, doc.id), [...tags])
+        }
       }
       return doc
     },
+    beforeDelete: rememberTermsListing,
     afterDelete: async ({ doc, req }) => {
-      await recordChange(req, collection, doc?.id, tagsForChange(collection, doc, null))
+      const tags = tagsForChange(collection, doc, null)
+      const leaves = collection === 'terms' || collection === 'categories' || collection === 'providers'
+      await recordChange(req, collection, doc?.id, tags, leaves ? { event: 'deleted', slug: slugOf(doc) } : undefined)
+      if (isTermPart(collection)) await recordTermsUpdated(req, takeTermsListing(req, collection, doc?.id), tags)
       return doc
     },
   }

@@ -48,7 +48,7 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
     hooks: {
       ...hooks,
       beforeOperation: [rememberDraftMode, guardSingleDelete, ...(hooks?.beforeOperation ?? [])],
-      beforeDelete: [refuseDeletingPublishedHistory, ...(hooks?.beforeDelete ?? [])],
+      beforeDelete: [refuseDeletingPublishedHistory, siteChange.beforeDelete, ...(hooks?.beforeDelete ?? [])],
       beforeChange: [enforceWorkflow, audit.beforeChange, siteChange.beforeChange, ...(hooks?.beforeChange ?? [])],
       afterChange: [audit.afterChange, siteChange.afterChange, ...(hooks?.afterChange ?? [])],
       afterDelete: [audit.afterDelete, siteChange.afterDelete, ...(hooks?.afterDelete ?? [])],

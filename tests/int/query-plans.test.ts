@@ -57,6 +57,9 @@ describe('the query plans of the hot queries on a migrated database', () => {
       'terms updated since (feeds, change sync)',
       'editorial desk: a stage, latest change first',
       'content changes since a time',
+      'change feed: events after a position',
+      'change feed: where a new consumer’s log starts',
+      'change feed: terms after an id (snapshot)',
     ])
     for (const plan of pages) expect(fullSortsIn(plan), describePlan(plan)).toEqual([])
   })

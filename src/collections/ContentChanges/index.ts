@@ -2,11 +2,14 @@
 // change makes stale (src/site-cache/cache-tags.ts). Every process that caches public pages reads the
 // rows added since its last look (src/site-cache/change-log.ts), so a change made by any process that
 // shares the database (the app, a scheduled job, the import CLI, another instance) reaches its cache
-// with no message passing between processes. Rows are never shown to anyone.
+// with no message passing between processes. Rows of terms, categories and providers also say what
+// happened to the document (an event, with its slug), which the v1 change feed lists
+// (src/api-v1/change-feed.ts); the rest of a row is never shown to anyone.
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access/nobody'
 import { SITE_COLLECTIONS } from '@/site-cache/cache-tags'
+import { CHANGE_EVENTS } from '@/site-cache/change-events'
 
 export const ContentChanges: CollectionConfig = {
   slug: 'content-changes',
@@ -20,6 +23,9 @@ export const ContentChanges: CollectionConfig = {
     { name: 'documentId', type: 'text' },
     /** Space-separated: tags never contain spaces (slugs and ids). */
     { name: 'tags', type: 'textarea', required: true },
+    /** Set on rows of terms, categories and providers only: the change feed lists exactly the rows that have one. */
+    { name: 'event', type: 'select', options: [...CHANGE_EVENTS] },
+    { name: 'documentSlug', type: 'text' },
   ],
   // Readers ask for the rows created since a time: Payload indexes createdAt on every collection.
 }

@@ -1,0 +1,64 @@
+// GET /api/v1/changes: one page of the change feed (./change-feed.ts), the same for every caller.
+import type { Payload } from 'payload'
+
+import type { ChangeFeedSettings } from '@/lib/env'
+import { CATEGORY_LIST_TAG, categoryTag, PROVIDER_LIST_TAG, providerTag, TERM_LISTS_TAG, termIdTag } from '@/site-cache/cache-tags'
+
+import { encodeCursor, type FeedCursor } from './change-cursor'
+import { readFeedPage, type FeedPage } from './change-feed'
+import { readLimit, readSince } from './change-parameters'
+import { ChangePageSchema, type V1Change } from './change-schema'
+import { refuseUnknownParameters } from './query-parameters'
+import { v1Answer } from './v1-answer'
+
+export const CHANGES_PARAMETERS = ['since', 'limit'] as const
+
+/**
+ * A full page of the log phase cannot change: it and the row after it are settled, and a row that
+ * commits later was created after them. Any other page can (a row settles, a document is published),
+ * so caches must ask again each time, and the ETag makes that a 304 while nothing changed.
+ */
+export const FULL_PAGE_CACHE_CONTROL = 'public, max-age=86400, immutable'
+export const LAST_PAGE_CACHE_CONTROL = 'no-cache'
+
+const TAG_OF: Record<V1Change['collection'], (id: string) => string> = { terms: termIdTag, categories: categoryTag, providers: providerTag }
+/** Tags every change to a document of the collection also expires (./cache-tags.ts). */
+const LIST_TAG_OF: Record<V1Change['collection'], string> = { terms: TERM_LISTS_TAG, categories: CATEGORY_LIST_TAG, providers: PROVIDER_LIST_TAG }
+
+/**
+ * Response headers must fit a proxy's header buffer (nginx: 4 KB by default, for all of them); a page
+ * of 500 term ids would not. Beyond this length the tags of the collections listed stand in for the
+ * documents: every change to one of their documents expires them too.
+ */
+export const MAX_CACHE_TAGS_LENGTH = 1_000
+
+export function feedCacheTags(items: readonly V1Change[]): string[] {
+  const documents = [...new Set(items.map((item) => TAG_OF[item.collection](item.id)))]
+  if (documents.join(',').length <= MAX_CACHE_TAGS_LENGTH) return documents
+  return [...new Set(items.map((item) => LIST_TAG_OF[item.collection]))]
+}
+
+export function feedCacheControl(from: FeedCursor | null, page: FeedPage): string {
+  return from?.phase === 'log' && page.hasMore ? FULL_PAGE_CACHE_CONTROL : LAST_PAGE_CACHE_CONTROL
+}
+
+export async function answerChanges(request: Request, payload: Payload, settings: Pick<ChangeFeedSettings, 'settleMs'>): Promise<Response> {
+  const refusal = refuseUnknownParameters(request, CHANGES_PARAMETERS)
+  if (refusal) return refusal
+  const since = readSince(request)
+  if ('refusal' in since) return since.refusal
+  const limit = readLimit(request)
+  if ('refusal' in limit) return limit.refusal
+  const page = await readFeedPage(payload, since.value, { limit: limit.value, settleMs: settings.settleMs })
+  const items = page.entries.map((entry) => entry.item)
+  const answer = v1Answer(
+    request,
+    ChangePageSchema,
+    { items, next: encodeCursor(page.next), hasMore: page.hasMore },
+    feedCacheTags(items),
+  )
+  // This route is not behind the cache of anonymous reads (src/site-cache/anonymous-api-reads.ts): a page
+  // changes as rows settle, with no change recorded that would expire it.
+  answer.headers.set('cache-control', feedCacheControl(since.value, page))
+  return answer
+}
