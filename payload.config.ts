@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { withRequestCaps } from '@/api-limits/enforce-request-caps'
 import { GRAPHQL_MAX_COMPLEXITY, graphQLRequestCapRules } from '@/api-limits/graphql-request-caps'
+import { ApiClients } from '@/collections/ApiClients'
 import { AuditLog } from '@/collections/AuditLog'
 import { Categories } from '@/collections/Categories'
 import { ContentChanges } from '@/collections/ContentChanges'
@@ -35,7 +36,7 @@ export default buildConfig({
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
   // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, AuditLog, ContentChanges].map(withRequestCaps),
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, AuditLog, ContentChanges].map(withRequestCaps),
   hooks: { afterError: [recordFailedGraphQLLogin] },
   admin: {
     user: Users.slug,

@@ -64,6 +64,7 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    'api-clients': ApiClientAuthOperations;
   };
   blocks: {};
   collections: {
@@ -75,6 +76,7 @@ export interface Config {
     providers: Provider;
     media: Media;
     users: User;
+    'api-clients': ApiClient;
     'audit-log': AuditLog;
     'content-changes': ContentChange;
     'payload-kv': PayloadKv;
@@ -100,6 +102,7 @@ export interface Config {
     providers: ProvidersSelect<false> | ProvidersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -118,7 +121,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | ApiClient;
   jobs: {
     tasks: {
       publishRelease: TaskPublishRelease;
@@ -132,6 +135,24 @@ export interface Config {
   };
 }
 export interface UserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface ApiClientAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -506,6 +527,39 @@ export interface Release {
   createdAt: string;
 }
 /**
+ * Keys for the content API (/api/v1). Send one as "Authorization: api-clients API-Key <key>".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-clients".
+ */
+export interface ApiClient {
+  id: string;
+  /**
+   * What uses the key, e.g. "Docs site build".
+   */
+  name: string;
+  /**
+   * Who to ask about it: a person or a team, and how to reach them.
+   */
+  owner: string;
+  scope: 'published' | 'preview';
+  /**
+   * From this time on the key is refused. Empty: it does not expire.
+   */
+  expiresAt?: string | null;
+  /**
+   * Updated at most once a minute.
+   */
+  lastUsedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'api-clients';
+}
+/**
  * Every change, publication and sign-in, as it happened. Entries cannot be edited or deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -701,14 +755,23 @@ export interface PayloadLockedDocument {
         value: string | User;
       } | null)
     | ({
+        relationTo: 'api-clients';
+        value: string | ApiClient;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: string | AuditLog;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: string | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'api-clients';
+        value: string | ApiClient;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -718,10 +781,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: string;
-  user: {
-    relationTo: 'users';
-    value: string | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'api-clients';
+        value: string | ApiClient;
+      };
   key?: string | null;
   value?:
     | {
@@ -959,6 +1027,23 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-clients_select".
+ */
+export interface ApiClientsSelect<T extends boolean = true> {
+  name?: T;
+  owner?: T;
+  scope?: T;
+  expiresAt?: T;
+  lastUsedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1106,10 +1191,15 @@ export interface TaskSchedulePublish {
           value: string | Faq;
         } | null);
     global?: string | null;
-    user?: {
-      relationTo: 'users';
-      value: string | User;
-    } | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: string | User;
+        } | null)
+      | ({
+          relationTo: 'api-clients';
+          value: string | ApiClient;
+        } | null);
   };
   output?: unknown;
 }

@@ -1,4 +1,6 @@
 import type { Access } from 'payload'
 
-/** Any signed-in staff member. */
-export const authenticated: Access = ({ req }) => Boolean(req.user)
+import { isStaffAccount } from './roles'
+
+/** Any signed-in staff member (an API client's key is not one). */
+export const authenticated: Access = ({ req }) => isStaffAccount(req.user)

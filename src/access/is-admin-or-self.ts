@@ -1,10 +1,12 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { hasRole, isStaffAccount } from './roles'
 
-/** Admins reach every user; anyone else only their own account. */
+/** Admins reach every user; other staff only their own account. */
 export const isAdminOrSelf: Access = ({ req }) => {
-  if (!req.user) return false
-  if (hasRole(req.user, 'admin')) return true
-  return { id: { equals: req.user.id } }
+  // An API client's id is not a user's id, even when the numbers match.
+  const user = req.user
+  if (!user || !isStaffAccount(user)) return false
+  if (hasRole(user, 'admin')) return true
+  return { id: { equals: user.id } }
 }

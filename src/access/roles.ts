@@ -17,6 +17,19 @@ export const REVIEWER_ROLES: readonly Role[] = ['reviewer', 'editor', 'admin']
 /** Who changes what readers see: publish, unpublish, delete published history, schedule, restore. */
 export const PUBLISHER_ROLES: readonly Role[] = ['editor', 'admin']
 
+/** Content consumers' keys (src/collections/ApiClients): they sign requests, but are never staff. */
+export const API_CLIENTS_COLLECTION = 'api-clients'
+
+/**
+ * Whether the caller is a staff account (any role), as opposed to anonymous or an API client's key.
+ * Rules that let "anyone signed in" see drafts or their own account ask this, never `Boolean(req.user)`.
+ * Payload names the collection of every user it authenticates; a user handed to the Local API by
+ * server code is a staff account unless it says it is an API client.
+ */
+export function isStaffAccount(user: unknown): boolean {
+  return Boolean(user) && typeof user === 'object' && (user as { collection?: unknown }).collection !== API_CLIENTS_COLLECTION
+}
+
 export function hasRole(user: unknown, ...roles: readonly Role[]): boolean {
   if (!user || typeof user !== 'object') return false
   const role = (user as { role?: unknown }).role

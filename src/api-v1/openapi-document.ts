@@ -8,7 +8,7 @@ import { CompareQuerySchema, CompareSchema } from './compare-schema'
 import { ProblemSchema } from './problem-schema'
 import { SearchQuerySchema, SearchResultsSchema } from './search-schema'
 import { CategoryListSchema, ProviderListSchema, ProviderServicesQuerySchema, ProviderServicesSchema } from './taxonomy-schema'
-import { SlugParameterSchema, TermListQuerySchema, TermListSchema, TermSchema } from './term-schema'
+import { SlugParameterSchema, TermListQuerySchema, TermListSchema, TermQuerySchema, TermSchema } from './term-schema'
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
 
@@ -27,7 +27,19 @@ const readResponses = (what: string, schema: z.ZodType, badRequest: string) => (
   '200': { description: what, headers: contentHeaders, content: { 'application/json': { schema } } },
   '304': { description: 'Nothing changed since the ETag sent in If-None-Match.' },
   '400': { description: badRequest, content: problemContent },
+  ...keyAndLimitResponses,
 })
+
+/** Answers any v1 read may give: a key that is not valid, and a caller over its rate limit. */
+const keyAndLimitResponses = {
+  '401': { description: 'The API key sent is not valid: revoked, replaced, expired or mistyped.', content: problemContent },
+  '429': {
+    description: 'Over the rate limit (answers served from cache do not count). Retry-After says when to try again.',
+    content: problemContent,
+  },
+}
+
+const previewRefused = { '403': { description: 'preview=true from a caller without a key of the preview scope.', content: problemContent } }
 
 const BAD_LIST_QUERY = 'An unknown or repeated query parameter, a value out of range, an unknown slug or a cursor this API did not hand out.'
 
@@ -39,15 +51,25 @@ export const openApiDocument = createDocument({
     description: 'Published glossary content: read-only, the same for every caller. Errors are RFC 9457 problem details.',
   },
   servers: [{ url: '/api/v1' }],
+  components: {
+    securitySchemes: {
+      apiClientKey: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: 'Optional: "api-clients API-Key <key>". Without a key, answers are the same published content, limited per client address.',
+      },
+    },
+  },
+  security: [{}, { apiClientKey: [] }],
   paths: {
-    ...changesPaths,
     '/terms': {
       get: {
         operationId: 'listTerms',
         summary: 'Published terms, a page at a time',
         description: 'Follow `next` until it is null. A cursor keeps its place whatever is published or removed meanwhile.',
         requestParams: { query: TermListQuerySchema, header: ifNoneMatch },
-        responses: readResponses('A page of terms.', TermListSchema, BAD_LIST_QUERY),
+        responses: { ...readResponses('A page of terms.', TermListSchema, BAD_LIST_QUERY), ...previewRefused },
       },
     },
     '/categories': {
@@ -99,15 +121,19 @@ export const openApiDocument = createDocument({
         summary: 'One published term',
         requestParams: {
           path: z.object({ slug: SlugParameterSchema }),
+          query: TermQuerySchema,
           header: ifNoneMatch,
         },
         responses: {
           '200': { description: 'The term.', headers: contentHeaders, content: { 'application/json': { schema: TermSchema } } },
           '304': { description: 'The term has not changed since the ETag sent in If-None-Match.' },
           '400': { description: 'An unknown query parameter or an invalid slug.', content: problemContent },
+          ...previewRefused,
           '404': { description: 'No published term has this slug.', content: problemContent },
+          ...keyAndLimitResponses,
         },
       },
     },
+    ...changesPaths,
   },
 })

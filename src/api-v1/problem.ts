@@ -13,6 +13,8 @@ export const PROBLEM_KINDS = {
   'unknown-parameter': { status: 400, title: 'Unknown query parameter' },
   'invalid-parameter': { status: 400, title: 'Invalid parameter' },
   'invalid-address': { status: 400, title: 'Invalid address' },
+  'invalid-key': { status: 401, title: 'Invalid API key' },
+  'preview-not-allowed': { status: 403, title: 'Drafts not allowed' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'rate-limited': { status: 429, title: 'Too many requests' },

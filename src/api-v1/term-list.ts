@@ -14,6 +14,7 @@ import { invalidParameterResponse } from './problem'
 import { parseQuery } from './query-parameters'
 import { TermListQuerySchema, TermListSchema, type V1TermListItem } from './term-schema'
 import { v1Answer } from './v1-answer'
+import { previewAllowed, previewRefusal } from './v1-route'
 
 const TERM_LIST_ITEM_SELECT = { title: true, slug: true, definition: true, difficulty: true, category: true, updatedAt: true } as const
 
@@ -23,6 +24,8 @@ export async function answerTermList(request: Request): Promise<Response> {
   const query = parseQuery(request, TermListQuerySchema)
   if (!query.ok) return query.response
   const { category, difficulty, provider, updatedSince, sort, limit, cursor } = query.value
+  const drafts = query.value.preview === 'true'
+  if (drafts && !previewAllowed()) return previewRefusal(request)
   const path = new URL(request.url).pathname
   const after = positionFromCursor(path, cursor, sort)
   if (after instanceof Response) return after
@@ -42,7 +45,7 @@ export async function answerTermList(request: Request): Promise<Response> {
   if (updatedSince !== undefined) filters.push({ updatedAt: { greater_than_equal: new Date(updatedSince).toISOString() } })
 
   const [{ docs, end }, categories] = await Promise.all([
-    findPublishedTermsAfter(await getPayloadClient(), { where: { and: filters }, order: sort, after, limit, select: TERM_LIST_ITEM_SELECT }),
+    findPublishedTermsAfter(await getPayloadClient(), { where: { and: filters }, order: sort, after, limit, select: TERM_LIST_ITEM_SELECT, drafts }),
     getCategories(),
   ])
   const categoryRefs = categoryRefsById(categories)

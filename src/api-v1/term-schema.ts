@@ -100,6 +100,13 @@ export const CursorParameterSchema = z
   .optional()
   .meta({ description: 'The `next` cursor of the previous page; omit it for the first page.' })
 
+export const PreviewParameterSchema = z
+  .literal('true')
+  .optional()
+  .meta({ description: 'Drafts: the latest version of each term instead of the published one. Only for a key with the preview scope.' })
+
+export const TermQuerySchema = z.object({ preview: PreviewParameterSchema })
+
 export const TermListQuerySchema = z.object({
   category: SlugFilterSchema.optional().meta({ description: 'Only terms of the category with this slug.', example: 'security' }),
   difficulty: z.enum(DIFFICULTIES).optional().meta({ description: 'Only terms of this difficulty.' }),
@@ -111,6 +118,7 @@ export const TermListQuerySchema = z.object({
   sort: z.enum(TERM_LIST_ORDERS).default('title').meta({ description: 'By title or by time of the last change; a leading "-" reverses.' }),
   limit: listLimit(50),
   cursor: CursorParameterSchema,
+  preview: PreviewParameterSchema,
 })
 
 export const TermListItemSchema = z

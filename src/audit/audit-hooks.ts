@@ -1,5 +1,7 @@
 // Audit hooks for a collection: one entry per create, update, publication, stage move and delete,
 // written in the same transaction as the change (see recordAuditEntry).
+import { createHmac } from 'node:crypto'
+
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -21,7 +23,7 @@ const STATUS_FIELD = '_status'
 const STAGE_FIELD = 'workflowStage'
 
 /** What the afterChange hook needs to know about the document before the change, per request. */
-type Before = { liveStatus?: unknown; passwordChanged?: boolean }
+type Before = { liveStatus?: unknown; passwordChanged?: boolean; apiKeyChanged?: boolean }
 const beforeByRequest = new WeakMap<PayloadRequest, Map<string, Before>>()
 const keyOf = (collection: SanitizedCollectionConfig, id: unknown) => `${collection.slug}:${String(id)}`
 
@@ -59,6 +61,18 @@ function titleOf(doc: Doc, titleField: string): string | undefined {
   return typeof title === 'string' || typeof title === 'number' ? String(title) : undefined
 }
 
+/**
+ * Whether a write replaces or clears the stored API key. The key is never read back (Payload keeps it
+ * encrypted and hides it and its index from reads), so the key sent is compared, as Payload finds a
+ * caller, by its HMAC with the stored index; the log then names the field, never the key.
+ */
+async function apiKeyDiffers(req: PayloadRequest, collection: SanitizedCollectionConfig, id: unknown, sent: unknown): Promise<boolean> {
+  const stored = await req.payload.db.findOne<Doc>({ collection: collection.slug as CollectionSlug, where: { id: { equals: id } }, select: { apiKeyIndex: true }, req })
+  const index = typeof stored?.apiKeyIndex === 'string' ? stored.apiKeyIndex : null
+  if (typeof sent !== 'string' || !sent) return index !== null
+  return index !== createHmac('sha256', req.payload.secret).update(sent).digest('hex')
+}
+
 export function auditCollectionHooks({ titleField }: { titleField: string }): {
   beforeChange: CollectionBeforeChangeHook
   afterChange: CollectionAfterChangeHook
@@ -69,6 +83,9 @@ export function auditCollectionHooks({ titleField }: { titleField: string }): {
     const before: Before = {}
     // The password is hashed and dropped from the data before afterChange runs; note it while it is here.
     if (collection.auth && typeof data.password === 'string' && data.password) before.passwordChanged = true
+    if (collection.auth && 'apiKey' in data && data.apiKey !== undefined) {
+      before.apiKeyChanged = await apiKeyDiffers(req, collection, originalDoc.id, data.apiKey)
+    }
     if (hasDrafts(collection)) {
       before.liveStatus =
         originalDoc[STATUS_FIELD] === 'published' ? 'published' : await readLiveStatus(req, collection, originalDoc.id)
@@ -93,6 +110,7 @@ export function auditCollectionHooks({ titleField }: { titleField: string }): {
 
     const changed = changedFieldNames(collection.flattenedFields, previousDoc, doc)
     if (before.passwordChanged) changed.push('password')
+    if (before.apiKeyChanged && !changed.includes('apiKey')) changed.push('apiKey')
     const contentFields = changed.filter((name) => name !== STATUS_FIELD && name !== STAGE_FIELD)
     const stageChanged = changed.includes(STAGE_FIELD)
     const publication = await publicationChange(req, collection, previousDoc, doc, before.liveStatus)

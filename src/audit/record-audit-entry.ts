@@ -2,6 +2,7 @@
 // user behind an API key, or the system), from where, and what.
 import type { PayloadRequest } from 'payload'
 
+import { isStaffAccount } from '@/access/roles'
 import { writeLogRow } from '@/db/log-rows'
 import { clientAddressOf } from '@/server/client-address-header'
 
@@ -38,8 +39,10 @@ export function actorOf(user: PayloadRequest['user']): AuditActor {
   const strategy = (user as { _strategy?: unknown })._strategy
   return {
     type: strategy === 'api-key' ? 'api-key' : 'user',
-    userId: String(user.id),
-    label: typeof user.email === 'string' && user.email ? user.email : String(user.id),
+    // The entry's actor links to a staff account; an API client is named by its label alone.
+    userId: isStaffAccount(user) ? String(user.id) : undefined,
+    // A staff account is named by its email, an API client by its name.
+    label: 'email' in user && user.email ? user.email : 'name' in user && typeof user.name === 'string' && user.name ? user.name : String(user.id),
   }
 }
 

@@ -12,6 +12,7 @@ import * as migration_20261201_101549_child_rows_by_parent from './20261201_1015
 import * as migration_20261201_124424_job_leases from './20261201_124424_job_leases';
 import * as migration_20261201_131258_media_storage_fields from './20261201_131258_media_storage_fields';
 import * as migration_20261202_061740_change_feed_events from './20261202_061740_change_feed_events';
+import * as migration_20261202_065959_api_clients from './20261202_065959_api_clients';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261202_061740_change_feed_events.up,
     down: migration_20261202_061740_change_feed_events.down,
-    name: '20261202_061740_change_feed_events'
+    name: '20261202_061740_change_feed_events',
+  },
+  {
+    up: migration_20261202_065959_api_clients.up,
+    down: migration_20261202_065959_api_clients.down,
+    name: '20261202_065959_api_clients'
   },
 ];

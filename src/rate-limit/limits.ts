@@ -60,6 +60,12 @@ export const RATE_LIMITS = {
     seconds: 60,
     counts: 'content API requests from your address that the cache could not answer',
   },
+  contentApiByKey: {
+    env: 'CLOUDLEX_RATE_LIMIT_CONTENT_API_KEY',
+    points: 1_200,
+    seconds: 60,
+    counts: 'content API requests with your key that the cache could not answer',
+  },
 } as const satisfies Record<string, RateLimitDefinition>
 
 export type RateLimitName = keyof typeof RATE_LIMITS

@@ -39,7 +39,15 @@ export const KEYSET_ORDERS = {
 
 export type KeysetOrder = keyof typeof KEYSET_ORDERS
 
-type KeysetQuery<S extends TermsSelect<true>> = { where: Where; order: KeysetOrder; after: ListPosition | null; limit: number; select: S }
+type KeysetQuery<S extends TermsSelect<true>> = {
+  where: Where
+  order: KeysetOrder
+  after: ListPosition | null
+  limit: number
+  select: S
+  /** The latest version of every term, drafts included: for API clients allowed to preview, never for the public. */
+  drafts?: boolean
+}
 
 /** The condition "after `position`" in the order: (key, slug) past the position's, written so an index on the key bounds the scan. */
 function afterPosition(order: KeysetOrder, position: ListPosition): Where {
@@ -51,15 +59,15 @@ function afterPosition(order: KeysetOrder, position: ListPosition): Where {
 }
 
 /**
- * Up to `limit` published terms after a position in an order, and where the page ended (null when no
+ * Up to `limit` published terms (or, with `drafts`, the latest versions) after a position in an order, and where the page ended (null when no
  * term follows). One query: it reads one more term than the page holds to tell whether another follows.
  */
 export async function findPublishedTermsAfter<S extends TermsSelect<true>>(payload: Payload, query: KeysetQuery<S>) {
   const { key, descending } = KEYSET_ORDERS[query.order]
   const { docs } = await payload.find({
     collection: 'terms',
-    overrideAccess: false,
-    draft: false,
+    overrideAccess: query.drafts === true,
+    draft: query.drafts === true,
     depth: 0,
     where: query.after ? { and: [query.where, afterPosition(query.order, query.after)] } : query.where,
     limit: query.limit + 1,

@@ -83,6 +83,25 @@ export async function readPublishedTermDocument(payload: Payload, slug: string):
   return term ? { term, tags: termPageTags(term) } : null
 }
 
+/**
+ * The latest version of the term with this slug, drafts included, for an API client allowed to preview
+ * (src/api-v1/v1-route.ts decides who is); never cached.
+ */
+export async function readTermDraftDocument(payload: Payload, slug: string): Promise<{ term: Term; tags: string[] } | null> {
+  const { docs } = await payload.find({
+    collection: 'terms',
+    where: { slug: { equals: slug } },
+    overrideAccess: true,
+    draft: true,
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    populate: API_POPULATE,
+  })
+  const term = docs[0] as Term | undefined
+  return term ? { term, tags: termPageTags(term) } : null
+}
+
 /** The latest version, drafts included, as the viewer may see it; never cached. */
 export async function getTermPreview(slug: string, viewer: TypedUser): Promise<TermView | null> {
   const payload = await getPayloadClient()

@@ -7,7 +7,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { randomUUID } from 'node:crypto'
+
 import { expect, test } from '@playwright/test'
+
+import { adminToken } from './support/staff'
 
 const run = promisify(execFile)
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../..')
@@ -37,6 +41,19 @@ function examplesOf(markdown: string): { examples: Example[]; unmarked: number[]
 
 const { examples, unmarked } = examplesOf(fs.readFileSync(DOC, 'utf8'))
 
+/** The key the examples send as CLOUDLEX_KEY: an API client an admin created, as the docs say. */
+let exampleKey: string | null = null
+
+test.beforeAll(async ({ request }) => {
+  const key = randomUUID()
+  const created = await request.post('/api/api-clients', {
+    headers: { Authorization: `JWT ${await adminToken(request)}` },
+    data: { name: 'docs/api.md examples', owner: 'e2e suite', scope: 'published', enableAPIKey: true, apiKey: key },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  exampleKey = key
+})
+
 test('every code block of docs/api.md is an example the suite runs', () => {
   expect(unmarked, 'code blocks that are neither examples nor the CLOUDLEX line').toEqual([])
   expect(examples.length).toBeGreaterThanOrEqual(8)
@@ -45,7 +62,7 @@ test('every code block of docs/api.md is an example the suite runs', () => {
 
 for (const example of examples) {
   test(`docs/api.md:${example.line} (${example.language}) runs as written`, async ({ baseURL }) => {
-    const env = { ...process.env, CLOUDLEX: baseURL! }
+    const env = { ...process.env, CLOUDLEX: baseURL!, CLOUDLEX_KEY: exampleKey! }
     let output: { stdout: string; stderr: string }
     if (example.language === 'sh') {
       output = await run('bash', ['-euo', 'pipefail', '-c', example.code], { env, timeout: 30_000 })

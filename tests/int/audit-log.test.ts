@@ -218,6 +218,20 @@ describe('user accounts', () => {
     expect(everything).not.toMatch(/"(hash|salt)"/)
   })
 
+  it('names a new or cleared API key, never the key, and names nothing when the same key is saved again', async () => {
+    const key = randomUUID()
+    const client = await payload.create({ collection: 'api-clients', data: { name: 'Portal', owner: 'Docs team', scope: 'published', apiKey: key, enableAPIKey: true } })
+    await payload.update({ collection: 'api-clients', id: client.id, data: { apiKey: key, owner: 'Docs team (Rita)' } })
+    const replacement = randomUUID()
+    await payload.update({ collection: 'api-clients', id: client.id, data: { apiKey: replacement } })
+    await payload.update({ collection: 'api-clients', id: client.id, data: { apiKey: null } })
+
+    const updates = await entriesFor(client.id, 'update')
+    expect(updates.map((entry) => entry.changedFields)).toEqual([['owner'], ['apiKey'], ['apiKey']])
+    const everything = JSON.stringify(await entriesFor(client.id))
+    for (const secret of [key, replacement]) expect(everything).not.toContain(secret)
+  })
+
   it('records deleting an account', async () => {
     const user = await createStaffUser(payload, 'author')
     await payload.delete({ collection: 'users', id: user.id, ...as(admin) })

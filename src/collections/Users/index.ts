@@ -4,7 +4,7 @@ import { authCookies } from '@/access/auth-cookies'
 import { isStaff } from '@/access/content-access'
 import { isAdmin, isAdminField } from '@/access/is-admin'
 import { isAdminOrSelf } from '@/access/is-admin-or-self'
-import { ROLE_LABELS, ROLES } from '@/access/roles'
+import { isStaffAccount, ROLE_LABELS, ROLES } from '@/access/roles'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { ACCOUNT_LOCKOUT_ATTEMPTS } from '@/rate-limit/limits'
 
@@ -32,7 +32,7 @@ export const Users: CollectionConfig = {
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'], enableListViewSelectAPI: true },
   endpoints: [noEmailVerification],
   access: {
-    admin: ({ req }) => Boolean(req.user),
+    admin: ({ req }) => isStaffAccount(req.user),
     // Staff see each other to assign reviewers and read review threads; only admins change accounts.
     read: isStaff,
     create: isAdmin,

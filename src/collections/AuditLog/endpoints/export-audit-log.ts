@@ -2,6 +2,7 @@
 // page at a time so a long log never sits in memory whole.
 import { APIError, Forbidden, type PaginatedDocs, type PayloadHandler, UnauthorizedError } from 'payload'
 
+import { isStaffAccount } from '@/access/roles'
 import { isAdmin } from '@/access/is-admin'
 import { auditExportQuery } from '@/audit/audit-export-query'
 import {
@@ -16,7 +17,7 @@ import type { AuditLog } from '@/payload-types'
 const PAGE_SIZE = 500
 
 export const exportAuditLog: PayloadHandler = async (req) => {
-  if (!req.user) throw new UnauthorizedError(req.t)
+  if (!isStaffAccount(req.user)) throw new UnauthorizedError(req.t)
   if (!(await isAdmin({ req }))) throw new Forbidden(req.t)
 
   const query = (req.query ?? {}) as Record<string, unknown>

@@ -10,6 +10,7 @@
 // out what the reader may not read, so there only see-also rows need this hook.
 import { createDataloaderCacheKey, type CollectionAfterReadHook, type CollectionSlug, type PayloadRequest } from 'payload'
 
+import { isStaffAccount } from '@/access/roles'
 import type { Term } from '@/payload-types'
 
 type LinkValue = string | { id: string } | null | undefined
@@ -64,7 +65,7 @@ async function keepReadableSeeAlso(req: PayloadRequest, rows: SeeAlsoRow[]): Pro
 }
 
 export const hideUnpublishedLinks: CollectionAfterReadHook<Term> = async ({ doc, overrideAccess, req }) => {
-  if (req.user || overrideAccess) return doc
+  if (isStaffAccount(req.user) || overrideAccess) return doc
   const resolvedWithAccess = req.payloadAPI === 'GraphQL'
   // Documents read with a `select` or populated with `defaultPopulate` may carry none of these fields.
   const [relatedTerms, useCases, faqs, seeAlso] = await Promise.all([

@@ -20,6 +20,6 @@ export const recordLogout: CollectionAfterLogoutHook = async ({ collection, req 
     action: 'logout',
     targetCollection: collection.slug,
     targetId: req.user?.id,
-    targetTitle: req.user?.email,
+    targetTitle: req.user && 'email' in req.user ? req.user.email : undefined,
   })
 }

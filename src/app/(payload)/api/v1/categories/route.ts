@@ -1,9 +1,9 @@
 import { answerCategories } from '@/api-v1/taxonomy-routes'
-import { rateLimitedV1 } from '@/api-v1/rate-limit'
+import { v1Route } from '@/api-v1/v1-route'
 import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = rateLimitedV1(answerCategories, cacheAnonymousV1Reads)
+export const GET = v1Route(answerCategories, cacheAnonymousV1Reads)
 
 export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

@@ -1,10 +1,11 @@
 import { answerChanges } from '@/api-v1/change-routes'
+import { v1Route } from '@/api-v1/v1-route'
 import { readChangeFeedSettings } from '@/lib/env'
 import { getPayloadClient } from '@/lib/payload-client'
 
 export const dynamic = 'force-dynamic'
 
 // Not wrapped in cacheAnonymousV1Reads: a page of the feed changes as rows settle, with no change recorded.
-export async function GET(request: Request): Promise<Response> {
-  return answerChanges(request, await getPayloadClient(), readChangeFeedSettings())
-}
+export const GET = v1Route(async (request: Request) => answerChanges(request, await getPayloadClient(), readChangeFeedSettings()))
+
+export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

@@ -1,10 +1,13 @@
 import { answerChangeStream, streamSlotsOfThisProcess } from '@/api-v1/change-stream'
+import { v1Route } from '@/api-v1/v1-route'
 import { readChangeFeedSettings } from '@/lib/env'
 import { getPayloadClient } from '@/lib/payload-client'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = v1Route(async (request: Request) => {
   const settings = readChangeFeedSettings()
   return answerChangeStream(request, await getPayloadClient(), { ...settings, slots: streamSlotsOfThisProcess(settings.maxStreams) })
-}
+})
+
+export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

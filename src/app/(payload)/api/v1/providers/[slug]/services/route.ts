@@ -1,10 +1,10 @@
-import { rateLimitedV1 } from '@/api-v1/rate-limit'
+import { v1Route } from '@/api-v1/v1-route'
 import { answerProviderServices } from '@/api-v1/taxonomy-routes'
 import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = rateLimitedV1(
+export const GET = v1Route(
   async (request: Request, { params }: { params: Promise<{ slug: string }> }) => answerProviderServices(request, (await params).slug),
   cacheAnonymousV1Reads,
 )

@@ -1,10 +1,17 @@
-// The v1 rate limit: only answers the API had to produce count, each counted answer says what is left
+// The v1 front door's rate limit: only answers the API had to produce count, each counted answer says what is left
 // (IETF RateLimit headers), and a caller over the limit gets a 429 problem with Retry-After, while a
 // caller the cache answers is never refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { rateLimitedV1 } from '@/api-v1/rate-limit'
+import { v1Route } from '@/api-v1/v1-route'
 import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
+
+// Anonymous callers never need Payload: only a key is looked up (tests/int/api-v1-keys.test.ts).
+vi.mock('@/lib/payload-client', () => ({
+  getPayloadClient: async () => {
+    throw new Error('an anonymous v1 request asked for Payload')
+  },
+}))
 
 const LIMIT_ENV = 'CLOUDLEX_RATE_LIMIT_CONTENT_API'
 let saved: string | undefined
@@ -24,7 +31,7 @@ const answer = async () => Response.json({ items: [] })
 
 describe('the v1 rate limit', () => {
   it('counts each produced answer per address, says what is left, and refuses the one over the limit', async () => {
-    const limited = rateLimitedV1(answer)
+    const limited = v1Route(answer)
     const seen: (string | null)[] = []
     for (let request = 0; request < 3; request += 1) {
       const response = await limited(from('203.0.113.7'))
@@ -54,7 +61,7 @@ describe('the v1 rate limit', () => {
       produced += 1
       return inner(request)
     }
-    const limited = rateLimitedV1(answer, fromCache)
+    const limited = v1Route(answer, fromCache)
     const first = await limited(from('192.0.2.10'))
     expect(first.headers.get('ratelimit')).toMatch(/r=2;/)
     for (let request = 0; request < 10; request += 1) {
@@ -62,6 +69,6 @@ describe('the v1 rate limit', () => {
       expect(hit.status).toBe(200)
       expect(hit.headers.get('ratelimit')).toBeNull()
     }
-    expect((await rateLimitedV1(answer)(from('192.0.2.10'))).headers.get('ratelimit')).toMatch(/r=1;/)
+    expect((await v1Route(answer)(from('192.0.2.10'))).headers.get('ratelimit')).toMatch(/r=1;/)
   })
 })
