@@ -9,7 +9,7 @@ import { readFeedPage, type FeedPage } from './change-feed'
 import { readLimit, readSince } from './change-parameters'
 import { ChangePageSchema, type V1Change } from './change-schema'
 import { refuseUnknownParameters } from './query-parameters'
-import { v1Answer } from './v1-answer'
+import { boundedCacheTags, v1Answer } from './v1-answer'
 
 export const CHANGES_PARAMETERS = ['since', 'limit'] as const
 
@@ -25,17 +25,12 @@ const TAG_OF: Record<V1Change['collection'], (id: string) => string> = { terms: 
 /** Tags every change to a document of the collection also expires (./cache-tags.ts). */
 const LIST_TAG_OF: Record<V1Change['collection'], string> = { terms: TERM_LISTS_TAG, categories: CATEGORY_LIST_TAG, providers: PROVIDER_LIST_TAG }
 
-/**
- * Response headers must fit a proxy's header buffer (nginx: 4 KB by default, for all of them); a page
- * of 500 term ids would not. Beyond this length the tags of the collections listed stand in for the
- * documents: every change to one of their documents expires them too.
- */
-export const MAX_CACHE_TAGS_LENGTH = 1_000
-
+/** The documents listed, or the collections listed when the documents' tags would not fit the header. */
 export function feedCacheTags(items: readonly V1Change[]): string[] {
-  const documents = [...new Set(items.map((item) => TAG_OF[item.collection](item.id)))]
-  if (documents.join(',').length <= MAX_CACHE_TAGS_LENGTH) return documents
-  return [...new Set(items.map((item) => LIST_TAG_OF[item.collection]))]
+  return boundedCacheTags(
+    items.map((item) => TAG_OF[item.collection](item.id)),
+    items.map((item) => LIST_TAG_OF[item.collection]),
+  )
 }
 
 export function feedCacheControl(from: FeedCursor | null, page: FeedPage): string {

@@ -1,6 +1,6 @@
 // GET /api/v1/compare: the cross-provider matrix a page of rows at a time, for chosen providers and
 // optionally one category, made by the same row builder as the site's compare page and downloads.
-import { categoryTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
+import { categoryTag, providerTag, PROVIDER_LIST_TAG, termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { compareRow } from '@/lib/compare-matrix'
 import { getPayloadClient } from '@/lib/payload-client'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
@@ -11,7 +11,7 @@ import { encodeCursor, positionFromCursor } from './list-cursor'
 import { invalidParameterResponse } from './problem'
 import { parseQuery } from './query-parameters'
 import type { DIFFICULTIES } from './term-schema'
-import { v1Answer } from './v1-answer'
+import { boundedCacheTags, v1Answer } from './v1-answer'
 
 const COMPARE_ORDER = 'title'
 
@@ -66,6 +66,10 @@ export async function answerCompare(request: Request): Promise<Response> {
       rows,
       next: end ? encodeCursor(COMPARE_ORDER, end) : null,
     },
-    [...(category ? [categoryTag(category.id)] : []), ...providers.map((provider) => providerTag(provider.id)), ...docs.map((term) => termIdTag(term.id))],
+    [
+      ...(category ? [categoryTag(category.id)] : []),
+      ...boundedCacheTags(providers.map((provider) => providerTag(provider.id)), [PROVIDER_LIST_TAG]),
+      ...boundedCacheTags(docs.map((term) => termIdTag(term.id)), [TERM_LISTS_TAG]),
+    ],
   )
 }

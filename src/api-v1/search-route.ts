@@ -1,12 +1,12 @@
 // GET /api/v1/search: the site's search (src/lib/site-search.ts) over the published-term directory, which
 // follows each change within about a second. Not kept in the anonymous-answer cache: that cache is
 // expired when a change is logged, and the directory may apply the change a moment later.
-import { termSlugTag } from '@/site-cache/cache-tags'
+import { termSlugTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { searchSite } from '@/lib/site-search'
 
 import { parseQuery } from './query-parameters'
 import { SearchQuerySchema, SearchResultsSchema } from './search-schema'
-import { v1Answer } from './v1-answer'
+import { boundedCacheTags, v1Answer } from './v1-answer'
 
 export async function answerSearch(request: Request): Promise<Response> {
   const query = parseQuery(request, SearchQuerySchema)
@@ -22,6 +22,6 @@ export async function answerSearch(request: Request): Promise<Response> {
       hasMore: results.hasNextPage,
       didYouMean: results.didYouMean.map(({ slug, title }) => ({ slug, title })),
     },
-    results.hits.map((hit) => termSlugTag(hit.slug)),
+    boundedCacheTags(results.hits.map((hit) => termSlugTag(hit.slug)), [TERM_LISTS_TAG]),
   )
 }

@@ -19,7 +19,7 @@ import { problem, problemResponse } from './problem'
 import { parseQuery, refuseUnknownParameters } from './query-parameters'
 import { CategoryListSchema, ProviderListSchema, ProviderServicesQuerySchema, ProviderServicesSchema } from './taxonomy-schema'
 import { MAX_SLUG_LENGTH } from './term-schema'
-import { v1Answer } from './v1-answer'
+import { boundedCacheTags, v1Answer } from './v1-answer'
 
 export async function answerCategories(request: Request): Promise<Response> {
   const refusal = refuseUnknownParameters(request, [])
@@ -80,6 +80,6 @@ export async function answerProviderServices(request: Request, slug: string): Pr
     request,
     ProviderServicesSchema,
     { provider: { slug: provider.slug, name: provider.name, fullName: provider.fullName ?? null }, items, next: end ? encodeCursor(SERVICES_ORDER, end) : null },
-    [providerTag(provider.id), ...docs.map((term) => termIdTag(term.id)), ...[...categoryIds].map(categoryTag)],
+    [providerTag(provider.id), ...boundedCacheTags([...docs.map((term) => termIdTag(term.id)), ...[...categoryIds].map(categoryTag)], [TERM_LISTS_TAG, CATEGORY_LIST_TAG])],
   )
 }

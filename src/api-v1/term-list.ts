@@ -13,7 +13,7 @@ import { encodeCursor, positionFromCursor } from './list-cursor'
 import { invalidParameterResponse } from './problem'
 import { parseQuery } from './query-parameters'
 import { TermListQuerySchema, TermListSchema, type V1TermListItem } from './term-schema'
-import { v1Answer } from './v1-answer'
+import { boundedCacheTags, v1Answer } from './v1-answer'
 import { previewAllowed, previewRefusal } from './v1-route'
 
 const TERM_LIST_ITEM_SELECT = { title: true, slug: true, definition: true, difficulty: true, category: true, updatedAt: true } as const
@@ -61,8 +61,10 @@ export async function answerTermList(request: Request): Promise<Response> {
       updatedAt: term.updatedAt,
     }
   })
-  return v1Answer(request, TermListSchema, { items, next: end ? encodeCursor(sort, end) : null }, [
-    TERM_LISTS_TAG,
-    ...items.map((item) => termIdTag(item.id)),
-  ])
+  return v1Answer(
+    request,
+    TermListSchema,
+    { items, next: end ? encodeCursor(sort, end) : null },
+    [TERM_LISTS_TAG, ...boundedCacheTags(items.map((item) => termIdTag(item.id)), [])],
+  )
 }

@@ -14,6 +14,21 @@ export function bodyEtag(body: string | Uint8Array): string {
 
 export const CACHE_TAG_HEADER = 'cache-tag'
 
+/**
+ * Response headers must fit a proxy's header buffer (nginx: 4 KB by default, for all of them); a page of
+ * 100 term ids would not. Beyond this length an answer names broader tags instead.
+ */
+export const MAX_CACHE_TAGS_LENGTH = 1_000
+
+/**
+ * The tags of the documents an answer shows, or `broader` (tags every change to those documents also
+ * expires, such as the list of all terms) when the documents' tags would not fit the header.
+ */
+export function boundedCacheTags(documents: readonly string[], broader: readonly string[]): string[] {
+  const unique = [...new Set(documents)]
+  return unique.join(',').length <= MAX_CACHE_TAGS_LENGTH ? unique : [...new Set(broader)]
+}
+
 export function v1Answer<Schema extends z.ZodType>(request: Request, schema: Schema, content: z.input<Schema>, cacheTags: readonly string[]): Response {
   const body = JSON.stringify(schema.parse(content))
   return conditionalResponse(

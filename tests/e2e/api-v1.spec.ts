@@ -40,6 +40,8 @@ async function getChecked(request: APIRequestContext, address: string, documente
   if (response.status() === 200) {
     expect(headers['etag'], address).toMatch(/^"[\w-]{43}"$/)
     expect(headers['cache-tag'], address).toBeTruthy()
+    // It must fit a proxy's header buffer (nginx: 4 KB for every header) whatever the page holds.
+    expect(headers['cache-tag']!.length, address).toBeLessThanOrEqual(1_100)
     // Only answers the API had to produce count against the rate limit, and say what is left.
     if (headers['x-cloudlex-api-cache'] === 'HIT') expect(headers['ratelimit'], address).toBeUndefined()
     else expect(headers['ratelimit-policy'], address).toMatch(/^"address";q=\d+;w=\d+$/)
