@@ -39,8 +39,8 @@ function wholeNumber(env: Readonly<Record<string, string | undefined>>, name: st
 
 export function readChangeFeedSettings(env: Readonly<Record<string, string | undefined>> = process.env): ChangeFeedSettings {
   return {
-    settleMs: wholeNumber(env, 'CHANGE_FEED_SETTLE_MS', CHANGE_FEED_DEFAULTS.settleMs, 0),
-    streamLifetimeMs: wholeNumber(env, 'CHANGE_FEED_STREAM_LIFETIME_SECONDS', CHANGE_FEED_DEFAULTS.streamLifetimeSeconds, 1) * 1000,
-    maxStreams: wholeNumber(env, 'CHANGE_FEED_MAX_STREAMS', CHANGE_FEED_DEFAULTS.maxStreams, 0),
+    settleMs: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_SETTLE_MS', CHANGE_FEED_DEFAULTS.settleMs, 0),
+    streamLifetimeMs: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS', CHANGE_FEED_DEFAULTS.streamLifetimeSeconds, 1) * 1000,
+    maxStreams: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_MAX_STREAMS', CHANGE_FEED_DEFAULTS.maxStreams, 0),
   }
 }

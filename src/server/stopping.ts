@@ -9,7 +9,7 @@ function stoppingController(): AbortController {
   const global = globalThis as { [STOPPING_KEY]?: AbortController }
   if (!global[STOPPING_KEY]) {
     global[STOPPING_KEY] = new AbortController()
-    // Each open stream listens (as many as CHANGE_FEED_MAX_STREAMS): no leak for Node to warn about.
+    // Each open stream listens (as many as CLOUDLEX_CHANGE_FEED_MAX_STREAMS): no leak for Node to warn about.
     setMaxListeners(0, global[STOPPING_KEY].signal)
   }
   return global[STOPPING_KEY]
