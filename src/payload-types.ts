@@ -616,7 +616,7 @@ export interface WebhookDelivery {
   lastAttemptAt?: string | null;
   nextAttemptAt?: string | null;
   deliveredAt?: string | null;
-  jobQueued?: boolean | null;
+  deliveryJob?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1140,7 +1140,7 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   lastAttemptAt?: T;
   nextAttemptAt?: T;
   deliveredAt?: T;
-  jobQueued?: T;
+  deliveryJob?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -50,9 +50,11 @@ async function recordAttempt(req: PayloadRequest, delivery: WebhookDelivery, out
   })
 }
 
-async function deliver(req: PayloadRequest, deliveryId: string, tried: number, settings: WebhookSettings): Promise<string> {
+async function deliver(req: PayloadRequest, deliveryId: string, job: { id: string | number; tried: number }, settings: WebhookSettings): Promise<string> {
   const delivery = (await req.payload.db.findOne<WebhookDelivery>({ collection: 'webhook-deliveries', where: { id: { equals: deliveryId } } })) ?? null
   if (!delivery) return 'skipped: the delivery was deleted'
+  if (delivery.deliveryJob !== String(job.id)) return 'skipped: another job owns the delivery'
+  const tried = job.tried
   const endpointId = typeof delivery.endpoint === 'object' ? delivery.endpoint.id : delivery.endpoint
   const endpoint = await req.payload.db.findOne<WebhookEndpoint>({ collection: 'webhook-endpoints', where: { id: { equals: endpointId } } })
   if (!endpoint || !endpoint.enabled) {
@@ -82,7 +84,7 @@ export function webhookTasks(settings: WebhookSettings = readWebhookSettings()):
     slug: DELIVER_WEBHOOK_TASK,
     retries: { attempts: settings.retryAttempts, backoff: { type: 'exponential', delay: settings.retryDelayMs } },
     inputSchema: [{ name: 'delivery', type: 'text', required: true }],
-    handler: async ({ input, job, req }) => ({ output: { outcome: await deliver(req, input.delivery, job.totalTried ?? 0, readWebhookSettings()) } }),
+    handler: async ({ input, job, req }) => ({ output: { outcome: await deliver(req, input.delivery, { id: job.id, tried: job.totalTried ?? 0 }, readWebhookSettings()) } }),
   }
   const sweepTask: TaskConfig<SweepIO> = {
     slug: QUEUE_WEBHOOK_DELIVERIES_TASK,

@@ -56,7 +56,6 @@ export async function queueDeliveriesOfChange(req: PayloadRequest, collection: F
       body,
       status: 'pending',
       attempts: 0,
-      jobQueued: false,
       createdAt: at,
       updatedAt: at,
     })
@@ -68,7 +67,7 @@ export async function queueDeliveriesOfChange(req: PayloadRequest, collection: F
 export async function queueDeliveryJobs(req: PayloadRequest): Promise<number> {
   const { docs } = await req.payload.db.find<{ id: string | number }>({
     collection: 'webhook-deliveries',
-    where: { and: [{ status: { equals: 'pending' } }, { jobQueued: { not_equals: true } }] },
+    where: { and: [{ status: { equals: 'pending' } }, { deliveryJob: { exists: false } }] },
     pagination: false,
     sort: 'createdAt',
   })
@@ -76,8 +75,12 @@ export async function queueDeliveryJobs(req: PayloadRequest): Promise<number> {
   return docs.length
 }
 
-/** A job for one attempt series of `delivery`: the first one, or a re-send. */
+/**
+ * A job for one attempt series of `delivery`: the first one, or a re-send. The delivery names the job
+ * that owns it, the last one queued: two sweeps running at once may both queue a job for it, and the
+ * job it does not name ends without sending (./deliver-webhook.ts).
+ */
 export async function queueDeliveryJob(req: PayloadRequest, delivery: string | number) {
-  await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, input: { delivery: String(delivery) }, queue: JOBS_QUEUE, req })
-  await req.payload.db.updateOne({ collection: 'webhook-deliveries', id: delivery, data: { jobQueued: true }, req, returning: false })
+  const job = await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, input: { delivery: String(delivery) }, queue: JOBS_QUEUE, req })
+  await req.payload.db.updateOne({ collection: 'webhook-deliveries', id: delivery, data: { deliveryJob: String(job.id) }, req, returning: false })
 }

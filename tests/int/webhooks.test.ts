@@ -6,6 +6,9 @@ import { createLocalReq, initTransaction, killTransaction, type Payload } from '
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { generatedEntry } from '../../bench/generated-glossary'
+import { slugify } from '@/content-format/slugify'
+import { importTermBatches } from '@/content-transfer/import-terms'
 import type { Category, User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
 
 import { callRest, tokenFor } from './helpers/api-routes'
@@ -205,6 +208,28 @@ describe('delivery', () => {
     const [delivery] = await deliveriesOf(endpoint)
     expect(delivery).toMatchObject({ status: 'failed', lastResponseCode: 302 })
     expect(delivery!.lastError).toContain('not followed')
+  })
+})
+
+describe('bulk import', () => {
+  it('stores a batch\'s deliveries with its log rows and queues one job per transaction, not one per term', async () => {
+    const ENTRIES = 40
+    const endpoint = await onlyEndpoint({ events: ['published'], collections: ['terms'] })
+    const entries = Array.from({ length: ENTRIES }, (_, index) => {
+      const entry = generatedEntry(index, ENTRIES, 1)
+      const title = `Imported ${entry.title}`
+      return { ...entry, title, slug: slugify(title), relatedTerms: [], seeAlso: [] }
+    })
+    const report = await importTermBatches(payload, [entries.slice(0, 20), entries.slice(20)], { status: 'published' })
+    expect(report.failed).toEqual([])
+
+    const jobs = await payload.db.find<{ taskSlug: string }>({ collection: 'payload-jobs', where: { id: { exists: true } }, pagination: false })
+    expect(jobs.docs.map(({ taskSlug }) => taskSlug)).toEqual(['queueWebhookDeliveries', 'queueWebhookDeliveries'])
+    expect(await deliveriesOf(endpoint)).toHaveLength(ENTRIES)
+
+    await runJobsUntil(settled(endpoint, ENTRIES))
+    expect(receiver.received).toHaveLength(ENTRIES)
+    expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(new Set(entries.map(({ slug }) => slug)))
   })
 })
 

@@ -36,7 +36,7 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'lastAttemptAt', type: 'date', admin: dayAndTime },
     { name: 'nextAttemptAt', label: 'Next try', type: 'date', admin: dayAndTime },
     { name: 'deliveredAt', type: 'date', admin: dayAndTime },
-    /** Whether the sweep queued a delivery job for this row (src/webhooks/queue-deliveries.ts). */
-    { name: 'jobQueued', type: 'checkbox', index: true, admin: { hidden: true } },
+    /** The job that owns this delivery; empty until the sweep queues one (src/webhooks/queue-deliveries.ts). */
+    { name: 'deliveryJob', type: 'text', index: true, admin: { hidden: true } },
   ],
 }
