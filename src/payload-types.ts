@@ -605,7 +605,7 @@ export interface WebhookEndpoint {
  */
 export interface WebhookDelivery {
   id: string;
-  endpoint: string | WebhookEndpoint;
+  endpoint?: (string | null) | WebhookEndpoint;
   eventType: string;
   webhookId: string;
   body: string;

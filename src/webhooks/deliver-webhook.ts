@@ -55,8 +55,11 @@ async function deliver(req: PayloadRequest, deliveryId: string, job: { id: strin
   if (!delivery) return 'skipped: the delivery was deleted'
   if (delivery.deliveryJob !== String(job.id)) return 'skipped: another job owns the delivery'
   const tried = job.tried
-  const endpointId = typeof delivery.endpoint === 'object' ? delivery.endpoint.id : delivery.endpoint
-  const endpoint = await req.payload.db.findOne<WebhookEndpoint>({ collection: 'webhook-endpoints', where: { id: { equals: endpointId } } })
+  // A deleted endpoint leaves its deliveries in the log with no endpoint.
+  const endpointId = typeof delivery.endpoint === 'object' ? delivery.endpoint?.id : delivery.endpoint
+  const endpoint = endpointId
+    ? await req.payload.db.findOne<WebhookEndpoint>({ collection: 'webhook-endpoints', where: { id: { equals: endpointId } } })
+    : null
   if (!endpoint || !endpoint.enabled) {
     await recordAttempt(req, delivery, { delivered: false, status: null, error: endpoint ? 'The endpoint is disabled.' : 'The endpoint was deleted.', final: true }, null)
     return 'not sent: endpoint disabled or deleted'

@@ -18,7 +18,9 @@ export function secretsInUse({ secret, previousSecret, previousSecretExpiresAt }
   return previousValid ? [secret, previousSecret] : [secret]
 }
 
-export function deliveryHeaders(webhookId: string, body: string, secrets: string[], now: Date): Record<string, string> {
+export type DeliveryHeaders = { 'webhook-id': string; 'webhook-timestamp': string; 'webhook-signature': string }
+
+export function deliveryHeaders(webhookId: string, body: string, secrets: string[], now: Date): DeliveryHeaders {
   return {
     'webhook-id': webhookId,
     'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),

@@ -25,7 +25,8 @@ export const WebhookDeliveries: CollectionConfig = {
   lockDocuments: false,
   endpoints: [resendEndpoint],
   fields: [
-    { name: 'endpoint', type: 'relationship', relationTo: 'webhook-endpoints', required: true, index: true, admin: { readOnly: true } },
+    // Not required: deleting an endpoint keeps its deliveries in the log, with no endpoint.
+    { name: 'endpoint', type: 'relationship', relationTo: 'webhook-endpoints', index: true, admin: { readOnly: true } },
     { name: 'eventType', type: 'text', required: true, admin: { readOnly: true } },
     { name: 'webhookId', label: 'webhook-id', type: 'text', required: true, unique: true, admin: { readOnly: true } },
     { name: 'body', type: 'textarea', required: true, admin: { readOnly: true } },

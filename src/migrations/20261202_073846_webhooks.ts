@@ -37,7 +37,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhook_endpoints_created_at_idx\` ON \`webhook_endpoints\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`webhook_deliveries\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
-  	\`endpoint_id\` text(36) NOT NULL,
+  	\`endpoint_id\` text(36),
   	\`event_type\` text NOT NULL,
   	\`webhook_id\` text NOT NULL,
   	\`body\` text NOT NULL,
