@@ -68,9 +68,12 @@ async function deliver(req: PayloadRequest, deliveryId: string, job: { id: strin
   try {
     outcome = await attempt(delivery, endpoint, settings)
   } catch (error) {
-    if (!(error instanceof RefusedDestination)) throw error
-    await recordAttempt(req, delivery, { delivered: false, status: null, error: error.message, final: true }, null)
-    return `refused: ${error.message}`
+    if (error instanceof RefusedDestination) {
+      await recordAttempt(req, delivery, { delivered: false, status: null, error: error.message, final: true }, null)
+      return `refused: ${error.message}`
+    }
+    // A name that does not resolve now may resolve later: a failed attempt like any other.
+    outcome = { delivered: false, status: null, error: error instanceof Error ? error.message.slice(0, 200) : String(error) }
   }
   if (outcome.delivered) {
     await recordAttempt(req, delivery, { ...outcome, final: true }, null)

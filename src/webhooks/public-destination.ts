@@ -24,7 +24,7 @@ export function nonPublicRange(address: string): string | null {
   return range === 'unicast' ? null : range
 }
 
-/** Checks the URL's scheme; the admin's form shows the same message (./webhook-url.ts). */
+/** Why an endpoint may not have this URL, or null; the endpoint's form shows it under the URL field. */
 export function webhookUrlProblem(text: unknown): string | null {
   if (typeof text !== 'string' || !text.trim()) return 'Enter the address to send deliveries to.'
   let url: URL

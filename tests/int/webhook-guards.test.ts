@@ -109,6 +109,17 @@ describe('non-public destinations', () => {
     expect(await vetDestination(url, { allowPrivate: true, resolve: resolvesTo('10.1.2.3') })).toEqual({ address: '10.1.2.3', family: 4 })
   })
 
+  it('logs a host that does not resolve as a failed attempt, to be retried', async () => {
+    const endpoint = await onlyEndpoint('http://no-such-host.invalid/hooks')
+    await publishTerm()
+    await runDueJobs()
+
+    const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, depth: 0 })
+    expect(docs[0]).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(docs[0]!.lastError).toMatch(/^Could not resolve no-such-host\.invalid/)
+    expect(docs[0]!.nextAttemptAt).toBeTruthy()
+  })
+
   it('refuses other schemes at save time, naming the field', async () => {
     for (const url of ['ftp://example.com/in', 'file:///etc/passwd', 'gopher://example.com', 'not a url']) {
       await expect(payload.create({ collection: 'webhook-endpoints', data: { url } as WebhookEndpoint })).rejects.toThrow(/URL/)
