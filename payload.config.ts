@@ -18,6 +18,8 @@ import { Releases } from '@/collections/Releases'
 import { Terms } from '@/collections/Terms'
 import { UseCases } from '@/collections/UseCases'
 import { Users } from '@/collections/Users'
+import { WebhookDeliveries } from '@/collections/WebhookDeliveries'
+import { WebhookEndpoints } from '@/collections/WebhookEndpoints'
 import { recordFailedGraphQLLogin } from '@/collections/Users/hooks/record-failed-login'
 import { createDatabaseAdapter } from '@/db/database-adapter'
 import { readPayloadSecret } from '@/lib/env'
@@ -36,7 +38,7 @@ export default buildConfig({
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
   // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, AuditLog, ContentChanges].map(withRequestCaps),
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges].map(withRequestCaps),
   hooks: { afterError: [recordFailedGraphQLLogin] },
   admin: {
     user: Users.slug,

@@ -77,6 +77,8 @@ export interface Config {
     media: Media;
     users: User;
     'api-clients': ApiClient;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     'audit-log': AuditLog;
     'content-changes': ContentChange;
     'payload-kv': PayloadKv;
@@ -103,6 +105,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'content-changes': ContentChangesSelect<false> | ContentChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -125,6 +129,8 @@ export interface Config {
   jobs: {
     tasks: {
       publishRelease: TaskPublishRelease;
+      deliverWebhook: TaskDeliverWebhook;
+      queueWebhookDeliveries: TaskQueueWebhookDeliveries;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -560,6 +566,61 @@ export interface ApiClient {
   collection: 'api-clients';
 }
 /**
+ * Addresses that receive a signed POST (Standard Webhooks) for each change of published content.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: string;
+  /**
+   * An http:// or https:// address on the public internet.
+   */
+  url: string;
+  /**
+   * What receives the deliveries and who runs it.
+   */
+  description?: string | null;
+  events: ('published' | 'updated' | 'unpublished' | 'deleted')[];
+  collections: ('terms' | 'categories' | 'providers')[];
+  enabled?: boolean | null;
+  /**
+   * Verify each delivery with this secret (Standard Webhooks). Made by the server.
+   */
+  secret?: string | null;
+  /**
+   * Makes a new secret; the current one keeps signing beside it for the overlap (24 h by default).
+   */
+  rotateSecret?: boolean | null;
+  previousSecret?: string | null;
+  previousSecretExpiresAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What was sent to each webhook endpoint. Re-send: POST /api/webhook-deliveries/<id>/resend as an admin.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: string;
+  endpoint?: (string | null) | WebhookEndpoint;
+  eventType: string;
+  webhookId: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastResponseCode?: number | null;
+  lastError?: string | null;
+  lastAttemptAt?: string | null;
+  nextAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  deliveryJob?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every change, publication and sign-in, as it happened. Entries cannot be edited or deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -679,7 +740,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishRelease' | 'schedulePublish';
+        taskSlug: 'inline' | 'publishRelease' | 'deliverWebhook' | 'queueWebhookDeliveries' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -712,7 +773,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishRelease' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'publishRelease' | 'deliverWebhook' | 'queueWebhookDeliveries' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -757,6 +818,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-clients';
         value: string | ApiClient;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: string | WebhookEndpoint;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1044,6 +1109,43 @@ export interface ApiClientsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  url?: T;
+  description?: T;
+  events?: T;
+  collections?: T;
+  enabled?: T;
+  secret?: T;
+  rotateSecret?: T;
+  previousSecret?: T;
+  previousSecretExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  endpoint?: T;
+  eventType?: T;
+  webhookId?: T;
+  body?: T;
+  status?: T;
+  attempts?: T;
+  lastResponseCode?: T;
+  lastError?: T;
+  lastAttemptAt?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  deliveryJob?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1167,6 +1269,24 @@ export interface TaskPublishRelease {
     publishAt?: string | null;
     user?: string | null;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskQueueWebhookDeliveries".
+ */
+export interface TaskQueueWebhookDeliveries {
+  input?: unknown;
   output?: unknown;
 }
 /**

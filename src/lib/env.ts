@@ -44,3 +44,36 @@ export function readChangeFeedSettings(env: Readonly<Record<string, string | und
     maxStreams: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_MAX_STREAMS', CHANGE_FEED_DEFAULTS.maxStreams, 0),
   }
 }
+
+/** Settings of outgoing webhooks (src/webhooks). */
+export type WebhookSettings = {
+  /** Retries after a failed first attempt; the last failure marks the delivery failed. */
+  retryAttempts: number
+  /** The wait before the first retry; each further retry waits twice as long as the one before. */
+  retryDelayMs: number
+  /** How long one attempt may take, from connecting to the end of the answer. */
+  timeoutMs: number
+  /** How long the secret a rotation replaced still signs deliveries, beside the new one. */
+  secretOverlapMs: number
+  /** Lets deliveries go to private, loopback and other non-public addresses (tests, closed networks). */
+  allowPrivateAddresses: boolean
+}
+
+export const WEBHOOK_DEFAULTS = { retryAttempts: 8, retryDelayMs: 30_000, timeoutSeconds: 10, secretOverlapHours: 24 } as const
+
+function flag(env: Readonly<Record<string, string | undefined>>, name: string): boolean {
+  const text = env[name]?.trim()
+  if (!text || text === '0') return false
+  if (text === '1') return true
+  throw new Error(`${name} must be 1 or 0 (default 0); got "${text}".`)
+}
+
+export function readWebhookSettings(env: Readonly<Record<string, string | undefined>> = process.env): WebhookSettings {
+  return {
+    retryAttempts: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_RETRY_ATTEMPTS', WEBHOOK_DEFAULTS.retryAttempts, 0),
+    retryDelayMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS', WEBHOOK_DEFAULTS.retryDelayMs, 1),
+    timeoutMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_TIMEOUT_MS', WEBHOOK_DEFAULTS.timeoutSeconds * 1000, 1),
+    secretOverlapMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS', WEBHOOK_DEFAULTS.secretOverlapHours, 0) * 3_600_000,
+    allowPrivateAddresses: flag(env, 'CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE'),
+  }
+}

@@ -13,6 +13,7 @@ import * as migration_20261201_124424_job_leases from './20261201_124424_job_lea
 import * as migration_20261201_131258_media_storage_fields from './20261201_131258_media_storage_fields';
 import * as migration_20261202_061740_change_feed_events from './20261202_061740_change_feed_events';
 import * as migration_20261202_065959_api_clients from './20261202_065959_api_clients';
+import * as migration_20261202_073846_webhooks from './20261202_073846_webhooks';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261202_065959_api_clients.up,
     down: migration_20261202_065959_api_clients.down,
-    name: '20261202_065959_api_clients'
+    name: '20261202_065959_api_clients',
+  },
+  {
+    up: migration_20261202_073846_webhooks.up,
+    down: migration_20261202_073846_webhooks.down,
+    name: '20261202_073846_webhooks'
   },
 ];

@@ -3,6 +3,7 @@
 // (./cache-tags.ts). Every process that caches site data reads the log (./change-log.ts), so a change
 // made anywhere (admin, API, scheduled job, import CLI, another instance) reaches every cache. Rows of
 // terms, categories and providers also carry the event the v1 change feed lists (./change-events.ts).
+// Those events are also what webhooks deliver (src/webhooks/queue-deliveries.ts).
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -12,10 +13,11 @@ import type {
 } from 'payload'
 
 import { writeLogRow } from '@/db/log-rows'
+import { queueDeliveriesOfChange } from '@/webhooks/queue-deliveries'
 import { WORKFLOW_CONTEXT } from '@/workflow/hooks/enforce-workflow'
 
 import { tagsForChange, type SiteCollection } from './cache-tags'
-import { termEvent, type RecordedEvent } from './change-events'
+import { FEED_COLLECTIONS, termEvent, type FeedCollection, type RecordedEvent } from './change-events'
 
 type Status = { _status?: unknown } | null | undefined
 
@@ -27,6 +29,8 @@ const present = (doc: Record<string, unknown> | null | undefined) => (doc && doc
 /** Only what was or is now public: a draft's fields must not leak into tags of the old live version. */
 const publicSide = (doc: Record<string, unknown> | null | undefined) =>
   !present(doc) || (hasDrafts(doc) && !isPublished(doc)) ? null : doc
+
+const isFeedCollection = (collection: SiteCollection): collection is FeedCollection => (FEED_COLLECTIONS as readonly string[]).includes(collection)
 
 const slugOf = (doc: Record<string, unknown> | null | undefined): string | null => (typeof doc?.slug === 'string' ? doc.slug : null)
 
@@ -45,6 +49,8 @@ export async function recordChange(req: PayloadRequest, collection: SiteCollecti
     createdAt: now,
     updatedAt: now,
   })
+  // Rows with an event are what webhooks deliver, queued in the same transaction.
+  if (recorded && isFeedCollection(collection)) await queueDeliveriesOfChange(req, collection, String(documentId ?? ''), recorded, now)
 }
 
 /** The event of a change readers could see; none for collections the feed does not list. */

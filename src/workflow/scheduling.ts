@@ -5,6 +5,7 @@
 import type { JobsConfig, TaskConfig } from 'payload'
 
 import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { webhookTasks } from '@/webhooks/deliver-webhook'
 
 import { mayManageJobs, cloudlexJobsCollection } from './jobs-collection'
 import { publishRelease } from './publish-release'
@@ -44,7 +45,8 @@ export const jobsConfig: JobsConfig = {
   // No autoRun: Payload's own runner can run a job twice when several instances poll (./job-leases.ts).
   // Each server polls instead (src/server/internal-polls.ts), unless CLOUDLEX_JOBS=off; tests and command-line
   // tools run jobs themselves, or not at all.
-  tasks: [publishReleaseTask],
+  // Webhook deliveries share the queue and the servers' polls (src/webhooks/deliver-webhook.ts).
+  tasks: [publishReleaseTask, ...webhookTasks()],
   // Payload's Schedule dialog queues a job and nothing else, so the audit log learns of a schedule
   // through hooks on the jobs collection; Payload runs those only with runHooks (jobs then go through
   // regular collection operations, a little slower). With runHooks, `jobs.runByID` returns without
