@@ -63,15 +63,24 @@ export async function queueDeliveriesOfChange(req: PayloadRequest, collection: F
   await queueSweepOnce(req)
 }
 
-/** The sweep job: one delivery job per pending delivery no job was queued for yet. */
-export async function queueDeliveryJobs(req: PayloadRequest): Promise<number> {
+/** Pending deliveries one sweep queues jobs for: a bulk import of many terms leaves many thousands. */
+export const SWEEP_BATCH = 250
+
+/**
+ * The sweep job: one delivery job per pending delivery no job was queued for yet, oldest first, at most
+ * `batch` of them; a full batch queues the next sweep, so no run reads or holds the whole backlog.
+ */
+export async function queueDeliveryJobs(req: PayloadRequest, batch = SWEEP_BATCH): Promise<number> {
   const { docs } = await req.payload.db.find<{ id: string | number }>({
     collection: 'webhook-deliveries',
     where: { and: [{ status: { equals: 'pending' } }, { deliveryJob: { exists: false } }] },
+    limit: batch,
     pagination: false,
     sort: 'createdAt',
+    req,
   })
   for (const delivery of docs) await queueDeliveryJob(req, delivery.id)
+  if (docs.length === batch) await req.payload.jobs.queue({ task: QUEUE_WEBHOOK_DELIVERIES_TASK, input: {}, queue: JOBS_QUEUE, req })
   return docs.length
 }
 

@@ -10,6 +10,7 @@ import { generatedEntry } from '../../bench/generated-glossary'
 import { slugify } from '@/content-format/slugify'
 import { importTermBatches } from '@/content-transfer/import-terms'
 import type { Category, User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
+import { queueDeliveryJobs } from '@/webhooks/queue-deliveries'
 
 import { callRest, tokenFor } from './helpers/api-routes'
 import { createStaffUser, getTestPayload } from './helpers/payload'
@@ -248,6 +249,32 @@ describe('bulk import', () => {
     process.stdout.write(`bulk import: ${ENTRIES} terms in 2 transactions, 2 jobs queued by the import, ${receiver.received.length} requests for ${deliveries.length} deliveries\n`)
     expect(deliveries.every(({ status }) => status === 'delivered')).toBe(true)
     expect(new Set(receiver.received.map(({ headers }) => headers['webhook-id']))).toEqual(new Set(deliveries.map(({ webhookId }) => webhookId)))
+    expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(new Set(entries.map(({ slug }) => slug)))
+  })
+  it('queues delivery jobs a bounded batch at a time, each full batch queueing the next sweep', async () => {
+    const ENTRIES = 30
+    const BATCH = 12
+    const endpoint = await onlyEndpoint({ events: ['published'], collections: ['terms'] })
+    const entries = Array.from({ length: ENTRIES }, (_, index) => {
+      const entry = generatedEntry(index, ENTRIES, 2)
+      const title = `Swept ${entry.title}`
+      return { ...entry, title, slug: slugify(title), relatedTerms: [], seeAlso: [] }
+    })
+    expect((await importTermBatches(payload, [entries], { status: 'published' })).failed).toEqual([])
+    await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { exists: true } } })
+
+    const req = await createLocalReq({}, payload)
+    const swept = [await queueDeliveryJobs(req, BATCH), await queueDeliveryJobs(req, BATCH), await queueDeliveryJobs(req, BATCH)]
+    expect(swept).toEqual([12, 12, 6])
+    const jobs = await payload.db.find<{ taskSlug: string }>({ collection: 'payload-jobs', where: { id: { exists: true } }, pagination: false })
+    const tasks = jobs.docs.map(({ taskSlug }) => taskSlug)
+    expect(tasks.filter((task) => task === 'deliverWebhook')).toHaveLength(ENTRIES)
+    // Two full batches queued a follow-up sweep each; the short last one did not.
+    expect(tasks.filter((task) => task === 'queueWebhookDeliveries')).toHaveLength(2)
+    expect(await queueDeliveryJobs(req, BATCH)).toBe(0)
+
+    await runJobsUntil(settled(endpoint, ENTRIES))
+    expect((await deliveriesOf(endpoint)).every(({ status }) => status === 'delivered')).toBe(true)
     expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(new Set(entries.map(({ slug }) => slug)))
   })
 })
