@@ -10,6 +10,7 @@ import type {
   CollectionBeforeChangeHook,
   CollectionBeforeDeleteHook,
   PayloadRequest,
+  Where,
 } from 'payload'
 
 import { writeLogRow } from '@/db/log-rows'
@@ -71,34 +72,60 @@ function eventOfChange(
   return undefined
 }
 
-/** FAQs and use cases are shown inside terms: a change to one changes the answer of each published term listing it. */
-const TERM_FIELD_LISTING = { faqs: 'faqs', 'use-cases': 'useCases' } as const
-type TermPart = keyof typeof TERM_FIELD_LISTING
-const isTermPart = (collection: SiteCollection): collection is TermPart => collection in TERM_FIELD_LISTING
+/**
+ * Documents a term's answer shows: FAQs and use cases in full, other terms as summaries (slug, title,
+ * definition) among its related terms and see-also links. A change to one changes the answer of each
+ * published term listing it, so each of those gets an `updated` event too.
+ */
+const LISTED_BY = {
+  faqs: (id: unknown): Where[] => [{ faqs: { equals: id } }],
+  'use-cases': (id: unknown): Where[] => [{ useCases: { equals: id } }],
+  // One query per field: each is served by the index on the related id, where one OR of both is not.
+  terms: (id: unknown): Where[] => [{ relatedTerms: { equals: id } }, { 'seeAlso.term': { equals: id } }],
+} as const
+type ListedCollection = keyof typeof LISTED_BY
+const isListed = (collection: SiteCollection): collection is ListedCollection => collection in LISTED_BY
 
 type ListingTerm = { id: string | number; slug: string }
 
-async function publishedTermsListing(req: PayloadRequest, part: TermPart, partId: unknown): Promise<ListingTerm[]> {
-  const { docs } = await req.payload.find({
-    collection: 'terms',
-    where: { and: [{ [TERM_FIELD_LISTING[part]]: { equals: partId } }, { _status: { equals: 'published' } }] },
-    draft: false,
-    depth: 0,
-    pagination: false,
-    select: { slug: true },
-    overrideAccess: true,
-    req,
-  })
-  return docs.map(({ id, slug }) => ({ id, slug }))
+async function publishedTermsListing(req: PayloadRequest, listed: ListedCollection, listedId: unknown): Promise<ListingTerm[]> {
+  const listing = new Map<string, ListingTerm>()
+  for (const listedBy of LISTED_BY[listed](listedId)) {
+    const { docs } = await req.payload.find({
+      collection: 'terms',
+      where: { and: [listedBy, { _status: { equals: 'published' } }] },
+      draft: false,
+      depth: 0,
+      pagination: false,
+      select: { slug: true },
+      overrideAccess: true,
+      req,
+    })
+    for (const { id, slug } of docs) if (String(id) !== String(listedId)) listing.set(String(id), { id, slug })
+  }
+  return [...listing.values()]
+}
+
+/** Whether the summary other terms show of a term changed: it appeared, left, or changed a shown field. */
+type Side = Record<string, unknown> | null | undefined
+
+function termSummaryChanged(before: Side, after: Side): boolean {
+  if (!before || !after) return !before !== !after
+  return (['slug', 'title', 'definition'] as const).some((field) => before[field] !== after[field])
+}
+
+/** Whether to look for terms listing the document changed: a part is shown whole, a term as a summary. */
+function listingMayChange(collection: ListedCollection, before: Side, after: Side) {
+  return collection !== 'terms' || termSummaryChanged(before, after)
 }
 
 async function recordTermsUpdated(req: PayloadRequest, terms: readonly ListingTerm[], tags: string[]) {
-  // The part's own tags: the caches of those terms are expired by them already, through the part's row.
+  // The listed document's own tags: the caches of those terms are expired by them already, through its row.
   for (const term of terms) await recordChange(req, 'terms', term.id, tags, { event: 'updated', slug: term.slug })
 }
 
 const LIVE_BEFORE = 'cloudlex.liveBeforeChange'
-const TERMS_LISTING_DELETED = 'cloudlex.termsListingDeletedPart'
+const TERMS_LISTING_DELETED = 'cloudlex.termsListingDeletedDocument'
 
 /**
  * With drafts, the document Payload hands to hooks as "previous" is the latest draft, which may already
@@ -115,23 +142,23 @@ const rememberLiveVersion: CollectionBeforeChangeHook = async ({ collection, ope
     overrideAccess: true,
     disableErrors: true,
     req,
-    select: { _status: true, slug: true, title: true, category: true, providerEquivalents: { provider: true } },
+    select: { _status: true, slug: true, title: true, definition: true, category: true, providerEquivalents: { provider: true } },
   })
   const remembered = (req.context[LIVE_BEFORE] ??= new Map()) as Map<string, unknown>
   remembered.set(`${collection.slug}:${originalDoc.id}`, live)
 }
 
-/** A deleted part may no longer be listed once it is gone (SQLite drops the relationship rows with it): read before. */
+/** A deleted document may no longer be listed once it is gone (SQLite drops the relationship rows with it): read before. */
 const rememberTermsListing: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
-  const part = collection.slug as SiteCollection
-  if (!isTermPart(part)) return
+  const listed = collection.slug as SiteCollection
+  if (!isListed(listed)) return
   const remembered = (req.context[TERMS_LISTING_DELETED] ??= new Map()) as Map<string, ListingTerm[]>
-  remembered.set(`${part}:${id}`, await publishedTermsListing(req, part, id))
+  remembered.set(`${listed}:${id}`, await publishedTermsListing(req, listed, id))
 }
 
-function takeTermsListing(req: PayloadRequest, part: TermPart, id: unknown): ListingTerm[] {
+function takeTermsListing(req: PayloadRequest, listed: ListedCollection, id: unknown): ListingTerm[] {
   const remembered = req.context[TERMS_LISTING_DELETED] as Map<string, ListingTerm[]> | undefined
-  const key = `${part}:${String(id)}`
+  const key = `${listed}:${String(id)}`
   const terms = remembered?.get(key) ?? []
   remembered?.delete(key)
   return terms
@@ -157,9 +184,9 @@ export function contentChangeHooks(collection: SiteCollection): {
           ...tagsForChange(collection, publicSide(previousDoc), null),
         ])
         await recordChange(req, collection, doc.id, [...tags], eventOfChange(collection, operation, liveBefore, doc))
-        // A part just created is listed by no term yet, except by terms a bulk write stored with it, which
-        // have events of their own: the import writes thousands of parts, each spared a query.
-        if (isTermPart(collection) && operation === 'update') {
+        // A document just created is listed by no term yet, except by terms a bulk write stored with it,
+        // which have events of their own: the import writes thousands of them, each spared a query.
+        if (isListed(collection) && operation === 'update' && listingMayChange(collection, publicSide(liveBefore), publicSide(doc))) {
           await recordTermsUpdated(req, await publishedTermsListing(req, collection, doc.id), [...tags])
         }
       }
@@ -170,7 +197,11 @@ export function contentChangeHooks(collection: SiteCollection): {
       const tags = tagsForChange(collection, doc, null)
       const leaves = collection === 'terms' || collection === 'categories' || collection === 'providers'
       await recordChange(req, collection, doc?.id, tags, leaves ? { event: 'deleted', slug: slugOf(doc) } : undefined)
-      if (isTermPart(collection)) await recordTermsUpdated(req, takeTermsListing(req, collection, doc?.id), tags)
+      if (isListed(collection)) {
+        const listing = takeTermsListing(req, collection, doc?.id)
+        // A term that was not public was shown by no other term (their links to it are hidden).
+        if (collection !== 'terms' || isPublished(doc)) await recordTermsUpdated(req, listing, tags)
+      }
       return doc
     },
   }

@@ -146,3 +146,49 @@ describe('events of the parts of terms', () => {
     expect(eventsOf(await rowsSinceLastCall())).toEqual([['terms', String(first.id), 'updated', 'scaling-out']])
   })
 })
+
+describe('events of terms that show another term', () => {
+  it('records an update of each published term linking to a term whose summary changed, and of no other', async () => {
+    const target = await publishTerm('Linked Target', 'linked-target')
+    const relating = await publishTerm('Relating Term', 'relating-term', { relatedTerms: [target.id] })
+    const seeing = await publishTerm('Seeing Term', 'seeing-term', { seeAlso: [{ term: target.id }] })
+    await publishTerm('Bystander Term', 'bystander-term')
+    await payload.create({
+      collection: 'terms',
+      data: { title: 'Linking Draft', definition: 'Draft.', category: category.id, difficulty: 'beginner', relatedTerms: [target.id] } as never,
+      draft: true,
+      ...QUIET,
+    })
+    await rowsSinceLastCall()
+    const id = String(target.id)
+    const linkingUpdated = [
+      ['terms', String(relating.id), 'updated', 'relating-term'],
+      ['terms', String(seeing.id), 'updated', 'seeing-term'],
+    ]
+    const expectLinkingUpdatedAfter = (rows: Recorded[], own: unknown[]) => {
+      const events = eventsOf(rows)
+      expect(events[0]).toEqual(own)
+      expect(events.slice(1)).toHaveLength(2)
+      expect(events.slice(1)).toEqual(expect.arrayContaining(linkingUpdated))
+    }
+
+    // The summary other terms show is its slug, title and definition: a change of any of them reaches them.
+    await payload.update({ collection: 'terms', id: target.id, data: { title: 'Linked Target Renamed' }, ...QUIET })
+    expectLinkingUpdatedAfter(await rowsSinceLastCall(), ['terms', id, 'updated', 'linked-target'])
+
+    // Other fields are not shown in a summary; a draft is not shown at all.
+    await payload.update({ collection: 'terms', id: target.id, data: { analogy: 'Like a signpost.' }, ...QUIET })
+    expect(eventsOf(await rowsSinceLastCall())).toEqual([['terms', id, 'updated', 'linked-target']])
+    await payload.update({ collection: 'terms', id: target.id, data: { definition: 'Drafted.' }, draft: true, ...QUIET })
+    expect(eventsOf(await rowsSinceLastCall())).toEqual([])
+
+    // Unpublished, the linked term disappears from the answers linking to it; published again, it returns.
+    await payload.update({ collection: 'terms', id: target.id, data: { _status: 'draft' }, ...QUIET })
+    expectLinkingUpdatedAfter(await rowsSinceLastCall(), ['terms', id, 'unpublished', 'linked-target'])
+    await payload.update({ collection: 'terms', id: target.id, data: { _status: 'published' }, ...QUIET })
+    expectLinkingUpdatedAfter(await rowsSinceLastCall(), ['terms', id, 'published', 'linked-target'])
+
+    await payload.delete({ collection: 'terms', id: target.id, ...QUIET })
+    expectLinkingUpdatedAfter(await rowsSinceLastCall(), ['terms', id, 'deleted', 'linked-target'])
+  })
+})
