@@ -6,6 +6,7 @@
 import type { Payload, Where } from 'payload'
 
 import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/site-cache/change-events'
+import { PRUNE_FLOOR_MS } from '@/site-cache/change-log'
 
 import type { FeedCursor, LogPosition } from './change-cursor'
 import type { V1Change } from './change-schema'
@@ -137,6 +138,38 @@ async function* entriesAfter(payload: Payload, cursor: FeedCursor, settledBefore
   if (logFrom.phase !== 'log') return logFrom
   return yield* logEntries(payload, logFrom.after, settledBefore, batch)
 }
+
+async function oldestEventPosition(payload: Payload): Promise<LogPosition | null> {
+  const { docs } = await payload.find({
+    collection: 'content-changes',
+    where: { event: { exists: true } },
+    sort: ['createdAt', 'id'],
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { createdAt: true },
+    overrideAccess: true,
+  })
+  const oldest = docs[0]
+  return oldest ? { at: oldest.createdAt, id: String(oldest.id) } : null
+}
+
+const isBefore = (a: LogPosition, b: LogPosition) => a.at < b.at || (a.at === b.at && a.id < b.id)
+
+/**
+ * Whether the log may have lost rows after the cursor's position (src/site-cache/log-retention.ts): the
+ * log is pruned oldest first, so that is when the row the cursor names is gone. A position younger than
+ * the pruning floor is kept for sure, and costs no query.
+ */
+export async function feedCursorExpired(payload: Payload, cursor: FeedCursor, now = new Date()): Promise<boolean> {
+  const position = cursor.phase === 'log' ? cursor.after : cursor.log
+  if (!position || position.at >= isoBefore(now, PRUNE_FLOOR_MS)) return false
+  const oldest = await oldestEventPosition(payload)
+  return !oldest || isBefore(position, oldest)
+}
+
+export const CURSOR_EXPIRED_DETAIL =
+  'The changes after this cursor are older than the log keeps: start again without a cursor (a fresh snapshot), and replace what you kept.'
 
 export type FeedReadOptions = { limit: number; settleMs: number; now?: Date }
 

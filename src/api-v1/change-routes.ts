@@ -5,9 +5,10 @@ import type { ChangeFeedSettings } from '@/lib/env'
 import { CATEGORY_LIST_TAG, categoryTag, PROVIDER_LIST_TAG, providerTag, TERM_LISTS_TAG, termIdTag } from '@/site-cache/cache-tags'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
-import { readFeedPage, type FeedPage } from './change-feed'
+import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedPage } from './change-feed'
 import { readLimit, readSince } from './change-parameters'
 import { ChangePageSchema, type V1Change } from './change-schema'
+import { problem, problemResponse } from './problem'
 import { refuseUnknownParameters } from './query-parameters'
 import { boundedCacheTags, v1Answer } from './v1-answer'
 
@@ -44,6 +45,9 @@ export async function answerChanges(request: Request, payload: Payload, settings
   if ('refusal' in since) return since.refusal
   const limit = readLimit(request)
   if ('refusal' in limit) return limit.refusal
+  if (since.value && (await feedCursorExpired(payload, since.value))) {
+    return problemResponse(problem('cursor-expired', new URL(request.url).pathname, CURSOR_EXPIRED_DETAIL, [{ name: 'since', message: 'expired' }]))
+  }
   const page = await readFeedPage(payload, since.value, { limit: limit.value, settleMs: settings.settleMs })
   const items = page.entries.map((entry) => entry.item)
   const answer = v1Answer(

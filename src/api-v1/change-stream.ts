@@ -9,7 +9,7 @@ import type { ChangeFeedSettings } from '@/lib/env'
 import { serverStopping } from '@/server/stopping'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
-import { readFeedPage, type FeedEntry } from './change-feed'
+import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedEntry } from './change-feed'
 import { readStreamStart } from './change-parameters'
 import { ChangeSchema } from './change-schema'
 import { problem, problemResponse } from './problem'
@@ -118,6 +118,9 @@ export async function answerChangeStream(request: Request, payload: Payload, opt
   if (refusal) return refusal
   const start = readStreamStart(request)
   if ('refusal' in start) return start.refusal
+  if (start.value && (await feedCursorExpired(payload, start.value))) {
+    return problemResponse(problem('cursor-expired', new URL(request.url).pathname, CURSOR_EXPIRED_DETAIL))
+  }
   const release = options.slots.take()
   if (!release) {
     const path = new URL(request.url).pathname

@@ -15,6 +15,7 @@ const CONSUMER_CONTRACT = [
   'Changes come in the order they happened, at least once: the same item may come again, and applying it again is harmless.',
   'When `hasMore` is false there is nothing more for now: ask again later with `next`, or follow /api/v1/changes/stream.',
   'A change is listed once it is a few seconds old (10 s by default), so that one recorded by a slower writer is never passed over.',
+  'The log keeps changes for a set time (30 days by default): a cursor older than that gets 410, and the consumer starts again without `since`.',
 ].join(' ')
 
 const pageHeaders = z.object({
@@ -39,6 +40,7 @@ export const changesPaths: ZodOpenApiPathsObject = {
         '200': { description: 'A page of changes.', headers: pageHeaders, content: { 'application/json': { schema: ChangePageSchema } } },
         '304': { description: 'The page has not changed since the ETag sent in If-None-Match.' },
         '400': { description: 'An unknown query parameter, a cursor the feed did not give out, or a limit out of range.', content: problemContent },
+        '410': { description: 'The changes after this cursor are older than the log keeps: start again without `since`.', content: problemContent },
       },
     },
   },
@@ -63,6 +65,7 @@ export const changesPaths: ZodOpenApiPathsObject = {
           content: { 'text/event-stream': { schema: z.string().meta({ description: 'Server-sent events; the data of each `change` event is a Change.' }) } },
         },
         '400': { description: 'An unknown query parameter, or a cursor (`since` or Last-Event-ID) the feed did not give out.', content: problemContent },
+        '410': { description: 'The changes after this cursor are older than the log keeps: start again without a cursor.', content: problemContent },
         '503': {
           description: 'This server holds as many streams as it may: try again after Retry-After, or poll /changes.',
           headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait before trying again.' }) }),

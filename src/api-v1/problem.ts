@@ -17,6 +17,7 @@ export const PROBLEM_KINDS = {
   'preview-not-allowed': { status: 403, title: 'Drafts not allowed' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'cursor-expired': { status: 410, title: 'Cursor expired' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'too-many-streams': { status: 503, title: 'Too many open streams' },
 } as const

@@ -1,5 +1,5 @@
 // Secrets and settings read from the environment, with the errors a person can act on.
-import { OVERLAP_MS } from '../site-cache/change-log'
+import { OVERLAP_MS, PRUNE_FLOOR_MS } from '../site-cache/change-log'
 
 export function readPayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env.PAYLOAD_SECRET?.trim()
@@ -75,5 +75,26 @@ export function readWebhookSettings(env: Readonly<Record<string, string | undefi
     timeoutMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_TIMEOUT_MS', WEBHOOK_DEFAULTS.timeoutSeconds * 1000, 1),
     secretOverlapMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS', WEBHOOK_DEFAULTS.secretOverlapHours, 0) * 3_600_000,
     allowPrivateAddresses: flag(env, 'CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE'),
+  }
+}
+
+/** How long the logs that grow with every change keep their rows (src/site-cache/log-retention.ts). */
+export type LogRetentionSettings = {
+  /** Rows of the content-changes log: the change feed can resume from a cursor this old. */
+  changeLogMs: number
+  /** Webhook deliveries that were delivered or gave up; pending ones are never pruned. */
+  finishedDeliveriesMs: number
+}
+
+export const LOG_RETENTION_DEFAULTS = { changeLogDays: 30, finishedDeliveriesDays: 30 } as const
+const DAY_MS = 86_400_000
+/** No log is pruned younger than this: every reader of the change log relies on it. */
+const MIN_RETENTION_DAYS = PRUNE_FLOOR_MS / DAY_MS
+
+export function readLogRetentionSettings(env: Readonly<Record<string, string | undefined>> = process.env): LogRetentionSettings {
+  return {
+    changeLogMs: wholeNumber(env, 'CLOUDLEX_CHANGE_LOG_RETENTION_DAYS', LOG_RETENTION_DEFAULTS.changeLogDays, MIN_RETENTION_DAYS) * DAY_MS,
+    finishedDeliveriesMs:
+      wholeNumber(env, 'CLOUDLEX_WEBHOOK_DELIVERY_RETENTION_DAYS', LOG_RETENTION_DEFAULTS.finishedDeliveriesDays, MIN_RETENTION_DAYS) * DAY_MS,
   }
 }

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 
 import { readOperatorAdmin } from '../collections/Users/operator-admin-settings'
-import { readChangeFeedSettings, readWebhookSettings } from '../lib/env'
+import { readChangeFeedSettings, readLogRetentionSettings, readWebhookSettings } from '../lib/env'
 import { readS3Settings } from '../media-storage/media-storage-settings'
 import { readAllRateLimits } from '../rate-limit/limits'
 
@@ -51,4 +51,5 @@ export function checkAppSettings(env: Environment): void {
   readS3Settings(env)
   readChangeFeedSettings(env)
   readWebhookSettings(env)
+  readLogRetentionSettings(env)
 }

@@ -11,6 +11,11 @@ import type { Payload } from 'payload'
  * The same margin again is allowed for a writer's clock running behind the reader's.
  */
 export const OVERLAP_MS = 10_000
+/**
+ * Rows are pruned only when older than this (./log-retention.ts): a reader whose window starts later has
+ * missed none; one whose window starts earlier (a process suspended that long) treats everything as changed.
+ */
+export const PRUNE_FLOOR_MS = 86_400_000
 const PAGE_SIZE = 500
 /** After this many rows in one read, a reader stops listing tags and drops everything instead. */
 const MAX_ROWS_PER_READ = 5_000
@@ -25,7 +30,8 @@ export type ChangeRead =
   /** The first read of a process: nothing is known about what was cached before it. */
   | { kind: 'start'; cursor: ChangeCursor }
   | { kind: 'changes'; cursor: ChangeCursor; tags: string[]; rows: number }
-  /** More changes than a reader should list one by one (a large import): treat everything as changed. */
+  /** More changes than a reader should list one by one (a large import), or a look so late that rows it
+   * needed may have been pruned: treat everything as changed. */
   | { kind: 'overflow'; cursor: ChangeCursor; rows: number }
 
 type Row = { id: string | number; tags: string; createdAt: string }
@@ -96,6 +102,10 @@ export async function readChangesSince(payload: Payload, cursor: ChangeCursor | 
     const watermark = await latestCreatedAt(payload)
     const recent = await rowsCreatedAfter(payload, windowStart({ watermark, readAt }), new Map(), Number.POSITIVE_INFINITY)
     return { kind: 'start', cursor: cursorAfter(recent, { watermark, seen: new Map() }, readAt) }
+  }
+  if (now.getTime() - new Date(windowStart(cursor)).getTime() > PRUNE_FLOOR_MS) {
+    const { cursor: restarted } = await readChangesSince(payload, null, now)
+    return { kind: 'overflow', cursor: restarted, rows: 0 }
   }
   const rows = await rowsCreatedAfter(payload, windowStart(cursor), cursor.seen)
   const next = cursorAfter(rows, cursor, readAt)

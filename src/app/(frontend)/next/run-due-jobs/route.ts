@@ -1,10 +1,12 @@
-// Leases and runs the scheduled jobs that are due (src/workflow/job-leases.ts). Called by the server
-// itself every 10 s; anyone else gets a 404. The jobs run after the answer, so a long release does not
-// hold the server's poll: the next poll finds this one still running and leaves it be.
+// Leases and runs the scheduled jobs that are due (src/workflow/job-leases.ts), and prunes the logs past
+// their retention when due (src/site-cache/log-retention.ts). Called by the server itself every 10 s;
+// anyone else gets a 404. Both run after the answer, so a long release does not hold the server's poll:
+// the next poll finds this one still running and leaves it be.
 import { after } from 'next/server'
 
 import { getPayloadClient } from '@/lib/payload-client'
 import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
+import { startLogPruningIfDue } from '@/site-cache/log-retention'
 import { startLeasedJobRun } from '@/workflow/job-leases'
 
 export const dynamic = 'force-dynamic'
@@ -17,6 +19,10 @@ export async function POST(request: Request): Promise<Response> {
     after(() =>
       run.catch((error: unknown) => payload.logger.error({ err: error, msg: 'Running due jobs failed' })),
     )
+  }
+  const pruning = startLogPruningIfDue(payload)
+  if (pruning) {
+    after(() => pruning.catch((error: unknown) => payload.logger.error({ err: error, msg: 'Pruning the change and delivery logs failed' })))
   }
   return Response.json({ started: run !== null }, { status: 202, headers: { 'cache-control': 'no-store' } })
 }
