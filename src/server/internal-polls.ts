@@ -45,9 +45,9 @@ function postInternal(url: URL, token: string, timeoutMs = 10_000): Promise<Inte
   })
 }
 
-type InternalPoll = { path: string; intervalMs: number; failure: string; onFirstSuccess?: () => void }
+type InternalPoll = { path: string; intervalMs: number; failure: string; onFirstSuccess?: () => void; onAnswer?: (body: string) => void }
 
-function startInternalPoll(origin: string, token: string, { path, intervalMs, failure, onFirstSuccess }: InternalPoll): () => void {
+function startInternalPoll(origin: string, token: string, { path, intervalMs, failure, onFirstSuccess, onAnswer }: InternalPoll): () => void {
   let succeeded = false
   let running = false
   let failures = 0
@@ -55,8 +55,9 @@ function startInternalPoll(origin: string, token: string, { path, intervalMs, fa
     if (running) return
     running = true
     try {
-      const { status } = await postInternal(new URL(path, origin), token)
+      const { status, body } = await postInternal(new URL(path, origin), token)
       if (status < 200 || status > 299) throw new Error(`answered ${status}`)
+      onAnswer?.(body)
       failures = 0
       if (!succeeded) {
         succeeded = true
@@ -75,13 +76,23 @@ function startInternalPoll(origin: string, token: string, { path, intervalMs, fa
   return () => clearInterval(timer)
 }
 
-/** `onFirstSuccess` is called once a look at the log has succeeded for the first time. */
-export function startChangeSync(origin: string, token: string, onFirstSuccess?: () => void): () => void {
+/** What a look at the change log did (src/site-cache/revalidate-changes.ts). */
+type ChangeSyncReport = { expiredEverything: boolean; rows: number }
+
+/**
+ * `onFirstSuccess` is called once a look at the log has succeeded for the first time; `onChange` after
+ * each look that found a change, once the app has expired what it made stale.
+ */
+export function startChangeSync(origin: string, token: string, { onFirstSuccess, onChange }: { onFirstSuccess?: () => void; onChange?: () => void } = {}): () => void {
   return startInternalPoll(origin, token, {
     path: REVALIDATE_CHANGES_PATH,
     intervalMs: CHANGE_SYNC_INTERVAL_MS,
     failure: 'Cache sync with the content-changes log failed',
     onFirstSuccess,
+    onAnswer: (body) => {
+      const report = JSON.parse(body) as ChangeSyncReport
+      if (report.expiredEverything || report.rows > 0) onChange?.()
+    },
   })
 }
 

@@ -7,8 +7,9 @@
 // also applies what no route handler can: a body-size limit before the body is read, timeouts against
 // slow clients, and a graceful stop on SIGTERM/SIGINT. Pages leave Next's rendering cache identical for
 // every reader; the per-request security headers and script nonces are added here on the way out
-// (./page-response.ts), and compression after that. It keeps the caches in step with content changes
-// made by any process, and runs the scheduled jobs that are due (./internal-polls.ts).
+// (./page-response.ts), and compression after that. Anonymous API reads the app answered before are
+// answered here without Next (./anonymous-answer-cache.ts). It keeps the caches in step with content
+// changes made by any process, and runs the scheduled jobs that are due (./internal-polls.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import path from 'node:path'
@@ -19,6 +20,7 @@ import compression from 'compression'
 import { describeMediaStorage, localMediaDirectory, readS3Settings } from '../media-storage/media-storage-settings'
 import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
 
+import { AnonymousAnswerCache } from './anonymous-answer-cache'
 import { caughtUpGate } from './caught-up-gate'
 import { ensureInternalToken, startChangeSync, startJobPolling, warmTermDirectory } from './internal-polls'
 import { CLIENT_ADDRESS_HEADER } from './client-address-header'
@@ -92,7 +94,7 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, { status, message
 
 type ListenerOptions = { trustedProxies: TrustedProxies; dev: boolean; cache: SharedCacheSettings }
 
-function requestListener(handle: NextHandler, { trustedProxies, dev, cache }: ListenerOptions) {
+function requestListener(handle: NextHandler, answers: AnonymousAnswerCache, { trustedProxies, dev, cache }: ListenerOptions) {
   const compress = compression()
   return (req: IncomingMessage, res: ServerResponse): void => {
     const refusal = refuseRequestBody({
@@ -108,7 +110,7 @@ function requestListener(handle: NextHandler, { trustedProxies, dev, cache }: Li
     // Compression wraps the response first, so it sees the body after the nonces are in.
     compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {})
     if (!preparePageResponse(req, res, { dev, cache })) return
-    void handle(req, res)
+    answers.serve(req, res, handle)
   }
 }
 
@@ -185,7 +187,8 @@ async function main(): Promise<void> {
   const internalToken = ensureInternalToken()
 
   const caughtUp = caughtUpGate()
-  const listener = caughtUp.hold(requestListener(app.getRequestHandler(), { trustedProxies: settings.trustedProxies, dev: settings.dev, cache }))
+  const answers = new AnonymousAnswerCache()
+  const listener = caughtUp.hold(requestListener(app.getRequestHandler(), answers, { trustedProxies: settings.trustedProxies, dev: settings.dev, cache }))
   const server = createServer(listener)
   server.on('clientError', answerUnparsableRequest)
   server.headersTimeout = HEADERS_TIMEOUT_MS
@@ -200,7 +203,7 @@ async function main(): Promise<void> {
     const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
     const origin = `http://${loopback}:${port}`
     caughtUp.startClock()
-    stopPolls.push(startChangeSync(origin, internalToken, caughtUp.open))
+    stopPolls.push(startChangeSync(origin, internalToken, { onFirstSuccess: caughtUp.open, onChange: () => answers.purge() }))
     if (process.env.CLOUDLEX_JOBS !== 'off') stopPolls.push(startJobPolling(origin, internalToken))
     void warmTermDirectory(origin, internalToken)
     const mode = settings.dev ? 'development' : 'production'
