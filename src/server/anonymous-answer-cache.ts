@@ -12,6 +12,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { LRUCache } from 'lru-cache'
 
+import { matchesIfNoneMatch } from '../lib/conditional-response'
+import { API_CACHE_HEADER } from '../site-cache/api-cache-header'
 import { hasSessionCookie } from '../site-cache/session-cookies'
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -51,15 +53,6 @@ function isKeepable(res: ServerResponse): boolean {
   )
 }
 
-/** Whether If-None-Match names the ETag (a list, or `*`). */
-function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false
-  return header.split(',').some((candidate) => {
-    const tag = candidate.trim()
-    return tag === '*' || tag === etag || tag === `W/${etag}`
-  })
-}
-
 export class AnonymousAnswerCache {
   private readonly answers: LRUCache<string, KeptAnswer>
   /** Moves on at each purge: an answer fetched across one is not kept. */
@@ -94,7 +87,8 @@ export class AnonymousAnswerCache {
 
   private replay(req: IncomingMessage, res: ServerResponse, kept: KeptAnswer): void {
     for (const [name, value] of kept.headers) res.setHeader(name, value)
-    if (matchesIfNoneMatch(req.headers['if-none-match'], kept.etag)) {
+    res.setHeader(API_CACHE_HEADER, 'HIT')
+    if (matchesIfNoneMatch(req.headers['if-none-match'] ?? null, kept.etag)) {
       res.statusCode = 304
       res.removeHeader('content-type')
       res.end()

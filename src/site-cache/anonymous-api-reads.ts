@@ -15,6 +15,7 @@ import { unstable_cache } from 'next/cache'
 
 import { matchesIfNoneMatch } from '@/lib/conditional-response'
 
+import { API_CACHE_HEADER } from './api-cache-header'
 import { API_READS_TAG, SITE_TAG } from './cache-tags'
 import { hasSessionCookie } from './session-cookies'
 
@@ -130,8 +131,6 @@ export function isReadOnlyGraphqlDocument(query: unknown): boolean {
   }
 }
 
-/** Says whether an anonymous answer came from the cache (HIT) or was just produced (MISS). */
-export const API_CACHE_HEADER = 'x-cloudlex-api-cache'
 
 /**
  * A plain copy of the request, made before the cached read: Next refuses reads of its own request's

@@ -92,6 +92,26 @@ test('nothing answered to a signed-in, previewing or key-holding caller may be s
   expect(preview.headers()['cache-control']).toBe('private, no-store')
 })
 
+test('v1 answers the server keeps follow a change within seconds', async ({ request, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL })
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  const term = await publishTerm(request, headers, { title: `V1 Cache Probe ${Date.now().toString(36)}`, definition: 'First wording.' })
+  const path = `/api/v1/terms/${term.slug}`
+  const read = async () => {
+    const response = await anonymous.get(path)
+    expect(response.status(), path).toBe(200)
+    return { definition: ((await response.json()) as { definition: string }).definition, cache: response.headers()['x-cloudlex-api-cache'] }
+  }
+  await expect(async () => {
+    await read()
+    expect(await read()).toEqual({ definition: 'First wording.', cache: 'HIT' })
+  }).toPass({ timeout: 10_000 })
+
+  expect((await request.patch(`/api/terms/${term.id}`, { headers, data: { definition: 'Second wording.' } })).status()).toBe(200)
+  await expect(async () => expect((await read()).definition).toBe('Second wording.')).toPass({ timeout: 5_000 })
+  await anonymous.dispose()
+})
+
 test('anonymous API reads come from the cache, follow a change within seconds, and never carry what a signed-in caller read', async ({
   request,
   playwright,

@@ -71,7 +71,7 @@ describe('anonymous reads of the content API', () => {
     expect(reachedApp).toEqual(['GET /api/v1/terms/cloudtrail'])
     expect(second.status).toBe(200)
     expect(second.body.toString()).toBe(first.body.toString())
-    expect(second.headers).toMatchObject({ etag: '"v1"', 'cache-tag': 'term-lists', 'content-type': 'application/json' })
+    expect(second.headers).toMatchObject({ etag: '"v1"', 'cache-tag': 'term-lists', 'content-type': 'application/json', 'x-cloudlex-api-cache': 'HIT' })
     expect(first.headers.ratelimit).toBeDefined()
     expect(second.headers.ratelimit).toBeUndefined()
     expect(answers.size).toBe(1)
