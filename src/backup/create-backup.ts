@@ -46,6 +46,9 @@ function mediaInBucket(bucket: MediaBucket): MediaInBackup {
 
 function refuseBadDestination(locations: DataLocations, out: string, force: boolean): void {
   if (out === locations.databaseFile) throw new BackupProblem('--out names the database file itself.')
+  if (!locations.mediaBucket && out.startsWith(locations.mediaDirectory + path.sep)) {
+    throw new BackupProblem(`--out is inside the media folder ${locations.mediaDirectory}, which the backup copies: write it elsewhere.`)
+  }
   if (!fs.existsSync(locations.databaseFile)) {
     throw new BackupProblem(`there is no database at ${locations.databaseFile} (from DATABASE_URI=${locations.databaseUri}).`)
   }

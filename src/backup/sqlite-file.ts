@@ -1,5 +1,4 @@
 // The SQLite work of backup and restore, through the libsql client the app's adapter uses.
-import fs from 'node:fs'
 
 import { createClient, type Client } from '@libsql/client'
 
@@ -54,25 +53,31 @@ export function integrityCheck(file: string): Promise<string> {
 export const walFileOf = (databaseFile: string) => `${databaseFile}-wal`
 export const sharedMemoryFileOf = (databaseFile: string) => `${databaseFile}-shm`
 
+/** How long the check for other users of a database waits for a transaction of theirs to end. */
+const IN_USE_WAIT_MS = 1_000
+
 /**
- * Before a database file is replaced: moves what its -wal holds into the file and makes sure no other
- * process has it open. SQLite deletes the -wal when the last connection closes; if it is still there
- * after ours closed, a server or tool still uses the file, and replacing it under them would corrupt both.
+ * Before a database file is replaced: makes sure no other process has it open. In WAL mode every open
+ * connection holds a shared lock on the file for as long as it is open, so an exclusive lock is granted
+ * only when nobody else uses it; replacing the file under a server would corrupt what both write.
  */
 export async function ensureNotInUse(databaseFile: string): Promise<void> {
-  const stopFirst = `stop the server (and any import or other tool using it) first, then run the restore again.`
-  let busy = false
+  const client = createClient({ url: `file:${databaseFile}` })
   try {
-    await withDatabase(databaseFile, async (client) => {
-      const { rows } = await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
-      busy = Number(rows[0]?.[0] ?? 0) !== 0
-    })
+    await client.execute(`PRAGMA busy_timeout = ${IN_USE_WAIT_MS}`)
+    await client.execute('PRAGMA locking_mode = EXCLUSIVE')
+    await client.execute('BEGIN EXCLUSIVE')
+    await client.execute('COMMIT')
   } catch (error) {
+    const message = (error as Error).message
+    if (/SQLITE_BUSY|database is locked/i.test(message)) {
+      throw new BackupProblem(
+        `${databaseFile} is in use by another process: stop the server (and any import or other tool using it) first, then run the restore again.`,
+      )
+    }
     // A damaged file is what a restore is often for: it has no server to stop.
-    if (!/not a database|malformed|SQLITE_NOTADB|SQLITE_CORRUPT/i.test((error as Error).message)) throw error
-    return
-  }
-  if (busy || fs.existsSync(walFileOf(databaseFile))) {
-    throw new BackupProblem(`${databaseFile} is in use by another process: ${stopFirst}`)
+    if (!/SQLITE_NOTADB|SQLITE_CORRUPT|not a database|malformed/i.test(message)) throw error
+  } finally {
+    client.close()
   }
 }
