@@ -4,9 +4,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import type { CliIo } from '@/content-transfer/import-cli'
+import { loadCliEnvironment } from '@/content-transfer/open-payload'
 
 import { describeBytes } from './archive-files'
-import { BackupProblem, dataLocations } from './backup-locations'
+import { BackupProblem, dataLocations, type DataLocations } from './backup-locations'
 
 export const BACKUP_USAGE = 'usage: npm run backup -- --out FILE.tar.gz [--force]'
 export const RESTORE_USAGE = 'usage: npm run restore -- FILE.tar.gz [--to DATABASE_FILE] [--media DIR] [--force]'
@@ -55,13 +56,17 @@ function withArguments<Options>(parse: (argv: string[]) => Options, usage: strin
   }
 }
 
+/** Where the data is, from the same settings the server reads (.env included). */
+function locationsFromSettings(command: 'backup' | 'restore'): DataLocations {
+  loadCliEnvironment()
+  return dataLocations(command, process.env)
+}
+
 export async function runBackupCli(argv: string[], io: CliIo): Promise<number> {
   const options = withArguments(parseBackupArgs, BACKUP_USAGE, argv, io)
   if (!options) return 2
   return reportProblems(io, 'backup', async () => {
-    const { loadCliEnvironment } = await import('@/content-transfer/open-payload')
-    loadCliEnvironment()
-    const locations = dataLocations('backup', process.env)
+    const locations = locationsFromSettings('backup')
     const { createBackup } = await import('./create-backup')
     const { archive, archiveBytes, manifest, summary } = await createBackup(locations, options.out, options)
     io.stdout(
@@ -82,9 +87,7 @@ export async function runRestoreCli(argv: string[], io: CliIo): Promise<number> 
   const options = withArguments(parseRestoreArgs, RESTORE_USAGE, argv, io)
   if (!options) return 2
   return reportProblems(io, 'restore', async () => {
-    const { loadCliEnvironment } = await import('@/content-transfer/open-payload')
-    loadCliEnvironment()
-    const locations = dataLocations('restore', process.env)
+    const locations = locationsFromSettings('restore')
     const { restoreBackup } = await import('./restore-backup')
     const target = {
       databaseFile: options.to ? path.resolve(options.to) : locations.databaseFile,
