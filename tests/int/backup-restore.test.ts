@@ -12,7 +12,7 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
-import { create as createTar, extract } from 'tar'
+import { create as createTar, extract, list } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sqliteFileOf } from '@/backup/backup-locations'
@@ -212,6 +212,19 @@ describe('npm run backup under writes, then npm run restore', () => {
   })
 })
 
+async function archiveContents(archive: string): Promise<{ entries: string[]; manifest: { media: unknown } }> {
+  const entries: string[] = []
+  let manifestText = ''
+  await list({
+    file: archive,
+    onReadEntry: (entry) => {
+      entries.push(entry.path)
+      if (entry.path === 'manifest.json') entry.on('data', (chunk: Buffer) => (manifestText += chunk.toString()))
+    },
+  })
+  return { entries, manifest: JSON.parse(manifestText) as { media: unknown } }
+}
+
 /** A copy of the archive under writes with `change` applied to its unpacked files, packed again. */
 async function tamperedArchive(name: string, change: (folder: string) => void): Promise<string> {
   const folder = fs.mkdtempSync(path.join(workDir, 'tamper-'))
@@ -228,6 +241,33 @@ function editManifest(folder: string, edit: (manifest: Record<string, unknown>) 
   edit(manifest)
   fs.writeFileSync(file, JSON.stringify(manifest))
 }
+
+describe('npm run backup with media in S3', () => {
+  it('says the files stay in the bucket, in its output and manifest, and the restore leaves the media folder alone', { timeout: 120_000 }, async () => {
+    const bucketEnv = {
+      S3_BUCKET: 'cloudlex-media',
+      S3_REGION: 'us-east-1',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'backup-test',
+      S3_SECRET_ACCESS_KEY: 'backup-test-secret',
+      S3_PREFIX: 'glossary',
+    }
+    const archive = path.join(workDir, 'bucket.tar.gz')
+    const backedUp = await backup(['--out', archive], bucketEnv)
+    expect(backedUp.status, backedUp.stderr).toBe(0)
+    expect(backedUp.stdout).toContain('media files: not included. Media files are in the bucket s3://cloudlex-media/glossary, not in this archive')
+    const { entries, manifest } = await archiveContents(archive)
+    expect(entries.sort()).toEqual(['database.sqlite', 'manifest.json'])
+    expect(manifest.media).toMatchObject({ storage: 's3', bucket: 'cloudlex-media', prefix: 'glossary', endpoint: 'http://127.0.0.1:9', files: 0 })
+
+    const target = path.join(workDir, 'from-bucket-backup')
+    const restored = await restore([archive, '--to', path.join(target, 'cloudlex.db'), '--media', path.join(target, 'media')], bucketEnv)
+    expect(restored.status, restored.stderr).toBe(0)
+    expect(restored.stdout).toContain('media files: not in this backup. Media files are in the bucket s3://cloudlex-media/glossary')
+    expect(fs.readdirSync(target)).toEqual(['cloudlex.db'])
+  })
+})
 
 describe('what backup and restore refuse', () => {
   it('keeps an existing archive unless --force, and leaves no partial file behind', { timeout: 120_000 }, async () => {
