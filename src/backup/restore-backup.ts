@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { extract, list, type ReadEntry } from 'tar'
 
-import { sha256OfFile } from './archive-files'
+import { sha256OfFile, syncFile } from './archive-files'
 import { BackupProblem } from './backup-locations'
 import { DATABASE_ENTRY, MANIFEST_ENTRY, MEDIA_ENTRY_FOLDER, parseManifest, type BackupManifest } from './backup-manifest'
 import { ensureNotInUse, integrityCheck, sharedMemoryFileOf, summarizeDatabase, walFileOf, type DatabaseSummary } from './sqlite-file'
@@ -105,8 +105,9 @@ function refuseOverwrite(target: RestoreTarget, restoresMedia: boolean): void {
   const existing = [target.databaseFile, walFileOf(target.databaseFile)].filter((file) => fs.existsSync(file))
   if (restoresMedia && hasEntries(target.mediaDirectory)) existing.push(`${target.mediaDirectory} (not empty)`)
   if (existing.length === 0) return
+  const named = existing.length === 1 ? existing[0] : `${existing.slice(0, -1).join(', ')} and ${existing.at(-1)}`
   throw new BackupProblem(
-    `${existing.join(' and ')} already ${existing.length === 1 ? 'exists' : 'exist'}. To replace the live data, stop the server ` +
+    `${named} already ${existing.length === 1 ? 'exists' : 'exist'}. To replace the live data, stop the server ` +
       '(and any import or other tool using the database) first, then run the restore again with --force; ' +
       'or restore into a fresh location with --to FILE and --media DIR.',
   )
@@ -124,6 +125,7 @@ async function unpackDatabase(archive: string, manifest: BackupManifest, work: s
   if ((await sha256OfFile(unpacked)) !== manifest.database.sha256) {
     throw new BackupProblem(`checksum mismatch: ${DATABASE_ENTRY} changed while it was unpacked; is the archive being rewritten?`)
   }
+  await syncFile(unpacked)
   const integrity = await integrityCheck(unpacked)
   if (integrity !== 'ok') throw new BackupProblem(`the database in the archive fails PRAGMA integrity_check: ${integrity}`)
   return { unpacked, integrity, summary: await summarizeDatabase(unpacked) }

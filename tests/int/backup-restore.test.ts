@@ -290,7 +290,7 @@ describe('what backup and restore refuse', () => {
     const before = sha256Of(restoredDatabase)
     const refused = await restore([archiveUnderWrites, '--to', restoredDatabase, '--media', restoredMedia])
     expect(refused.status).toBe(1)
-    expect(refused.stderr).toContain(`restore refused: ${restoredDatabase} and `)
+    expect(refused.stderr).toContain(`restore refused: ${restoredDatabase}`)
     expect(refused.stderr).toContain(`${restoredMedia} (not empty) already exist.`)
     expect(refused.stderr).toContain('stop the server (and any import or other tool using the database) first, then run the restore again with --force')
     expect(sha256Of(restoredDatabase)).toBe(before)
