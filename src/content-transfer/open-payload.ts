@@ -5,10 +5,15 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-export async function openPayloadForCli(): Promise<Payload> {
+/** A tool's settings, as the server's: .env (when there is one) under the environment, production unless told otherwise. */
+export function loadCliEnvironment(): void {
   const envFile = path.resolve(process.cwd(), '.env')
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile)
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
+}
+
+export async function openPayloadForCli(): Promise<Payload> {
+  loadCliEnvironment()
   process.env.CLOUDLEX_SEED = 'off'
   process.env.CLOUDLEX_CLI = '1'
   process.env.CLOUDLEX_JOBS = 'off'

@@ -1,0 +1,5 @@
+import { runBackupCli } from '@/backup/backup-cli'
+
+import { runCli } from './run-cli'
+
+await runCli(runBackupCli)
