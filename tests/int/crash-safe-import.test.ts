@@ -50,8 +50,8 @@ const importHistory: HistoryRule = ({ audit, events, versions }) => {
   const updates = count(actions, 'update')
   const inPlace = audit.filter((entry) => entry.note === COMPLETED_LINKS_NOTE).length
   const problems: string[] = []
-  if (count(actions, 'create') !== 1 || actions.length !== 1 + updates) problems.push(`audit entries ${actions.join(', ')}`)
-  if (events[0] !== 'published' || count(events, 'published') !== 1) problems.push(`change events ${events.join(', ')}`)
+  if (count(actions, 'create') !== 1 || actions.length !== 1 + updates) problems.push(`audit entries: ${actions.join(', ') || 'none'}`)
+  if (events[0] !== 'published' || count(events, 'published') !== 1) problems.push(`change events: ${events.join(', ') || 'none'}`)
   if (count(events, 'updated') !== updates) problems.push(`${updates} audit updates but ${count(events, 'updated')} updated events`)
   if (versions !== 1 + updates - inPlace) problems.push(`${versions} versions for ${updates} updates (${inPlace} in place)`)
   return problems
