@@ -28,26 +28,31 @@ const random = seededRandom(seed)
 const plannedKills = random.int(6, 10)
 const entries = Array.from({ length: DRAFTS }, (_, index) => generatedEntry(index, DRAFTS))
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-server-kill-'))
-const databaseFile = path.join(workDir, 'killed.db')
-const instanceEnv = {
-  DATABASE_URI: `file:${databaseFile}`,
-  PAYLOAD_SECRET: 'server-kill-secret-not-for-real-use-0000000',
-  CLOUDLEX_ADMIN_EMAIL: E2E_ADMIN.email,
-  CLOUDLEX_ADMIN_PASSWORD: E2E_ADMIN.password,
-}
-
+// Made when the test starts: Playwright also loads this file in its runner process, which runs no test.
+let workDir = ''
+let databaseFile = ''
 let server: AppInstance | null = null
 let starts = 0
 
+test.beforeAll(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-server-kill-'))
+  databaseFile = path.join(workDir, 'killed.db')
+})
+
 test.afterAll(async () => {
   await server?.stop()
-  fs.rmSync(workDir, { recursive: true, force: true })
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true })
 })
 
 async function startServer(): Promise<AppInstance> {
   starts += 1
-  const started = await launchAppInstance({ name: `server-${starts}`, env: instanceEnv })
+  const env = {
+    DATABASE_URI: `file:${databaseFile}`,
+    PAYLOAD_SECRET: 'server-kill-secret-not-for-real-use-0000000',
+    CLOUDLEX_ADMIN_EMAIL: E2E_ADMIN.email,
+    CLOUDLEX_ADMIN_PASSWORD: E2E_ADMIN.password,
+  }
+  const started = await launchAppInstance({ name: `server-${starts}`, env })
   await waitForInstance(started, publishedTermsAtLeast(SEEDED_TERMS))
   server = started
   return started
