@@ -40,10 +40,12 @@ export default defineConfig({
   // The hostile-input suite runs last, after every other spec, so its writes, rate-limit hits and load
   // cannot disturb them; `npm run test:hostile` runs it alone (--no-deps).
   projects: [
-    { name: 'e2e', testIgnore: /tests\/e2e\/(hostile|multi-instance)\// },
+    { name: 'e2e', testIgnore: /tests\/e2e\/(hostile|multi-instance|crash-safety)\// },
     { name: 'hostile', testMatch: /tests\/e2e\/hostile\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
     // Several instances from the same build, with Redis and nginx started by the specs themselves.
     { name: 'multi-instance', testMatch: /tests\/e2e\/multi-instance\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
+    // Instances of the same build killed with SIGKILL in the middle of writes, on databases of their own.
+    { name: 'crash-safety', testMatch: /tests\/e2e\/crash-safety\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
   ],
   use: {
     baseURL,

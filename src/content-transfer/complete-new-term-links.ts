@@ -23,7 +23,7 @@ import { relinkStoredTerm, sameIds, sameLinks, sameSeeAlso, type StoredLinks, ty
 type AwaitingTerm = { id: string; waitingNames: readonly string[] }
 
 const CHUNK = 200
-const NOTE = 'Linked the related and see-also names that arrived later in the same import.'
+export const COMPLETED_LINKS_NOTE = 'Linked the related and see-also names that arrived later in the same import.'
 
 /** New terms of this import written with names that matched no term yet. */
 export class NewTermsAwaitingLinks {
@@ -111,7 +111,7 @@ export async function completeNewTermLinks(
             targetId: stored.id,
             targetTitle: stored.title,
             changedFields: changedLinkFields(stored, links),
-            note: NOTE,
+            note: COMPLETED_LINKS_NOTE,
           })
           if (stored._status === 'published') {
             await recordChange(req, 'terms', stored.id, tagsForChange('terms', stored, stored), { event: 'updated', slug: stored.slug })

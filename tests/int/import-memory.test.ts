@@ -10,7 +10,7 @@ import { benchEnvironment, benchPaths } from '../../bench/bench-environment'
 import { writeGeneratedGlossary } from '../../bench/generated-glossary'
 import { measureImport } from '../../bench/import-throughput'
 
-import { storedTermParts } from './helpers/import-cli-process'
+import { storedTermParts } from '../support/import-cli-process'
 
 const ENTRIES = 120
 /** Node, tsx and Payload take about 300 MB before the first term; the old import needed 700 MB at 120 terms. */

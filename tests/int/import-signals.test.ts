@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { writeGeneratedGlossary } from '../../bench/generated-glossary'
 
-import { spawnImportCli, storedChildCounts, storedTermParts, waitForOutput } from './helpers/import-cli-process'
+import { spawnImportCli, storedChildCounts, storedTermParts, waitForOutput } from '../support/import-cli-process'
 
 // New terms are stored a batch (200) at a time: enough entries that the signal arrives between batches.
 const ENTRIES = 700

@@ -5,16 +5,16 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 
-import { IMPORT_NODE_ARGS } from '../../../seed/cli/import-node-args'
+import { IMPORT_NODE_ARGS } from '../../seed/cli/import-node-args'
 
-import { REPO_ROOT } from './payload'
+import { REPOSITORY_ROOT } from './app-instance'
 
 export type CliRun = { child: ChildProcess; stderr: () => string; exit: Promise<number | null> }
 
 /** Runs `seed/cli/import.ts` as `npm run import` does: one Node process, which gets the signals itself. */
 export function spawnImportCli(args: string[], databaseFile: string): CliRun {
-  const child = spawn(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', path.join(REPO_ROOT, 'seed/cli/import.ts'), ...args], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', path.join(REPOSITORY_ROOT, 'seed/cli/import.ts'), ...args], {
+    cwd: REPOSITORY_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
