@@ -5,7 +5,6 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { revisionTag } from '@/concurrency/revision-tags'
-import type { TermDocument } from '@/content-format/types'
 import { importTermBatches } from '@/content-transfer/import-terms'
 import { DocumentByDocumentInsert } from '@/db/bulk-insert'
 import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-version-error'
@@ -13,6 +12,7 @@ import type { Category, Term, User } from '@/payload-types'
 
 import { callGraphql, callRest, errorMessage, tokenFor } from './helpers/api-routes'
 import { createStaffUser, getTestPayload } from './helpers/payload'
+import { termEntry } from './helpers/term-entries'
 
 let payload: Payload
 let editor: User
@@ -126,22 +126,6 @@ describe('revisions', () => {
   })
 })
 
-function importedEntry(title: string, relatedTerms: string[] = []): TermDocument {
-  return {
-    title,
-    slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-    definition: `${title} is a made-up term for tests.`,
-    analogy: null,
-    useCases: [],
-    providerEquivalents: [],
-    faqs: [],
-    category: 'Storage',
-    difficulty: 'beginner',
-    relatedTerms,
-    seeAlso: [],
-  }
-}
-
 /** The revision of the stored document and of its latest version, by slug. */
 async function importedRevisions(slug: string): Promise<[number, number]> {
   const [term] = (await payload.find({ collection: 'terms', where: { slug: { equals: slug } }, depth: 0, draft: false })).docs
@@ -154,7 +138,7 @@ describe('import', () => {
     it(`counts a new term as revision 1, its links completed later in the same import as one more, a changed entry as another (${path})`, async () => {
       const options = { status: 'published' as const, ...(path === 'one adapter call per document' ? { bulkInsert: new DocumentByDocumentInsert(payload) } : {}) }
       const tag = path === 'SQLite bulk statements' ? 'Sq' : 'Dd'
-      const [waiting, arriving] = [importedEntry(`${tag} Waiting Link`, [`${tag} Arriving Later`]), importedEntry(`${tag} Arriving Later`)]
+      const [waiting, arriving] = [termEntry(`${tag} Waiting Link`, { category: 'Storage', relatedTerms: [`${tag} Arriving Later`] }), termEntry(`${tag} Arriving Later`, { category: 'Storage' })]
       await importTermBatches(payload, [[waiting], [arriving]], options)
       expect(await importedRevisions(waiting.slug)).toEqual([2, 2])
       expect(await importedRevisions(arriving.slug)).toEqual([1, 1])
@@ -255,6 +239,9 @@ describe('Local API', () => {
 
 describe('REST', () => {
   const auth = () => ({ token: editorToken })
+  /** A draft save of one term, as the admin makes it, with an If-Match header when given one. */
+  const patchDraft = (id: string, ifMatch: string | null, body: Record<string, unknown>) =>
+    callRest('PATCH', `/api/terms/${id}?draft=true`, { ...auth(), headers: ifMatch === null ? {} : { 'If-Match': ifMatch }, body })
 
   it('gives a document’s answers its ETag and refuses a stale If-Match with 412, changing nothing', async () => {
     const term = await createTerm()
@@ -263,19 +250,11 @@ describe('REST', () => {
     expect(read.status).toBe(200)
     expect(read.headers.get('etag')).toBe(revisionTag(id, 1))
 
-    const current = await callRest('PATCH', `/api/terms/${id}?draft=true`, {
-      ...auth(),
-      headers: { 'If-Match': read.headers.get('etag')! },
-      body: { definition: 'First writer.' },
-    })
+    const current = await patchDraft(id, read.headers.get('etag'), { definition: 'First writer.' })
     expect(current.status).toBe(200)
     expect(current.headers.get('etag')).toBe(revisionTag(id, 2))
 
-    const stale = await callRest('PATCH', `/api/terms/${id}?draft=true`, {
-      ...auth(),
-      headers: { 'If-Match': read.headers.get('etag')! },
-      body: { definition: 'Second writer, from the same read.' },
-    })
+    const stale = await patchDraft(id, read.headers.get('etag'), { definition: 'Second writer, from the same read.' })
     expect(stale.status).toBe(412)
     expect(stale.headers.get('etag')).toBe(revisionTag(id, 2))
     expect(errorMessage(stale)).toContain('changed by someone else since you opened it')
@@ -290,8 +269,8 @@ describe('REST', () => {
   it('keeps today’s behaviour for a request without If-Match or with If-Match: *', async () => {
     const term = await createTerm()
     const id = String(term.id)
-    const without = await callRest('PATCH', `/api/terms/${id}?draft=true`, { ...auth(), body: { definition: 'No validator.' } })
-    const any = await callRest('PATCH', `/api/terms/${id}?draft=true`, { ...auth(), headers: { 'If-Match': '*' }, body: { definition: 'Any.' } })
+    const without = await patchDraft(id, null, { definition: 'No validator.' })
+    const any = await patchDraft(id, '*', { definition: 'Any.' })
     expect([without.status, any.status]).toEqual([200, 200])
     expect((await latest(id)).revision).toBe(3)
   })
@@ -328,13 +307,7 @@ describe('REST', () => {
     for (let round = 0; round < RACE_ROUNDS; round += 1) {
       const etag = (await callRest('GET', `/api/terms/${id}?draft=true`, auth())).headers.get('etag')!
       const answers = await Promise.all(
-        Array.from({ length: WRITERS_PER_RACE }, (_, writer) =>
-          callRest('PATCH', `/api/terms/${id}?draft=true`, {
-            ...auth(),
-            headers: { 'If-Match': etag },
-            body: { definition: `Round ${round}, writer ${writer}.` },
-          }),
-        ),
+        Array.from({ length: WRITERS_PER_RACE }, (_, writer) => patchDraft(id, etag, { definition: `Round ${round}, writer ${writer}.` })),
       )
       const winners = answers.flatMap((answer, writer) => (answer.status === 200 ? [writer] : []))
       const stored = await latest(id)
