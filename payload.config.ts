@@ -21,6 +21,7 @@ import { Users } from '@/collections/Users'
 import { WebhookDeliveries } from '@/collections/WebhookDeliveries'
 import { WebhookEndpoints } from '@/collections/WebhookEndpoints'
 import { recordFailedGraphQLLogin } from '@/collections/Users/hooks/record-failed-login'
+import { codeStaleVersionGraphqlErrors } from '@/concurrency/graphql-stale-version'
 import { createDatabaseAdapter } from '@/db/database-adapter'
 import { readPayloadSecret } from '@/lib/env'
 import { mediaStoragePlugin } from '@/media-storage/media-storage-plugin'
@@ -39,7 +40,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
   collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges].map(withRequestCaps),
-  hooks: { afterError: [recordFailedGraphQLLogin] },
+  hooks: { afterError: [recordFailedGraphQLLogin, codeStaleVersionGraphqlErrors] },
   admin: {
     user: Users.slug,
     avatar: 'default',

@@ -286,6 +286,10 @@ export interface Term {
    * Set by the server on the first publish. From then on only editors and admins can delete this document.
    */
   firstPublishedAt?: string | null;
+  /**
+   * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
+   */
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -302,6 +306,10 @@ export interface Category {
    */
   slug: string;
   description?: string | null;
+  /**
+   * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
+   */
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -327,6 +335,10 @@ export interface Provider {
    */
   brandColor?: string | null;
   displayOrder?: number | null;
+  /**
+   * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
+   */
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -337,6 +349,10 @@ export interface Provider {
 export interface Media {
   id: string;
   alt: string;
+  /**
+   * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
+   */
+  revision?: number | null;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -395,6 +411,10 @@ export interface UseCase {
    * Set by the server on the first publish. From then on only editors and admins can delete this document.
    */
   firstPublishedAt?: string | null;
+  /**
+   * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
+   */
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -489,6 +509,10 @@ export interface Faq {
    * Set by the server on the first publish. From then on only editors and admins can delete this document.
    */
   firstPublishedAt?: string | null;
+  /**
+   * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
+   */
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -937,6 +961,7 @@ export interface TermsSelect<T extends boolean = true> {
         id?: T;
       };
   firstPublishedAt?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -965,6 +990,7 @@ export interface UseCasesSelect<T extends boolean = true> {
         id?: T;
       };
   firstPublishedAt?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -991,6 +1017,7 @@ export interface FaqsSelect<T extends boolean = true> {
         id?: T;
       };
   firstPublishedAt?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1024,6 +1051,7 @@ export interface CategoriesSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1039,6 +1067,7 @@ export interface ProvidersSelect<T extends boolean = true> {
   logo?: T;
   brandColor?: T;
   displayOrder?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1048,6 +1077,7 @@ export interface ProvidersSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  revision?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

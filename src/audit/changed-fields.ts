@@ -7,6 +7,8 @@
 // subset of its fields (a collection's `defaultPopulate`), so relationship and upload fields are told by
 // their type, and references inside rich text by their `relationTo`.
 
+import { REVISION_FIELD } from '@/concurrency/revision-tags'
+
 export type ComparableField = {
   name: string
   type: string
@@ -32,6 +34,7 @@ export const UNRECORDED_FIELDS: ReadonlySet<string> = new Set([
   'sessions',
   'loginAttempts',
   'lockUntil',
+  REVISION_FIELD,
 ])
 
 type JsonObject = Record<string, unknown>

@@ -14,6 +14,8 @@ import { and, getTableColumns, getTableName, inArray, sql } from '@payloadcms/db
 import { buildVersionCollectionFields, type CollectionSlug, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
 import { v7 as timeOrderedUuid } from 'uuid'
 
+import { REVISION_FIELD } from '@/concurrency/revision-tags'
+
 type Row = Record<string, unknown>
 
 /** The part of a drizzle SQLite connection the bulk path uses. */
@@ -22,6 +24,13 @@ type DrizzleWrites = {
   update(table: unknown): { set(values: Row): { where(condition: unknown): Promise<unknown> } }
   select(columns: Record<string, unknown>): { from(table: unknown): { where(condition: unknown): Promise<Row[]> } }
 }
+
+/**
+ * An amendment is a write of the document like any other, so its revision moves on (see
+ * src/concurrency/revisions.ts); the document and its latest version keep the same count.
+ */
+const NEXT_REVISION = { [REVISION_FIELD]: { $inc: 1 } }
+const revisionAfter = (version: Row) => (Number(version[REVISION_FIELD]) || 0) + 1
 
 /** A document ready to store: `data` as Payload's beforeChange hands it to the adapter, with its id. */
 export type NewDocument = { id: string; data: Row }
@@ -87,7 +96,7 @@ export class DocumentByDocumentInsert implements BulkInsert {
 
   async amendDocuments(req: PayloadRequest, collection: CollectionSlug, amendments: NewDocument[], at: string) {
     for (const { id, data } of amendments) {
-      await this.payload.db.updateOne({ collection, id, data: { ...data, updatedAt: at }, req, returning: false })
+      await this.payload.db.updateOne({ collection, id, data: { ...data, updatedAt: at, ...NEXT_REVISION }, req, returning: false })
       const { docs } = await this.payload.db.findVersions({
         collection,
         where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
@@ -100,7 +109,11 @@ export class DocumentByDocumentInsert implements BulkInsert {
       await this.payload.db.updateVersion({
         collection,
         id: String(latest.id),
-        versionData: { ...latest, version: { ...(latest.version as Row), ...data, updatedAt: at }, updatedAt: at } as never,
+        versionData: {
+          ...latest,
+          version: { ...(latest.version as Row), ...data, updatedAt: at, [REVISION_FIELD]: revisionAfter(latest.version as Row) },
+          updatedAt: at,
+        } as never,
         req,
         returning: false,
       })
@@ -385,7 +398,12 @@ export class SqliteBulkInsert implements BulkInsert {
     await this.deleteListRows(req, tableName, fields, '', ids)
     for (const { id, data } of amendments) rows.addChildRows(tableName, config.flattenedFields, id, data)
     const table = this.adapter.tables[tableName]!
-    await db.update(table).set({ updatedAt: at }).where(inArray(table.id, ids))
+    const bumped = (fieldsOfTable: FlattenedField[], tableOfRows: string, data: Row) =>
+      transform({ adapter: this.adapter, data, enableAtomicWrites: true, fields: fieldsOfTable, tableName: tableOfRows }).row
+    await db
+      .update(table)
+      .set(bumped(config.flattenedFields, tableName, { updatedAt: at, ...NEXT_REVISION }))
+      .where(inArray(table.id, ids))
 
     if (config.versions) {
       const versionTableName = this.adapter.tableNameMap.get(`_${toSnakeCase(config.slug)}${this.adapter.versionsSuffix}`)!
@@ -402,14 +420,8 @@ export class SqliteBulkInsert implements BulkInsert {
         const versionId = versionOf.get(id)
         if (versionId) rows.addChildRows(versionTableName, versionFields, versionId, { version: data })
       }
-      const dates = transform({
-        adapter: this.adapter,
-        data: { updatedAt: at, version: { updatedAt: at } },
-        enableAtomicWrites: false,
-        fields: versionFields,
-        tableName: versionTableName,
-      }).row
-      await db.update(versionTable).set(dates).where(inArray(versionTable.id, versionIds))
+      const datesAndRevision = bumped(versionFields, versionTableName, { updatedAt: at, version: { updatedAt: at, ...NEXT_REVISION } })
+      await db.update(versionTable).set(datesAndRevision).where(inArray(versionTable.id, versionIds))
     }
     await this.insertAll(req, rows)
   }

@@ -14,6 +14,7 @@ import * as migration_20261201_131258_media_storage_fields from './20261201_1312
 import * as migration_20261202_061740_change_feed_events from './20261202_061740_change_feed_events';
 import * as migration_20261202_065959_api_clients from './20261202_065959_api_clients';
 import * as migration_20261202_073846_webhooks from './20261202_073846_webhooks';
+import * as migration_20261202_102053_revisions from './20261202_102053_revisions';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261202_073846_webhooks.up,
     down: migration_20261202_073846_webhooks.down,
-    name: '20261202_073846_webhooks'
+    name: '20261202_073846_webhooks',
+  },
+  {
+    up: migration_20261202_102053_revisions.up,
+    down: migration_20261202_102053_revisions.down,
+    name: '20261202_102053_revisions'
   },
 ];

@@ -6,6 +6,7 @@ import { authenticated } from '@/access/authenticated'
 import { authenticatedOrPublished } from '@/access/authenticated-or-published'
 import { canDeleteContent, canUpdateContent, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { withRevisions } from '@/concurrency/revisions'
 import { contentChangeHooks } from '@/site-cache/record-content-change'
 import type { SiteCollection } from '@/site-cache/cache-tags'
 
@@ -24,7 +25,7 @@ type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versio
 export function reviewedCollection({ titleField, fields, hooks, ...config }: ReviewedCollectionArgs): CollectionConfig {
   const audit = auditCollectionHooks({ titleField })
   const siteChange = contentChangeHooks(config.slug)
-  return {
+  return withRevisions({
     ...config,
     access: {
       read: authenticatedOrPublished,
@@ -54,5 +55,5 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
       afterDelete: [audit.afterDelete, siteChange.afterDelete, ...(hooks?.afterDelete ?? [])],
     },
     fields: [...fields, ...workflowFields],
-  }
+  })
 }

@@ -9,6 +9,7 @@ import { exportTerms, type ExportStatus } from '@/content-transfer/export-terms'
 import { importTermBatches, importTermDocuments } from '@/content-transfer/import-terms'
 
 import { getTestPayload } from './helpers/payload'
+import { termEntry } from './helpers/term-entries'
 
 let payload: Payload
 
@@ -16,21 +17,8 @@ beforeAll(async () => {
   payload = await getTestPayload()
 })
 
-function entryNamed(title: string, relatedTerms: string[] = [], seeAlso: string[] = []): TermDocument {
-  return {
-    title,
-    slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-    definition: `${title} is a made-up term for tests.`,
-    analogy: null,
-    useCases: [],
-    providerEquivalents: [{ provider: 'AWS', service: `Amazon ${title}` }],
-    faqs: [],
-    category: 'testing',
-    difficulty: 'beginner',
-    relatedTerms,
-    seeAlso,
-  }
-}
+const entryNamed = (title: string, relatedTerms: string[] = [], seeAlso: string[] = []): TermDocument =>
+  termEntry(title, { relatedTerms, seeAlso })
 
 async function exportedEntry(slug: string, status: ExportStatus = 'published'): Promise<TermDocument> {
   const exported = (await exportTerms(payload, status)).find((term) => term.slug === slug)

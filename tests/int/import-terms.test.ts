@@ -7,27 +7,12 @@ import { richTextToPlainText } from '@/content-transfer/rich-text'
 import type { Term } from '@/payload-types'
 
 import { getTestPayload, readSeedDocuments, seedProvidersForTest } from './helpers/payload'
+import { termEntry } from './helpers/term-entries'
 
 let payload: Payload
 let seedDocuments: TermDocument[]
 
-function documentNamed(title: string, overrides: Partial<TermDocument> = {}): TermDocument {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
-  return {
-    title,
-    slug,
-    definition: `${title} is a made-up term for tests.`,
-    analogy: null,
-    useCases: [],
-    providerEquivalents: [{ provider: 'AWS', service: `Amazon ${title}` }],
-    faqs: [],
-    category: 'testing',
-    difficulty: 'beginner',
-    relatedTerms: [],
-    seeAlso: [],
-    ...overrides,
-  }
-}
+const documentNamed = termEntry
 
 /** Use cases and FAQs populated with whether they are live too, which consumers are not shown by default. */
 const CHILDREN_WITH_STATUS = {

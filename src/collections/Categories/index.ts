@@ -3,13 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { withRevisions } from '@/concurrency/revisions'
 import { slugField } from '@/fields/slug'
 import { contentChangeHooks } from '@/site-cache/record-content-change'
 
 const siteChange = contentChangeHooks('categories')
 const audit = auditCollectionHooks({ titleField: 'name' })
 
-export const Categories: CollectionConfig = {
+export const Categories: CollectionConfig = withRevisions({
   slug: 'categories',
   labels: { singular: 'Category', plural: 'Categories' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'], enableListViewSelectAPI: true },
@@ -26,4 +27,4 @@ export const Categories: CollectionConfig = {
     slugField('name'),
     { name: 'description', type: 'textarea' },
   ],
-}
+})

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { withRevisions } from '@/concurrency/revisions'
 import { localMediaDirectory } from '@/media-storage/media-storage-settings'
 import { contentChangeHooks } from '@/site-cache/record-content-change'
 
@@ -12,7 +13,7 @@ import { ALLOWED_IMAGE_TYPES, MAX_IMAGE_PIXELS } from './inspect-upload'
 const siteChange = contentChangeHooks('media')
 const audit = auditCollectionHooks({ titleField: 'filename' })
 
-export const Media: CollectionConfig = {
+export const Media: CollectionConfig = withRevisions({
   slug: 'media',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
   hooks: {
@@ -30,4 +31,4 @@ export const Media: CollectionConfig = {
     constructorOptions: { limitInputPixels: MAX_IMAGE_PIXELS },
   },
   fields: [{ name: 'alt', type: 'text', required: true, label: 'Alternative text' }],
-}
+})

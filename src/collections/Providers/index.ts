@@ -3,13 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { withRevisions } from '@/concurrency/revisions'
 import { slugField } from '@/fields/slug'
 import { contentChangeHooks } from '@/site-cache/record-content-change'
 
 const siteChange = contentChangeHooks('providers')
 const audit = auditCollectionHooks({ titleField: 'name' })
 
-export const Providers: CollectionConfig = {
+export const Providers: CollectionConfig = withRevisions({
   slug: 'providers',
   labels: { singular: 'Provider', plural: 'Providers' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'fullName', 'displayOrder'] },
@@ -45,4 +46,4 @@ export const Providers: CollectionConfig = {
     },
     { name: 'displayOrder', type: 'number', defaultValue: 100, index: true },
   ],
-}
+})

@@ -1,0 +1,70 @@
+// Two editors open the same term in the admin; the first one saves. The second one's save, made from the
+// form they opened before that, is refused with a message that says what happened and what to do, and
+// the first editor's wording stays.
+import type { BrowserContext, Page } from '@playwright/test'
+
+import { expect, test } from './support/csp-watch'
+import { adminToken, ensureStaffUser, signedInContext } from './support/staff'
+
+const FIRST_EDITOR = 'concurrent-first@test.cloudlex'
+const SECOND_EDITOR = 'concurrent-second@test.cloudlex'
+
+let termId = ''
+
+async function openTerm(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`/admin/collections/terms/${termId}`)
+  await expect(page.locator('form[data-form-ready="true"]').first()).toBeVisible({ timeout: 15_000 })
+  return page
+}
+
+async function saveDefinition(page: Page, definition: string) {
+  await page.locator('#field-definition').fill(definition)
+  await page.getByRole('button', { name: 'Save Draft' }).click()
+}
+
+/** Payload's own check warns an editor who starts typing in a form already out of date; this editor began before. */
+async function startEditing(page: Page, definition: string) {
+  await page.locator('#field-definition').fill(definition)
+  await expect(page.getByRole('button', { name: 'Save Draft' })).toBeEnabled({ timeout: 15_000 })
+}
+
+test.beforeAll(async ({ request }) => {
+  await ensureStaffUser(request, 'editor', FIRST_EDITOR)
+  await ensureStaffUser(request, 'editor', SECOND_EDITOR)
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  const categories = (await (await request.get('/api/categories?where[slug][equals]=security', { headers })).json()) as {
+    docs: { id: string }[]
+  }
+  const created = await request.post('/api/terms?draft=true', {
+    headers,
+    data: { title: 'Concurrent Edit Term', definition: 'The first wording.', category: categories.docs[0]!.id, difficulty: 'beginner' },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  termId = ((await created.json()) as { doc: { id: string } }).doc.id
+})
+
+test('a save made from a form opened before someone else’s save is refused with a clear message', async ({ browser, baseURL, request }) => {
+  const headers = { Authorization: `JWT ${await adminToken(request)}` }
+  const storedDefinition = async () =>
+    ((await (await request.get(`/api/terms/${termId}?draft=true&depth=0`, { headers })).json()) as { definition: string }).definition
+  const first = await signedInContext(browser, baseURL!, FIRST_EDITOR)
+  const second = await signedInContext(browser, baseURL!, SECOND_EDITOR)
+  const firstPage = await openTerm(first)
+  const secondPage = await openTerm(second)
+  await startEditing(secondPage, 'The second editor’s wording, from an older copy.')
+
+  await saveDefinition(firstPage, 'The first editor’s wording.')
+  await expect.poll(storedDefinition, { timeout: 15_000 }).toBe('The first editor’s wording.')
+  // A second save from the same form goes through: the form took the new revision from its first save.
+  await saveDefinition(firstPage, 'The first editor’s second wording.')
+  await expect.poll(storedDefinition, { timeout: 15_000 }).toBe('The first editor’s second wording.')
+
+  await secondPage.getByRole('button', { name: 'Save Draft' }).click()
+  await expect(secondPage.getByText(/changed by someone else since you opened it: reload to see their version; copy your edits first/)).toBeVisible({
+    timeout: 15_000,
+  })
+  expect(await storedDefinition()).toBe('The first editor’s second wording.')
+  await first.close()
+  await second.close()
+})
