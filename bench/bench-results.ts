@@ -34,6 +34,8 @@ export type EndpointResult = {
   ceiling: LoadNumbers
   /** App throughput as a fraction of the ceiling's. */
   ratio: number
+  /** The app server's peak resident set (VmHWM) once this row's loads were done: which row raised it. */
+  serverPeakRssBytes?: number | null
   targets: TargetCheck[]
 }
 
@@ -47,8 +49,11 @@ export type SizeResult = {
   machineLoad: { atStart: number; atEnd: number }
   settings: { durationSeconds: number; connections: number; warmupSeconds: number }
   import: ImportMeasurement & { targets: TargetCheck[] }
-  /** `directoryReadSeconds`: how long the server took at start to read the glossary into its term directory. */
-  server: { peakRssBytes: number | null; directoryReadSeconds?: number | null; targets: TargetCheck[] }
+  /**
+   * `directoryReadSeconds`: how long the server took at start to read the glossary into its term directory;
+   * `peakRssBeforeLoadsBytes`: its peak once started and settled, before any load.
+   */
+  server: { peakRssBytes: number | null; peakRssBeforeLoadsBytes?: number | null; directoryReadSeconds?: number | null; targets: TargetCheck[] }
   endpoints: EndpointResult[]
   freshness: FreshnessResult & { targets: TargetCheck[] }
   /** p50 growth from the next smaller size measured in the same run. */

@@ -81,8 +81,8 @@ export function markdownTable({ header, rows }: Table): string {
 
 export function endpointTable(endpoints: readonly EndpointResult[]): Table {
   return {
-    header: ['endpoint', 'req/s', 'ceiling req/s', '× ceiling', 'p50', 'p95', 'p99', 'max', 'non-2xx/errors', 'size', 'targets'],
-    rows: endpoints.map(({ label, app, ceiling, ratio, bodyBytes, targets }) => [
+    header: ['endpoint', 'req/s', 'ceiling req/s', '× ceiling', 'p50', 'p95', 'p99', 'max', 'non-2xx/errors', 'size', 'server peak RSS', 'targets'],
+    rows: endpoints.map(({ label, app, ceiling, ratio, bodyBytes, serverPeakRssBytes, targets }) => [
       label,
       formatRate(app.requestsPerSecond),
       formatRate(ceiling.requestsPerSecond),
@@ -93,6 +93,7 @@ export function endpointTable(endpoints: readonly EndpointResult[]): Table {
       formatMs(app.maxMs),
       grouped(app.non2xx + app.errors),
       formatBytes(bodyBytes),
+      formatBytes(serverPeakRssBytes ?? null),
       verdict(targets),
     ]),
   }
@@ -108,7 +109,13 @@ export function summaryTable(result: SizeResult): Table {
         `${grouped(imported.terms)} terms in ${imported.seconds.toFixed(1)} s: ${imported.termsPerSecond.toFixed(1)} terms/s, peak RSS ${formatBytes(imported.peakRssBytes)}`,
         verdict(imported.targets),
       ],
-      ['server peak RSS', formatBytes(server.peakRssBytes), verdict(server.targets)],
+      [
+        'server peak RSS',
+        server.peakRssBeforeLoadsBytes == null
+          ? formatBytes(server.peakRssBytes)
+          : `${formatBytes(server.peakRssBytes)} (${formatBytes(server.peakRssBeforeLoadsBytes)} once started, before the loads)`,
+        verdict(server.targets),
+      ],
       ...(server.directoryReadSeconds != null
         ? [['term directory read at start', `${server.directoryReadSeconds.toFixed(1)} s (before the loads; pages that need it wait for it)`, '']]
         : []),

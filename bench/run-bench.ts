@@ -90,6 +90,7 @@ async function measureEndpoint(
     app,
     ceiling,
     ratio,
+    serverPeakRssBytes: servers.app.peakRssBytes(),
     targets: endpointTargets(endpoint.key, terms, { ratio, p95Ms: app.p95Ms, p99Ms: app.p99Ms, failures: app.non2xx + app.errors, bodyBytes }),
   }
 }
@@ -135,9 +136,11 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
   const { servers, endpoints, recording } = await startServers(terms, options, env.app)
   const results: EndpointResult[] = []
   let freshness: Awaited<ReturnType<typeof probeFreshness>>
+  let peakRssBeforeLoadsBytes: number | null = null
   try {
     say(`Loading each endpoint for ${options.durationSeconds} s, then the ceiling for as long…`)
     await settle(servers.app)
+    peakRssBeforeLoadsBytes = servers.app.peakRssBytes()
     for (const endpoint of endpoints) results.push(await measureEndpoint(endpoint, servers, recording, terms, options))
     if (options.proxy) results.push(...(await measureThroughProxy(endpoints, servers, recording, terms, options)))
     await servers.ceiling.stop()
@@ -167,7 +170,7 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
     machineLoad: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0]! },
     settings: { durationSeconds: options.durationSeconds, connections: options.connections, warmupSeconds: WARMUP_SECONDS },
     import: { ...imported, targets: importTargets(terms, imported.termsPerSecond, imported.peakRssBytes) },
-    server: { peakRssBytes, directoryReadSeconds: servers.app.directoryReadSeconds, targets: serverTargets(terms, peakRssBytes) },
+    server: { peakRssBytes, peakRssBeforeLoadsBytes, directoryReadSeconds: servers.app.directoryReadSeconds, targets: serverTargets(terms, peakRssBytes) },
     endpoints: results,
     freshness: { ...freshness, targets: freshnessTargets({ ...freshness, failures: freshness.load.non2xx + freshness.load.errors }) },
     growth: null,

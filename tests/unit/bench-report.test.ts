@@ -172,6 +172,14 @@ describe('the bench report', () => {
     expect(sizeReportText(fast)).toContain('Every target met.')
   })
 
+  it('shows which row raised the server’s peak RSS, and its peak before any load', () => {
+    const result = sizeResult(10_000, [{ ...termPage(load(), load()), serverPeakRssBytes: 512e6 }])
+    result.server = { ...result.server, peakRssBytes: 631e6, peakRssBeforeLoadsBytes: 402e6 }
+    const text = sizeReportText(result)
+    expect(text).toMatch(/term page .* 512\.0 MB {2}pass/)
+    expect(text).toMatch(/server peak RSS +631\.0 MB \(402\.0 MB once started, before the loads\)/)
+  })
+
   it('shows the p50 growth between two sizes of one run in latest.md', () => {
     const small = sizeResult(1_000, [termPage(load({ p50Ms: 10 }), load())])
     const large = sizeResult(10_000, [termPage(load({ p50Ms: 30 }), load())])
