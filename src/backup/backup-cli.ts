@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util'
 
 import type { CliIo } from '@/content-transfer/import-cli'
 import { loadCliEnvironment } from '@/content-transfer/open-payload'
+import { stopOnSignals, type SignalStop } from '@/content-transfer/stop-on-signals'
 
 import { describeBytes } from './archive-files'
 import { BackupProblem, dataLocations, type DataLocations } from './backup-locations'
+import { StoppedBySignal } from './stopped'
 
 export const BACKUP_USAGE = 'usage: npm run backup -- --out FILE.tar.gz [--force]'
 export const RESTORE_USAGE = 'usage: npm run restore -- FILE.tar.gz [--to DATABASE_FILE] [--media DIR] [--force]'
@@ -36,15 +38,30 @@ export function parseRestoreArgs(argv: string[]): RestoreOptions {
   return { archive: positionals[0]!, to: values.to, media: values.media, force: values.force }
 }
 
-/** Runs a command body: problems the operator can fix print as they are, anything else as a failure; both exit 1. */
-async function reportProblems(io: CliIo, what: string, body: () => Promise<void>): Promise<number> {
+/**
+ * Runs a command body: problems the operator can fix print as they are, anything else as a failure; both
+ * exit 1. A signal stops the body between two steps, with the shell's exit code for that signal.
+ */
+async function reportProblems(io: CliIo, what: 'backup' | 'restore', body: (stop: SignalStop) => Promise<void>): Promise<number> {
+  const stop = stopOnSignals(io.stderr, `the ${what} stops after its current step, leaving no partial files`)
   try {
-    await body()
+    await body(stop)
     return 0
   } catch (error) {
+    if (error instanceof StoppedBySignal) {
+      io.stderr(`${what} stopped by ${error.signalName}: nothing was written${what === 'restore' ? ' or replaced' : ''}.`)
+      return stop.exitCode() ?? 1
+    }
     io.stderr(error instanceof BackupProblem ? `${what} refused: ${error.message}` : `${what} failed: ${(error as Error).message}`)
     return 1
+  } finally {
+    stop.dispose()
   }
+}
+
+function reportLeftovers(io: CliIo, what: 'backup' | 'restore', removed: string[]): void {
+  if (removed.length === 0) return
+  io.stdout(`removed ${removed.length === 1 ? 'a folder' : `${removed.length} folders`} left by an interrupted ${what}: ${removed.join(', ')}`)
 }
 
 function withArguments<Options>(parse: (argv: string[]) => Options, usage: string, argv: string[], io: CliIo): Options | null {
@@ -65,10 +82,11 @@ function locationsFromSettings(command: 'backup' | 'restore'): DataLocations {
 export async function runBackupCli(argv: string[], io: CliIo): Promise<number> {
   const options = withArguments(parseBackupArgs, BACKUP_USAGE, argv, io)
   if (!options) return 2
-  return reportProblems(io, 'backup', async () => {
+  return reportProblems(io, 'backup', async ({ signal }) => {
     const locations = locationsFromSettings('backup')
     const { createBackup } = await import('./create-backup')
-    const { archive, archiveBytes, manifest, summary } = await createBackup(locations, options.out, options)
+    const { archive, archiveBytes, manifest, summary, removedLeftovers } = await createBackup(locations, options.out, { ...options, signal })
+    reportLeftovers(io, 'backup', removedLeftovers)
     io.stdout(
       `backed up ${manifest.database.source}: ${summary.terms} terms, ${summary.mediaDocuments} media documents ` +
         `(database copy ${describeBytes(manifest.database.bytes)}, sha256 ${manifest.database.sha256})`,
@@ -86,7 +104,7 @@ export async function runBackupCli(argv: string[], io: CliIo): Promise<number> {
 export async function runRestoreCli(argv: string[], io: CliIo): Promise<number> {
   const options = withArguments(parseRestoreArgs, RESTORE_USAGE, argv, io)
   if (!options) return 2
-  return reportProblems(io, 'restore', async () => {
+  return reportProblems(io, 'restore', async ({ signal }) => {
     const locations = locationsFromSettings('restore')
     const { restoreBackup } = await import('./restore-backup')
     const target = {
@@ -94,7 +112,8 @@ export async function runRestoreCli(argv: string[], io: CliIo): Promise<number> 
       mediaDirectory: options.media ? path.resolve(options.media) : locations.mediaDirectory,
       force: options.force,
     }
-    const result = await restoreBackup(path.resolve(options.archive), target)
+    const result = await restoreBackup(path.resolve(options.archive), target, signal)
+    reportLeftovers(io, 'restore', result.removedLeftovers)
     const { manifest } = result
     io.stdout(`checked ${options.archive}: backup of ${manifest.database.source} made ${manifest.createdAt} by Cloudlex ${manifest.appVersion}; sha256 matches`)
     io.stdout(

@@ -20,8 +20,18 @@ import {
   type MediaInBackup,
 } from './backup-manifest'
 import { copyDatabaseConsistently, summarizeDatabase, type DatabaseSummary } from './sqlite-file'
+import { stopIfAsked } from './stopped'
+import { makeWorkFolder, removeAbandonedWorkFolders } from './work-folders'
 
-export type BackupResult = { archive: string; archiveBytes: number; manifest: BackupManifest; summary: DatabaseSummary }
+export type BackupResult = {
+  archive: string
+  archiveBytes: number
+  manifest: BackupManifest
+  summary: DatabaseSummary
+  /** Work folders of earlier backups to the same file that were killed before they could remove them. */
+  removedLeftovers: string[]
+}
+export type BackupRunOptions = { force: boolean; signal?: AbortSignal }
 
 function mediaInBackup(locations: DataLocations, files: MediaFile[]): MediaInBackup {
   if (locations.mediaBucket) return mediaInBucket(locations.mediaBucket)
@@ -57,17 +67,23 @@ function refuseBadDestination(locations: DataLocations, out: string, force: bool
   }
 }
 
-export async function createBackup(locations: DataLocations, out: string, { force }: { force: boolean }): Promise<BackupResult> {
+/**
+ * A signal (`signal`) stops the backup between two steps; its work folder is removed and nothing is
+ * written under the archive's name.
+ */
+export async function createBackup(locations: DataLocations, out: string, { force, signal }: BackupRunOptions): Promise<BackupResult> {
   const archive = path.resolve(out)
   refuseBadDestination(locations, archive, force)
-  await fsp.mkdir(path.dirname(archive), { recursive: true })
-  const work = await fsp.mkdtemp(path.join(path.dirname(archive), `.${path.basename(archive)}.partial-`))
+  const removedLeftovers = await removeAbandonedWorkFolders(archive, 'partial')
+  const work = await makeWorkFolder(archive, 'partial')
   try {
     const databaseCopy = path.join(work, DATABASE_ENTRY)
     await copyDatabaseConsistently(locations.databaseFile, databaseCopy)
+    stopIfAsked(signal)
     const summary = await summarizeDatabase(databaseCopy)
     // Media after the database: every media document in the copy already had its file written.
     const mediaFiles = locations.mediaBucket ? [] : await listMediaFiles(locations.mediaDirectory)
+    stopIfAsked(signal)
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -92,8 +108,9 @@ export async function createBackup(locations: DataLocations, out: string, { forc
     const partialArchive = path.join(work, 'archive.tar.gz')
     await createTar({ file: partialArchive, cwd: work, gzip: true, portable: true, follow: true, strict: true }, entries)
     await syncFile(partialArchive)
+    stopIfAsked(signal)
     await fsp.rename(partialArchive, archive)
-    return { archive, archiveBytes: (await fsp.stat(archive)).size, manifest, summary }
+    return { archive, archiveBytes: (await fsp.stat(archive)).size, manifest, summary, removedLeftovers }
   } finally {
     await fsp.rm(work, { recursive: true, force: true })
   }

@@ -12,6 +12,8 @@ import { sha256OfFile, syncFile } from './archive-files'
 import { BackupProblem } from './backup-locations'
 import { DATABASE_ENTRY, MANIFEST_ENTRY, MEDIA_ENTRY_FOLDER, parseManifest, type BackupManifest } from './backup-manifest'
 import { ensureNotInUse, integrityCheck, sharedMemoryFileOf, summarizeDatabase, walFileOf, type DatabaseSummary } from './sqlite-file'
+import { stopIfAsked } from './stopped'
+import { makeWorkFolder, removeAbandonedWorkFolders } from './work-folders'
 
 export type RestoreTarget = { databaseFile: string; mediaDirectory: string; force: boolean }
 export type RestoreResult = {
@@ -20,6 +22,8 @@ export type RestoreResult = {
   summary: DatabaseSummary
   /** null when the backup holds no media files (they are in a bucket). */
   media: { directory: string; files: number; bytes: number } | null
+  /** Work folders of earlier restores to the same place that were killed before they could remove them. */
+  removedLeftovers: string[]
 }
 
 const MAX_MANIFEST_BYTES = 1024 * 1024
@@ -113,12 +117,6 @@ function refuseOverwrite(target: RestoreTarget, restoresMedia: boolean): void {
   )
 }
 
-/** A folder for temporary files next to `target`, on its file system, so that the final step is a rename. */
-async function workFolderNextTo(target: string): Promise<string> {
-  await fsp.mkdir(path.dirname(target), { recursive: true })
-  return fsp.mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}.restore-`))
-}
-
 async function unpackDatabase(archive: string, manifest: BackupManifest, work: string) {
   await extract({ file: archive, cwd: work, strict: true, filter: (entryPath) => entryPath === DATABASE_ENTRY })
   const unpacked = path.join(work, DATABASE_ENTRY)
@@ -176,17 +174,28 @@ async function swapIn(target: RestoreTarget, unpackedDatabase: string, unpackedM
   await oldDatabase.drop()
 }
 
-export async function restoreBackup(archive: string, target: RestoreTarget): Promise<RestoreResult> {
+/**
+ * A signal (`signal`) stops the restore before it swaps anything in, and its work folders are removed; once
+ * the swap has begun it runs to the end, so the target is never half old and half new.
+ */
+export async function restoreBackup(archive: string, target: RestoreTarget, signal?: AbortSignal): Promise<RestoreResult> {
   const manifest = await checkArchive(archive)
   const restoresMedia = manifest.media.storage === 'local'
   refuseOverwrite(target, restoresMedia)
-  const databaseWork = await workFolderNextTo(target.databaseFile)
-  const mediaWork = restoresMedia ? await workFolderNextTo(target.mediaDirectory) : null
+  const removedLeftovers = [
+    ...(await removeAbandonedWorkFolders(target.databaseFile, 'restore')),
+    ...(restoresMedia ? await removeAbandonedWorkFolders(target.mediaDirectory, 'restore') : []),
+  ]
+  const databaseWork = await makeWorkFolder(target.databaseFile, 'restore')
+  const mediaWork = restoresMedia ? await makeWorkFolder(target.mediaDirectory, 'restore') : null
   try {
     const database = await unpackDatabase(archive, manifest, databaseWork)
+    stopIfAsked(signal)
     const unpackedMedia = mediaWork ? await unpackMedia(archive, mediaWork) : null
+    stopIfAsked(signal)
     await swapIn(target, database.unpacked, unpackedMedia)
     return {
+      removedLeftovers,
       manifest,
       integrity: database.integrity,
       summary: database.summary,

@@ -13,11 +13,12 @@ export type SignalStop = {
   dispose: () => void
 }
 
-export function stopOnSignals(say: (line: string) => void): SignalStop {
+/** `notice` says what the command does before it stops, after the signal's name. */
+export function stopOnSignals(say: (line: string) => void, notice = 'stopping once the terms being written are stored'): SignalStop {
   const controller = new AbortController()
   let received: HandledSignal | null = null
   const onSignal = (name: HandledSignal) => {
-    say(`${name}: stopping once the terms being written are stored`)
+    say(`${name}: ${notice}`)
     if (received) return
     received = name
     controller.abort(name)

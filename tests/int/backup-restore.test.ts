@@ -3,7 +3,7 @@
 // glossary is exactly the glossary after one of the writes made while the backup ran, and every media
 // file it refers to is restored byte for byte. Then every refusal: an existing archive or database, a
 // database in use, damaged archives, MongoDB.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -28,7 +28,8 @@ const CLI_TIMEOUT_MS = 120_000
 
 type CommandRun = { status: number | null; stdout: string; stderr: string }
 
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<CommandRun> {
+/** Runs a script to its end; `whileRunning` may act on the process meanwhile (send it a signal). */
+function runScript(script: string, args: string[], env: Record<string, string>, whileRunning?: (child: ChildProcess) => () => void): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, script), ...args], {
       cwd: REPO_ROOT,
@@ -39,8 +40,12 @@ function runScript(script: string, args: string[], env: Record<string, string>):
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const stopWatching = whileRunning?.(child)
     child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
+    child.on('close', (status) => {
+      stopWatching?.()
+      resolve({ status, stdout, stderr })
+    })
   })
 }
 
@@ -361,5 +366,79 @@ describe('what backup and restore refuse', () => {
     }
     expect(fs.existsSync(target)).toBe(false)
     process.stdout.write(`refused archives: ${outcomes.join(', ')}; MongoDB: backup exit ${mongoBackup.status}, restore exit ${mongoRestore.status}\n`)
+  })
+})
+
+describe('an interrupted backup or restore', () => {
+  const bigMedia = path.join(workDir, 'big-media')
+  const bigEnv = { CLOUDLEX_MEDIA_DIR: bigMedia }
+
+  /** Runs a command, and sends it SIGINT as soon as a work folder matching `workFolder` appears in `folder`. */
+  async function interruptOnceWorking(script: string, args: string[], env: Record<string, string>, folder: string, workFolder: RegExp) {
+    let interruptedAt = ''
+    const run = await runScript(script, args, { ...operatorEnv, ...env }, (child) => {
+      const watch = setInterval(() => {
+        const working = fs.existsSync(folder) ? fs.readdirSync(folder).find((name) => workFolder.test(name)) : undefined
+        if (!working) return
+        clearInterval(watch)
+        interruptedAt = working
+        child.kill('SIGINT')
+      }, 10)
+      return () => clearInterval(watch)
+    })
+    return { ...run, interruptedAt }
+  }
+
+  beforeAll(() => {
+    // Incompressible files, enough that packing or unpacking them takes a while to interrupt.
+    fs.mkdirSync(bigMedia, { recursive: true })
+    for (let index = 0; index < 24; index += 1) fs.writeFileSync(path.join(bigMedia, `noise-${index}.bin`), crypto.randomBytes(4 * 1024 * 1024))
+  })
+
+  it('stops a backup on Ctrl-C with exit 130, leaving neither an archive nor its work folder', { timeout: 120_000 }, async () => {
+    const folder = path.join(workDir, 'interrupted-backup')
+    const archive = path.join(folder, 'stopped.tar.gz')
+    const run = await interruptOnceWorking('seed/cli/backup.ts', ['--out', archive], bigEnv, folder, /^\.stopped\.tar\.gz\.partial-\d+-/)
+    expect(run.interruptedAt, run.stderr).not.toBe('')
+    expect(run.status, run.stderr).toBe(130)
+    expect(run.stderr).toContain('SIGINT: the backup stops after its current step, leaving no partial files')
+    expect(run.stderr).toContain('backup stopped by SIGINT: nothing was written.')
+    expect(fs.readdirSync(folder)).toEqual([])
+  })
+
+  it('stops a restore on Ctrl-C before it replaces anything, and removes what it unpacked', { timeout: 180_000 }, async () => {
+    const archive = path.join(workDir, 'big.tar.gz')
+    const made = await backup(['--out', archive], bigEnv)
+    expect(made.status, made.stderr).toBe(0)
+    const target = path.join(workDir, 'interrupted-restore')
+    fs.mkdirSync(target)
+    const run = await interruptOnceWorking(
+      'seed/cli/restore.ts',
+      [archive, '--to', path.join(target, 'cloudlex.db'), '--media', path.join(target, 'media')],
+      {},
+      target,
+      /^\.cloudlex\.db\.restore-\d+-/,
+    )
+    expect(run.interruptedAt, run.stderr).not.toBe('')
+    expect(run.status, run.stderr).toBe(130)
+    expect(run.stderr).toContain('restore stopped by SIGINT: nothing was written or replaced.')
+    expect(fs.readdirSync(target)).toEqual([])
+  })
+
+  it('removes the work folders a killed backup left for the same archive, and only those', { timeout: 120_000 }, async () => {
+    const folder = path.join(workDir, 'after-a-kill')
+    fs.mkdirSync(folder)
+    const gonePid = spawnSync('true').pid
+    const abandoned = path.join(folder, `.nightly.tar.gz.partial-${gonePid}-Ab12Cd`)
+    const running = path.join(folder, `.nightly.tar.gz.partial-${process.pid}-Ef34Gh`)
+    const otherArchive = path.join(folder, `.weekly.tar.gz.partial-${gonePid}-Ij56Kl`)
+    for (const leftover of [abandoned, running, otherArchive]) {
+      fs.mkdirSync(leftover)
+      fs.writeFileSync(path.join(leftover, 'database.sqlite'), 'half a copy')
+    }
+    const run = await backup(['--out', path.join(folder, 'nightly.tar.gz')])
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toContain(`removed a folder left by an interrupted backup: ${abandoned}`)
+    expect(fs.readdirSync(folder).sort()).toEqual([path.basename(running), path.basename(otherArchive), 'nightly.tar.gz'].sort())
   })
 })
