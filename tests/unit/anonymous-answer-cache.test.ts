@@ -5,11 +5,20 @@ import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 
 import compression from 'compression'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 
 import { AnonymousAnswerCache } from '@/server/anonymous-answer-cache'
 
-type Answer = { status?: number; cacheControl?: string; etag?: string; setCookie?: boolean; size?: number; waitFor?: Promise<void> }
+type Answer = {
+  status?: number
+  cacheControl?: string
+  etag?: string
+  setCookie?: boolean
+  size?: number
+  waitFor?: Promise<void>
+  /** Written as it is between the opening and the end of the body. */
+  chunk?: Buffer
+}
 
 let answers = new AnonymousAnswerCache({ maxBytes: 1_000_000, maxAnswerBytes: 10_000, ttlMs: 60_000 })
 let reachedApp: string[] = []
@@ -19,7 +28,7 @@ let origin = ''
 
 async function standInForNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
   reachedApp.push(`${req.method} ${req.url}`)
-  const { status = 200, cacheControl = 'public, max-age=0, s-maxage=30', etag = `"v${reachedApp.length}"`, setCookie = false, size = 0, waitFor } = nextAnswer
+  const { status = 200, cacheControl = 'public, max-age=0, s-maxage=30', etag = `"v${reachedApp.length}"`, setCookie = false, size = 0, waitFor, chunk } = nextAnswer
   if (waitFor) await waitFor
   res.statusCode = status
   res.setHeader('content-type', 'application/json')
@@ -29,6 +38,7 @@ async function standInForNext(req: IncomingMessage, res: ServerResponse): Promis
   res.setHeader('ratelimit', '"address";r=299;t=60')
   if (setCookie) res.setHeader('set-cookie', 'a=b')
   res.write('{"answer":')
+  if (chunk) res.write(chunk)
   res.end(`${reachedApp.length},"padding":"${'x'.repeat(size)}"}`)
 }
 
@@ -141,6 +151,25 @@ describe('anonymous reads of the content API', () => {
     }
     expect(reachedApp).toHaveLength(unkeepable.length * 2)
     expect(answers.size).toBe(0)
+  })
+
+  it('does not copy the body of an answer its headers rule out, such as a REST list that is not public', async () => {
+    const copied = (chunk: Buffer, spy: MockInstance) => spy.mock.calls.some((call) => call[0] === chunk)
+    const copies = vi.spyOn(Buffer, 'from')
+    try {
+      const listChunk = Buffer.from('"docs":[]')
+      nextAnswer = { cacheControl: 'private, no-store', chunk: listChunk }
+      await get('/api/terms?limit=100&depth=1')
+      expect(copied(listChunk, copies)).toBe(false)
+
+      const publicChunk = Buffer.from('"docs":[]')
+      nextAnswer = { chunk: publicChunk }
+      await get('/api/v1/terms?limit=100')
+      expect(copied(publicChunk, copies)).toBe(true)
+      expect(answers.size).toBe(1)
+    } finally {
+      copies.mockRestore()
+    }
   })
 
   it('forgets every answer on a purge, and does not keep one fetched across it', async () => {
