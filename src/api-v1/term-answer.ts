@@ -5,6 +5,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 
 import { richTextToPlainText } from '@/content-transfer/rich-text'
 import { populated, populatedList } from '@/lib/relations'
+import { termPath } from '@/lib/site-routes'
 import { toTermView } from '@/lib/term-view'
 import type { Term } from '@/payload-types'
 
@@ -39,7 +40,7 @@ export function termAnswer(term: Term): V1Term {
     relatedTerms: populatedList(term.relatedTerms).map(({ slug, title, definition }) => ({ slug, title, definition })),
     seeAlso: (term.seeAlso ?? []).flatMap((row): V1Term['seeAlso'] => {
       const linked = populated(row.term)
-      if (linked) return [{ label: row.label || linked.title, term: linked.slug, url: `/terms/${linked.slug}` }]
+      if (linked) return [{ label: row.label || linked.title, term: linked.slug, url: termPath(linked.slug) }]
       const outside = view.seeAlso.find((link) => link.external && link.href === row.url)
       return outside ? [{ label: outside.label, term: null, url: outside.href }] : []
     }),

@@ -1,6 +1,6 @@
 // The trail from the home page to each kind of page, shared by the visible breadcrumbs and the
 // BreadcrumbList structured data so the two never disagree.
-import { FIRST_INDEX_LETTER, letterPath, type IndexLetter } from './site-routes'
+import { categoryPath, FIRST_INDEX_LETTER, letterPath, providerPath, termPath, type IndexLetter } from './site-routes'
 import type { CategoryRef, ProviderRef, TermRef } from './term-view'
 
 export type Crumb = { name: string; path: string }
@@ -21,7 +21,7 @@ export function letterBreadcrumbs(letter: IndexLetter, page: number): Crumb[] {
 }
 
 export function termBreadcrumbs(term: TermRef): Crumb[] {
-  return [HOME, TERM_INDEX, { name: term.title, path: `/terms/${term.slug}` }]
+  return [HOME, TERM_INDEX, { name: term.title, path: termPath(term.slug) }]
 }
 
 export function categoryIndexBreadcrumbs(): Crumb[] {
@@ -29,7 +29,7 @@ export function categoryIndexBreadcrumbs(): Crumb[] {
 }
 
 export function categoryBreadcrumbs(category: CategoryRef): Crumb[] {
-  return [HOME, CATEGORY_INDEX, { name: category.name, path: `/categories/${category.slug}` }]
+  return [HOME, CATEGORY_INDEX, { name: category.name, path: categoryPath(category.slug) }]
 }
 
 export function providerIndexBreadcrumbs(): Crumb[] {
@@ -37,7 +37,7 @@ export function providerIndexBreadcrumbs(): Crumb[] {
 }
 
 export function providerBreadcrumbs(provider: Pick<ProviderRef, 'name' | 'slug'>): Crumb[] {
-  return [HOME, PROVIDER_INDEX, { name: provider.name, path: `/providers/${provider.slug}` }]
+  return [HOME, PROVIDER_INDEX, { name: provider.name, path: providerPath(provider.slug) }]
 }
 
 export function compareBreadcrumbs(): Crumb[] {

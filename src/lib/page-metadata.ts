@@ -12,6 +12,7 @@ import {
   letterPath,
   PROVIDER_INDEX_PATH,
   providerPath,
+  termPath,
   type IndexLetter,
 } from './site-routes'
 import { absoluteUrl } from './site-url'
@@ -62,7 +63,7 @@ export function termPageMetadata(term: TermView): Metadata {
   const base = pageMetadata({
     title: term.seoTitle ?? term.title,
     description: term.seoDescription ?? termMetaDescription(term),
-    path: `/terms/${term.slug}`,
+    path: termPath(term.slug),
   })
   return {
     ...base,

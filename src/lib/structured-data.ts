@@ -29,7 +29,7 @@ export function glossaryReference(): JsonLdObject {
 }
 
 export function definedTermData(term: TermView): JsonLdObject {
-  const url = absoluteUrl(`/terms/${term.slug}`)
+  const url = absoluteUrl(termPath(term.slug))
   return {
     '@context': CONTEXT,
     '@type': 'DefinedTerm',

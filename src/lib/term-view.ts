@@ -5,6 +5,7 @@ import { isHttpUrl } from '@/fields/http-url'
 import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
 import { populated, populatedList } from './relations'
+import { termPath } from './site-routes'
 
 export type CategoryRef = Pick<Category, 'name' | 'slug'>
 export type ProviderRef = Pick<Provider, 'name' | 'slug' | 'fullName'> & { brandColor: string | null }
@@ -69,7 +70,7 @@ export function toTermView(term: Term): TermView {
 
   const seeAlso = (term.seeAlso ?? []).flatMap((row): SeeAlsoView[] => {
     const linked = populated(row.term)
-    if (linked) return [{ label: row.label || linked.title, href: `/terms/${linked.slug}`, external: false }]
+    if (linked) return [{ label: row.label || linked.title, href: termPath(linked.slug), external: false }]
     // Draft saves skip field validation, so a draft previewed by staff may hold any address: render http(s) only.
     if (isHttpUrl(row.url)) return [{ label: row.label || row.url, href: row.url, external: true }]
     return []

@@ -7,7 +7,7 @@ import { seoField } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { validateHttpUrl } from '@/fields/http-url'
 import { previewUrlFor } from '@/lib/preview-url'
-import { RESERVED_TERM_SLUGS } from '@/lib/site-routes'
+import { RESERVED_TERM_SLUGS, termPath } from '@/lib/site-routes'
 import { reviewedCollection } from '@/workflow/reviewed-collection'
 
 import { hideUnpublishedLinks } from './hooks/hide-unpublished-links'
@@ -35,9 +35,9 @@ export const Terms: CollectionConfig = reviewedCollection({
     defaultColumns: ['title', 'category', 'difficulty', 'workflowStage', 'assignee', 'updatedAt'],
     // Indexed fields only: a search in the definition too read every definition in the glossary.
     listSearchableFields: ['title', 'slug'],
-    preview: (doc) => (typeof doc?.slug === 'string' ? previewUrlFor(`/terms/${doc.slug}`) : null),
+    preview: (doc) => (typeof doc?.slug === 'string' ? previewUrlFor(termPath(doc.slug)) : null),
     livePreview: {
-      url: ({ data }) => (typeof data?.slug === 'string' ? previewUrlFor(`/terms/${data.slug}`) : ''),
+      url: ({ data }) => (typeof data?.slug === 'string' ? previewUrlFor(termPath(data.slug)) : ''),
     },
   },
   defaultSort: 'title',

@@ -3,12 +3,13 @@
 import { useId } from 'react'
 
 import type { TermLinker, TextSegment } from '@/lib/auto-link'
+import { termPath } from '@/lib/site-routes'
 
 function TermMention({ segment }: { segment: Required<TextSegment> }) {
   const previewId = useId()
   return (
     <span className="group relative" data-term-mention>
-      <a href={`/terms/${segment.term.slug}`} aria-describedby={previewId} data-auto-link={segment.term.slug}>
+      <a href={termPath(segment.term.slug)} aria-describedby={previewId} data-auto-link={segment.term.slug}>
         {segment.text}
       </a>
       {/* The padding, not a margin, spaces the card from the link, so the pointer can cross to it and stay. */}

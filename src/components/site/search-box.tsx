@@ -7,13 +7,12 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 
 import type { SearchSuggestion, SearchSuggestionsResponse } from '@/lib/search/search-suggestion'
 import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/search/search-text'
+import { termPath } from '@/lib/site-routes'
 
 import { HighlightedText } from './highlighted-text'
 
 // Long enough to skip most intermediate keystrokes, short enough to feel immediate.
 const SUGGEST_DELAY_MS = 120
-
-const termHref = (slug: string) => `/terms/${slug}`
 
 function resultCountMessage(count: number, query: string): string {
   if (count === 0) return `No suggestions for “${query}”. Press Enter to search all terms.`
@@ -100,7 +99,7 @@ export function SearchBox({ label = 'Site search' }: { /** Names the search land
     setSuggestions([])
     setAnnouncement('')
     latestQuery.current = ''
-    router.push(termHref(suggestion.slug))
+    router.push(termPath(suggestion.slug))
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

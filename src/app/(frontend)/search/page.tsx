@@ -6,6 +6,7 @@ import { parsePageNumber } from '@/lib/pagination'
 import type { SearchResultsPage } from '@/lib/search/search-results-page'
 import { SEARCH_FIELD_LABELS } from '@/lib/search/term-search-index'
 import { searchSite } from '@/lib/site-search'
+import { termPath } from '@/lib/site-routes'
 
 export const dynamic = 'force-dynamic'
 
@@ -78,7 +79,7 @@ export default async function SearchPage({ searchParams }: Args) {
           {hits.map((hit) => (
             <li key={hit.slug} className="card">
               <h2 className="text-lg sm:text-xl">
-                <a href={`/terms/${hit.slug}`}>
+                <a href={termPath(hit.slug)}>
                   <HighlightedText text={hit.title.text} ranges={hit.title.ranges} />
                 </a>
               </h2>
@@ -104,7 +105,7 @@ export default async function SearchPage({ searchParams }: Args) {
               <ul className="flex flex-wrap gap-2">
                 {didYouMean.map((term) => (
                   <li key={term.slug}>
-                    <a href={`/terms/${term.slug}`} className="badge text-accent">
+                    <a href={termPath(term.slug)} className="badge text-accent">
                       {term.title}
                     </a>
                   </li>

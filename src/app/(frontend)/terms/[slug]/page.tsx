@@ -14,6 +14,7 @@ import { TermBody } from '@/components/site/term-body'
 import { termBreadcrumbs } from '@/lib/breadcrumbs'
 import { termPageMetadata } from '@/lib/page-metadata'
 import { getPreviewViewer } from '@/lib/preview'
+import { providerPath, termPath } from '@/lib/site-routes'
 import { termPageStructuredData } from '@/lib/structured-data'
 import type { TermView } from '@/lib/term-view'
 import { dependOn } from '@/site-cache/cached-read'
@@ -137,7 +138,7 @@ export default async function TermPage({ params }: Args) {
                 {term.providerEquivalents.map((row) => (
                   <tr key={row.provider.slug} className="border-t border-line align-top">
                     <th scope="row" className="px-4 py-3 font-medium">
-                      <a href={`/providers/${row.provider.slug}`} className="flex items-center gap-2 text-ink no-underline hover:underline">
+                      <a href={providerPath(row.provider.slug)} className="flex items-center gap-2 text-ink no-underline hover:underline">
                         <ProviderMark provider={row.provider} size="sm" />
                         {row.provider.fullName}
                       </a>
@@ -225,7 +226,7 @@ export default async function TermPage({ params }: Args) {
           <ul className="flex flex-wrap gap-2">
             {term.relatedTerms.map((related) => (
               <li key={related.slug}>
-                <a href={`/terms/${related.slug}`} className="badge min-h-10 px-4 hover:bg-sunken">
+                <a href={termPath(related.slug)} className="badge min-h-10 px-4 hover:bg-sunken">
                   {related.title}
                 </a>
               </li>
