@@ -26,7 +26,7 @@ import type {
   Where,
 } from 'payload'
 
-import { ifMatchAccepts, parseIfMatch, REVISION_FIELD, revisionTag, type DocumentId, type IfMatch } from './revision-tags'
+import { ifMatchAccepts, ifMatchNaming, parseIfMatch, REVISION_FIELD, revisionTag, type DocumentId, type IfMatch } from './revision-tags'
 import { staleDocument, StaleVersionError, type StaleDocument } from './stale-version-error'
 
 export { REVISION_FIELD }
@@ -80,11 +80,13 @@ const rememberExpectedRevision: CollectionBeforeOperationHook = ({ args, collect
 }
 
 /**
- * The If-Match header of the REST request that names this document: PATCH or DELETE of it by id, or a
- * bulk PATCH or DELETE of its collection. Other writes in the same request (hooks writing other
- * documents, a restore addressed by version id) are not what the header is about.
+ * The If-Match header of the request as it concerns this document. REST: PATCH or DELETE of it by id, or
+ * a bulk PATCH or DELETE of its collection; other writes in the same request (hooks writing other
+ * documents) are not what the header is about. GraphQL: the tags the header names this document in,
+ * whichever mutation writes it (Payload's generated delete mutations take no revision argument).
  */
 function ifMatchFor(req: PayloadRequest, collection: string, id: DocumentId): IfMatch {
+  if (req.payloadAPI === 'GraphQL') return ifMatchNaming(parseIfMatch(req.headers?.get('if-match')), id)
   const route = req.routeParams
   if (!route || route.collection !== collection) return { kind: 'absent' }
   if (route.id !== undefined && String(route.id) !== String(id)) return { kind: 'absent' }
