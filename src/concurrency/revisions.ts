@@ -61,22 +61,58 @@ function asRevision(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : undefined
 }
 
+/** A restore is addressed by the id of the version it restores; what it writes is that version's document. */
+type Restore = { versionId: DocumentId; documentId: DocumentId }
+const restoreKey = (collection: string) => `revisionRestore:${collection}`
+
+/** Taken from the context once, so that writes nested in this one (with the same request) do not inherit it. */
+function takeRevisionFromContext(req: PayloadRequest): number | undefined {
+  const revision = asRevision(req.context[EXPECTED_REVISION_CONTEXT])
+  delete req.context[EXPECTED_REVISION_CONTEXT]
+  return revision
+}
+
+async function documentOfVersion(req: PayloadRequest, collection: CollectionSlug, versionId: DocumentId): Promise<DocumentId | undefined> {
+  const { docs } = await req.payload.db.findVersions({ collection, where: { id: { equals: versionId } }, limit: 1, pagination: false, req })
+  return (docs[0] as { parent?: DocumentId } | undefined)?.parent
+}
+
 /**
  * Takes the revision the client sent out of the write (it is a precondition, not content) and keeps it
  * for the hooks that see each document. A bulk write's revision applies to every document it reaches.
  */
-const rememberExpectedRevision: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+const rememberExpectedRevision: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  if (operation === 'restoreVersion') return rememberExpectedRevisionOfRestore(args, collection.slug as CollectionSlug, req)
   if (operation !== 'update' && operation !== 'delete') return args
   const { id, data } = args as { id?: DocumentId; data?: Record<string, unknown> }
-  // Taken from the context once, so that writes nested in this one (with the same request) do not inherit it.
-  const fromContext = asRevision(req.context[EXPECTED_REVISION_CONTEXT])
-  delete req.context[EXPECTED_REVISION_CONTEXT]
+  const fromContext = takeRevisionFromContext(req)
   const expectation: Expectation = { id, revision: asRevision(data?.[REVISION_FIELD]) ?? fromContext }
   req.context[expectationKey(collection.slug)] = expectation
   req.context[staleKey(collection.slug)] = []
   if (!data || !(REVISION_FIELD in data)) return args
   const { [REVISION_FIELD]: _sent, ...content } = data
   return { ...args, data: content } as typeof args
+}
+
+async function rememberExpectedRevisionOfRestore<Args>(args: Args, collection: CollectionSlug, req: PayloadRequest): Promise<Args> {
+  const versionId = (args as { id?: DocumentId }).id
+  const revision = takeRevisionFromContext(req)
+  const documentId = versionId === undefined ? undefined : await documentOfVersion(req, collection, versionId)
+  // An unknown version: Payload answers it as not found.
+  if (versionId === undefined || documentId === undefined) return args
+  req.context[restoreKey(collection)] = { versionId, documentId } satisfies Restore
+  req.context[expectationKey(collection)] = { id: documentId, revision } satisfies Expectation
+  req.context[staleKey(collection)] = []
+  return args
+}
+
+/** The document a REST route addresses by id: the one in the path, or the document of the version a restore names. */
+function addressedDocument(req: PayloadRequest, collection: string): DocumentId | undefined {
+  const route = req.routeParams
+  if (!route || route.collection !== collection || route.id === undefined) return undefined
+  const restore = req.context[restoreKey(collection)] as Restore | undefined
+  if (restore && String(restore.versionId) === String(route.id)) return restore.documentId
+  return route.id as DocumentId
 }
 
 /**
@@ -89,7 +125,7 @@ function ifMatchFor(req: PayloadRequest, collection: string, id: DocumentId): If
   if (req.payloadAPI === 'GraphQL') return ifMatchNaming(parseIfMatch(req.headers?.get('if-match')), id)
   const route = req.routeParams
   if (!route || route.collection !== collection) return { kind: 'absent' }
-  if (route.id !== undefined && String(route.id) !== String(id)) return { kind: 'absent' }
+  if (route.id !== undefined && String(addressedDocument(req, collection)) !== String(id)) return { kind: 'absent' }
   return parseIfMatch(req.headers?.get('if-match'))
 }
 
@@ -121,7 +157,7 @@ function refusal(req: PayloadRequest, collection: CollectionSlug, id: DocumentId
   const stale = staleDocument(collection, id, current)
   const staleOfOperation = req.context[staleKey(collection)]
   if (Array.isArray(staleOfOperation)) (staleOfOperation as StaleDocument[]).push(stale)
-  if (req.routeParams?.collection === collection && String(req.routeParams.id) === String(id)) setEtag(req, stale.currentEtag)
+  if (String(addressedDocument(req, collection)) === String(id)) setEtag(req, stale.currentEtag)
   return new StaleVersionError([stale])
 }
 
@@ -157,25 +193,25 @@ const claimRevisionOnDelete: CollectionBeforeDeleteHook = async ({ collection, i
   await claimNextRevision(req, collection.slug as CollectionSlug, id)
 }
 
-/** Gives a REST answer that carries one document (GET, PATCH or POST of it) the document's ETag. */
+/** Gives a REST answer that carries one document (GET, PATCH or POST of it, a restore of its version) the document's ETag. */
 function announceRevision(req: PayloadRequest, collection: string, doc: unknown, byId: boolean): void {
   const route = req.routeParams
   if (!route || route.collection !== collection || !doc || typeof doc !== 'object') return
   const { id, [REVISION_FIELD]: revision } = doc as { id?: DocumentId; [REVISION_FIELD]?: unknown }
-  if (id === undefined || (byId ? String(route.id) !== String(id) : route.id !== undefined)) return
+  if (id === undefined || (byId ? String(addressedDocument(req, collection)) !== String(id) : route.id !== undefined)) return
   const current = asRevision(revision)
   if (current !== undefined) setEtag(req, revisionTag(id, current))
 }
 
 const finishRevisionChecks: CollectionAfterOperationHook = ({ collection, operation, req, result }) => {
-  if (operation === 'update' || operation === 'delete') {
+  if (operation === 'update' || operation === 'delete' || operation === 'restoreVersion') {
     // A bulk write is all or nothing as far as revisions go: one stale document and the whole operation's
     // transaction is rolled back, naming every stale document.
     const stale = req.context[staleKey(collection.slug)] as StaleDocument[] | undefined
     req.context[staleKey(collection.slug)] = []
     if (stale && stale.length > 0) throw new StaleVersionError(stale)
   }
-  if (operation === 'findByID' || operation === 'updateByID') announceRevision(req, collection.slug, result, true)
+  if (operation === 'findByID' || operation === 'updateByID' || operation === 'restoreVersion') announceRevision(req, collection.slug, result, true)
   if (operation === 'create') announceRevision(req, collection.slug, result, false)
   return result
 }
