@@ -21,6 +21,7 @@ import { Users } from '@/collections/Users'
 import { WebhookDeliveries } from '@/collections/WebhookDeliveries'
 import { WebhookEndpoints } from '@/collections/WebhookEndpoints'
 import { recordFailedGraphQLLogin } from '@/collections/Users/hooks/record-failed-login'
+import { withAllOrNothingBulkWrites } from '@/concurrency/all-or-nothing-bulk-writes'
 import { codeStaleVersionGraphqlErrors } from '@/concurrency/graphql-stale-version'
 import { readCorsConfig } from '@/cross-origin/cors-config'
 import { createDatabaseAdapter } from '@/db/database-adapter'
@@ -42,7 +43,10 @@ export default buildConfig({
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
   // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges].map(withRequestCaps),
+  // Its bulk updates and deletes are all or nothing; see src/concurrency/all-or-nothing-bulk-writes.ts.
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges]
+    .map(withRequestCaps)
+    .map(withAllOrNothingBulkWrites),
   hooks: { afterError: [recordFailedGraphQLLogin, codeStaleVersionGraphqlErrors] },
   admin: {
     user: Users.slug,
