@@ -32,7 +32,7 @@ import { staleDocument, StaleVersionError, type StaleDocument } from './stale-ve
 export { REVISION_FIELD }
 
 /**
- * Local API: the revision an update or delete was made against, as `context: { expectedRevision: n }`
+ * Local API: the revision an update, delete or restoreVersion was made against, as `context: { expectedRevision: n }`
  * (updates may also send it as `data.revision`, as GraphQL clients and the admin's form do).
  */
 export const EXPECTED_REVISION_CONTEXT = 'expectedRevision'
@@ -48,6 +48,13 @@ export const revisionField: Field = {
     description:
       'Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.',
   },
+}
+
+/** Above the fields of the edit form: the compare an editor sees when their save is refused as stale. */
+export const staleEditCompareField: Field = {
+  name: 'staleEditCompare',
+  type: 'ui',
+  admin: { components: { Field: '/admin/stale-edit-compare#StaleEditCompare' } },
 }
 
 /** What the running update or delete of a collection expects: for one document, or (no id) for every one it reaches. */
@@ -228,6 +235,6 @@ export function withRevisions(config: CollectionConfig): CollectionConfig {
       beforeDelete: [...(hooks.beforeDelete ?? []), claimRevisionOnDelete],
       afterOperation: [...(hooks.afterOperation ?? []), finishRevisionChecks],
     },
-    fields: [...config.fields, revisionField],
+    fields: [staleEditCompareField, ...config.fields, revisionField],
   }
 }
