@@ -21,7 +21,9 @@ import { Users } from '@/collections/Users'
 import { WebhookDeliveries } from '@/collections/WebhookDeliveries'
 import { WebhookEndpoints } from '@/collections/WebhookEndpoints'
 import { recordFailedGraphQLLogin } from '@/collections/Users/hooks/record-failed-login'
+import { withAllOrNothingBulkWrites } from '@/concurrency/all-or-nothing-bulk-writes'
 import { codeStaleVersionGraphqlErrors } from '@/concurrency/graphql-stale-version'
+import { readCorsConfig } from '@/cross-origin/cors-config'
 import { createDatabaseAdapter } from '@/db/database-adapter'
 import { readPayloadSecret } from '@/lib/env'
 import { mediaStoragePlugin } from '@/media-storage/media-storage-plugin'
@@ -36,10 +38,15 @@ export default buildConfig({
   // Read at run time: a NEXT_PUBLIC_ variable would be frozen into the build, and Payload checks the
   // origin of cookie-authenticated writes against this address.
   serverURL: process.env.SERVER_URL || undefined,
+  // Browser clients on other origins (CLOUDLEX_CORS_ORIGINS), allowed to send If-Match; unset: none.
+  cors: readCorsConfig(),
   db: createDatabaseAdapter(),
   editor: lexicalEditor(),
   // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges].map(withRequestCaps),
+  // Its bulk updates and deletes are all or nothing; see src/concurrency/all-or-nothing-bulk-writes.ts.
+  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges]
+    .map(withRequestCaps)
+    .map(withAllOrNothingBulkWrites),
   hooks: { afterError: [recordFailedGraphQLLogin, codeStaleVersionGraphqlErrors] },
   admin: {
     user: Users.slug,

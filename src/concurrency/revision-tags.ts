@@ -33,6 +33,16 @@ export function parseIfMatch(header: string | null | undefined): IfMatch {
 }
 
 /**
+ * The header as it concerns one document: a GraphQL request can write several documents with one header,
+ * so there a document is checked only when a tag names it.
+ */
+export function ifMatchNaming(ifMatch: IfMatch, id: DocumentId): IfMatch {
+  if (ifMatch.kind !== 'tags') return ifMatch
+  const named = ifMatch.tags.some((tag) => tag.startsWith(`"${id}:`))
+  return named ? ifMatch : { kind: 'absent' }
+}
+
+/**
  * Whether the header lets a write of this document at this revision go ahead. If-Match uses strong
  * comparison, so a weak tag (`W/"…"`) never matches.
  */

@@ -26,13 +26,13 @@ import type {
   Where,
 } from 'payload'
 
-import { ifMatchAccepts, parseIfMatch, REVISION_FIELD, revisionTag, type DocumentId, type IfMatch } from './revision-tags'
+import { ifMatchAccepts, ifMatchNaming, parseIfMatch, REVISION_FIELD, revisionTag, type DocumentId, type IfMatch } from './revision-tags'
 import { staleDocument, StaleVersionError, type StaleDocument } from './stale-version-error'
 
 export { REVISION_FIELD }
 
 /**
- * Local API: the revision an update or delete was made against, as `context: { expectedRevision: n }`
+ * Local API: the revision an update, delete or restoreVersion was made against, as `context: { expectedRevision: n }`
  * (updates may also send it as `data.revision`, as GraphQL clients and the admin's form do).
  */
 export const EXPECTED_REVISION_CONTEXT = 'expectedRevision'
@@ -50,6 +50,13 @@ export const revisionField: Field = {
   },
 }
 
+/** Above the fields of the edit form: the compare an editor sees when their save is refused as stale. */
+export const staleEditCompareField: Field = {
+  name: 'staleEditCompare',
+  type: 'ui',
+  admin: { components: { Field: '/admin/stale-edit-compare#StaleEditCompare' } },
+}
+
 /** What the running update or delete of a collection expects: for one document, or (no id) for every one it reaches. */
 type Expectation = { id?: DocumentId; revision?: number }
 const expectationKey = (collection: string) => `revisionExpected:${collection}`
@@ -61,16 +68,31 @@ function asRevision(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : undefined
 }
 
+/** A restore is addressed by the id of the version it restores; what it writes is that version's document. */
+type Restore = { versionId: DocumentId; documentId: DocumentId }
+const restoreKey = (collection: string) => `revisionRestore:${collection}`
+
+/** Taken from the context once, so that writes nested in this one (with the same request) do not inherit it. */
+function takeRevisionFromContext(req: PayloadRequest): number | undefined {
+  const revision = asRevision(req.context[EXPECTED_REVISION_CONTEXT])
+  delete req.context[EXPECTED_REVISION_CONTEXT]
+  return revision
+}
+
+async function documentOfVersion(req: PayloadRequest, collection: CollectionSlug, versionId: DocumentId): Promise<DocumentId | undefined> {
+  const { docs } = await req.payload.db.findVersions({ collection, where: { id: { equals: versionId } }, limit: 1, pagination: false, req })
+  return (docs[0] as { parent?: DocumentId } | undefined)?.parent
+}
+
 /**
  * Takes the revision the client sent out of the write (it is a precondition, not content) and keeps it
  * for the hooks that see each document. A bulk write's revision applies to every document it reaches.
  */
-const rememberExpectedRevision: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+const rememberExpectedRevision: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  if (operation === 'restoreVersion') return rememberExpectedRevisionOfRestore(args, collection.slug as CollectionSlug, req)
   if (operation !== 'update' && operation !== 'delete') return args
   const { id, data } = args as { id?: DocumentId; data?: Record<string, unknown> }
-  // Taken from the context once, so that writes nested in this one (with the same request) do not inherit it.
-  const fromContext = asRevision(req.context[EXPECTED_REVISION_CONTEXT])
-  delete req.context[EXPECTED_REVISION_CONTEXT]
+  const fromContext = takeRevisionFromContext(req)
   const expectation: Expectation = { id, revision: asRevision(data?.[REVISION_FIELD]) ?? fromContext }
   req.context[expectationKey(collection.slug)] = expectation
   req.context[staleKey(collection.slug)] = []
@@ -79,15 +101,38 @@ const rememberExpectedRevision: CollectionBeforeOperationHook = ({ args, collect
   return { ...args, data: content } as typeof args
 }
 
+async function rememberExpectedRevisionOfRestore<Args>(args: Args, collection: CollectionSlug, req: PayloadRequest): Promise<Args> {
+  const versionId = (args as { id?: DocumentId }).id
+  const revision = takeRevisionFromContext(req)
+  const documentId = versionId === undefined ? undefined : await documentOfVersion(req, collection, versionId)
+  // An unknown version: Payload answers it as not found.
+  if (versionId === undefined || documentId === undefined) return args
+  req.context[restoreKey(collection)] = { versionId, documentId } satisfies Restore
+  req.context[expectationKey(collection)] = { id: documentId, revision } satisfies Expectation
+  req.context[staleKey(collection)] = []
+  return args
+}
+
+/** The document a REST route addresses by id: the one in the path, or the document of the version a restore names. */
+function addressedDocument(req: PayloadRequest, collection: string): DocumentId | undefined {
+  const route = req.routeParams
+  if (!route || route.collection !== collection || route.id === undefined) return undefined
+  const restore = req.context[restoreKey(collection)] as Restore | undefined
+  if (restore && String(restore.versionId) === String(route.id)) return restore.documentId
+  return route.id as DocumentId
+}
+
 /**
- * The If-Match header of the REST request that names this document: PATCH or DELETE of it by id, or a
- * bulk PATCH or DELETE of its collection. Other writes in the same request (hooks writing other
- * documents, a restore addressed by version id) are not what the header is about.
+ * The If-Match header of the request as it concerns this document. REST: PATCH or DELETE of it by id, or
+ * a bulk PATCH or DELETE of its collection; other writes in the same request (hooks writing other
+ * documents) are not what the header is about. GraphQL: the tags the header names this document in,
+ * whichever mutation writes it (Payload's generated delete mutations take no revision argument).
  */
 function ifMatchFor(req: PayloadRequest, collection: string, id: DocumentId): IfMatch {
+  if (req.payloadAPI === 'GraphQL') return ifMatchNaming(parseIfMatch(req.headers?.get('if-match')), id)
   const route = req.routeParams
   if (!route || route.collection !== collection) return { kind: 'absent' }
-  if (route.id !== undefined && String(route.id) !== String(id)) return { kind: 'absent' }
+  if (route.id !== undefined && String(addressedDocument(req, collection)) !== String(id)) return { kind: 'absent' }
   return parseIfMatch(req.headers?.get('if-match'))
 }
 
@@ -119,7 +164,7 @@ function refusal(req: PayloadRequest, collection: CollectionSlug, id: DocumentId
   const stale = staleDocument(collection, id, current)
   const staleOfOperation = req.context[staleKey(collection)]
   if (Array.isArray(staleOfOperation)) (staleOfOperation as StaleDocument[]).push(stale)
-  if (req.routeParams?.collection === collection && String(req.routeParams.id) === String(id)) setEtag(req, stale.currentEtag)
+  if (String(addressedDocument(req, collection)) === String(id)) setEtag(req, stale.currentEtag)
   return new StaleVersionError([stale])
 }
 
@@ -155,25 +200,25 @@ const claimRevisionOnDelete: CollectionBeforeDeleteHook = async ({ collection, i
   await claimNextRevision(req, collection.slug as CollectionSlug, id)
 }
 
-/** Gives a REST answer that carries one document (GET, PATCH or POST of it) the document's ETag. */
+/** Gives a REST answer that carries one document (GET, PATCH or POST of it, a restore of its version) the document's ETag. */
 function announceRevision(req: PayloadRequest, collection: string, doc: unknown, byId: boolean): void {
   const route = req.routeParams
   if (!route || route.collection !== collection || !doc || typeof doc !== 'object') return
   const { id, [REVISION_FIELD]: revision } = doc as { id?: DocumentId; [REVISION_FIELD]?: unknown }
-  if (id === undefined || (byId ? String(route.id) !== String(id) : route.id !== undefined)) return
+  if (id === undefined || (byId ? String(addressedDocument(req, collection)) !== String(id) : route.id !== undefined)) return
   const current = asRevision(revision)
   if (current !== undefined) setEtag(req, revisionTag(id, current))
 }
 
 const finishRevisionChecks: CollectionAfterOperationHook = ({ collection, operation, req, result }) => {
-  if (operation === 'update' || operation === 'delete') {
+  if (operation === 'update' || operation === 'delete' || operation === 'restoreVersion') {
     // A bulk write is all or nothing as far as revisions go: one stale document and the whole operation's
     // transaction is rolled back, naming every stale document.
     const stale = req.context[staleKey(collection.slug)] as StaleDocument[] | undefined
     req.context[staleKey(collection.slug)] = []
     if (stale && stale.length > 0) throw new StaleVersionError(stale)
   }
-  if (operation === 'findByID' || operation === 'updateByID') announceRevision(req, collection.slug, result, true)
+  if (operation === 'findByID' || operation === 'updateByID' || operation === 'restoreVersion') announceRevision(req, collection.slug, result, true)
   if (operation === 'create') announceRevision(req, collection.slug, result, false)
   return result
 }
@@ -190,6 +235,6 @@ export function withRevisions(config: CollectionConfig): CollectionConfig {
       beforeDelete: [...(hooks.beforeDelete ?? []), claimRevisionOnDelete],
       afterOperation: [...(hooks.afterOperation ?? []), finishRevisionChecks],
     },
-    fields: [...config.fields, revisionField],
+    fields: [staleEditCompareField, ...config.fields, revisionField],
   }
 }

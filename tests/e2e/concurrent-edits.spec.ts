@@ -1,6 +1,6 @@
 // Two editors open the same term in the admin; the first one saves. The second one's save, made from the
 // form they opened before that, is refused with a message that says what happened and what to do, and
-// the first editor's wording stays.
+// the first editor's wording stays; the second editor sees, field by field, their form against the stored version.
 import type { BrowserContext, Page } from '@playwright/test'
 
 import { expect, test } from './support/csp-watch'
@@ -65,6 +65,33 @@ test('a save made from a form opened before someone else’s save is refused wit
     timeout: 15_000,
   })
   expect(await storedDefinition()).toBe('The first editor’s second wording.')
+  await first.close()
+  await second.close()
+})
+
+test('an editor whose save is refused sees a compare of their form against the stored version', async ({ browser, baseURL }) => {
+  const first = await signedInContext(browser, baseURL!, FIRST_EDITOR)
+  const second = await signedInContext(browser, baseURL!, SECOND_EDITOR)
+  const firstPage = await openTerm(first)
+  const secondPage = await openTerm(second)
+  await startEditing(secondPage, 'The second editor’s wording, to be copied.')
+  await firstPage.locator('#field-analogy').fill('Like two people editing one page.')
+  await saveDefinition(firstPage, 'The first editor’s wording for the compare.')
+  await expect(firstPage.getByText(/changed by someone else/)).toHaveCount(0)
+  await expect(firstPage.getByRole('region', { name: 'Your edits and the stored version' })).toHaveCount(0)
+
+  await secondPage.getByRole('button', { name: 'Save Draft' }).click()
+  const compare = secondPage.getByRole('region', { name: 'Your edits and the stored version' })
+  await expect(compare).toBeVisible({ timeout: 15_000 })
+  const definition = compare.locator('tr[data-field="definition"]')
+  await expect(definition).toContainText('The second editor’s wording, to be copied.')
+  await expect(definition).toContainText('The first editor’s wording for the compare.')
+  await expect(compare.locator('tr[data-field="analogy"]')).toContainText('Like two people editing one page.')
+  await expect(compare.locator('tr[data-field="title"]')).toHaveCount(0)
+
+  await compare.getByRole('button', { name: 'Reload the stored version' }).click()
+  await expect(secondPage.locator('#field-definition')).toHaveValue('The first editor’s wording for the compare.', { timeout: 15_000 })
+  await expect(secondPage.getByRole('region', { name: 'Your edits and the stored version' })).toHaveCount(0)
   await first.close()
   await second.close()
 })

@@ -244,7 +244,7 @@ describe('ownership and deletion', () => {
 })
 
 describe('bulk actions', () => {
-  it('applies the same rules to every selected document', async () => {
+  it('applies the same rules to every selected document, and changes none when one is refused', async () => {
     const mine = await createDraftTerm(author, 'Bulk One')
     const alsoMine = await createDraftTerm(author, 'Bulk Two')
     const notMine = await createDraftTerm(otherAuthor, 'Bulk Three')
@@ -257,24 +257,22 @@ describe('bulk actions', () => {
     })
     expect(submitted.errors).toEqual([])
     expect(submitted.docs.map((doc) => doc.title).sort()).toEqual(['Bulk One', 'Bulk Two'])
-    const approved = await payload.update({
-      collection: 'terms',
-      where: { id: { in: [mine.id, alsoMine.id, notMine.id] } },
-      data: { workflowStage: 'approved' },
-      draft: true,
-      ...as(reviewer),
-    })
+    const all = { id: { in: [mine.id, alsoMine.id, notMine.id] } }
+    const mineOnly = { id: { in: [mine.id, alsoMine.id] } }
+    const stages = async () =>
+      Promise.all([mine, alsoMine].map(async ({ id }) => (await payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })).workflowStage))
+    // A bulk write is all or nothing (src/concurrency/all-or-nothing-bulk-writes.ts): one refusal and no document moves.
+    await expect(
+      payload.update({ collection: 'terms', where: all, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) }),
+    ).rejects.toThrow('There is no workflow step Draft → Approved.')
+    expect(await stages()).toEqual(['in_review', 'in_review'])
+    const approved = await payload.update({ collection: 'terms', where: mineOnly, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) })
     expect(approved.docs.map((doc) => doc.title).sort()).toEqual(['Bulk One', 'Bulk Two'])
-    expect(approved.errors.map((error) => error.message)).toEqual(['There is no workflow step Draft → Approved.'])
 
-    const published = await payload.update({
-      collection: 'terms',
-      where: { id: { in: [mine.id, alsoMine.id, notMine.id] } },
-      data: { _status: 'published' },
-      ...as(editor),
-    })
+    await expect(payload.update({ collection: 'terms', where: all, data: { _status: 'published' }, ...as(editor) })).rejects.toThrow(/^Nothing was updated/)
+    expect((await payload.count({ collection: 'terms', where: { title: { like: 'Bulk' } }, overrideAccess: false })).totalDocs).toBe(0)
+    const published = await payload.update({ collection: 'terms', where: mineOnly, data: { _status: 'published' }, ...as(editor) })
     expect(published.docs.map((doc) => doc.title).sort()).toEqual(['Bulk One', 'Bulk Two'])
-    expect(published.errors).toHaveLength(1)
     expect((await payload.count({ collection: 'terms', where: { title: { like: 'Bulk' } }, overrideAccess: false })).totalDocs).toBe(2)
   })
 })

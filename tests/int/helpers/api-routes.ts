@@ -10,7 +10,7 @@ import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
 import { STAFF_PASSWORD } from './payload'
 
 // The handlers exactly as Next mounts them, with the request guards that wrap them (src/api-limits/guard-api-request.ts).
-const restHandlers = { GET: restRoute.GET, POST: restRoute.POST, PATCH: restRoute.PATCH, DELETE: restRoute.DELETE }
+const restHandlers = { GET: restRoute.GET, POST: restRoute.POST, PATCH: restRoute.PATCH, DELETE: restRoute.DELETE, OPTIONS: restRoute.OPTIONS }
 const graphqlHandler = graphqlRoute.POST
 
 export type RestMethod = keyof typeof restHandlers
