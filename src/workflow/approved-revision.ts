@@ -45,7 +45,7 @@ export function unattendedPublishRefusal({ latestStage, approvedRevision, curren
     return `changed after approval (approved at revision ${approvedRevision}, now ${currentRevision}); review it again`
   }
   if (latestStage !== 'approved') {
-    return `it is "${STAGE_LABELS[latestStage]}", not approved; releases and scheduled publishes publish approved content only`
+    return `Only approved content can be published (this is "${STAGE_LABELS[latestStage]}"); releases and scheduled publishes never override that`
   }
   // Approved before approvals recorded their revision: the stage is the only record, and it says approved.
   return null

@@ -94,7 +94,7 @@ describe('the approved revision', () => {
     const outcome = await publishRelease(payload, (await releaseOf([term])).id, admin)
     expect(outcome).toEqual({
       published: false,
-      reason: `terms ${term.id} (${term.title}): it is "In review", not approved; releases and scheduled publishes publish approved content only`,
+      reason: `terms ${term.id} (${term.title}): Only approved content can be published (this is "In review"); releases and scheduled publishes never override that`,
     })
     expect(await published(term)).toBeNull()
   })
