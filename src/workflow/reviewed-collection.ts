@@ -25,7 +25,7 @@ type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versio
 export function reviewedCollection({ titleField, fields, hooks, ...config }: ReviewedCollectionArgs): CollectionConfig {
   const audit = auditCollectionHooks({ titleField })
   const siteChange = contentChangeHooks(config.slug)
-  const withRevision = withRevisions({
+  const collection = withRevisions({
     ...config,
     access: {
       read: authenticatedOrPublished,
@@ -56,7 +56,7 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
     },
     fields: [...fields, ...workflowFields],
   })
-  // The approved revision is the one this write claims, so it is recorded after the claim.
-  const claimed = withRevision.hooks?.beforeChange ?? []
-  return { ...withRevision, hooks: { ...withRevision.hooks, beforeChange: [...claimed, recordApprovedRevision] } }
+  // The approved revision is the revision this write claims, so it is recorded after withRevisions' claim.
+  const beforeChange = [...(collection.hooks?.beforeChange ?? []), recordApprovedRevision]
+  return { ...collection, hooks: { ...collection.hooks, beforeChange } }
 }

@@ -1,6 +1,7 @@
 // Applies the editorial workflow on every write of a reviewed document, whatever the route (admin,
 // REST, GraphQL, Local API with a user): works out the stage the write leads to, refuses steps the
-// actor's role may not take, keeps the owner and the review thread out of the client's hands.
+// actor's role may not take, keeps the owner, the review thread and the approved revision out of the
+// client's hands, and lets a release or a scheduled publish publish approved content only.
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
