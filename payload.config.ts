@@ -30,6 +30,7 @@ import { mediaStoragePlugin } from '@/media-storage/media-storage-plugin'
 import { readS3Settings } from '@/media-storage/media-storage-settings'
 import { seedOnFirstStart } from '@/seed/seed-on-first-start'
 import { jobsConfig } from '@/workflow/scheduling'
+import { treatScheduledPublishesAsUnattended } from '@/workflow/unattended-publish'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -78,5 +79,8 @@ export default buildConfig({
   // Command-line tools print their results on stdout (JSON with --json), so Payload's own log lines go
   // to stderr there, errors only.
   logger: process.env.CLOUDLEX_CLI === '1' ? { options: { level: 'error' }, destination: process.stderr } : undefined,
-  onInit: seedOnFirstStart,
+  onInit: async (payload) => {
+    treatScheduledPublishesAsUnattended(payload.config)
+    await seedOnFirstStart(payload)
+  },
 })

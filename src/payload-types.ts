@@ -287,6 +287,10 @@ export interface Term {
    */
   firstPublishedAt?: string | null;
   /**
+   * The revision a reviewer approved, kept while saves change no content. Releases and scheduled publishes publish the document only at this revision.
+   */
+  approvedRevision?: number | null;
+  /**
    * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
    */
   revision?: number | null;
@@ -412,6 +416,10 @@ export interface UseCase {
    */
   firstPublishedAt?: string | null;
   /**
+   * The revision a reviewer approved, kept while saves change no content. Releases and scheduled publishes publish the document only at this revision.
+   */
+  approvedRevision?: number | null;
+  /**
    * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
    */
   revision?: number | null;
@@ -509,6 +517,10 @@ export interface Faq {
    * Set by the server on the first publish. From then on only editors and admins can delete this document.
    */
   firstPublishedAt?: string | null;
+  /**
+   * The revision a reviewer approved, kept while saves change no content. Releases and scheduled publishes publish the document only at this revision.
+   */
+  approvedRevision?: number | null;
   /**
    * Goes up with every save. The form sends the revision it opened, so a save over a change made since is refused instead of replacing it.
    */
@@ -961,6 +973,7 @@ export interface TermsSelect<T extends boolean = true> {
         id?: T;
       };
   firstPublishedAt?: T;
+  approvedRevision?: T;
   revision?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -990,6 +1003,7 @@ export interface UseCasesSelect<T extends boolean = true> {
         id?: T;
       };
   firstPublishedAt?: T;
+  approvedRevision?: T;
   revision?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1017,6 +1031,7 @@ export interface FaqsSelect<T extends boolean = true> {
         id?: T;
       };
   firstPublishedAt?: T;
+  approvedRevision?: T;
   revision?: T;
   updatedAt?: T;
   createdAt?: T;

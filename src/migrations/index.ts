@@ -15,6 +15,7 @@ import * as migration_20261202_061740_change_feed_events from './20261202_061740
 import * as migration_20261202_065959_api_clients from './20261202_065959_api_clients';
 import * as migration_20261202_073846_webhooks from './20261202_073846_webhooks';
 import * as migration_20261202_102053_revisions from './20261202_102053_revisions';
+import * as migration_20261202_123918_approved_revision from './20261202_123918_approved_revision';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261202_102053_revisions.up,
     down: migration_20261202_102053_revisions.down,
-    name: '20261202_102053_revisions'
+    name: '20261202_102053_revisions',
+  },
+  {
+    up: migration_20261202_123918_approved_revision.up,
+    down: migration_20261202_123918_approved_revision.down,
+    name: '20261202_123918_approved_revision'
   },
 ];

@@ -3,7 +3,9 @@ import type { Field } from 'payload'
 
 import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
 import { staffOnlyField } from '@/access/staff-only-field'
+import { REVISION_FIELD } from '@/concurrency/revision-tags'
 
+import { APPROVED_REVISION_FIELD } from './approved-revision'
 import { STAGE_LABELS, STAGES } from './stages'
 
 export const REVIEW_ENTRY_KINDS = ['comment', 'submitted', 'changes-requested', 'approved', 'override'] as const
@@ -17,6 +19,8 @@ export const WORKFLOW_FIELD_NAMES = new Set([
   'transitionNote',
   'reviewThread',
   FIRST_PUBLISHED_FIELD,
+  APPROVED_REVISION_FIELD,
+  REVISION_FIELD,
   '_status',
   'updatedAt',
   'createdAt',
@@ -25,6 +29,9 @@ export const WORKFLOW_FIELD_NAMES = new Set([
 
 /** Review data is for the editorial team: readers get none of it on any surface. */
 const staffOnly = { read: staffOnlyField }
+
+/** Written by the workflow hook only: no client, whatever its role, may set it (Payload drops the value). */
+const keptByTheServer = { read: staffOnlyField, create: () => false, update: () => false }
 
 export const workflowFields: Field[] = [
   {
@@ -102,6 +109,18 @@ export const workflowFields: Field[] = [
       readOnly: true,
       date: { pickerAppearance: 'dayAndTime' },
       description: 'Set by the server on the first publish. From then on only editors and admins can delete this document.',
+    },
+  },
+  {
+    name: APPROVED_REVISION_FIELD,
+    type: 'number',
+    label: 'Approved revision',
+    access: keptByTheServer,
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      description:
+        'The revision a reviewer approved, kept while saves change no content. Releases and scheduled publishes publish the document only at this revision.',
     },
   },
 ]

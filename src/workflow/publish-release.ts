@@ -13,6 +13,8 @@ import {
 import { recordAuditEntry } from '@/audit/record-audit-entry'
 import type { Release } from '@/payload-types'
 
+import { UNATTENDED_PUBLISH_CONTEXT, UnattendedPublishRefusedError } from './unattended-publish'
+
 export type ReleaseOutcome = { published: true; count: number } | { published: false; reason: string }
 
 type ReleaseItem = NonNullable<Release['items']>[number]
@@ -23,6 +25,7 @@ function describeItem(item: ReleaseItem): { collection: 'terms' | 'use-cases' | 
 }
 
 function reasonOf(error: unknown, collection: string, id: string): string {
+  if (error instanceof UnattendedPublishRefusedError) return error.message
   const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
   const details = data?.errors?.map((fieldError) => `${fieldError.path}: ${fieldError.message}`).join('; ')
   const message = error instanceof Error ? error.message : String(error)
@@ -48,7 +51,8 @@ export async function publishRelease(payload: Payload, releaseId: string, user: 
         user: user ?? undefined,
         overrideAccess: !user,
         req,
-        context: { release: releaseId },
+        // Publishes only what was approved, unchanged since, even for an admin (./unattended-publish.ts).
+        context: { release: releaseId, [UNATTENDED_PUBLISH_CONTEXT]: true },
       })
     } catch (error) {
       failure = reasonOf(error, collection, id)

@@ -11,7 +11,7 @@ import { contentChangeHooks } from '@/site-cache/record-content-change'
 import type { SiteCollection } from '@/site-cache/cache-tags'
 
 import { workflowFields } from './fields'
-import { enforceWorkflow, rememberDraftMode } from './hooks/enforce-workflow'
+import { enforceWorkflow, recordApprovedRevision, rememberDraftMode } from './hooks/enforce-workflow'
 import { guardSingleDelete, refuseDeletingPublishedHistory } from './hooks/guard-delete'
 
 type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'> & {
@@ -25,7 +25,7 @@ type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versio
 export function reviewedCollection({ titleField, fields, hooks, ...config }: ReviewedCollectionArgs): CollectionConfig {
   const audit = auditCollectionHooks({ titleField })
   const siteChange = contentChangeHooks(config.slug)
-  return withRevisions({
+  const collection = withRevisions({
     ...config,
     access: {
       read: authenticatedOrPublished,
@@ -56,4 +56,7 @@ export function reviewedCollection({ titleField, fields, hooks, ...config }: Rev
     },
     fields: [...fields, ...workflowFields],
   })
+  // The approved revision is the revision this write claims, so it is recorded after withRevisions' claim.
+  const beforeChange = [...(collection.hooks?.beforeChange ?? []), recordApprovedRevision]
+  return { ...collection, hooks: { ...collection.hooks, beforeChange } }
 }

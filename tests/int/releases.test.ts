@@ -89,7 +89,9 @@ describe('releases', () => {
     })
     const outcome = await publishRelease(payload, release.id, editor)
     expect(outcome.published).toBe(false)
-    expect(outcome.published === false && outcome.reason).toContain(`terms ${unready.id}: Only approved content can be published`)
+    expect(outcome.published === false && outcome.reason).toBe(
+      `terms ${unready.id} (Unready Term): Only approved content can be published (this is "In review"); releases and scheduled publishes never override that`,
+    )
     expect(await liveCount('terms', [ready.id, unready.id])).toBe(0)
     const stored = await payload.findByID({ collection: 'releases', id: release.id })
     expect(stored.status).toBe('failed')

@@ -1,16 +1,20 @@
 // Applies the editorial workflow on every write of a reviewed document, whatever the route (admin,
 // REST, GraphQL, Local API with a user): works out the stage the write leads to, refuses steps the
-// actor's role may not take, keeps the owner and the review thread out of the client's hands.
+// actor's role may not take, keeps the owner, the review thread and the approved revision out of the
+// client's hands, and lets a release or a scheduled publish publish approved content only.
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
 import { describeRoles, hasRole, PUBLISHER_ROLES, roleOf } from '@/access/roles'
+import { REVISION_FIELD } from '@/concurrency/revision-tags'
 
+import { APPROVED_REVISION_FIELD, storesApprovedContent, unattendedPublishRefusal } from '../approved-revision'
 import { changedFieldNames } from '../changed-fields'
 import { WORKFLOW_FIELD_NAMES } from '../fields'
 import { AUTHOR_EDITABLE_STAGES, isStage, STAGE_LABELS, type Stage } from '../stages'
 import { targetStage } from '../target-stage'
 import { decideTransition, type TransitionAction } from '../transitions'
+import { isUnattendedPublish, UnattendedPublishRefusedError } from '../unattended-publish'
 
 /** Request-context keys this hook sets for the rest of the write (the audit trail reads them). */
 export const WORKFLOW_CONTEXT = {
@@ -73,7 +77,7 @@ async function readLiveDocument(req: PayloadRequest, collection: string, id: unk
     overrideAccess: true,
     disableErrors: true,
     req,
-    select: { _status: true, [FIRST_PUBLISHED_FIELD]: true },
+    select: { _status: true, [FIRST_PUBLISHED_FIELD]: true, [REVISION_FIELD]: true },
   })) as StoredDocument | null
 }
 
@@ -87,9 +91,14 @@ async function readLatestVersion(req: PayloadRequest, collection: string, id: un
     depth: 0,
     overrideAccess: true,
     req,
-    select: { workflowStage: true, createdBy: true, assignee: true, reviewThread: true, _status: true },
-  })) as StoredDocument
+    select: { workflowStage: true, createdBy: true, assignee: true, reviewThread: true, _status: true, [APPROVED_REVISION_FIELD]: true },
+  })) as unknown as StoredDocument
 }
+
+const revisionOf = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null)
+
+/** Request-context key under which the workflow tells recordApprovedRevision that this write stores the approved content. */
+const storesApprovedKey = (collection: string, id: unknown) => `workflowStoresApproved:${collection}:${String(id)}`
 
 export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
   const user = req.user
@@ -128,6 +137,15 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
           restoring,
         })
   const publishing = to === 'published'
+  const approval = { approvedRevision: revisionOf(previous?.[APPROVED_REVISION_FIELD]), currentRevision: revisionOf(live?.[REVISION_FIELD]) ?? 0 }
+
+  if (operation === 'update' && publishing && writesLive && isUnattendedPublish(req)) {
+    const refusal = unattendedPublishRefusal({ latestStage, ...approval })
+    if (refusal) {
+      const title = collection.admin.useAsTitle ? previous?.[collection.admin.useAsTitle] : undefined
+      throw new UnattendedPublishRefusedError(`${collection.slug} ${String(stored?.id)}${title ? ` (${String(title)})` : ''}: ${refusal}`)
+    }
+  }
 
   const entries: ReviewEntry[] = []
   const at = new Date().toISOString()
@@ -186,9 +204,26 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
     // Kept by the server, never taken from the client or an old version; a document live without one
     // (from before the field existed) gets one now.
     [FIRST_PUBLISHED_FIELD]: live?.[FIRST_PUBLISHED_FIELD] ?? (publishing || live?._status === 'published' ? at : null),
+    // Never taken from the client or an old version: recordApprovedRevision moves it on.
+    [APPROVED_REVISION_FIELD]: approval.approvedRevision,
+  }
+  if (operation === 'update') {
+    req.context[storesApprovedKey(collection.slug, stored?.id)] = storesApprovedContent({ stageAfter: to, contentChanged, ...approval })
   }
   if (to === 'published') next._status = 'published'
   if (to === 'unpublished') next._status = 'draft'
   delete next.transitionNote
   return next
+}
+
+/**
+ * Runs after the revision has been claimed (src/concurrency/revisions.ts), in the same write: a write that
+ * stores the approved content records its own revision as the approved one.
+ */
+export const recordApprovedRevision: CollectionBeforeChangeHook = ({ collection, data, operation, originalDoc, req }) => {
+  if (operation !== 'update') return data
+  const key = storesApprovedKey(collection.slug, (originalDoc as StoredDocument | undefined)?.id)
+  const storesApproved = req.context[key] === true
+  delete req.context[key]
+  return storesApproved ? { ...data, [APPROVED_REVISION_FIELD]: data[REVISION_FIELD] } : data
 }
