@@ -5,7 +5,8 @@
 // apart. This server works out the client's address from the socket and the proxies the operator trusts
 // (TRUSTED_PROXIES) and passes it on in a header it always overwrites (./client-address-header.ts). It
 // also applies what no route handler can: a body-size limit before the body is read, timeouts against
-// slow clients, and a graceful stop on SIGTERM/SIGINT. Pages leave Next's rendering cache identical for
+// slow clients, and a graceful stop on SIGTERM/SIGINT (requests in flight, then the job run in progress,
+// then the app and its database, within STOP_GRACE_MS). Pages leave Next's rendering cache identical for
 // every reader; the per-request security headers and script nonces are added here on the way out
 // (./page-response.ts), and compression after that. Anonymous API reads the app answered before are
 // answered here without Next (./anonymous-answer-cache.ts). It keeps the caches in step with content
@@ -17,8 +18,10 @@ import type { Duplex } from 'node:stream'
 
 import compression from 'compression'
 
+import { closeOpenDatabases } from '../db/open-databases'
 import { describeMediaStorage, localMediaDirectory, readS3Settings } from '../media-storage/media-storage-settings'
 import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
+import { jobRunInProgress } from '../workflow/job-leases'
 
 import { AnonymousAnswerCache } from './anonymous-answer-cache'
 import { caughtUpGate } from './caught-up-gate'
@@ -122,13 +125,14 @@ type ServedSocket = Socket & { _httpMessage?: { finished?: boolean } | null }
  * through nginx as an instance stopped under load). Connections with no request in progress are ended
  * instead, which sends what they hold first; the others answer with `Connection: close` and end after.
  */
-function endConnectionsGently(server: Server): { stop: () => void } {
+function endConnectionsGently(server: Server): { stop: () => void; inFlight: () => number } {
   const sockets = new Set<ServedSocket>()
   server.on('connection', (socket: ServedSocket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
   return {
+    inFlight: () => requestsInFlight(sockets),
     stop: () => {
       server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'))
       server.closeIdleConnections = () => {
@@ -144,23 +148,74 @@ function endConnectionsGently(server: Server): { stop: () => void } {
   }
 }
 
-function stopGracefully(server: Server, closeApp: () => Promise<void>, beforeClose: () => void): void {
+/** Requests whose answer has not been sent in full yet. */
+function requestsInFlight(sockets: Set<ServedSocket>): number {
+  let count = 0
+  for (const socket of sockets) if (socket._httpMessage && !socket._httpMessage.finished) count += 1
+  return count
+}
+
+type StopSteps = {
+  /** Stops the polls, so that no job or cache sync starts while the server stops. */
+  stopPolls: () => void
+  /** Next's own close: it waits for the work routes left to run after their answer. */
+  closeApp: () => Promise<void>
+}
+
+/** What a stop cut short leaves behind, said when the grace runs out. */
+const CUT_SHORT_NOTE =
+  'Writes not committed are rolled back; a job cut off here is run again from its start once its lease runs out (CLOUDLEX_JOB_LEASE_SECONDS).'
+
+/**
+ * The stop after the server has answered its last request: the job run in progress finishes, the app
+ * closes, then the database. Each step says what it waits for; `onStep` keeps the name for the grace timer.
+ */
+async function finishStop(say: (line: string) => void, { closeApp }: StopSteps, onStep: (waitingFor: string) => void): Promise<void> {
+  say('every request in flight was answered.')
+  const jobRun = jobRunInProgress()
+  if (jobRun) {
+    onStep('the job run in progress')
+    say('waiting for the job run in progress to finish.')
+    const outcome = await jobRun.then(
+      ({ leased }) => `finished (${leased.length} newly leased)`,
+      () => 'ended with an error; its jobs are retried',
+    )
+    say(`job run ${outcome}.`)
+  }
+  onStep('the app to close')
+  await closeApp()
+  onStep('the database to close')
+  say('closing the database.')
+  const closed = await closeOpenDatabases()
+  say(closed.length > 0 ? `database closed (${closed.join(', ')}).` : 'no database was open.')
+}
+
+function stopGracefully(server: Server, steps: StopSteps): void {
   let stopping = false
   const connections = endConnectionsGently(server)
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
-    beforeClose()
-    process.stdout.write(`${signal}: no new connections; finishing the requests in flight.\n`)
-    connections.stop()
-    server.close(() => {
-      void closeApp().finally(() => process.exit(0))
-    })
-    server.closeIdleConnections()
+    const say = (line: string) => process.stdout.write(`${signal}: ${line}\n`)
+    steps.stopPolls()
+    announceServerStopping()
+    say(`stopped polling for jobs and changes; no new connections; finishing ${connections.inFlight()} requests in flight.`)
+    let waitingFor = 'requests in flight'
     setTimeout(() => {
-      console.error(`Requests still running after ${STOP_GRACE_MS / 1000} s; stopping anyway.`)
+      console.error(`${signal}: still waiting for ${waitingFor} after ${STOP_GRACE_MS / 1000} s; stopping anyway. ${CUT_SHORT_NOTE}`)
       process.exit(1)
     }, STOP_GRACE_MS).unref()
+    connections.stop()
+    server.close(() => {
+      finishStop(say, steps, (step) => (waitingFor = step)).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`${signal}: the stop failed while waiting for ${waitingFor}: ${error instanceof Error ? error.message : String(error)}`)
+          process.exit(1)
+        },
+      )
+    })
+    server.closeIdleConnections()
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
@@ -194,10 +249,7 @@ async function main(): Promise<void> {
   server.headersTimeout = HEADERS_TIMEOUT_MS
   server.requestTimeout = REQUEST_TIMEOUT_MS
   const stopPolls: (() => void)[] = []
-  stopGracefully(server, () => app.close(), () => {
-    stopPolls.forEach((stop) => stop())
-    announceServerStopping()
-  })
+  stopGracefully(server, { stopPolls: () => stopPolls.forEach((stop) => stop()), closeApp: () => app.close() })
   server.listen(settings.port, settings.hostname, () => {
     const { port, address } = server.address() as AddressInfo
     const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
