@@ -33,13 +33,11 @@ import { resolveClientAddress, type TrustedProxies } from './resolve-client-addr
 import { applyHeapGrowth } from './heap-growth'
 import { checkAppSettings, readServerSettings } from './server-settings'
 import { readSharedCacheSettings, type SharedCacheSettings } from './shared-cache-policy'
-import { announceServerStopping } from './stopping'
+import { announceServerStopping, STOP_GRACE_MS } from './stopping'
 
 /** A client gets this long to send its headers, and this long for the whole request (a 12 MiB upload). */
 const HEADERS_TIMEOUT_MS = 20_000
 const REQUEST_TIMEOUT_MS = 120_000
-/** How long a stop waits for requests in flight before it gives up on them. */
-const STOP_GRACE_MS = 15_000
 /** How long an ended idle connection may stay half-open while stopping. */
 const ENDED_SOCKET_GRACE_MS = 2_000
 
