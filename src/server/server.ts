@@ -40,6 +40,8 @@ const HEADERS_TIMEOUT_MS = 20_000
 const REQUEST_TIMEOUT_MS = 120_000
 /** How long an ended idle connection may stay half-open while stopping. */
 const ENDED_SOCKET_GRACE_MS = 2_000
+/** How long a connection opened before a stop may take to bring its first request. */
+const FIRST_REQUEST_GRACE_MS = 2_000
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -117,29 +119,40 @@ function requestListener(handle: NextHandler, answers: AnonymousAnswerCache, { t
 
 type ServedSocket = Socket & { _httpMessage?: { finished?: boolean } | null }
 
+/** Ends a connection unless a response on it is still in progress; one that never closes its side is let go after a moment. */
+function endIfIdle(socket: ServedSocket): void {
+  const response = socket._httpMessage
+  if (response && !response.finished) return
+  socket.end()
+  setTimeout(() => socket.destroy(), ENDED_SOCKET_GRACE_MS).unref()
+}
+
 /**
  * Node's `close()` destroys the connections it counts as idle, and it counts as idle a connection whose
  * last response was ended but is still being written: destroying it cut the end off that response (seen
  * through nginx as an instance stopped under load). Connections with no request in progress are ended
  * instead, which sends what they hold first; the others answer with `Connection: close` and end after.
+ * A connection that has not brought its first request yet was opened to send one, which may already be
+ * on its way (under load, by the time the server reads it): it gets FIRST_REQUEST_GRACE_MS to arrive.
  */
 function endConnectionsGently(server: Server): { stop: () => void; inFlight: () => number } {
   const sockets = new Set<ServedSocket>()
+  const broughtARequest = new WeakSet<Socket>()
   server.on('connection', (socket: ServedSocket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
+  server.on('request', (req: IncomingMessage) => broughtARequest.add(req.socket))
   return {
     inFlight: () => requestsInFlight(sockets),
     stop: () => {
       server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'))
       server.closeIdleConnections = () => {
         for (const socket of sockets) {
-          const response = socket._httpMessage
-          if (response && !response.finished) continue
-          socket.end()
-          // A client that never closes its side is let go after a moment.
-          setTimeout(() => socket.destroy(), ENDED_SOCKET_GRACE_MS).unref()
+          if (broughtARequest.has(socket)) endIfIdle(socket)
+          // Checked after the next look at the sockets: a timer that fires once a long write lets go of
+          // the event loop runs before the requests that arrived meanwhile are read.
+          else setTimeout(() => setImmediate(() => endIfIdle(socket)), FIRST_REQUEST_GRACE_MS).unref()
         }
       }
     },
@@ -194,7 +207,8 @@ function stopGracefully(server: Server, steps: StopSteps): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
-    const say = (line: string) => process.stdout.write(`${signal}: ${line}\n`)
+    const signalledAt = performance.now()
+    const say = (line: string) => process.stdout.write(`${signal}: ${line} (${((performance.now() - signalledAt) / 1000).toFixed(1)} s)\n`)
     steps.stopPolls()
     announceServerStopping()
     say(`stopped polling for jobs and changes; no new connections; finishing ${connections.inFlight()} requests in flight.`)
@@ -204,7 +218,7 @@ function stopGracefully(server: Server, steps: StopSteps): void {
       process.exit(1)
     }, STOP_GRACE_MS).unref()
     connections.stop()
-    server.close(() => {
+    const finish = () =>
       finishStop(say, steps, (step) => (waitingFor = step)).then(
         () => process.exit(0),
         (error: unknown) => {
@@ -212,8 +226,10 @@ function stopGracefully(server: Server, steps: StopSteps): void {
           process.exit(1)
         },
       )
-    })
-    server.closeIdleConnections()
+    // A long SQLite write holds the event loop, and connections made meanwhile wait in the system's queue
+    // with their requests sent: closing the listener in this turn would reset them. They are taken first.
+    // (`close()` also ends the idle connections, as endConnectionsGently decides.)
+    setImmediate(() => server.close(() => void finish()))
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
