@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { closeOpenDatabases, rememberOpenDatabase } from '@/db/open-databases'
 
+type OpenDatabasesModule = { closeOpenDatabases: typeof closeOpenDatabases }
+
 describe('closing the databases this process opened', () => {
   it('closes each remembered database once, and names them', async () => {
     const closed: string[] = []
@@ -14,7 +16,8 @@ describe('closing the databases this process opened', () => {
 
   it('shares the list with another copy of the module, as the server and the app’s bundles are', async () => {
     rememberOpenDatabase({ name: 'sqlite', destroy: async () => undefined })
-    const otherCopy = (await import('@/db/open-databases?copy' as string)) as typeof import('@/db/open-databases')
+    // A query makes Vite load the module a second time, with state of its own.
+    const otherCopy = (await import('@/db/open-databases?copy' as string)) as OpenDatabasesModule
     expect(otherCopy.closeOpenDatabases).not.toBe(closeOpenDatabases)
     expect(await otherCopy.closeOpenDatabases()).toEqual(['sqlite'])
   })
