@@ -211,7 +211,8 @@ function stopGracefully(server: Server, steps: StopSteps): void {
     const say = (line: string) => process.stdout.write(`${signal}: ${line} (${((performance.now() - signalledAt) / 1000).toFixed(1)} s)\n`)
     steps.stopPolls()
     announceServerStopping()
-    say(`stopped polling for jobs and changes; no new connections; finishing ${connections.inFlight()} requests in flight.`)
+    const inFlight = connections.inFlight()
+    say(`stopped polling for jobs and changes; no new connections; finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight.`)
     let waitingFor = 'requests in flight'
     setTimeout(() => {
       console.error(`${signal}: still waiting for ${waitingFor} after ${STOP_GRACE_MS / 1000} s; stopping anyway. ${CUT_SHORT_NOTE}`)
