@@ -42,6 +42,9 @@ const REQUEST_TIMEOUT_MS = 120_000
 const ENDED_SOCKET_GRACE_MS = 2_000
 /** How long a connection opened before a stop may take to bring its first request. */
 const FIRST_REQUEST_GRACE_MS = 2_000
+/** A stop closes the listener once this long has passed without a new connection, or after the limit. */
+const QUEUED_CONNECTIONS_QUIET_MS = 100
+const QUEUED_CONNECTIONS_LIMIT_MS = 1_000
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -135,16 +138,19 @@ function endIfIdle(socket: ServedSocket): void {
  * A connection that has not brought its first request yet was opened to send one, which may already be
  * on its way (under load, by the time the server reads it): it gets FIRST_REQUEST_GRACE_MS to arrive.
  */
-function endConnectionsGently(server: Server): { stop: () => void; inFlight: () => number } {
+function endConnectionsGently(server: Server): { stop: () => void; inFlight: () => number; taken: () => number } {
   const sockets = new Set<ServedSocket>()
   const broughtARequest = new WeakSet<Socket>()
+  let taken = 0
   server.on('connection', (socket: ServedSocket) => {
+    taken += 1
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
   server.on('request', (req: IncomingMessage) => broughtARequest.add(req.socket))
   return {
     inFlight: () => requestsInFlight(sockets),
+    taken: () => taken,
     stop: () => {
       server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'))
       server.closeIdleConnections = () => {
@@ -157,6 +163,22 @@ function endConnectionsGently(server: Server): { stop: () => void; inFlight: () 
       }
     },
   }
+}
+
+/**
+ * A long SQLite write holds the event loop, and connections made meanwhile wait in the system's queue
+ * with their requests sent; closing the listener at once resets them (Node was seen taking one of them
+ * per turn of the loop after the signal). So the listener closes once no connection has come for
+ * QUEUED_CONNECTIONS_QUIET_MS, or after QUEUED_CONNECTIONS_LIMIT_MS under a steady stream.
+ */
+function closeOnceQueueIsTaken(server: Server, taken: () => number, onClosed: () => void): void {
+  const deadline = performance.now() + QUEUED_CONNECTIONS_LIMIT_MS
+  const look = (before: number) =>
+    setTimeout(() => {
+      if (taken() !== before && performance.now() < deadline) look(taken())
+      else server.close(onClosed)
+    }, QUEUED_CONNECTIONS_QUIET_MS)
+  look(taken())
 }
 
 /** Requests whose answer has not been sent in full yet. */
@@ -212,7 +234,7 @@ function stopGracefully(server: Server, steps: StopSteps): void {
     steps.stopPolls()
     announceServerStopping()
     const inFlight = connections.inFlight()
-    say(`stopped polling for jobs and changes; no new connections; finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight.`)
+    say(`stopped polling for jobs and changes; taking the connections already queued, then no more; finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight.`)
     let waitingFor = 'requests in flight'
     setTimeout(() => {
       console.error(`${signal}: still waiting for ${waitingFor} after ${STOP_GRACE_MS / 1000} s; stopping anyway. ${CUT_SHORT_NOTE}`)
@@ -227,10 +249,8 @@ function stopGracefully(server: Server, steps: StopSteps): void {
           process.exit(1)
         },
       )
-    // A long SQLite write holds the event loop, and connections made meanwhile wait in the system's queue
-    // with their requests sent: closing the listener in this turn would reset them. They are taken first.
-    // (`close()` also ends the idle connections, as endConnectionsGently decides.)
-    setImmediate(() => server.close(() => void finish()))
+    // `close()` also ends the idle connections, as endConnectionsGently decides.
+    closeOnceQueueIsTaken(server, connections.taken, () => void finish())
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
