@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
 import { indexChildRowsByParent } from './child-row-indexes'
+import { rememberOpenDatabase } from './open-databases'
 import { withSerializedWrites } from './serialize-sqlite-writes'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -40,11 +41,32 @@ export function ensureSqliteFolder(uri: string): void {
   fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
 }
 
+/** Once the adapter has connected, the server closes it when it stops (./open-databases.ts). */
+function closedWhenServerStops(adapterObj: DatabaseAdapterObj, name: DatabaseKind): DatabaseAdapterObj {
+  const init = adapterObj.init
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = init(args)
+      const connect = adapter.connect?.bind(adapter)
+      if (connect) {
+        adapter.connect = async (...connectArgs: Parameters<typeof connect>) => {
+          await connect(...connectArgs)
+          rememberOpenDatabase({ name, destroy: () => adapter.destroy?.() ?? Promise.resolve() })
+        }
+      }
+      return adapter
+    },
+  }
+}
+
 export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
   const uri = resolveDatabaseUri(env)
-  if (databaseKindOf(uri) === 'mongodb') {
-    return mongooseAdapter({ url: uri, ensureIndexes: true })
-  }
+  const kind = databaseKindOf(uri)
+  return closedWhenServerStops(kind === 'mongodb' ? mongooseAdapter({ url: uri, ensureIndexes: true }) : sqliteAdapterFor(uri, env), kind)
+}
+
+function sqliteAdapterFor(uri: string, env: NodeJS.ProcessEnv): DatabaseAdapterObj {
   ensureSqliteFolder(uri)
   const pushSchema = env.NODE_ENV === 'development' || env.NODE_ENV === 'test'
   return withSerializedWrites(

@@ -70,8 +70,7 @@ export class WriteQueue {
 type AnyAdapter = BaseDatabaseAdapter & Record<string, unknown>
 type AsyncMethod = (...args: unknown[]) => Promise<unknown>
 
-function wrapAdapter(adapter: AnyAdapter): void {
-  const queue = new WriteQueue()
+function wrapAdapter(adapter: AnyAdapter, queue: WriteQueue): void {
   const turnsByTransaction = new Map<string | number, () => void>()
 
   const begin = adapter.beginTransaction.bind(adapter)
@@ -125,17 +124,33 @@ type SqliteAdapterState = {
   wal?: false | { synchronous?: string }
 }
 
-/** After the adapter connects, its transactions share one connection with the adapter's settings. */
-function shareOneTransactionConnection(adapter: AnyAdapter, busyTimeoutMs: number): void {
+/**
+ * After the adapter connects, its transactions share one connection with the adapter's settings.
+ * Payload's `destroy` on SQLite forgets its tables but leaves the file open; here it also waits for the
+ * write in progress to commit or roll back, then closes both connections (which checkpoints the WAL).
+ */
+function shareOneTransactionConnection(adapter: AnyAdapter, queue: WriteQueue, busyTimeoutMs: number): void {
   const connect = adapter.connect?.bind(adapter)
   if (!connect) return
+  let closeSharedConnection: () => Promise<void> = () => Promise.resolve()
   adapter.connect = async (...args: Parameters<typeof connect>) => {
     await connect(...args)
     const { client, clientConfig, wal } = adapter as AnyAdapter & SqliteAdapterState
     if (!client || !clientConfig) return
     const pragmas = [`PRAGMA busy_timeout = ${busyTimeoutMs};`]
     if (wal && wal.synchronous) pragmas.push(`PRAGMA synchronous = ${wal.synchronous};`)
-    shareTransactionConnection(client, clientConfig, pragmas)
+    closeSharedConnection = shareTransactionConnection(client, clientConfig, pragmas)
+  }
+  const destroy = adapter.destroy?.bind(adapter)
+  adapter.destroy = async () => {
+    await queue.run(async () => {
+      await destroy?.()
+      const state = adapter as AnyAdapter & SqliteAdapterState
+      await closeSharedConnection()
+      state.client?.close()
+      // A later connect (Payload's hot reload in development) opens a new client.
+      state.client = undefined
+    })
   }
 }
 
@@ -146,8 +161,9 @@ export function withSerializedWrites(adapterObj: DatabaseAdapterObj, busyTimeout
     ...adapterObj,
     init: (args) => {
       const adapter = init(args) as AnyAdapter
-      wrapAdapter(adapter)
-      shareOneTransactionConnection(adapter, busyTimeoutMs)
+      const queue = new WriteQueue()
+      wrapAdapter(adapter, queue)
+      shareOneTransactionConnection(adapter, queue, busyTimeoutMs)
       return adapter
     },
   }

@@ -80,9 +80,10 @@ type SqliteClientConfig = { url: string; authToken?: string }
 /**
  * Makes `client.transaction()` run on one connection opened with `pragmas`. A transaction that starts
  * while another is still open (which the write queue prevents) falls back to the client's own behaviour.
+ * Returns what closes the shared connection, for when the database is closed.
  */
-export function shareTransactionConnection(client: Client, config: SqliteClientConfig, pragmas: string[]): void {
-  if (clientsSharingAConnection.has(client)) return
+export function shareTransactionConnection(client: Client, config: SqliteClientConfig, pragmas: string[]): () => Promise<void> {
+  if (clientsSharingAConnection.has(client)) return async () => undefined
   clientsSharingAConnection.add(client)
   const handOver = client.transaction.bind(client)
   let connection: Promise<Client> | null = null
@@ -107,5 +108,10 @@ export function shareTransactionConnection(client: Client, config: SqliteClientC
       busy = false
       throw error
     }
+  }
+  return async () => {
+    const opened = await connection?.catch(() => null)
+    connection = null
+    opened?.close()
   }
 }

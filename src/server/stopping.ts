@@ -3,6 +3,9 @@
 // shared by the server and every bundle of the app through a global symbol.
 import { setMaxListeners } from 'node:events'
 
+/** How long a stop may take, from the signal to the exit, before the server gives up waiting (server.ts). */
+export const STOP_GRACE_MS = 15_000
+
 const STOPPING_KEY = Symbol.for('cloudlex.server-stopping')
 
 function stoppingController(): AbortController {

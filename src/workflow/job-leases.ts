@@ -146,12 +146,23 @@ export async function runLeasedJobs(payload: Payload, owner: string, leaseSecond
 
 const RUNNING_KEY = Symbol.for('cloudlex.job-run-in-progress')
 
+type RunningJobs = { [RUNNING_KEY]?: Promise<LeasedRun> | null }
+
+/**
+ * The poll of this process still running its jobs, if any. The server waits for it when it stops; it
+ * runs inside the app's bundles, so the two meet through a global symbol.
+ */
+export function jobRunInProgress(): Promise<LeasedRun> | null {
+  return (globalThis as RunningJobs)[RUNNING_KEY] ?? null
+}
+
 /** Starts a poll unless one is still running in this process; says whether it started one. */
 export function startLeasedJobRun(payload: Payload, env: Environment = process.env): Promise<LeasedRun> | null {
-  const global = globalThis as { [RUNNING_KEY]?: boolean }
+  const global = globalThis as RunningJobs
   if (global[RUNNING_KEY]) return null
-  global[RUNNING_KEY] = true
-  return runLeasedJobs(payload, leaseOwnerOfThisProcess(), readLeaseSeconds(env)).finally(() => {
-    global[RUNNING_KEY] = false
+  const run = runLeasedJobs(payload, leaseOwnerOfThisProcess(), readLeaseSeconds(env)).finally(() => {
+    global[RUNNING_KEY] = null
   })
+  global[RUNNING_KEY] = run
+  return run
 }

@@ -41,6 +41,19 @@ export type CrashCheckOptions = {
   complete?: boolean
 }
 
+/** Drafts imported and never published, or published with one audit entry, one event and one more version. */
+export const publishHistory: HistoryRule = ({ status, audit, events, versions }) => {
+  const published = status === 'published' ? 1 : 0
+  const count = (items: string[], value: string) => items.filter((item) => item === value).length
+  const actions = audit.map((entry) => entry.action)
+  const problems: string[] = []
+  if (count(actions, 'create') !== 1) problems.push(`${count(actions, 'create')} audit create entries`)
+  if (count(actions, 'publish') !== published) problems.push(`${status} with audit entries: ${actions.join(', ') || 'none'}`)
+  if (count(events, 'published') !== published) problems.push(`${status} with change events: ${events.join(', ') || 'none'}`)
+  if (versions !== 1 + published) problems.push(`${status} with ${versions} versions`)
+  return problems
+}
+
 /** The seed of a test's kill points: CLOUDLEX_CRASH_SEED replays a run. */
 export function crashSeed(): number {
   const setting = process.env.CLOUDLEX_CRASH_SEED

@@ -2,6 +2,8 @@
 // The scale profile (several instances, Redis, nginx) is checked in docker-compose-scale.test.ts.
 import { describe, expect, it } from 'vitest'
 
+import { STOP_GRACE_MS } from '@/server/stopping'
+
 import { asArgs, compose, environmentOf, namedVolumeMounts, readRepoFile, service, servicesWithoutProfile } from './support/compose-file'
 
 function replicaSetName(): string {
@@ -81,6 +83,11 @@ describe('docker-compose.yml', () => {
     const app = service('app')
     expect(app.ports?.map(String)).toEqual(['127.0.0.1:3000:3000'])
     expect(app.restart).toBe('unless-stopped')
+  })
+
+  it('lets the app take longer to stop than the server’s own grace, so that a stop is not cut by SIGKILL', () => {
+    const [, seconds] = /^(\d+)s$/.exec(service('app').stop_grace_period ?? '') ?? []
+    expect(Number(seconds) * 1000).toBeGreaterThan(STOP_GRACE_MS)
   })
 
   it('passes the operator’s admin account and trusted proxies through, without defaults', () => {

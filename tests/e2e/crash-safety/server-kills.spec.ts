@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test'
 
 import { generatedEntry, writeGeneratedGlossary } from '../../../bench/generated-glossary'
 import { launchAppInstance, publishedTermsAtLeast, waitForInstance, type AppInstance } from '../../support/app-instance'
-import { checkAfterCrash, crashSeed, describeProblems, type HistoryRule } from '../../support/crash-checks'
+import { checkAfterCrash, crashSeed, describeProblems, publishHistory, type HistoryRule } from '../../support/crash-checks'
 import { spawnImportCli } from '../../support/import-cli-process'
 import { seededRandom } from '../support/hostile/random'
 import { E2E_ADMIN } from '../support/staff'
@@ -82,19 +82,6 @@ async function publishInBulk(baseURL: string, token: string, where: string): Pro
 }
 
 const DRAFTS_WHERE = 'where[_status][equals]=draft'
-
-/** Drafts imported and never published, or published with one audit entry, one event and one more version. */
-const publishHistory: HistoryRule = ({ status, audit, events, versions }) => {
-  const published = status === 'published' ? 1 : 0
-  const count = (items: string[], value: string) => items.filter((item) => item === value).length
-  const actions = audit.map((entry) => entry.action)
-  const problems: string[] = []
-  if (count(actions, 'create') !== 1) problems.push(`${count(actions, 'create')} audit create entries`)
-  if (count(actions, 'publish') !== published) problems.push(`${status} with audit entries: ${actions.join(', ') || 'none'}`)
-  if (count(events, 'published') !== published) problems.push(`${status} with change events: ${events.join(', ') || 'none'}`)
-  if (versions !== 1 + published) problems.push(`${status} with ${versions} versions`)
-  return problems
-}
 
 const allPublished: HistoryRule = (history) => [
   ...publishHistory(history),

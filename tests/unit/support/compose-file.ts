@@ -30,6 +30,7 @@ export interface Service {
   ports?: (string | number | Record<string, unknown>)[]
   volumes?: (string | { type?: string; source?: string; target?: string; read_only?: boolean })[]
   restart?: string
+  stop_grace_period?: string
 }
 
 export interface Compose {

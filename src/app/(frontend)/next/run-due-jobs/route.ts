@@ -1,10 +1,12 @@
 // Leases and runs the scheduled jobs that are due (src/workflow/job-leases.ts), and prunes the logs past
 // their retention when due (src/site-cache/log-retention.ts). Called by the server itself every 10 s;
 // anyone else gets a 404. Both run after the answer, so a long release does not hold the server's poll:
-// the next poll finds this one still running and leaves it be.
+// the next poll finds this one still running and leaves it be. Once the server is stopping, nothing new
+// starts: a poll that arrived just before the stop would otherwise lease jobs it may not have time to run.
 import { after } from 'next/server'
 
 import { getPayloadClient } from '@/lib/payload-client'
+import { serverStopping } from '@/server/stopping'
 import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
 import { startLogPruningIfDue } from '@/site-cache/log-retention'
 import { startLeasedJobRun } from '@/workflow/job-leases'
@@ -13,6 +15,7 @@ export const dynamic = 'force-dynamic'
 
 export async function POST(request: Request): Promise<Response> {
   if (!isInternalRequest(request.headers.get(INTERNAL_TOKEN_HEADER))) return new Response('Not found', { status: 404 })
+  if (serverStopping().aborted) return Response.json({ started: false }, { status: 202, headers: { 'cache-control': 'no-store' } })
   const payload = await getPayloadClient()
   const run = startLeasedJobRun(payload)
   if (run) {
