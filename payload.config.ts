@@ -45,7 +45,21 @@ export default buildConfig({
   editor: lexicalEditor(),
   // Every collection caps what one REST request may ask for (depth, page size, where); see src/api-limits.
   // Its bulk updates and deletes are all or nothing; see src/concurrency/all-or-nothing-bulk-writes.ts.
-  collections: [Terms, UseCases, Faqs, Releases, Categories, Providers, Media, Users, ApiClients, WebhookEndpoints, WebhookDeliveries, AuditLog, ContentChanges]
+  collections: [
+    Terms,
+    UseCases,
+    Faqs,
+    Releases,
+    Categories,
+    Providers,
+    Media,
+    Users,
+    ApiClients,
+    WebhookEndpoints,
+    WebhookDeliveries,
+    AuditLog,
+    ContentChanges,
+  ]
     .map(withRequestCaps)
     .map(withAllOrNothingBulkWrites),
   hooks: { afterError: [recordFailedGraphQLLogin, codeStaleVersionGraphqlErrors] },
@@ -70,7 +84,8 @@ export default buildConfig({
   },
   jobs: {
     ...jobsConfig,
-    jobsCollectionOverrides: (args) => withRequestCaps(jobsConfig.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection),
+    jobsCollectionOverrides: (args) =>
+      withRequestCaps(jobsConfig.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection),
   },
   // Media files on local disk, or in an S3-compatible bucket when S3_* is set (README, "Uploads on S3-compatible storage").
   plugins: [mediaStoragePlugin(readS3Settings(process.env))],

@@ -8,7 +8,9 @@ export default defineConfig({
     // One graphql instance, as in the Next server (Payload externalizes it). Vite would resolve our imports
     // to graphql's ESM build while graphql-http requires the CommonJS one, and errors our validation rules
     // report would then fail graphql-http's `instanceof GraphQLError` check.
-    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+    alias: [
+      { find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) },
+    ],
   },
   test: {
     environment: 'node',

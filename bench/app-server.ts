@@ -59,14 +59,18 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Prom
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (!(await publishedTermsAnswered(baseUrl))) {
     if (server.exitCode !== null) throw new Error(`the app server exited with code ${server.exitCode}:\n${output}`)
-    if (Date.now() > deadline) throw new Error(`the app server at ${baseUrl} listed no terms after ${READY_TIMEOUT_MS / 1000} s:\n${output}`)
+    if (Date.now() > deadline)
+      throw new Error(`the app server at ${baseUrl} listed no terms after ${READY_TIMEOUT_MS / 1000} s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   // The server reads the glossary into its term directory as it starts; the loads measure it afterwards.
   let directoryRead: RegExpMatchArray | null = null
   while (!(directoryRead = DIRECTORY_READY.exec(output))) {
     if (server.exitCode !== null) throw new Error(`the app server exited with code ${server.exitCode}:\n${output}`)
-    if (Date.now() > deadline) throw new Error(`the app server at ${baseUrl} did not read its term directory in ${READY_TIMEOUT_MS / 1000} s:\n${output}`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `the app server at ${baseUrl} did not read its term directory in ${READY_TIMEOUT_MS / 1000} s:\n${output}`,
+      )
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   return {

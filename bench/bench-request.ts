@@ -50,11 +50,19 @@ export function exchange(baseUrl: string, request: BenchRequest, timeoutMs = 60_
           const raw = response.rawHeaders
           const headers: [string, string][] = []
           for (let index = 0; index + 1 < raw.length; index += 2) headers.push([raw[index]!, raw[index + 1]!])
-          resolve({ status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks), startedAtMs, latencyMs: performance.now() - started })
+          resolve({
+            status: response.statusCode ?? 0,
+            headers,
+            body: Buffer.concat(chunks),
+            startedAtMs,
+            latencyMs: performance.now() - started,
+          })
         })
       },
     )
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`${request.method} ${request.path}: no answer in ${timeoutMs / 1000} s`)))
+    outgoing.on('timeout', () =>
+      outgoing.destroy(new Error(`${request.method} ${request.path}: no answer in ${timeoutMs / 1000} s`)),
+    )
     outgoing.on('error', reject)
     outgoing.end(body)
   })

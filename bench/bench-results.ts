@@ -53,7 +53,12 @@ export type SizeResult = {
    * `directoryReadSeconds`: how long the server took at start to read the glossary into its term directory;
    * `peakRssBeforeLoadsBytes`: its peak once started and settled, before any load.
    */
-  server: { peakRssBytes: number | null; peakRssBeforeLoadsBytes?: number | null; directoryReadSeconds?: number | null; targets: TargetCheck[] }
+  server: {
+    peakRssBytes: number | null
+    peakRssBeforeLoadsBytes?: number | null
+    directoryReadSeconds?: number | null
+    targets: TargetCheck[]
+  }
   endpoints: EndpointResult[]
   freshness: FreshnessResult & { targets: TargetCheck[] }
   /** p50 growth from the next smaller size measured in the same run. */
@@ -100,6 +105,9 @@ export function allTargets(result: SizeResult): { where: string; check: TargetCh
     ...result.server.targets.map((check) => ({ where: 'server', check })),
     ...result.import.targets.map((check) => ({ where: 'import', check })),
     ...result.freshness.targets.map((check) => ({ where: 'freshness', check })),
-    ...(result.growth?.rows ?? []).map((row) => ({ where: `${row.label} (${result.growth!.fromTerms.toLocaleString('en-US')} → ${result.terms.toLocaleString('en-US')} terms)`, check: row.check })),
+    ...(result.growth?.rows ?? []).map((row) => ({
+      where: `${row.label} (${result.growth!.fromTerms.toLocaleString('en-US')} → ${result.terms.toLocaleString('en-US')} terms)`,
+      check: row.check,
+    })),
   ]
 }

@@ -53,6 +53,8 @@ export async function recordResponses(baseUrl: string, requests: readonly BenchR
 
 /** The mean body size of a set of requests, from the recording. */
 export function meanBodyBytes(recording: Recording, requests: readonly BenchRequest[]): number {
-  const sizes = requests.map((request) => recording.bodyBytes.get(requestKey(request.method, request.path, request.body ?? '')) ?? 0)
+  const sizes = requests.map(
+    (request) => recording.bodyBytes.get(requestKey(request.method, request.path, request.body ?? '')) ?? 0,
+  )
   return sizes.length === 0 ? 0 : sizes.reduce((sum, size) => sum + size, 0) / sizes.length
 }

@@ -20,9 +20,13 @@ function serve(start: CeilingStart): void {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
-      const reply = replies.get(requestKey(request.method ?? 'GET', request.url ?? '/', Buffer.concat(chunks).toString()))
+      const reply = replies.get(
+        requestKey(request.method ?? 'GET', request.url ?? '/', Buffer.concat(chunks).toString()),
+      )
       if (!reply) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('The ceiling server has no recording of this request.')
+        response
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end('The ceiling server has no recording of this request.')
         return
       }
       response.writeHead(reply.status, reply.flatHeaders).end(reply.body)

@@ -69,7 +69,9 @@ function graphQLTerm(slug: string): BenchRequest {
 
 /** A page of 100 terms of the v1 list after each sampled term, and the first page: a deep page costs what the first does. */
 function v1ListPages(terms: number): BenchRequest[] {
-  const cursors = sampleEntries(terms).map((entry) => encodeCursor('title', { key: titleSortKey(entry.title), slug: entry.slug }))
+  const cursors = sampleEntries(terms).map((entry) =>
+    encodeCursor('title', { key: titleSortKey(entry.title), slug: entry.slug }),
+  )
   return [get('/api/v1/terms?limit=100'), ...cursors.map((cursor) => get(`/api/v1/terms?limit=100&cursor=${cursor}`))]
 }
 
@@ -79,10 +81,19 @@ export function benchEndpoints(slugs: readonly string[], terms?: number): BenchE
     { key: 'terms-index', label: '/terms (A–Z)', requests: [get('/terms')] },
     { key: 'compare', label: '/compare', requests: [get('/compare')] },
     { key: 'search-page', label: 'search page', requests: SEARCH_QUERIES.map((q) => get(`/search?q=${query(q)}`)) },
-    { key: 'search-suggest', label: 'search suggest', requests: SUGGEST_QUERIES.map((q) => get(`/search/suggest?q=${query(q)}`)) },
+    {
+      key: 'search-suggest',
+      label: 'search suggest',
+      requests: SUGGEST_QUERIES.map((q) => get(`/search/suggest?q=${query(q)}`)),
+    },
     // One reader searching alone: the time a search takes, where the rows above (20 connections) are
     // the queue behind 19 other requests at the server's throughput.
-    { key: 'search-page-one-reader', label: 'search page, 1 connection', requests: SEARCH_QUERIES.map((q) => get(`/search?q=${query(q)}`)), connections: 1 },
+    {
+      key: 'search-page-one-reader',
+      label: 'search page, 1 connection',
+      requests: SEARCH_QUERIES.map((q) => get(`/search?q=${query(q)}`)),
+      connections: 1,
+    },
     {
       key: 'search-suggest-one-reader',
       label: 'search suggest, 1 connection',

@@ -32,7 +32,11 @@ export type FreshnessResult = FreshnessSummary & {
   load: Pick<LoadRun, 'non2xx' | 'errors'> & { requestsPerSecond: number }
 }
 
-export function summarizeFreshness(exitedAtMs: number, polls: readonly Poll[], timeline: readonly [number, number][]): FreshnessSummary {
+export function summarizeFreshness(
+  exitedAtMs: number,
+  polls: readonly Poll[],
+  timeline: readonly [number, number][],
+): FreshnessSummary {
   const firstVisible = polls.find((poll) => poll.visible)
   const requests = [...polls.map((poll): [number, number] => [poll.startedAtMs, poll.latencyMs]), ...timeline]
     .filter(([startedAt]) => startedAt >= exitedAtMs)
@@ -41,7 +45,10 @@ export function summarizeFreshness(exitedAtMs: number, polls: readonly Poll[], t
   return {
     visibleAfterMs: firstVisible ? firstVisible.startedAtMs + firstVisible.latencyMs - exitedAtMs : null,
     firstRequestMs: requests[0]?.[1] ?? null,
-    maxLatencyAfterChangeMs: inWindow.reduce<number | null>((max, [, latency]) => (max === null || latency > max ? latency : max), null),
+    maxLatencyAfterChangeMs: inWindow.reduce<number | null>(
+      (max, [, latency]) => (max === null || latency > max ? latency : max),
+      null,
+    ),
     requestsAfterChange: inWindow.length,
   }
 }
@@ -52,7 +59,12 @@ export function editedEntry(entry: TermDocument, marker: string): TermDocument {
 }
 
 /** One reader asking for the page again and again; a request that fails or times out counts as not showing it. */
-async function pollUntilVisible(baseUrl: string, page: BenchRequest, marker: string, deadlineMs: number): Promise<Poll[]> {
+async function pollUntilVisible(
+  baseUrl: string,
+  page: BenchRequest,
+  marker: string,
+  deadlineMs: number,
+): Promise<Poll[]> {
   const polls: Poll[] = []
   while (epochNow() < deadlineMs) {
     const startedAtMs = epochNow()
@@ -71,9 +83,21 @@ async function pollUntilVisible(baseUrl: string, page: BenchRequest, marker: str
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
 
-type ProbeOptions = { baseUrl: string; entry: TermDocument; publishDir: string; cliEnv: NodeJS.ProcessEnv; connections: number }
+type ProbeOptions = {
+  baseUrl: string
+  entry: TermDocument
+  publishDir: string
+  cliEnv: NodeJS.ProcessEnv
+  connections: number
+}
 
-export async function probeFreshness({ baseUrl, entry, publishDir, cliEnv, connections }: ProbeOptions): Promise<FreshnessResult> {
+export async function probeFreshness({
+  baseUrl,
+  entry,
+  publishDir,
+  cliEnv,
+  connections,
+}: ProbeOptions): Promise<FreshnessResult> {
   const marker = `benchrevision${Date.now()}`
   await fs.mkdir(publishDir, { recursive: true })
   const file = path.join(publishDir, `${entry.slug}.txt`)

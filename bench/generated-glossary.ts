@@ -9,8 +9,16 @@ import path from 'node:path'
 import { serializeTermDocument, slugify, type Difficulty, type TermDocument } from '@/content-format'
 
 export const GENERATED_CATEGORIES = [
-  'compute', 'containers', 'databases', 'identity', 'integration',
-  'networking', 'observability', 'operations', 'security', 'storage',
+  'compute',
+  'containers',
+  'databases',
+  'identity',
+  'integration',
+  'networking',
+  'observability',
+  'operations',
+  'security',
+  'storage',
 ] as const
 
 const DIFFICULTIES: readonly Difficulty[] = ['beginner', 'intermediate', 'advanced']
@@ -32,9 +40,32 @@ function randomSource(seed: number): () => number {
 }
 
 const LETTER_WORDS = [
-  'Atlas', 'Beacon', 'Cobalt', 'Delta', 'Ember', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen',
-  'Meridian', 'Nimbus', 'Onyx', 'Pulsar', 'Quartz', 'Raven', 'Summit', 'Tundra', 'Umbra', 'Vertex', 'Willow', 'Xenon',
-  'Yonder', 'Zephyr',
+  'Atlas',
+  'Beacon',
+  'Cobalt',
+  'Delta',
+  'Ember',
+  'Falcon',
+  'Granite',
+  'Harbor',
+  'Iris',
+  'Juniper',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Nimbus',
+  'Onyx',
+  'Pulsar',
+  'Quartz',
+  'Raven',
+  'Summit',
+  'Tundra',
+  'Umbra',
+  'Vertex',
+  'Willow',
+  'Xenon',
+  'Yonder',
+  'Zephyr',
 ]
 
 /** Unique, readable titles ("Cobalt Managed Gateway 3") spread over every letter of the alphabet. */
@@ -50,7 +81,18 @@ function pick<T>(items: readonly T[], random: () => number): T {
 }
 
 function sentence(title: string, random: () => number, words: number): string {
-  const vocabulary = ['traffic', 'tenants', 'workloads', 'replicas', 'policies', 'events', 'regions', 'latency', 'keys', 'quotas']
+  const vocabulary = [
+    'traffic',
+    'tenants',
+    'workloads',
+    'replicas',
+    'policies',
+    'events',
+    'regions',
+    'latency',
+    'keys',
+    'quotas',
+  ]
   const phrase = Array.from({ length: words }, () => pick(vocabulary, random)).join(' ')
   return `${title} coordinates ${phrase} for teams running production systems`
 }

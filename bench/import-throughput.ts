@@ -24,11 +24,15 @@ const PROGRESS_EVERY_MS = 15_000
 /** Runs the import CLI on files or folders with `--status published`; rejects with its output when it fails. */
 export function runImportCli(paths: string[], env: NodeJS.ProcessEnv): Promise<ImportRun> {
   const startedAtMs = epochNow()
-  const child = spawn(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', ...paths], {
-    cwd: REPOSITORY_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...IMPORT_NODE_ARGS, '--import', 'tsx', 'seed/cli/import.ts', '--status', 'published', ...paths],
+    {
+      cwd: REPOSITORY_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   onCleanup(() => stopChild(child))
   const memory = watchPeakRss(child.pid!)
   let output = ''
@@ -55,7 +59,11 @@ export function runImportCli(paths: string[], env: NodeJS.ProcessEnv): Promise<I
   })
 }
 
-export async function measureImport(directory: string, terms: number, env: NodeJS.ProcessEnv): Promise<ImportMeasurement> {
+export async function measureImport(
+  directory: string,
+  terms: number,
+  env: NodeJS.ProcessEnv,
+): Promise<ImportMeasurement> {
   const run = await runImportCli([directory], env)
   const seconds = (run.exitedAtMs - run.startedAtMs) / 1000
   return { terms, seconds, termsPerSecond: terms / seconds, peakRssBytes: run.peakRssBytes }

@@ -35,7 +35,9 @@ function measure(spec: LoadSpec): Promise<LoadRun> {
         non2xx: result.non2xx,
         errors: result.errors,
         timeouts: result.timeouts,
-        statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)])),
+        statusCodes: Object.fromEntries(
+          Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]),
+        ),
         startedAtMs,
         finishedAtMs,
         timeline: spec.recordTimeline ? timelineStarts.map((start, index) => [start, latencies[index]!]) : undefined,

@@ -28,9 +28,7 @@ export type LoadRun = {
 }
 
 export type LoadMessage =
-  | { type: 'started'; startedAtMs: number }
-  | { type: 'result'; result: LoadRun }
-  | { type: 'error'; error: string }
+  { type: 'started'; startedAtMs: number } | { type: 'result'; result: LoadRun } | { type: 'error'; error: string }
 
 export type RunningLoad = {
   /** Resolves when the load begins. */
@@ -41,8 +39,12 @@ export type RunningLoad = {
 
 export function startLoad(spec: LoadSpec): RunningLoad {
   const child = forkBenchChild('load-client-child.ts')
-  const started = nextMessage<Extract<LoadMessage, { type: 'started' }>>(child, 'started').then((message) => message.startedAtMs)
-  const result = nextMessage<Extract<LoadMessage, { type: 'result' }>>(child, 'result').then((message) => message.result)
+  const started = nextMessage<Extract<LoadMessage, { type: 'started' }>>(child, 'started').then(
+    (message) => message.startedAtMs,
+  )
+  const result = nextMessage<Extract<LoadMessage, { type: 'result' }>>(child, 'result').then(
+    (message) => message.result,
+  )
   // Either may be left unawaited when the other fails; the failure is reported through the one awaited.
   started.catch(() => undefined)
   result.catch(() => undefined)

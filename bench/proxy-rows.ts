@@ -24,7 +24,11 @@ export type CacheCheck = { hits: number; distinct: number }
 
 /** Asks nginx for each distinct request twice and counts the second answers it gave from its cache. */
 export async function countCacheHits(proxyUrl: string, requests: readonly BenchRequest[]): Promise<CacheCheck> {
-  const distinct = [...new Map(requests.map((request) => [requestKey(request.method, request.path, request.body ?? ''), request])).values()]
+  const distinct = [
+    ...new Map(
+      requests.map((request) => [requestKey(request.method, request.path, request.body ?? ''), request]),
+    ).values(),
+  ]
   let hits = 0
   for (const request of distinct) {
     await exchange(proxyUrl, request)

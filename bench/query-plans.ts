@@ -152,7 +152,8 @@ export const fullScansIn = (plan: QueryPlan): string[] => {
 }
 
 /** Steps that sort every matching row before the limit applies (the tie-break on equal keys is not one). */
-export const fullSortsIn = (plan: QueryPlan): string[] => plan.steps.filter((step) => step === 'USE TEMP B-TREE FOR ORDER BY')
+export const fullSortsIn = (plan: QueryPlan): string[] =>
+  plan.steps.filter((step) => step === 'USE TEMP B-TREE FOR ORDER BY')
 
 export const usesAnIndex = (plan: QueryPlan): boolean =>
   plan.steps.some((step) => / USING (COVERING )?INDEX | USING (INTEGER )?PRIMARY KEY/.test(step))
@@ -171,7 +172,10 @@ export async function explainHotQueries(databaseFile: string, queries: HotQuery[
   }
 }
 
-export async function printQueryPlans(databaseFile: string, write: (text: string) => void = (text) => process.stdout.write(text)): Promise<QueryPlan[]> {
+export async function printQueryPlans(
+  databaseFile: string,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<QueryPlan[]> {
   const plans = await explainHotQueries(databaseFile)
   for (const plan of plans) {
     const verdict = fullScansIn(plan).length > 0 ? 'SCANS A TABLE' : usesAnIndex(plan) ? 'index' : 'NO INDEX'

@@ -59,7 +59,10 @@ export function verdict(checks: readonly TargetCheck[]): string {
 export function missedTargetLines(result: SizeResult): string[] {
   return allTargets(result)
     .filter(({ check }) => !check.pass)
-    .map(({ where, check }) => `${where}: ${check.metric} ${formatValue(check.value, check.unit)} (target ${describeTarget(check)})`)
+    .map(
+      ({ where, check }) =>
+        `${where}: ${check.metric} ${formatValue(check.value, check.unit)} (target ${describeTarget(check)})`,
+    )
 }
 
 export type Table = { header: string[]; rows: string[][] }
@@ -69,7 +72,12 @@ export function textTable({ header, rows }: Table): string {
   const all = [header, ...rows]
   const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)))
   const line = (row: string[]) =>
-    row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd()
+    row
+      .map((cell, column) =>
+        column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ')
+      .trimEnd()
   return [line(header), ...rows.map(line)].join('\n')
 }
 
@@ -81,7 +89,20 @@ export function markdownTable({ header, rows }: Table): string {
 
 export function endpointTable(endpoints: readonly EndpointResult[]): Table {
   return {
-    header: ['endpoint', 'req/s', 'ceiling req/s', '× ceiling', 'p50', 'p95', 'p99', 'max', 'non-2xx/errors', 'size', 'server peak RSS', 'targets'],
+    header: [
+      'endpoint',
+      'req/s',
+      'ceiling req/s',
+      '× ceiling',
+      'p50',
+      'p95',
+      'p99',
+      'max',
+      'non-2xx/errors',
+      'size',
+      'server peak RSS',
+      'targets',
+    ],
     rows: endpoints.map(({ label, app, ceiling, ratio, bodyBytes, serverPeakRssBytes, targets }) => [
       label,
       formatRate(app.requestsPerSecond),
@@ -117,7 +138,13 @@ export function summaryTable(result: SizeResult): Table {
         verdict(server.targets),
       ],
       ...(server.directoryReadSeconds != null
-        ? [['term directory read at start', `${server.directoryReadSeconds.toFixed(1)} s (before the loads; pages that need it wait for it)`, '']]
+        ? [
+            [
+              'term directory read at start',
+              `${server.directoryReadSeconds.toFixed(1)} s (before the loads; pages that need it wait for it)`,
+              '',
+            ],
+          ]
         : []),
       [
         'publish under load (CLI in another process)',
@@ -132,13 +159,23 @@ export function summaryTable(result: SizeResult): Table {
 
 export function growthTable(fromTerms: number, toTerms: number, rows: readonly GrowthRow[]): Table {
   return {
-    header: ['endpoint', `p50 at ${grouped(fromTerms)}`, `p50 at ${grouped(toTerms)}`, 'growth', 'size', 'ceiling growth (same bytes)', 'target'],
+    header: [
+      'endpoint',
+      `p50 at ${grouped(fromTerms)}`,
+      `p50 at ${grouped(toTerms)}`,
+      'growth',
+      'size',
+      'ceiling growth (same bytes)',
+      'target',
+    ],
     rows: rows.map((row) => [
       row.label,
       formatMs(row.fromP50Ms),
       formatMs(row.toP50Ms),
       formatValue(row.check.value, 'growth'),
-      row.fromBytes === undefined || row.toBytes === undefined ? '' : `${formatBytes(row.fromBytes)} → ${formatBytes(row.toBytes)}`,
+      row.fromBytes === undefined || row.toBytes === undefined
+        ? ''
+        : `${formatBytes(row.fromBytes)} → ${formatBytes(row.toBytes)}`,
       row.ceilingGrowth === undefined ? '' : formatValue(row.ceilingGrowth, 'growth'),
       verdict([row.check]),
     ]),
@@ -173,9 +210,18 @@ export function sizeReportText(result: SizeResult): string {
     textTable(summaryTable(result)),
   ]
   if (result.growth) {
-    parts.push('', `p50 growth ${grouped(result.growth.fromTerms)} → ${grouped(result.terms)} terms`, textTable(growthTable(result.growth.fromTerms, result.terms, result.growth.rows)))
+    parts.push(
+      '',
+      `p50 growth ${grouped(result.growth.fromTerms)} → ${grouped(result.terms)} terms`,
+      textTable(growthTable(result.growth.fromTerms, result.terms, result.growth.rows)),
+    )
   }
-  parts.push('', missed.length === 0 ? 'Every target met.' : `Missed targets (${missed.length}):\n${missed.map((line) => `  - ${line}`).join('\n')}`)
+  parts.push(
+    '',
+    missed.length === 0
+      ? 'Every target met.'
+      : `Missed targets (${missed.length}):\n${missed.map((line) => `  - ${line}`).join('\n')}`,
+  )
   return `${parts.join('\n')}\n`
 }
 
@@ -191,11 +237,30 @@ export function latestMarkdown(results: readonly SizeResult[]): string {
   ]
   for (const result of results) {
     const missed = missedTargetLines(result)
-    parts.push('', `## ${grouped(result.terms)} terms`, '', `${describeMachineLoad(result)}.`, '', markdownTable(endpointTable(result.endpoints)), '', markdownTable(summaryTable(result)))
+    parts.push(
+      '',
+      `## ${grouped(result.terms)} terms`,
+      '',
+      `${describeMachineLoad(result)}.`,
+      '',
+      markdownTable(endpointTable(result.endpoints)),
+      '',
+      markdownTable(summaryTable(result)),
+    )
     if (result.growth) {
-      parts.push('', `p50 growth ${grouped(result.growth.fromTerms)} → ${grouped(result.terms)} terms:`, '', markdownTable(growthTable(result.growth.fromTerms, result.terms, result.growth.rows)))
+      parts.push(
+        '',
+        `p50 growth ${grouped(result.growth.fromTerms)} → ${grouped(result.terms)} terms:`,
+        '',
+        markdownTable(growthTable(result.growth.fromTerms, result.terms, result.growth.rows)),
+      )
     }
-    parts.push('', missed.length === 0 ? 'Every target met.' : `Missed targets (${missed.length}):\n\n${missed.map((line) => `- ${line}`).join('\n')}`)
+    parts.push(
+      '',
+      missed.length === 0
+        ? 'Every target met.'
+        : `Missed targets (${missed.length}):\n\n${missed.map((line) => `- ${line}`).join('\n')}`,
+    )
   }
   return `${parts.join('\n')}\n`
 }

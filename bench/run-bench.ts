@@ -11,10 +11,25 @@ import path from 'node:path'
 import { buildApp, startAppServer, type AppServer } from './app-server'
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-args'
 import { benchEnvironment, benchPaths } from './bench-environment'
-import { machineInfo, runDate, writeLatestMarkdown, writeSizeResult, type EndpointResult, type LoadNumbers, type SizeResult } from './bench-results'
+import {
+  machineInfo,
+  runDate,
+  writeLatestMarkdown,
+  writeSizeResult,
+  type EndpointResult,
+  type LoadNumbers,
+  type SizeResult,
+} from './bench-results'
 import { meanBodyBytes, recordResponses, type Recording } from './ceiling-recording'
 import { startCeilingServer, type CeilingServer } from './ceiling-server'
-import { freeLoopbackPort, isStopping, onCleanup, REPOSITORY_ROOT, runCleanups, stopChildrenOnSignals } from './child-processes'
+import {
+  freeLoopbackPort,
+  isStopping,
+  onCleanup,
+  REPOSITORY_ROOT,
+  runCleanups,
+  stopChildrenOnSignals,
+} from './child-processes'
 import { benchEndpoints, sampleSlugs, type BenchEndpoint } from './endpoints'
 import { probeFreshness } from './freshness-probe'
 import { countCacheHits, proxiedEndpoints, startBenchProxy } from './proxy-rows'
@@ -49,7 +64,8 @@ type Servers = { app: AppServer; ceiling: CeilingServer }
 async function settle(app: AppServer): Promise<void> {
   const { waitedMs, quiet } = await waitUntilQuiet(app.pid, { maxWaitMs: SETTLE_MAX_MS })
   if (!quiet) say(`  (the app server was still busy after ${SETTLE_MAX_MS / 1000} s; the next numbers pay for that)`)
-  else if (waitedMs > 2_000) say(`  (waited ${(waitedMs / 1000).toFixed(1)} s for the app server to finish abandoned requests)`)
+  else if (waitedMs > 2_000)
+    say(`  (waited ${(waitedMs / 1000).toFixed(1)} s for the app server to finish abandoned requests)`)
 }
 
 async function measureEndpoint(
@@ -81,7 +97,9 @@ async function measureEndpoint(
   const ceiling = await load(servers.ceiling.baseUrl, options.durationSeconds)
   const ratio = ceiling.requestsPerSecond > 0 ? app.requestsPerSecond / ceiling.requestsPerSecond : 0
   const bodyBytes = meanBodyBytes(recording, endpoint.requests)
-  say(`  ${endpoint.label}: ${formatRate(app.requestsPerSecond)} req/s (ceiling ${formatRate(ceiling.requestsPerSecond)}), p50 ${formatMs(app.p50Ms)}`)
+  say(
+    `  ${endpoint.label}: ${formatRate(app.requestsPerSecond)} req/s (ceiling ${formatRate(ceiling.requestsPerSecond)}), p50 ${formatMs(app.p50Ms)}`,
+  )
   return {
     key: endpoint.key,
     label: endpoint.label,
@@ -91,18 +109,31 @@ async function measureEndpoint(
     ceiling,
     ratio,
     serverPeakRssBytes: servers.app.peakRssBytes(),
-    targets: endpointTargets(endpoint.key, terms, { ratio, p95Ms: app.p95Ms, p99Ms: app.p99Ms, failures: app.non2xx + app.errors, bodyBytes }),
+    targets: endpointTargets(endpoint.key, terms, {
+      ratio,
+      p95Ms: app.p95Ms,
+      p99Ms: app.p99Ms,
+      failures: app.non2xx + app.errors,
+      bodyBytes,
+    }),
   }
 }
 
 /** The cacheable pages again through nginx, each next to the ceiling as the direct rows are. */
-async function measureThroughProxy(endpoints: BenchEndpoint[], servers: Servers, recording: Recording, terms: number, options: BenchOptions) {
+async function measureThroughProxy(
+  endpoints: BenchEndpoint[],
+  servers: Servers,
+  recording: Recording,
+  terms: number,
+  options: BenchOptions,
+) {
   say('Starting nginx (deploy/nginx) in front of the app server…')
   const proxy = await startBenchProxy(servers.app.baseUrl)
   const results: EndpointResult[] = []
   for (const endpoint of proxiedEndpoints(endpoints)) {
     const cached = await countCacheHits(proxy.url, endpoint.requests)
-    if (cached.hits < cached.distinct) say(`  warning: nginx answered ${cached.hits} of ${cached.distinct} ${endpoint.label} requests from its cache`)
+    if (cached.hits < cached.distinct)
+      say(`  warning: nginx answered ${cached.hits} of ${cached.distinct} ${endpoint.label} requests from its cache`)
     const result = await measureEndpoint(endpoint, servers, recording, terms, options, proxy.url)
     results.push({ ...result, targets: [...result.targets, proxyCacheTarget(cached)] })
   }
@@ -116,7 +147,10 @@ async function startServers(terms: number, options: BenchOptions, env: NodeJS.Pr
   say(`  it read the published glossary into its term directory in ${app.directoryReadSeconds?.toFixed(1) ?? '?'} s`)
   const endpoints = benchEndpoints(sampleSlugs(terms), terms)
   say(`Recording each response once for the ceiling server…`)
-  const recording = await recordResponses(app.baseUrl, endpoints.flatMap((endpoint) => endpoint.requests))
+  const recording = await recordResponses(
+    app.baseUrl,
+    endpoints.flatMap((endpoint) => endpoint.requests),
+  )
   for (const failure of recording.failures) say(`  warning: ${failure}`)
   const ceiling = await startCeilingServer(recording.responses, options.ceilingPort ?? 0)
   return { servers: { app, ceiling }, endpoints, recording }
@@ -168,22 +202,42 @@ async function measureSize(terms: number, options: BenchOptions, date: string): 
     elapsedSeconds: (performance.now() - startedAt) / 1000,
     machine: machineInfo(),
     machineLoad: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0]! },
-    settings: { durationSeconds: options.durationSeconds, connections: options.connections, warmupSeconds: WARMUP_SECONDS },
+    settings: {
+      durationSeconds: options.durationSeconds,
+      connections: options.connections,
+      warmupSeconds: WARMUP_SECONDS,
+    },
     import: { ...imported, targets: importTargets(terms, imported.termsPerSecond, imported.peakRssBytes) },
-    server: { peakRssBytes, peakRssBeforeLoadsBytes, directoryReadSeconds: servers.app.directoryReadSeconds, targets: serverTargets(terms, peakRssBytes) },
+    server: {
+      peakRssBytes,
+      peakRssBeforeLoadsBytes,
+      directoryReadSeconds: servers.app.directoryReadSeconds,
+      targets: serverTargets(terms, peakRssBytes),
+    },
     endpoints: results,
-    freshness: { ...freshness, targets: freshnessTargets({ ...freshness, failures: freshness.load.non2xx + freshness.load.errors }) },
+    freshness: {
+      ...freshness,
+      targets: freshnessTargets({ ...freshness, failures: freshness.load.non2xx + freshness.load.errors }),
+    },
     growth: null,
   }
 }
 
 const p50Rows = (result: SizeResult) =>
-  result.endpoints.map(({ key, label, app, ceiling, bodyBytes }) => ({ key, label, p50Ms: app.p50Ms, bodyBytes, ceilingP50Ms: ceiling.p50Ms }))
+  result.endpoints.map(({ key, label, app, ceiling, bodyBytes }) => ({
+    key,
+    label,
+    p50Ms: app.p50Ms,
+    bodyBytes,
+    ceilingP50Ms: ceiling.p50Ms,
+  }))
 
 async function build(options: BenchOptions): Promise<void> {
   if (options.skipBuild) {
     if (!fs.existsSync(path.join(REPOSITORY_ROOT, '.next', 'BUILD_ID'))) {
-      throw new Error('--skip-build needs a production build in .next: run `npm run build` first, or leave out --skip-build.')
+      throw new Error(
+        '--skip-build needs a production build in .next: run `npm run build` first, or leave out --skip-build.',
+      )
     }
     return
   }

@@ -27,7 +27,10 @@ function directoryTermFor(index: number, count: number): DirectoryTerm {
     summary: termMetaDescription(entry),
     aliases: [],
     category: { id: entry.category, name: entry.category, slug: entry.category },
-    providerEquivalents: entry.providerEquivalents.map((row) => ({ provider: { id: row.provider, name: row.provider }, service: row.service })),
+    providerEquivalents: entry.providerEquivalents.map((row) => ({
+      provider: { id: row.provider, name: row.provider },
+      service: row.service,
+    })),
     ...textFor(index, count),
     faqIds: entry.faqs.map((_, n) => `${index + 1}-${n}`),
   }
@@ -47,7 +50,12 @@ function generatedTexts(count: number): TermTexts {
     keep: () => {},
     forget: () => {},
     read: async (ids, withFaqs) =>
-      new Map(ids.map((id) => [id, withFaqs.has(id) ? textFor(Number(id) - 1, count) : { ...textFor(Number(id) - 1, count), faqs: [] }])),
+      new Map(
+        ids.map((id) => [
+          id,
+          withFaqs.has(id) ? textFor(Number(id) - 1, count) : { ...textFor(Number(id) - 1, count), faqs: [] },
+        ]),
+      ),
   }
 }
 
@@ -75,7 +83,11 @@ function queryMix(count: number, random: () => number): string[] {
     () => title().split(' ')[0]!,
     () => title().split(' ').slice(0, 2).join(' '),
     () => title().split(' ')[0]!.slice(0, 4).toLowerCase(),
-    () => title().split(' ').map((word, n) => (n === 0 ? swapLetters(word, 1) : word)).join(' '),
+    () =>
+      title()
+        .split(' ')
+        .map((word, n) => (n === 0 ? swapLetters(word, 1) : word))
+        .join(' '),
     () => `${pick(['AWS', 'Azure', 'GCP', 'OCI'])} ${title()}`,
     () => pick(['traffic', 'replicas policies', 'tenants', 'latency keys']),
     () => pick(['xqztv', 'kubernets', 'cloudtrial']),
@@ -126,11 +138,16 @@ async function measure(count: number) {
     'search page (hits, or did-you-mean)': await timeEach(queries, async (query) => {
       if ((await searchTerms(contents.search, query)).length === 0) findClosestTerms(contents.search, query)
     }),
-    'suggest (8 hits)': await timeEach(queries, (query) => searchTerms(contents.search, query, { limit: 8, snippetLength: 90 })),
-    '404 suggestions': await timeEach(queries, (query) => suggestTermsForPath(contents.search, `/terms/${query.replace(/ /g, '-')}`)),
+    'suggest (8 hits)': await timeEach(queries, (query) =>
+      searchTerms(contents.search, query, { limit: 8, snippetLength: 90 }),
+    ),
+    '404 suggestions': await timeEach(queries, (query) =>
+      suggestTermsForPath(contents.search, `/terms/${query.replace(/ /g, '-')}`),
+    ),
     'auto-link one term page': await timeEach(pages, ({ entry, text }) => {
       const linker = contents.names.linker(entry.slug)
-      for (const part of [text.definition, ...text.faqs.flatMap((faq) => [faq.question, faq.answerText])]) linker.link(part)
+      for (const part of [text.definition, ...text.faqs.flatMap((faq) => [faq.question, faq.answerText])])
+        linker.link(part)
     }),
     'apply one edited term': await timeEach(pages, ({ entry, text }) =>
       contents.set({ ...entry, ...text, title: `${entry.title} v2`, definition: `${text.definition} Revised.` }),
@@ -140,11 +157,19 @@ async function measure(count: number) {
 }
 
 const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function'
-print(`search latency over generated terms, in memory; node ${process.version}; load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`)
+print(
+  `search latency over generated terms, in memory; node ${process.version}; load average ${(await import('node:os'))
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
+)
 if (!hasGc) print('(run with --expose-gc for the memory figures to mean something)')
 for (const size of SIZES) {
   const result = await measure(size)
-  print(`\n${size.toLocaleString('en')} terms: directory built in ${(result.buildMs / 1000).toFixed(1)} s, holds ${megabytes(result.directoryBytes)} of heap (terms and indexes), process RSS ${megabytes(result.rss)}`)
+  print(
+    `\n${size.toLocaleString('en')} terms: directory built in ${(result.buildMs / 1000).toFixed(1)} s, holds ${megabytes(result.directoryBytes)} of heap (terms and indexes), process RSS ${megabytes(result.rss)}`,
+  )
   print(`${'operation'.padEnd(38)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`)
-  for (const [name, { p50, p95 }] of Object.entries(result.rows)) print(`${name.padEnd(38)} ${p50.toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)}`)
+  for (const [name, { p50, p95 }] of Object.entries(result.rows))
+    print(`${name.padEnd(38)} ${p50.toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)}`)
 }

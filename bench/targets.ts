@@ -21,23 +21,41 @@ export const MAX_P50_GROWTH = 1.5
 const MB = 1_000_000
 const KB = 1_000
 
-export function checkTarget(metric: string, unit: Unit, bound: 'max' | 'min', limit: number, value: number | null): TargetCheck {
+export function checkTarget(
+  metric: string,
+  unit: Unit,
+  bound: 'max' | 'min',
+  limit: number,
+  value: number | null,
+): TargetCheck {
   const pass = value !== null && Number.isFinite(value) && (bound === 'max' ? value <= limit : value >= limit)
   return { metric, unit, bound, limit, value, pass }
 }
 
-export type EndpointNumbers = { ratio: number; p95Ms: number | null; p99Ms: number | null; failures: number; bodyBytes: number }
+export type EndpointNumbers = {
+  ratio: number
+  p95Ms: number | null
+  p99Ms: number | null
+  failures: number
+  bodyBytes: number
+}
 
 export function endpointTargets(key: EndpointKey, terms: number, numbers: EndpointNumbers): TargetCheck[] {
   const checks = [checkTarget('non-2xx or failed', 'count', 'max', 0, numbers.failures)]
   const searchP95Ms = terms >= LARGE_GLOSSARY_TERMS ? 50 : 20
   switch (key) {
     case 'term-page':
-      checks.push(checkTarget('× ceiling', 'ratio', 'min', 0.05, numbers.ratio), checkTarget('p99', 'ms', 'max', 100, numbers.p99Ms))
+      checks.push(
+        checkTarget('× ceiling', 'ratio', 'min', 0.05, numbers.ratio),
+        checkTarget('p99', 'ms', 'max', 100, numbers.p99Ms),
+      )
       break
     case 'terms-index':
     case 'compare':
-      checks.push(checkTarget('× ceiling', 'ratio', 'min', 0.02, numbers.ratio), checkTarget('HTML', 'bytes', 'max', 150 * KB, numbers.bodyBytes))
+      checks.push(
+        checkTarget('× ceiling', 'ratio', 'min', 0.02, numbers.ratio),
+        checkTarget('HTML', 'bytes', 'max', 150 * KB, numbers.bodyBytes),
+      )
       break
     case 'search-page':
     case 'search-suggest':
@@ -105,7 +123,12 @@ export type FreshnessNumbers = {
   failures: number
 }
 
-export function freshnessTargets({ visibleAfterMs, firstRequestMs, maxLatencyAfterChangeMs, failures }: FreshnessNumbers): TargetCheck[] {
+export function freshnessTargets({
+  visibleAfterMs,
+  firstRequestMs,
+  maxLatencyAfterChangeMs,
+  failures,
+}: FreshnessNumbers): TargetCheck[] {
   return [
     checkTarget('non-2xx or failed under load', 'count', 'max', 0, failures),
     checkTarget('publish → visible', 'ms', 'max', 2_000, visibleAfterMs),
@@ -128,9 +151,16 @@ export type GrowthRow = {
   ceilingGrowth?: number | null
   check: TargetCheck
 }
-type P50Row = { key: EndpointKey; label: string; p50Ms: number | null; bodyBytes?: number; ceilingP50Ms?: number | null }
+type P50Row = {
+  key: EndpointKey
+  label: string
+  p50Ms: number | null
+  bodyBytes?: number
+  ceilingP50Ms?: number | null
+}
 
-const ratio = (from: number | null | undefined, to: number | null | undefined) => (from && to !== null && to !== undefined ? to / from : null)
+const ratio = (from: number | null | undefined, to: number | null | undefined) =>
+  from && to !== null && to !== undefined ? to / from : null
 
 /** How each endpoint's p50 grew from a smaller glossary to a larger one in the same run. */
 export function p50Growth(from: readonly P50Row[], to: readonly P50Row[]): GrowthRow[] {

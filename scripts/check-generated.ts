@@ -7,11 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
-const GENERATED_FILES = [
-  'src/payload-types.ts',
-  'src/app/(payload)/admin/importMap.js',
-  'src/generated-schema.graphql',
-]
+const GENERATED_FILES = ['src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/generated-schema.graphql']
 const MIGRATIONS_DIR = path.join(root, 'src/migrations')
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-generated-'))
@@ -25,7 +21,11 @@ const env = {
 }
 
 function run(bin: string, args: string[]): void {
-  execFileSync(path.join(root, 'node_modules/.bin', bin), args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(path.join(root, 'node_modules/.bin', bin), args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }
 
 const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null)

@@ -51,7 +51,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const distDir = path.resolve(import.meta.dirname, '..', '.next')
   try {
     const changed = addCompileHints(distDir)
-    console.error(`Compile hints: ${changed.length === 0 ? 'framework chunks already marked' : `marked ${changed.join(', ')}`}`)
+    console.error(
+      `Compile hints: ${changed.length === 0 ? 'framework chunks already marked' : `marked ${changed.join(', ')}`}`,
+    )
   } catch (error) {
     console.error(`Compile hints: ${(error as Error).message}`)
     process.exit(1)

@@ -33,7 +33,13 @@ export function icoFromPngs(images: readonly { size: number; png: Buffer }[]): B
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const svg = fs.readFileSync(path.join(APP_DIR, '(frontend)', 'icon.svg'))
   const images = await Promise.all(
-    SIZES.map(async (size) => ({ size, png: await sharp(svg, { density: (72 * size * 4) / 32 }).resize(size, size).png().toBuffer() })),
+    SIZES.map(async (size) => ({
+      size,
+      png: await sharp(svg, { density: (72 * size * 4) / 32 })
+        .resize(size, size)
+        .png()
+        .toBuffer(),
+    })),
   )
   fs.writeFileSync(path.join(APP_DIR, 'favicon.ico'), icoFromPngs(images))
   console.error(`Wrote favicon.ico (${SIZES.join(', ')} px)`)

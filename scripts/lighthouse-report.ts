@@ -23,9 +23,7 @@ const COLUMN_TITLES: Record<LighthouseCategory, string> = {
 /** The parts of a Lighthouse result (LH.Result) read here. */
 export type LighthouseResultLike = {
   runtimeError?: { code: string; message: string }
-  categories: Partial<
-    Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>
-  >
+  categories: Partial<Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>>
   audits: Record<
     string,
     { title: string; score: number | null; scoreDisplayMode: string; displayValue?: string } | undefined
@@ -120,7 +118,12 @@ function pad(text: string, width: number): string {
 
 /** A plain-text table: one row per page, a column per category, the bars in the header. */
 export function formatScoreTable(pages: readonly PageMeasurement[]): string {
-  const header = ['page', 'status', ...LIGHTHOUSE_CATEGORIES.map((c) => `${COLUMN_TITLES[c]} (≥${LIGHTHOUSE_BARS[c]})`), 'result']
+  const header = [
+    'page',
+    'status',
+    ...LIGHTHOUSE_CATEGORIES.map((c) => `${COLUMN_TITLES[c]} (≥${LIGHTHOUSE_BARS[c]})`),
+    'result',
+  ]
   const rows = pages.map((page) => [
     page.path,
     page.status === null ? '—' : String(page.status),
@@ -132,7 +135,11 @@ export function formatScoreTable(pages: readonly PageMeasurement[]): string {
     pagePasses(page) ? 'pass' : 'FAIL',
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
-  const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => pad(cell, widths[column]!))
+      .join('  ')
+      .trimEnd()
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')
 }
 
@@ -145,7 +152,9 @@ export function formatFailures(pages: readonly PageMeasurement[]): string {
     if (page.error) lines.push(`  Lighthouse could not measure the page: ${page.error}`)
     const missed = missedBars(page.scores)
     if (!page.error && missed.length > 0) {
-      lines.push(`  below the bar: ${missed.map((category) => `${COLUMN_TITLES[category]} ${page.scores[category] ?? '—'}`).join(', ')}`)
+      lines.push(
+        `  below the bar: ${missed.map((category) => `${COLUMN_TITLES[category]} ${page.scores[category] ?? '—'}`).join(', ')}`,
+      )
     }
     for (const audit of page.failingAudits) {
       const score = audit.score === null ? 'error' : String(Math.round(audit.score * 100))

@@ -153,12 +153,20 @@ async function pageStatus(url: string): Promise<number | null> {
 
 type MeasureOptions = { runs: number; saveDir: string | undefined }
 
-async function measure(baseUrl: string, pages: readonly string[], { runs, saveDir }: MeasureOptions): Promise<PageMeasurement[]> {
+async function measure(
+  baseUrl: string,
+  pages: readonly string[],
+  { runs, saveDir }: MeasureOptions,
+): Promise<PageMeasurement[]> {
   const chromePath = systemChromiumPath()
   if (!fs.existsSync(chromePath)) {
     throw new Error(`No Chromium at ${chromePath}: install one with "apt-get install -y chromium" or set CHROME_PATH.`)
   }
-  const chrome: LaunchedChrome = await launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS], logLevel: 'error' })
+  const chrome: LaunchedChrome = await launch({
+    chromePath,
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
+    logLevel: 'error',
+  })
   cleanups.push(() => chrome.kill())
 
   const results: PageMeasurement[] = []
@@ -202,7 +210,8 @@ async function main(): Promise<number> {
   })
   const pages = values.page?.length ? values.page : DEFAULT_PAGES
   const runs = Number(values.runs)
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}"`)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}"`)
   const baseUrl = values.url ? values.url.replace(/\/+$/, '') : await startProductionServer()
 
   const measured = await measure(baseUrl, pages, { runs, saveDir: values.save && path.resolve(values.save) })

@@ -49,9 +49,11 @@ export function installedCopies(lock: LockFile, name: string): InstalledCopy[] {
 
 function entryProblem(advisory: Advisory): string | null {
   if (!/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/.test(advisory.ghsa)) return `"${advisory.ghsa}" is not a GHSA id`
-  if (semver.validRange(advisory.affected) === null) return `affected range "${advisory.affected}" is not a semver range`
+  if (semver.validRange(advisory.affected) === null)
+    return `affected range "${advisory.affected}" is not a semver range`
   if (semver.valid(advisory.fixed) === null) return `fixed version "${advisory.fixed}" is not a version`
-  if (semver.satisfies(advisory.fixed, advisory.affected)) return `fixed version ${advisory.fixed} lies inside the affected range`
+  if (semver.satisfies(advisory.fixed, advisory.affected))
+    return `fixed version ${advisory.fixed} lies inside the affected range`
   if (advisory.why.trim() === '') return 'says nothing about why it does not apply'
   if (advisory.accepted && Number.isNaN(Date.parse(advisory.accepted.until))) return 'accepted.until is not a date'
   return null

@@ -15,14 +15,30 @@ export type QueryResult = {
   plans?: StatementPlan[]
 }
 
-const ms = (value: number | null) => (value === null ? '-' : value < 10 ? value.toFixed(1) : Math.round(value).toString())
+const ms = (value: number | null) =>
+  value === null ? '-' : value < 10 ? value.toFixed(1) : Math.round(value).toString()
 
 function row(cells: string[], widths: number[]): string {
-  return cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ')
+  return cells
+    .map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!)))
+    .join('  ')
 }
 
 export function formatRuns(results: QueryResult[]): string {
-  const header = ['query', 'callers', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU ms/req', 'failed', 'SQL/req', 'KB/resp']
+  const header = [
+    'query',
+    'callers',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'CPU ms/req',
+    'failed',
+    'SQL/req',
+    'KB/resp',
+  ]
   const rows = results.flatMap((result) =>
     [result.sequential, result.concurrent].map((run) => [
       result.label,
@@ -41,9 +57,15 @@ export function formatRuns(results: QueryResult[]): string {
   )
   const widths = header.map((_, index) => Math.max(...[header, ...rows].map((cells) => cells[index]!.length)))
   const failures = results.flatMap((result) =>
-    [result.sequential, result.concurrent].flatMap((run) => (run.firstFailure ? [`${result.label}: ${run.firstFailure}`] : [])),
+    [result.sequential, result.concurrent].flatMap((run) =>
+      run.firstFailure ? [`${result.label}: ${run.firstFailure}`] : [],
+    ),
   )
-  return [row(header, widths), ...rows.map((cells) => row(cells, widths)), ...failures.map((line) => `FAILED ${line}`)].join('\n')
+  return [
+    row(header, widths),
+    ...rows.map((cells) => row(cells, widths)),
+    ...failures.map((line) => `FAILED ${line}`),
+  ].join('\n')
 }
 
 export function formatPlans(results: QueryResult[]): string {

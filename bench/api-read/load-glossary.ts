@@ -25,7 +25,8 @@ export async function importGeneratedBatch(payload: Payload, from: number, to: n
   const documents = Array.from({ length: to - from }, (_, offset) => generatedEntry(from + offset, terms))
   const report = await importTermDocuments(payload, documents, { status: 'published' })
   const [failure] = report.failed
-  if (failure) throw new Error(`importing ${failure.slug} failed: ${failure.message} (${report.failed.length} failures)`)
+  if (failure)
+    throw new Error(`importing ${failure.slug} failed: ${failure.message} (${report.failed.length} failures)`)
 }
 
 function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -37,7 +38,9 @@ function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
     })
     process_.on('error', reject)
     process_.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`loading terms ${args.join(' ')} stopped: ${signal ?? `exit code ${code}`}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`loading terms ${args.join(' ')} stopped: ${signal ?? `exit code ${code}`}`)),
     )
   })
 }

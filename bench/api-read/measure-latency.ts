@@ -30,7 +30,10 @@ export function percentile(sortedAscending: readonly number[], percent: number):
 
 export type RunTotals = { callers: number; failures: string[]; elapsedMs: number; cpuMs: number }
 
-export function summarize(latenciesMs: readonly number[], { callers, failures, elapsedMs, cpuMs }: RunTotals): LatencyRun {
+export function summarize(
+  latenciesMs: readonly number[],
+  { callers, failures, elapsedMs, cpuMs }: RunTotals,
+): LatencyRun {
   const sorted = Array.from(Float64Array.from(latenciesMs).sort())
   return {
     callers,
@@ -72,5 +75,10 @@ export async function runCallers(
   }
   await Promise.all(Array.from({ length: callers }, caller))
   const cpu = process.cpuUsage(cpuBefore)
-  return summarize(latencies, { callers, failures, elapsedMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 })
+  return summarize(latencies, {
+    callers,
+    failures,
+    elapsedMs: performance.now() - started,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  })
 }

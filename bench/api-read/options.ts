@@ -34,7 +34,10 @@ function wholeNumber(name: string, text: string, min: number, max: number): numb
 }
 
 function queryKeys(text: string): ReadQueryKey[] {
-  const keys = text.split(',').map((key) => key.trim()).filter(Boolean)
+  const keys = text
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
   const unknown = keys.filter((key) => !(READ_QUERY_KEYS as readonly string[]).includes(key))
   if (unknown.length > 0 || keys.length === 0) {
     throw new Error(`--only takes a comma-separated list of ${READ_QUERY_KEYS.join(', ')}; got "${text}"`)

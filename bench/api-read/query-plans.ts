@@ -46,7 +46,8 @@ export async function planStatements(client: Client, statements: Statement[]): P
     else bySql.set(statement.sql, { statement, times: 1 })
   }
   const plans: StatementPlan[] = []
-  for (const { statement, times } of bySql.values()) plans.push({ sql: statement.sql, times, plan: await planOf(client, statement) })
+  for (const { statement, times } of bySql.values())
+    plans.push({ sql: statement.sql, times, plan: await planOf(client, statement) })
   return plans
 }
 

@@ -60,7 +60,8 @@ function docsOf(json: Json | null): Json[] {
 }
 
 function expectOk({ status, json, bytes }: Answer, check: () => string | null): CallOutcome {
-  if (status !== 200) return { ok: false, detail: `status ${status}: ${JSON.stringify(json?.errors ?? json).slice(0, 300)}` }
+  if (status !== 200)
+    return { ok: false, detail: `status ${status}: ${JSON.stringify(json?.errors ?? json).slice(0, 300)}` }
   const problem = check()
   return problem ? { ok: false, detail: problem } : { ok: true, bytes }
 }

@@ -51,7 +51,15 @@ async function measureQuery(query: ReadQuery, options: ApiReadOptions, client: S
     bytesPerResponse = (await query.call(0)).bytes ?? 0
   })
   const plans = options.explain ? await planStatements(client, statements) : undefined
-  return { key: query.key, label: query.label, statementsPerRequest: statements.length, bytesPerResponse, sequential, concurrent, plans }
+  return {
+    key: query.key,
+    label: query.label,
+    statementsPerRequest: statements.length,
+    bytesPerResponse,
+    sequential,
+    concurrent,
+    plans,
+  }
 }
 
 export async function runApiReadBench(options: ApiReadOptions): Promise<void> {
@@ -62,15 +70,20 @@ export async function runApiReadBench(options: ApiReadOptions): Promise<void> {
     const payload = await openPayload()
     const loaded = await countPublishedTerms(payload)
     if (loaded > options.terms) {
-      throw new Error(`${databaseFile} holds ${loaded} published terms, more than --terms ${options.terms}; use another --db`)
+      throw new Error(
+        `${databaseFile} holds ${loaded} published terms, more than --terms ${options.terms}; use another --db`,
+      )
     }
     if (loaded < options.terms) await loadGeneratedGlossary(loaded, options.terms, process.env, write)
 
     const client = (payload.db as unknown as { client: SqlClient }).client
     const results: QueryResult[] = []
-    for (const query of await readQueries(options.terms, options.queries)) results.push(await measureQuery(query, options, client))
+    for (const query of await readQueries(options.terms, options.queries))
+      results.push(await measureQuery(query, options, client))
 
-    write(`\nAnonymous API reads at ${options.terms} terms (${os.cpus().length} cores, loadavg ${os.loadavg()[0]!.toFixed(1)})`)
+    write(
+      `\nAnonymous API reads at ${options.terms} terms (${os.cpus().length} cores, loadavg ${os.loadavg()[0]!.toFixed(1)})`,
+    )
     write(formatRuns(results))
     if (options.explain) write(formatPlans(results))
     if (options.json) fs.writeFileSync(options.json, `${JSON.stringify({ terms: options.terms, results }, null, 2)}\n`)

@@ -27,7 +27,11 @@ export const API_CLIENTS_COLLECTION = 'api-clients'
  * server code is a staff account unless it says it is an API client.
  */
 export function isStaffAccount(user: unknown): boolean {
-  return Boolean(user) && typeof user === 'object' && (user as { collection?: unknown }).collection !== API_CLIENTS_COLLECTION
+  return (
+    Boolean(user) &&
+    typeof user === 'object' &&
+    (user as { collection?: unknown }).collection !== API_CLIENTS_COLLECTION
+  )
 }
 
 export function hasRole(user: unknown, ...roles: readonly Role[]): boolean {

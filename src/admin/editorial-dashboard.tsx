@@ -106,7 +106,12 @@ export async function EditorialDashboard({ payload, user }: Props) {
     <div className="editorial-dashboard">
       <h2>Editorial desk</h2>
       <div
-        style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', marginBottom: '2rem' }}
+        style={{
+          display: 'grid',
+          gap: '1rem',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+          marginBottom: '2rem',
+        }}
       >
         <ItemList title="My drafts" items={dashboard.myDrafts} empty="No drafts of yours." />
         <ItemList title="Awaiting review" items={dashboard.awaitingMyReview} empty="Nothing waits for review." />

@@ -12,11 +12,13 @@ export function FirstAccountView(props: AdminViewServerProps) {
   return (
     <div className="create-first-user">
       <h1>No admin account yet</h1>
-      <p>For safety, a production installation does not create its first account from this page. On the server, either:</p>
+      <p>
+        For safety, a production installation does not create its first account from this page. On the server, either:
+      </p>
       <ul>
         <li>
-          set <code>CLOUDLEX_ADMIN_EMAIL</code> and <code>CLOUDLEX_ADMIN_PASSWORD</code> (at least {MIN_ADMIN_PASSWORD_LENGTH}{' '}
-          characters) in the environment and restart the app, or
+          set <code>CLOUDLEX_ADMIN_EMAIL</code> and <code>CLOUDLEX_ADMIN_PASSWORD</code> (at least{' '}
+          {MIN_ADMIN_PASSWORD_LENGTH} characters) in the environment and restart the app, or
         </li>
         <li>
           run <code>npm run create-admin -- --email you@example.com</code> and type the password when asked.

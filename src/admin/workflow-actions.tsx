@@ -26,7 +26,11 @@ const STEPS: { to: Stage; label: string }[] = [
 ]
 
 const idOf = (value: unknown): string | null =>
-  value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : value ? String(value) : null
+  value && typeof value === 'object' && 'id' in value
+    ? String((value as { id: unknown }).id)
+    : value
+      ? String(value)
+      : null
 
 export function WorkflowActions() {
   const { user } = useAuth()
@@ -48,7 +52,8 @@ export function WorkflowActions() {
   const steps =
     id && knownRole && collectionSlug
       ? STEPS.filter(
-          (step) => decideTransition({ from: stage, to: step.to, role: knownRole, ownsDocument, note: 'offered' }).allowed,
+          (step) =>
+            decideTransition({ from: stage, to: step.to, role: knownRole, ownsDocument, note: 'offered' }).allowed,
         )
       : []
 

@@ -33,7 +33,8 @@ function joinsProblem(joins: unknown, context: WhereValidityContext): string | n
   for (const [joinPath, query] of Object.entries(joins)) {
     const where = query && typeof query === 'object' ? (query as { where?: unknown }).where : undefined
     const joinField = where ? resolveFieldPath(context.fields, joinPath, context.relatedFields)?.field : undefined
-    const joinedFields = typeof joinField?.collection === 'string' ? context.relatedFields(joinField.collection) : undefined
+    const joinedFields =
+      typeof joinField?.collection === 'string' ? context.relatedFields(joinField.collection) : undefined
     if (!joinedFields) continue
     const problem = findWhereValidityProblem(where, { ...context, fields: joinedFields }, `joins[${joinPath}][where]`)
     if (problem) return problem
@@ -41,7 +42,11 @@ function joinsProblem(joins: unknown, context: WhereValidityContext): string | n
   return null
 }
 
-function fieldsQueriedBy(operation: string, req: PayloadRequest, collection: SanitizedCollectionConfig): QueryField[] | null {
+function fieldsQueriedBy(
+  operation: string,
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+): QueryField[] | null {
   const ownFields = collection.flattenedFields as QueryField[]
   const versionFields = () => buildVersionCollectionFields(req.payload.config, collection, true) as QueryField[]
   if (operation === 'countVersions') return versionFields()
@@ -53,7 +58,13 @@ function fieldsQueriedBy(operation: string, req: PayloadRequest, collection: San
   return [...ownFields, ...versionFields().filter((field) => !ownNames.has(field.name))]
 }
 
-export const enforceWhereValidity: CollectionBeforeOperationHook = ({ args, collection, operation, overrideAccess, req }) => {
+export const enforceWhereValidity: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   if ((req.payloadAPI !== 'REST' && req.payloadAPI !== 'GraphQL') || overrideAccess) return args
   const fields = fieldsQueriedBy(operation, req, collection)
   if (!fields) return args

@@ -3,7 +3,13 @@
 // `limit`/`page`/`pagination`/`where`/`depth` arguments of every field, list, join and rich text alike.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
-import { GraphQLError, valueFromASTUntyped, type ExecutionArgs, type ValidationContext, type ValidationRule } from 'graphql'
+import {
+  GraphQLError,
+  valueFromASTUntyped,
+  type ExecutionArgs,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql'
 
 import { callerKindOf, findCapViolation, REQUEST_CAPS, type ListParams, type RequestCaps } from './request-caps'
 
@@ -16,7 +22,8 @@ export const GRAPHQL_MAX_COMPLEXITY = 500
 const LIST_ARGUMENTS = new Set(['depth', 'limit', 'page', 'pagination', 'where'])
 
 /** Join fields list every joined document when no limit is given. */
-const isJoinField = (extensions: unknown) => (extensions as { field?: { type?: string } } | undefined)?.field?.type === 'join'
+const isJoinField = (extensions: unknown) =>
+  (extensions as { field?: { type?: string } } | undefined)?.field?.type === 'join'
 
 function listArgumentsRule(caps: RequestCaps, variables: Record<string, unknown> | null | undefined): ValidationRule {
   return (context) => ({
@@ -39,7 +46,9 @@ const operationCountRule: ValidationRule = (context) => ({
     const operations = node.definitions.filter((definition) => definition.kind === 'OperationDefinition').length
     if (operations > MAX_GRAPHQL_OPERATIONS) {
       context.reportError(
-        new GraphQLError(`A query may define at most ${MAX_GRAPHQL_OPERATIONS} operations; this one defines ${operations}.`),
+        new GraphQLError(
+          `A query may define at most ${MAX_GRAPHQL_OPERATIONS} operations; this one defines ${operations}.`,
+        ),
       )
     }
   },

@@ -10,7 +10,10 @@ type RouteHandler<Context extends unknown[]> = (request: Request, ...context: Co
 
 const WRITE_METHODS = new Set(['PATCH', 'POST', 'PUT'])
 
-function refusal({ status, message }: { status: number; message: string }, headers: Record<string, string> = {}): Response {
+function refusal(
+  { status, message }: { status: number; message: string },
+  headers: Record<string, string> = {},
+): Response {
   return Response.json({ errors: [{ message }] }, { status, headers })
 }
 
@@ -41,7 +44,8 @@ async function malformedGraphql(request: Request): Promise<BodyRefusal | null> {
   if (contentTypeProblem) return contentTypeProblem
   const parsed = parseJson(await request.clone().text())
   if (!('value' in parsed)) return parsed
-  const query = parsed.value && typeof parsed.value === 'object' ? (parsed.value as { query?: unknown }).query : undefined
+  const query =
+    parsed.value && typeof parsed.value === 'object' ? (parsed.value as { query?: unknown }).query : undefined
   const [cycle] = fragmentCycleErrors(query)
   return cycle ? { status: 400, message: cycle } : null
 }
@@ -57,7 +61,10 @@ export function guardGraphqlRoute<Context extends unknown[]>(handler: RouteHandl
 /** Every method of /api/graphql but POST and OPTIONS: Payload serves GraphQL over POST only. */
 export function graphqlMethodNotAllowed(request: Request): Response {
   return refusal(
-    { status: 405, message: `/api/graphql answers POST only; send the query as JSON in a POST body, not by ${request.method}.` },
+    {
+      status: 405,
+      message: `/api/graphql answers POST only; send the query as JSON in a POST body, not by ${request.method}.`,
+    },
     { Allow: 'POST, OPTIONS' },
   )
 }

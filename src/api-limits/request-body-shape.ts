@@ -58,7 +58,10 @@ function boundaryProblem(contentType: string): { boundary: string } | BodyRefusa
     }
   }
   if (!MULTIPART_BOUNDARY.test(boundary)) {
-    return { status: 400, message: 'The multipart boundary has characters RFC 2046 does not allow, or ends with a space.' }
+    return {
+      status: 400,
+      message: 'The multipart boundary has characters RFC 2046 does not allow, or ends with a space.',
+    }
   }
   return { boundary }
 }
@@ -73,10 +76,16 @@ export function multipartProblem(contentType: string, body: Uint8Array): BodyRef
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   const delimiter = `--${checked.boundary}`
   if (!bytes.subarray(0, delimiter.length + 2).equals(Buffer.from(`${delimiter}\r\n`))) {
-    return { status: 400, message: 'The multipart body does not start with its boundary delimiter ("--" + boundary + CRLF).' }
+    return {
+      status: 400,
+      message: 'The multipart body does not start with its boundary delimiter ("--" + boundary + CRLF).',
+    }
   }
   if (bytes.indexOf(`\r\n${delimiter}--`, delimiter.length) < 0) {
-    return { status: 400, message: 'The multipart body has no closing delimiter ("--" + boundary + "--"); it was cut short.' }
+    return {
+      status: 400,
+      message: 'The multipart body has no closing delimiter ("--" + boundary + "--"); it was cut short.',
+    }
   }
   return null
 }

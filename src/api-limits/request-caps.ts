@@ -92,12 +92,14 @@ const isWholeNumber = (value: unknown): value is number => typeof value === 'num
 
 function rangeProblem(name: string, value: unknown, min: number, max: number, caps: RequestCaps): string | null {
   if (value === undefined || value === null) return null
-  if (!isWholeNumber(value) || value < min) return `${name} must be a whole number from ${min} to ${max}; got "${String(value)}".`
+  if (!isWholeNumber(value) || value < min)
+    return `${name} must be a whole number from ${min} to ${max}; got "${String(value)}".`
   if (value > max) return `${name}=${value} is over the cap of ${max} for ${caps.label}; ask for ${name} ${min}–${max}.`
   return null
 }
 
-const isUnpaginated = (params: ListParams) => params.limit === 0 || params.pagination === false || params.pagination === 'false'
+const isUnpaginated = (params: ListParams) =>
+  params.limit === 0 || params.pagination === false || params.pagination === 'false'
 
 function paginationProblem(caps: RequestCaps, params: ListParams): string | null {
   if (!isUnpaginated(params)) return rangeProblem('limit', params.limit, 1, caps.maxLimit, caps)
@@ -158,6 +160,7 @@ export function findCapViolation(caps: RequestCaps, params: ListParams): string 
 
 /** The depth for a request that names none: the caller's default, lowered for an unpaginated read. */
 export function defaultDepthFor(caps: RequestCaps, params: ListParams): number {
-  if (isUnpaginated(params) && caps.unpaginatedMaxDepth !== null) return Math.min(caps.defaultDepth, caps.unpaginatedMaxDepth)
+  if (isUnpaginated(params) && caps.unpaginatedMaxDepth !== null)
+    return Math.min(caps.defaultDepth, caps.unpaginatedMaxDepth)
   return caps.defaultDepth
 }

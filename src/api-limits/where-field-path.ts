@@ -38,13 +38,20 @@ function childFields(field: QueryField, relatedFields: RelatedFields): QueryFiel
   if (typeof target === 'string') return relatedFields(target)
   if (Array.isArray(target)) {
     // A polymorphic relationship is queried as `field.value` (the related id) or `field.relationTo`.
-    return [{ name: 'value', type: 'relationship' }, { name: 'relationTo', type: 'text' }]
+    return [
+      { name: 'value', type: 'relationship' },
+      { name: 'relationTo', type: 'text' },
+    ]
   }
   return undefined
 }
 
 /** The field a path reaches; null when some segment names no field (Payload answers those with its own 400). */
-export function resolveFieldPath(fields: QueryField[], path: string, relatedFields: RelatedFields): ResolvedPath | null {
+export function resolveFieldPath(
+  fields: QueryField[],
+  path: string,
+  relatedFields: RelatedFields,
+): ResolvedPath | null {
   const segments = path.split('.')
   let candidates: QueryField[] | undefined = fields
   for (let index = 0; index < segments.length; index += 1) {

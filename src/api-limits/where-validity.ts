@@ -16,7 +16,16 @@ export type WhereValidityContext = {
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const TEXT_MATCH_OPERATORS = new Set(['like', 'not_like', 'contains'])
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
-const TYPED_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+const TYPED_OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
 /** `id` too: ids match as text on SQLite, and callers already filter by id that way. */
 const TEXT_LIKE_TYPES = new Set(['id', 'text', 'textarea', 'email', 'code', 'select', 'radio', 'richText', 'json'])
 const DOCUMENT_TYPES = new Set(['richText', 'json'])
@@ -39,11 +48,13 @@ const VALUE_PARSERS: Record<string, { noun: string; parses: (value: unknown) => 
   number: {
     noun: 'a number',
     parses: (value) =>
-      (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))),
+      (typeof value === 'number' && Number.isFinite(value)) ||
+      (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))),
   },
   checkbox: {
     noun: 'true or false',
-    parses: (value) => typeof value === 'boolean' || (typeof value === 'string' && ['true', 'false'].includes(value.toLowerCase())),
+    parses: (value) =>
+      typeof value === 'boolean' || (typeof value === 'string' && ['true', 'false'].includes(value.toLowerCase())),
   },
 }
 
@@ -81,17 +92,25 @@ function documentProblem(field: QueryField, operator: string, value: unknown): s
   if (!DOCUMENT_OPERATORS.has(operator)) {
     return `a ${field.type} field answers only ${[...DOCUMENT_OPERATORS].join(', ')} on the whole field`
   }
-  if (operator !== 'exists' && value !== null && typeof value === 'object') return `compare ${aOrAn(field.type)} field with text, not an object`
+  if (operator !== 'exists' && value !== null && typeof value === 'object')
+    return `compare ${aOrAn(field.type)} field with text, not an object`
   return null
 }
 
 /** Why this operator and value cannot be asked of this field; null when the database can answer it. */
-export function conditionProblem(field: QueryField, operator: string, value: unknown, context: WhereValidityContext): string | null {
-  if (GEO_OPERATORS.has(operator) && field.type !== 'point') return `${operator} works only on point fields; this is ${aOrAn(field.type)} field`
+export function conditionProblem(
+  field: QueryField,
+  operator: string,
+  value: unknown,
+  context: WhereValidityContext,
+): string | null {
+  if (GEO_OPERATORS.has(operator) && field.type !== 'point')
+    return `${operator} works only on point fields; this is ${aOrAn(field.type)} field`
   if (operator === 'all' && !(HAS_MANY_TYPES.has(field.type) && field.hasMany)) {
     return `all works only on fields that hold many values; this ${field.type} field holds one`
   }
-  if (!context.databaseSupports(operator)) return `this database does not support ${operator}${operator === 'all' ? '; use in' : ''}`
+  if (!context.databaseSupports(operator))
+    return `this database does not support ${operator}${operator === 'all' ? '; use in' : ''}`
   if (DOCUMENT_TYPES.has(field.type)) return documentProblem(field, operator, value)
   if (TEXT_MATCH_OPERATORS.has(operator) && !TEXT_LIKE_TYPES.has(field.type)) {
     const nestedContains = operator === 'contains' && value !== null && typeof value === 'object'
@@ -104,7 +123,8 @@ function pathProblem(path: string, condition: unknown, context: WhereValidityCon
   // GraphQL names nested fields with `__` (seo__title), as Payload's own path check reads them.
   const resolved = resolveFieldPath(context.fields, path.replace(/__/g, '.'), context.relatedFields)
   if (!resolved || !condition || typeof condition !== 'object' || Array.isArray(condition)) return null
-  if (resolved.rest.length > 0) return `${name}[${path}]: ${resolved.field.type} values cannot be queried inside; query "${resolved.path}" as a whole (exists, equals).`
+  if (resolved.rest.length > 0)
+    return `${name}[${path}]: ${resolved.field.type} values cannot be queried inside; query "${resolved.path}" as a whole (exists, equals).`
   for (const [operator, value] of Object.entries(condition)) {
     const problem = conditionProblem(resolved.field, operator, value, context)
     if (problem) return `${name}[${path}][${operator}]: ${problem}.`
@@ -119,7 +139,13 @@ function pathProblem(path: string, condition: unknown, context: WhereValidityCon
 export function findWhereValidityProblem(where: unknown, context: WhereValidityContext, name = 'where'): string | null {
   if (!where || typeof where !== 'object' || Array.isArray(where)) return null
   for (const [key, value] of Object.entries(where)) {
-    const members = isGroup(key) ? (Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []) : null
+    const members = isGroup(key)
+      ? Array.isArray(value)
+        ? value
+        : value && typeof value === 'object'
+          ? Object.values(value)
+          : []
+      : null
     const problem = members
       ? members.reduce<string | null>((found, member) => found ?? findWhereValidityProblem(member, context, name), null)
       : pathProblem(key, value, context, name)

@@ -38,7 +38,8 @@ export function encodeCursor(cursor: FeedCursor): string {
 
 /** The position a cursor names, or why it is not one. */
 export function decodeCursor(text: string): { cursor: FeedCursor } | { error: string } {
-  if (text.length === 0 || text.length > MAX_CURSOR_LENGTH) return { error: `must be 1 to ${MAX_CURSOR_LENGTH} characters long` }
+  if (text.length === 0 || text.length > MAX_CURSOR_LENGTH)
+    return { error: `must be 1 to ${MAX_CURSOR_LENGTH} characters long` }
   // Node's decoder skips characters outside the alphabet; a cursor must not have any.
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return { error: 'is not a cursor the feed gave out (not base64url)' }
   let json: unknown

@@ -39,12 +39,20 @@ const isoBefore = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOS
  * read; the settle delay waits that long before listing a row, so no row appears behind a position a
  * consumer has already passed.
  */
-async function readLogRows(payload: Payload, after: LogPosition | null, settledBefore: string, limit: number): Promise<LogRow[]> {
+async function readLogRows(
+  payload: Payload,
+  after: LogPosition | null,
+  settledBefore: string,
+  limit: number,
+): Promise<LogRow[]> {
   const conditions: Where[] = [{ event: { exists: true } }, { createdAt: { less_than_equal: settledBefore } }]
   if (after) {
     // "created later, or at the same time with a greater id", written as a range of creation times so the
     // rows are read along the createdAt index (an OR of two ranges made SQLite sort every row after `after`).
-    conditions.push({ createdAt: { greater_than_equal: after.at } }, { or: [{ createdAt: { greater_than: after.at } }, { id: { greater_than: after.id } }] })
+    conditions.push(
+      { createdAt: { greater_than_equal: after.at } },
+      { or: [{ createdAt: { greater_than: after.at } }, { id: { greater_than: after.id } }] },
+    )
   }
   const { docs } = await payload.find({
     collection: 'content-changes',
@@ -82,7 +90,12 @@ async function newestSettledPosition(payload: Payload, settledBefore: string): P
  * included, and left to the caller to filter: asking the database for published terms only made SQLite
  * sort every published term for each page.
  */
-async function readDocumentsAfter(payload: Payload, collection: FeedCollection, after: string | null, limit: number): Promise<ListedDocument[]> {
+async function readDocumentsAfter(
+  payload: Payload,
+  collection: FeedCollection,
+  after: string | null,
+  limit: number,
+): Promise<ListedDocument[]> {
   const { docs } = await payload.find({
     collection,
     where: after ? { id: { greater_than: after } } : {},
@@ -98,10 +111,15 @@ async function readDocumentsAfter(payload: Payload, collection: FeedCollection, 
 }
 
 /** What the public reads (src/access/authenticated-or-published.ts): categories and providers, and published terms. */
-const isPublic = (collection: FeedCollection, doc: ListedDocument) => collection !== 'terms' || doc._status === 'published'
+const isPublic = (collection: FeedCollection, doc: ListedDocument) =>
+  collection !== 'terms' || doc._status === 'published'
 
 /** The snapshot phase from `from`: every published document, collection by collection; returns where the log phase starts. */
-async function* snapshotEntries(payload: Payload, from: Extract<FeedCursor, { phase: 'snapshot' }>, batch: number): AsyncGenerator<FeedEntry, FeedCursor> {
+async function* snapshotEntries(
+  payload: Payload,
+  from: Extract<FeedCursor, { phase: 'snapshot' }>,
+  batch: number,
+): AsyncGenerator<FeedEntry, FeedCursor> {
   const first = FEED_COLLECTIONS.indexOf(from.collection)
   for (const collection of FEED_COLLECTIONS.slice(first)) {
     let after = collection === from.collection ? from.after : null
@@ -120,20 +138,36 @@ async function* snapshotEntries(payload: Payload, from: Extract<FeedCursor, { ph
 }
 
 /** The log phase from `after`: the settled rows with an event; returns the position past the last one. */
-async function* logEntries(payload: Payload, after: LogPosition | null, settledBefore: string, batch: number): AsyncGenerator<FeedEntry, FeedCursor> {
+async function* logEntries(
+  payload: Payload,
+  after: LogPosition | null,
+  settledBefore: string,
+  batch: number,
+): AsyncGenerator<FeedEntry, FeedCursor> {
   let position = after
   for (;;) {
     const rows = await readLogRows(payload, position, settledBefore, batch)
     for (const row of rows) {
       position = { at: row.createdAt, id: String(row.id) }
-      const item: V1Change = { collection: row.sourceCollection, id: row.documentId, slug: row.documentSlug ?? null, change: row.event, at: row.createdAt }
+      const item: V1Change = {
+        collection: row.sourceCollection,
+        id: row.documentId,
+        slug: row.documentSlug ?? null,
+        change: row.event,
+        at: row.createdAt,
+      }
       yield { item, after: { v: 1, phase: 'log', after: position } }
     }
     if (rows.length < batch) return { v: 1, phase: 'log', after: position }
   }
 }
 
-async function* entriesAfter(payload: Payload, cursor: FeedCursor, settledBefore: string, batch: number): AsyncGenerator<FeedEntry, FeedCursor> {
+async function* entriesAfter(
+  payload: Payload,
+  cursor: FeedCursor,
+  settledBefore: string,
+  batch: number,
+): AsyncGenerator<FeedEntry, FeedCursor> {
   const logFrom = cursor.phase === 'snapshot' ? yield* snapshotEntries(payload, cursor, batch) : cursor
   if (logFrom.phase !== 'log') return logFrom
   return yield* logEntries(payload, logFrom.after, settledBefore, batch)
@@ -174,10 +208,20 @@ export const CURSOR_EXPIRED_DETAIL =
 export type FeedReadOptions = { limit: number; settleMs: number; now?: Date }
 
 /** One page of the feed after `cursor` (null: a consumer starting from nothing). */
-export async function readFeedPage(payload: Payload, cursor: FeedCursor | null, { limit, settleMs, now = new Date() }: FeedReadOptions): Promise<FeedPage> {
+export async function readFeedPage(
+  payload: Payload,
+  cursor: FeedCursor | null,
+  { limit, settleMs, now = new Date() }: FeedReadOptions,
+): Promise<FeedPage> {
   const settledBefore = isoBefore(now, settleMs)
   // Taken before the snapshot begins: whatever changes while it is read is in the log after this position.
-  const start: FeedCursor = cursor ?? { v: 1, phase: 'snapshot', collection: FEED_COLLECTIONS[0], after: null, log: await newestSettledPosition(payload, settledBefore) }
+  const start: FeedCursor = cursor ?? {
+    v: 1,
+    phase: 'snapshot',
+    collection: FEED_COLLECTIONS[0],
+    after: null,
+    log: await newestSettledPosition(payload, settledBefore),
+  }
   const entries: FeedEntry[] = []
   // One entry more than the page: whether there is more is known without another request.
   const reader = entriesAfter(payload, start, settledBefore, limit + 1)

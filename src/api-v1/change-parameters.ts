@@ -49,6 +49,7 @@ export function readLimit(request: Request): Checked<number> {
   if ('refusal' in limit) return limit
   if (limit.value === null) return { value: DEFAULT_FEED_LIMIT }
   const value = /^\d{1,4}$/.test(limit.value) ? Number(limit.value) : Number.NaN
-  if (!(value >= 1 && value <= MAX_FEED_LIMIT)) return invalid(request, 'limit', `must be a whole number from 1 to ${MAX_FEED_LIMIT}`)
+  if (!(value >= 1 && value <= MAX_FEED_LIMIT))
+    return invalid(request, 'limit', `must be a whole number from 1 to ${MAX_FEED_LIMIT}`)
   return { value }
 }

@@ -2,7 +2,14 @@
 import type { Payload } from 'payload'
 
 import type { ChangeFeedSettings } from '@/lib/env'
-import { CATEGORY_LIST_TAG, categoryTag, PROVIDER_LIST_TAG, providerTag, TERM_LISTS_TAG, termIdTag } from '@/site-cache/cache-tags'
+import {
+  CATEGORY_LIST_TAG,
+  categoryTag,
+  PROVIDER_LIST_TAG,
+  providerTag,
+  TERM_LISTS_TAG,
+  termIdTag,
+} from '@/site-cache/cache-tags'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
 import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedPage } from './change-feed'
@@ -22,9 +29,17 @@ export const CHANGES_PARAMETERS = ['since', 'limit'] as const
 export const FULL_PAGE_CACHE_CONTROL = 'public, max-age=86400, immutable'
 export const LAST_PAGE_CACHE_CONTROL = 'no-cache'
 
-const TAG_OF: Record<V1Change['collection'], (id: string) => string> = { terms: termIdTag, categories: categoryTag, providers: providerTag }
+const TAG_OF: Record<V1Change['collection'], (id: string) => string> = {
+  terms: termIdTag,
+  categories: categoryTag,
+  providers: providerTag,
+}
 /** Tags every change to a document of the collection also expires (./cache-tags.ts). */
-const LIST_TAG_OF: Record<V1Change['collection'], string> = { terms: TERM_LISTS_TAG, categories: CATEGORY_LIST_TAG, providers: PROVIDER_LIST_TAG }
+const LIST_TAG_OF: Record<V1Change['collection'], string> = {
+  terms: TERM_LISTS_TAG,
+  categories: CATEGORY_LIST_TAG,
+  providers: PROVIDER_LIST_TAG,
+}
 
 /** The documents listed, or the collections listed when the documents' tags would not fit the header. */
 export function feedCacheTags(items: readonly V1Change[]): string[] {
@@ -38,7 +53,11 @@ export function feedCacheControl(from: FeedCursor | null, page: FeedPage): strin
   return from?.phase === 'log' && page.hasMore ? FULL_PAGE_CACHE_CONTROL : LAST_PAGE_CACHE_CONTROL
 }
 
-export async function answerChanges(request: Request, payload: Payload, settings: Pick<ChangeFeedSettings, 'settleMs'>): Promise<Response> {
+export async function answerChanges(
+  request: Request,
+  payload: Payload,
+  settings: Pick<ChangeFeedSettings, 'settleMs'>,
+): Promise<Response> {
   const refusal = refuseUnknownParameters(request, CHANGES_PARAMETERS)
   if (refusal) return refusal
   const since = readSince(request)
@@ -46,7 +65,11 @@ export async function answerChanges(request: Request, payload: Payload, settings
   const limit = readLimit(request)
   if ('refusal' in limit) return limit.refusal
   if (since.value && (await feedCursorExpired(payload, since.value))) {
-    return problemResponse(problem('cursor-expired', new URL(request.url).pathname, CURSOR_EXPIRED_DETAIL, [{ name: 'since', message: 'expired' }]))
+    return problemResponse(
+      problem('cursor-expired', new URL(request.url).pathname, CURSOR_EXPIRED_DETAIL, [
+        { name: 'since', message: 'expired' },
+      ]),
+    )
   }
   const page = await readFeedPage(payload, since.value, { limit: limit.value, settleMs: settings.settleMs })
   const items = page.entries.map((entry) => entry.item)

@@ -113,7 +113,11 @@ function streamChunks(payload: Payload, start: FeedCursor | null, options: Strea
   }
 }
 
-export async function answerChangeStream(request: Request, payload: Payload, options: StreamOptions): Promise<Response> {
+export async function answerChangeStream(
+  request: Request,
+  payload: Payload,
+  options: StreamOptions,
+): Promise<Response> {
   const refusal = refuseUnknownParameters(request, STREAM_PARAMETERS)
   if (refusal) return refusal
   const start = readStreamStart(request)
@@ -125,7 +129,11 @@ export async function answerChangeStream(request: Request, payload: Payload, opt
   if (!release) {
     const path = new URL(request.url).pathname
     return problemResponse(
-      problem('too-many-streams', path, `This server holds ${options.slots.max} open streams; try again in ${RETRY_AFTER_SECONDS} s, or poll /api/v1/changes.`),
+      problem(
+        'too-many-streams',
+        path,
+        `This server holds ${options.slots.max} open streams; try again in ${RETRY_AFTER_SECONDS} s, or poll /api/v1/changes.`,
+      ),
       { 'retry-after': String(RETRY_AFTER_SECONDS) },
     )
   }

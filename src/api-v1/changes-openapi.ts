@@ -19,9 +19,12 @@ const CONSUMER_CONTRACT = [
 ].join(' ')
 
 const pageHeaders = z.object({
-  ETag: z.string().meta({ description: 'A strong validator of the page: send it back in If-None-Match to get 304 while nothing changed.' }),
+  ETag: z.string().meta({
+    description: 'A strong validator of the page: send it back in If-None-Match to get 304 while nothing changed.',
+  }),
   'Cache-Control': z.string().meta({
-    description: 'A full page of changes cannot change and may be kept a day; any other page (the first listing, the last page) must be asked for again each time.',
+    description:
+      'A full page of changes cannot change and may be kept a day; any other page (the first listing, the last page) must be asked for again each time.',
   }),
   'Cache-Tag': z.string().meta({ description: 'Comma-separated names of the documents the page lists.' }),
 })
@@ -34,13 +37,25 @@ export const changesPaths: ZodOpenApiPathsObject = {
       description: CONSUMER_CONTRACT,
       requestParams: {
         query: z.object({ since: SinceParameterSchema, limit: LimitParameterSchema }),
-        header: z.object({ 'if-none-match': z.string().optional().meta({ description: 'The ETag of the page the caller holds.' }) }),
+        header: z.object({
+          'if-none-match': z.string().optional().meta({ description: 'The ETag of the page the caller holds.' }),
+        }),
       },
       responses: {
-        '200': { description: 'A page of changes.', headers: pageHeaders, content: { 'application/json': { schema: ChangePageSchema } } },
+        '200': {
+          description: 'A page of changes.',
+          headers: pageHeaders,
+          content: { 'application/json': { schema: ChangePageSchema } },
+        },
         '304': { description: 'The page has not changed since the ETag sent in If-None-Match.' },
-        '400': { description: 'An unknown query parameter, a cursor the feed did not give out, or a limit out of range.', content: problemContent },
-        '410': { description: 'The changes after this cursor are older than the log keeps: start again without `since`.', content: problemContent },
+        '400': {
+          description: 'An unknown query parameter, a cursor the feed did not give out, or a limit out of range.',
+          content: problemContent,
+        },
+        '410': {
+          description: 'The changes after this cursor are older than the log keeps: start again without `since`.',
+          content: problemContent,
+        },
       },
     },
   },
@@ -56,19 +71,36 @@ export const changesPaths: ZodOpenApiPathsObject = {
       requestParams: {
         query: z.object({ since: SinceParameterSchema }),
         header: z.object({
-          'last-event-id': z.string().optional().meta({ description: 'The id of the last event received: the stream resumes right after it.' }),
+          'last-event-id': z
+            .string()
+            .optional()
+            .meta({ description: 'The id of the last event received: the stream resumes right after it.' }),
         }),
       },
       responses: {
         '200': {
           description: 'A stream of `change` events, each with a Change as JSON in its data.',
-          content: { 'text/event-stream': { schema: z.string().meta({ description: 'Server-sent events; the data of each `change` event is a Change.' }) } },
+          content: {
+            'text/event-stream': {
+              schema: z
+                .string()
+                .meta({ description: 'Server-sent events; the data of each `change` event is a Change.' }),
+            },
+          },
         },
-        '400': { description: 'An unknown query parameter, or a cursor (`since` or Last-Event-ID) the feed did not give out.', content: problemContent },
-        '410': { description: 'The changes after this cursor are older than the log keeps: start again without a cursor.', content: problemContent },
+        '400': {
+          description: 'An unknown query parameter, or a cursor (`since` or Last-Event-ID) the feed did not give out.',
+          content: problemContent,
+        },
+        '410': {
+          description: 'The changes after this cursor are older than the log keeps: start again without a cursor.',
+          content: problemContent,
+        },
         '503': {
           description: 'This server holds as many streams as it may: try again after Retry-After, or poll /changes.',
-          headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait before trying again.' }) }),
+          headers: z.object({
+            'Retry-After': z.string().meta({ description: 'Seconds to wait before trying again.' }),
+          }),
           content: problemContent,
         },
       },

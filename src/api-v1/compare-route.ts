@@ -41,7 +41,8 @@ export async function answerCompare(request: Request): Promise<Response> {
   const providers = chosenProviders(await getProviders(), askedProviders)
   if (typeof providers === 'string') return invalidParameterResponse(path, 'providers', providers)
   const category = askedCategory === undefined ? null : await findCategoryBySlug(askedCategory)
-  if (askedCategory !== undefined && !category) return invalidParameterResponse(path, 'category', `no category has the slug "${askedCategory}"`)
+  if (askedCategory !== undefined && !category)
+    return invalidParameterResponse(path, 'category', `no category has the slug "${askedCategory}"`)
 
   const { docs, end } = await findPublishedTermsAfter(await getPayloadClient(), {
     where: category ? { category: { equals: category.id } } : {},
@@ -54,7 +55,11 @@ export async function answerCompare(request: Request): Promise<Response> {
     const row = compareRow(term, providers)
     return {
       term: { ...row.term, difficulty: row.term.difficulty as (typeof DIFFICULTIES)[number] },
-      cells: row.cells.map((cell) => (cell ? { service: cell.service, matchLevel: cell.matchLevel, keyDifference: cell.note, docUrl: cell.docUrl } : null)),
+      cells: row.cells.map((cell) =>
+        cell
+          ? { service: cell.service, matchLevel: cell.matchLevel, keyDifference: cell.note, docUrl: cell.docUrl }
+          : null,
+      ),
     }
   })
   return v1Answer(
@@ -62,14 +67,24 @@ export async function answerCompare(request: Request): Promise<Response> {
     CompareSchema,
     {
       category: category ? { slug: category.slug, name: category.name } : null,
-      providers: providers.map((provider) => ({ slug: provider.slug, name: provider.name, fullName: provider.fullName ?? null })),
+      providers: providers.map((provider) => ({
+        slug: provider.slug,
+        name: provider.name,
+        fullName: provider.fullName ?? null,
+      })),
       rows,
       next: end ? encodeCursor(COMPARE_ORDER, end) : null,
     },
     [
       ...(category ? [categoryTag(category.id)] : []),
-      ...boundedCacheTags(providers.map((provider) => providerTag(provider.id)), [PROVIDER_LIST_TAG]),
-      ...boundedCacheTags(docs.map((term) => termIdTag(term.id)), [TERM_LISTS_TAG]),
+      ...boundedCacheTags(
+        providers.map((provider) => providerTag(provider.id)),
+        [PROVIDER_LIST_TAG],
+      ),
+      ...boundedCacheTags(
+        docs.map((term) => termIdTag(term.id)),
+        [TERM_LISTS_TAG],
+      ),
     ],
   )
 }

@@ -11,7 +11,9 @@ import { invalidParameterResponse } from './problem'
 /** Longer than any cursor this API hands out (a sort key and a slug of at most a few hundred characters). */
 export const MAX_CURSOR_LENGTH = 2_000
 
-const CursorContent = z.object({ o: z.string().min(1).max(40), k: z.string().max(500), s: z.string().min(1).max(500) }).strict()
+const CursorContent = z
+  .object({ o: z.string().min(1).max(40), k: z.string().max(500), s: z.string().min(1).max(500) })
+  .strict()
 
 export function encodeCursor(order: string, position: ListPosition): string {
   return Buffer.from(JSON.stringify({ o: order, k: position.key, s: position.slug })).toString('base64url')
@@ -30,12 +32,17 @@ export function decodeCursor(cursor: string, order: string): DecodedCursor {
   }
   const parsed = CursorContent.safeParse(content)
   if (!parsed.success) return { ok: false, reason: 'not a cursor this API handed out' }
-  if (parsed.data.o !== order) return { ok: false, reason: `this cursor belongs to the order "${parsed.data.o}", not "${order}"` }
+  if (parsed.data.o !== order)
+    return { ok: false, reason: `this cursor belongs to the order "${parsed.data.o}", not "${order}"` }
   return { ok: true, position: { key: parsed.data.k, slug: parsed.data.s } }
 }
 
 /** The position the `cursor` parameter names (null for the first page), or the 400 answer naming it. */
-export function positionFromCursor(path: string, cursor: string | undefined, order: string): ListPosition | null | Response {
+export function positionFromCursor(
+  path: string,
+  cursor: string | undefined,
+  order: string,
+): ListPosition | null | Response {
   if (cursor === undefined) return null
   const decoded = decodeCursor(cursor, order)
   if (decoded.ok) return decoded.position

@@ -7,15 +7,26 @@ import { changesPaths } from './changes-openapi'
 import { CompareQuerySchema, CompareSchema } from './compare-schema'
 import { ProblemSchema } from './problem-schema'
 import { SearchQuerySchema, SearchResultsSchema } from './search-schema'
-import { CategoryListSchema, ProviderListSchema, ProviderServicesQuerySchema, ProviderServicesSchema } from './taxonomy-schema'
+import {
+  CategoryListSchema,
+  ProviderListSchema,
+  ProviderServicesQuerySchema,
+  ProviderServicesSchema,
+} from './taxonomy-schema'
 import { SlugParameterSchema, TermListQuerySchema, TermListSchema, TermQuerySchema, TermSchema } from './term-schema'
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
 
 const contentHeaders = z.object({
-  ETag: z.string().meta({ description: 'A strong validator of the answer: send it back in If-None-Match to get 304 when nothing changed.' }),
-  'Cache-Control': z.string().meta({ description: 'How long a shared cache may keep the answer, and serve it stale while it fetches a fresh one.' }),
-  'Cache-Tag': z.string().meta({ description: 'Comma-separated names of what the answer shows (terms, category, providers), to purge a CDN by.' }),
+  ETag: z.string().meta({
+    description: 'A strong validator of the answer: send it back in If-None-Match to get 304 when nothing changed.',
+  }),
+  'Cache-Control': z.string().meta({
+    description: 'How long a shared cache may keep the answer, and serve it stale while it fetches a fresh one.',
+  }),
+  'Cache-Tag': z.string().meta({
+    description: 'Comma-separated names of what the answer shows (terms, category, providers), to purge a CDN by.',
+  }),
 })
 
 const ifNoneMatch = z.object({
@@ -32,23 +43,30 @@ const readResponses = (what: string, schema: z.ZodType, badRequest: string) => (
 
 /** Answers any v1 read may give: a key that is not valid, and a caller over its rate limit. */
 const keyAndLimitResponses = {
-  '401': { description: 'The API key sent is not valid: revoked, replaced, expired or mistyped.', content: problemContent },
+  '401': {
+    description: 'The API key sent is not valid: revoked, replaced, expired or mistyped.',
+    content: problemContent,
+  },
   '429': {
     description: 'Over the rate limit (answers served from cache do not count). Retry-After says when to try again.',
     content: problemContent,
   },
 }
 
-const previewRefused = { '403': { description: 'preview=true from a caller without a key of the preview scope.', content: problemContent } }
+const previewRefused = {
+  '403': { description: 'preview=true from a caller without a key of the preview scope.', content: problemContent },
+}
 
-const BAD_LIST_QUERY = 'An unknown or repeated query parameter, a value out of range, an unknown slug or a cursor this API did not hand out.'
+const BAD_LIST_QUERY =
+  'An unknown or repeated query parameter, a value out of range, an unknown slug or a cursor this API did not hand out.'
 
 export const openApiDocument = createDocument({
   openapi: '3.1.0',
   info: {
     title: 'Cloudlex content API',
     version: '1.0.0',
-    description: 'Published glossary content: read-only, the same for every caller. Errors are RFC 9457 problem details.',
+    description:
+      'Published glossary content: read-only, the same for every caller. Errors are RFC 9457 problem details.',
   },
   servers: [{ url: '/api/v1' }],
   components: {
@@ -57,7 +75,8 @@ export const openApiDocument = createDocument({
         type: 'apiKey',
         in: 'header',
         name: 'Authorization',
-        description: 'Optional: "api-clients API-Key <key>". Without a key, answers are the same published content, limited per client address.',
+        description:
+          'Optional: "api-clients API-Key <key>". Without a key, answers are the same published content, limited per client address.',
       },
     },
   },
@@ -67,7 +86,8 @@ export const openApiDocument = createDocument({
       get: {
         operationId: 'listTerms',
         summary: 'Published terms, a page at a time',
-        description: 'Follow `next` until it is null. A cursor keeps its place whatever is published or removed meanwhile.',
+        description:
+          'Follow `next` until it is null. A cursor keeps its place whatever is published or removed meanwhile.',
         requestParams: { query: TermListQuerySchema, header: ifNoneMatch },
         responses: { ...readResponses('A page of terms.', TermListSchema, BAD_LIST_QUERY), ...previewRefused },
       },
@@ -77,7 +97,11 @@ export const openApiDocument = createDocument({
         operationId: 'listCategories',
         summary: 'Every category, with its number of published terms',
         requestParams: { header: ifNoneMatch },
-        responses: readResponses('The categories.', CategoryListSchema, 'A query parameter (this endpoint takes none).'),
+        responses: readResponses(
+          'The categories.',
+          CategoryListSchema,
+          'A query parameter (this endpoint takes none).',
+        ),
       },
     },
     '/providers': {
@@ -92,7 +116,11 @@ export const openApiDocument = createDocument({
       get: {
         operationId: 'listProviderServices',
         summary: 'A provider’s service for each published term that lists it',
-        requestParams: { path: z.object({ slug: SlugParameterSchema.meta({ description: 'The provider’s slug.', example: 'aws' }) }), query: ProviderServicesQuerySchema, header: ifNoneMatch },
+        requestParams: {
+          path: z.object({ slug: SlugParameterSchema.meta({ description: 'The provider’s slug.', example: 'aws' }) }),
+          query: ProviderServicesQuerySchema,
+          header: ifNoneMatch,
+        },
         responses: {
           ...readResponses('A page of services.', ProviderServicesSchema, BAD_LIST_QUERY),
           '404': { description: 'No provider has this slug.', content: problemContent },
@@ -112,7 +140,11 @@ export const openApiDocument = createDocument({
         operationId: 'searchTerms',
         summary: 'Published terms matching a query, best first',
         requestParams: { query: SearchQuerySchema, header: ifNoneMatch },
-        responses: readResponses('A page of results.', SearchResultsSchema, 'A missing or empty query, a page out of range, or an unknown parameter.'),
+        responses: readResponses(
+          'A page of results.',
+          SearchResultsSchema,
+          'A missing or empty query, a page out of range, or an unknown parameter.',
+        ),
       },
     },
     '/terms/{slug}': {
@@ -125,7 +157,11 @@ export const openApiDocument = createDocument({
           header: ifNoneMatch,
         },
         responses: {
-          '200': { description: 'The term.', headers: contentHeaders, content: { 'application/json': { schema: TermSchema } } },
+          '200': {
+            description: 'The term.',
+            headers: contentHeaders,
+            content: { 'application/json': { schema: TermSchema } },
+          },
           '304': { description: 'The term has not changed since the ETag sent in If-None-Match.' },
           '400': { description: 'An unknown query parameter or an invalid slug.', content: problemContent },
           ...previewRefused,

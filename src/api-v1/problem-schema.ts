@@ -3,7 +3,10 @@ import { z } from 'zod'
 
 export const ProblemSchema = z
   .object({
-    type: z.string().meta({ description: 'A URN naming the kind of problem, stable across releases.', example: 'urn:cloudlex:problem:unknown-parameter' }),
+    type: z.string().meta({
+      description: 'A URN naming the kind of problem, stable across releases.',
+      example: 'urn:cloudlex:problem:unknown-parameter',
+    }),
     title: z.string().meta({ description: 'A short summary of the kind of problem.' }),
     status: z.number().int().meta({ description: 'The HTTP status code of this answer.' }),
     detail: z.string().meta({ description: 'What went wrong with this request, in words.' }),

@@ -26,7 +26,12 @@ export type ProblemKind = keyof typeof PROBLEM_KINDS
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
-export function problem(kind: ProblemKind, instance: string, detail: string, parameters?: Problem['parameters']): Problem {
+export function problem(
+  kind: ProblemKind,
+  instance: string,
+  detail: string,
+  parameters?: Problem['parameters'],
+): Problem {
   const { status, title } = PROBLEM_KINDS[kind]
   return { type: `${PROBLEM_BASE}${kind}`, title, status, detail, instance, ...(parameters ? { parameters } : {}) }
 }
@@ -41,5 +46,7 @@ export function problemResponse(details: Problem, headers: Record<string, string
 
 /** The 400 answer for one query parameter with a bad value, naming it. */
 export function invalidParameterResponse(instance: string, name: string, message: string): Response {
-  return problemResponse(problem('invalid-parameter', instance, `Invalid query parameter: ${name} (${message}).`, [{ name, message }]))
+  return problemResponse(
+    problem('invalid-parameter', instance, `Invalid query parameter: ${name} (${message}).`, [{ name, message }]),
+  )
 }

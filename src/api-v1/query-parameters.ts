@@ -36,7 +36,10 @@ export type ParsedQuery<Value> = { ok: true; value: Value } | { ok: false; respo
  * The query parameters as `schema` parses them (each given once, as a string), or a 400 answer naming
  * every parameter that is unknown, repeated or invalid.
  */
-export function parseQuery<Schema extends z.ZodObject>(request: Request, schema: Schema): ParsedQuery<z.output<Schema>> {
+export function parseQuery<Schema extends z.ZodObject>(
+  request: Request,
+  schema: Schema,
+): ParsedQuery<z.output<Schema>> {
   const unknown = refuseUnknownParameters(request, Object.keys(schema.shape))
   if (unknown) return { ok: false, response: unknown }
   const url = new URL(request.url)
@@ -56,11 +59,18 @@ export function parseQuery<Schema extends z.ZodObject>(request: Request, schema:
   }
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
   if (parsed.success) return { ok: true, value: parsed.data }
-  const parameters = parsed.error.issues.slice(0, MAX_NAMED).map((issue) => ({ name: String(issue.path[0] ?? ''), message: issue.message }))
+  const parameters = parsed.error.issues
+    .slice(0, MAX_NAMED)
+    .map((issue) => ({ name: String(issue.path[0] ?? ''), message: issue.message }))
   return {
     ok: false,
     response: problemResponse(
-      problem('invalid-parameter', url.pathname, `Invalid query parameter: ${parameters.map((parameter) => `${parameter.name} (${parameter.message})`).join('; ')}.`, parameters),
+      problem(
+        'invalid-parameter',
+        url.pathname,
+        `Invalid query parameter: ${parameters.map((parameter) => `${parameter.name} (${parameter.message})`).join('; ')}.`,
+        parameters,
+      ),
     ),
   }
 }

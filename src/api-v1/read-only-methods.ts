@@ -4,9 +4,12 @@ import { problem, problemResponse } from './problem'
 
 function methodNotAllowed(request: Request): Response {
   const path = new URL(request.url).pathname
-  return problemResponse(problem('method-not-allowed', path, `${request.method} is not allowed here: the v1 API is read-only (GET, HEAD).`), {
-    allow: 'GET, HEAD',
-  })
+  return problemResponse(
+    problem('method-not-allowed', path, `${request.method} is not allowed here: the v1 API is read-only (GET, HEAD).`),
+    {
+      allow: 'GET, HEAD',
+    },
+  )
 }
 
 export const POST = methodNotAllowed

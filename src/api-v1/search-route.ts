@@ -18,10 +18,19 @@ export async function answerSearch(request: Request): Promise<Response> {
     {
       query: results.query,
       page: results.page,
-      items: results.hits.map(({ slug, title, category, matchedField, snippet }) => ({ slug, title, category, matchedField, snippet })),
+      items: results.hits.map(({ slug, title, category, matchedField, snippet }) => ({
+        slug,
+        title,
+        category,
+        matchedField,
+        snippet,
+      })),
       hasMore: results.hasNextPage,
       didYouMean: results.didYouMean.map(({ slug, title }) => ({ slug, title })),
     },
-    boundedCacheTags(results.hits.map((hit) => termSlugTag(hit.slug)), [TERM_LISTS_TAG]),
+    boundedCacheTags(
+      results.hits.map((hit) => termSlugTag(hit.slug)),
+      [TERM_LISTS_TAG],
+    ),
   )
 }

@@ -13,22 +13,27 @@ export const SearchQuerySchema = z.object({
     .trim()
     .min(1, 'must contain a word')
     .max(MAX_SEARCH_QUERY_LENGTH)
-    .meta({ description: `What to look for in titles, aliases, provider services, definitions and FAQs (at most ${MAX_SEARCH_QUERY_LENGTH} characters).`, example: 'audit log' }),
+    .meta({
+      description: `What to look for in titles, aliases, provider services, definitions and FAQs (at most ${MAX_SEARCH_QUERY_LENGTH} characters).`,
+      example: 'audit log',
+    }),
   page: z.coerce
     .number()
     .int()
     .min(1)
     .max(MAX_SEARCH_PAGES)
     .default(1)
-    .meta({ description: `Which page of ${SEARCH_RESULTS_PER_PAGE} results (1 to ${MAX_SEARCH_PAGES}): refine the query rather than read further.` }),
+    .meta({
+      description: `Which page of ${SEARCH_RESULTS_PER_PAGE} results (1 to ${MAX_SEARCH_PAGES}): refine the query rather than read further.`,
+    }),
 })
 
 const HighlightedTextSchema = z
   .object({
     text: z.string(),
-    ranges: z
-      .array(z.object({ start: z.number().int(), end: z.number().int() }))
-      .meta({ description: 'Where the query matched: offsets into `text` in UTF-16 code units, end exclusive, sorted.' }),
+    ranges: z.array(z.object({ start: z.number().int(), end: z.number().int() })).meta({
+      description: 'Where the query matched: offsets into `text` in UTF-16 code units, end exclusive, sorted.',
+    }),
   })
   .meta({ id: 'HighlightedText' })
 
@@ -44,7 +49,9 @@ export const SearchHitSchema = z
 
 export const SearchResultsSchema = z
   .object({
-    query: z.string().meta({ description: 'The query as searched: whitespace collapsed, cut to the longest query searched.' }),
+    query: z
+      .string()
+      .meta({ description: 'The query as searched: whitespace collapsed, cut to the longest query searched.' }),
     page: z.number().int(),
     items: z.array(SearchHitSchema),
     hasMore: z.boolean().meta({ description: 'Whether the next page holds more results.' }),

@@ -1,7 +1,14 @@
 // GET /api/v1/categories, /api/v1/providers and /api/v1/providers/{slug}/services. The short lists come
 // from the site's cached reads (src/site-data/taxonomy.ts); a provider's services are read a page at a
 // time by position, like the term list.
-import { categoryTag, CATEGORY_LIST_TAG, providerTag, PROVIDER_LIST_TAG, termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
+import {
+  categoryTag,
+  CATEGORY_LIST_TAG,
+  providerTag,
+  PROVIDER_LIST_TAG,
+  termIdTag,
+  TERM_LISTS_TAG,
+} from '@/site-cache/cache-tags'
 import { getPayloadClient } from '@/lib/payload-client'
 import { serviceRowFor } from '@/site-data/provider-services'
 import { findPublishedTermsAfter, relationId } from '@/site-data/published-terms'
@@ -17,7 +24,12 @@ import {
 import { encodeCursor, positionFromCursor } from './list-cursor'
 import { problem, problemResponse } from './problem'
 import { parseQuery, refuseUnknownParameters } from './query-parameters'
-import { CategoryListSchema, ProviderListSchema, ProviderServicesQuerySchema, ProviderServicesSchema } from './taxonomy-schema'
+import {
+  CategoryListSchema,
+  ProviderListSchema,
+  ProviderServicesQuerySchema,
+  ProviderServicesSchema,
+} from './taxonomy-schema'
 import { MAX_SLUG_LENGTH } from './term-schema'
 import { boundedCacheTags, v1Answer } from './v1-answer'
 
@@ -31,7 +43,11 @@ export async function answerCategories(request: Request): Promise<Response> {
     description: category.description,
     termCount: counts[category.id] ?? 0,
   }))
-  return v1Answer(request, CategoryListSchema, { items }, [CATEGORY_LIST_TAG, TERM_LISTS_TAG, ...categories.map((category) => categoryTag(category.id))])
+  return v1Answer(request, CategoryListSchema, { items }, [
+    CATEGORY_LIST_TAG,
+    TERM_LISTS_TAG,
+    ...categories.map((category) => categoryTag(category.id)),
+  ])
 }
 
 export async function answerProviders(request: Request): Promise<Response> {
@@ -45,7 +61,11 @@ export async function answerProviders(request: Request): Promise<Response> {
     website: provider.website,
     serviceCount: counts[provider.id] ?? 0,
   }))
-  return v1Answer(request, ProviderListSchema, { items }, [PROVIDER_LIST_TAG, TERM_LISTS_TAG, ...providers.map((provider) => providerTag(provider.id))])
+  return v1Answer(request, ProviderListSchema, { items }, [
+    PROVIDER_LIST_TAG,
+    TERM_LISTS_TAG,
+    ...providers.map((provider) => providerTag(provider.id)),
+  ])
 }
 
 /** Orders a provider's services by term title, the order of the site's provider page. */
@@ -56,7 +76,8 @@ export async function answerProviderServices(request: Request, slug: string): Pr
   if (!query.ok) return query.response
   const path = new URL(request.url).pathname
   const provider = slug.length <= MAX_SLUG_LENGTH ? await findProviderBySlug(slug) : null
-  if (!provider) return problemResponse(problem('not-found', path, `No provider has the slug "${slug.slice(0, MAX_SLUG_LENGTH)}".`))
+  if (!provider)
+    return problemResponse(problem('not-found', path, `No provider has the slug "${slug.slice(0, MAX_SLUG_LENGTH)}".`))
   const { limit, cursor } = query.value
   const after = positionFromCursor(path, cursor, SERVICES_ORDER)
   if (after instanceof Response) return after
@@ -79,7 +100,17 @@ export async function answerProviderServices(request: Request, slug: string): Pr
   return v1Answer(
     request,
     ProviderServicesSchema,
-    { provider: { slug: provider.slug, name: provider.name, fullName: provider.fullName ?? null }, items, next: end ? encodeCursor(SERVICES_ORDER, end) : null },
-    [providerTag(provider.id), ...boundedCacheTags([...docs.map((term) => termIdTag(term.id)), ...[...categoryIds].map(categoryTag)], [TERM_LISTS_TAG, CATEGORY_LIST_TAG])],
+    {
+      provider: { slug: provider.slug, name: provider.name, fullName: provider.fullName ?? null },
+      items,
+      next: end ? encodeCursor(SERVICES_ORDER, end) : null,
+    },
+    [
+      providerTag(provider.id),
+      ...boundedCacheTags(
+        [...docs.map((term) => termIdTag(term.id)), ...[...categoryIds].map(categoryTag)],
+        [TERM_LISTS_TAG, CATEGORY_LIST_TAG],
+      ),
+    ],
   )
 }

@@ -2,7 +2,14 @@
 // endpoints; the OpenAPI document is generated from them and every answer is parsed through them.
 import { z } from 'zod'
 
-import { CategoryRefSchema, CursorParameterSchema, listLimit, MATCH_LEVELS, NextCursorSchema, ProviderRefSchema } from './term-schema'
+import {
+  CategoryRefSchema,
+  CursorParameterSchema,
+  listLimit,
+  MATCH_LEVELS,
+  NextCursorSchema,
+  ProviderRefSchema,
+} from './term-schema'
 
 export const CategorySchema = z
   .object({
@@ -13,7 +20,9 @@ export const CategorySchema = z
   })
   .meta({ id: 'Category' })
 
-export const CategoryListSchema = z.object({ items: z.array(CategorySchema) }).meta({ id: 'CategoryList', description: 'Every category, by name.' })
+export const CategoryListSchema = z
+  .object({ items: z.array(CategorySchema) })
+  .meta({ id: 'CategoryList', description: 'Every category, by name.' })
 
 export const ProviderSchema = z
   .object({
@@ -35,7 +44,10 @@ export const ProviderServiceSchema = z
   .object({
     term: z.object({ slug: z.string(), title: z.string() }).meta({ id: 'TermRef' }),
     category: CategoryRefSchema.nullable(),
-    service: z.string().nullable().meta({ description: 'The provider’s service for the term; null when the provider has no equivalent.' }),
+    service: z
+      .string()
+      .nullable()
+      .meta({ description: 'The provider’s service for the term; null when the provider has no equivalent.' }),
     matchLevel: z.enum(MATCH_LEVELS).nullable(),
     docUrl: z.string().nullable(),
   })
@@ -43,4 +55,7 @@ export const ProviderServiceSchema = z
 
 export const ProviderServicesSchema = z
   .object({ provider: ProviderRefSchema, items: z.array(ProviderServiceSchema), next: NextCursorSchema })
-  .meta({ id: 'ProviderServices', description: 'A page of the published terms that list the provider, in title order, with its service for each.' })
+  .meta({
+    id: 'ProviderServices',
+    description: 'A page of the published terms that list the provider, in title order, with its service for each.',
+  })

@@ -13,7 +13,10 @@ import type { V1Term } from './term-schema'
 
 function richText(state: unknown): { html: string; text: string } | null {
   if (!state || typeof state !== 'object' || !('root' in state)) return null
-  return { html: convertLexicalToHTML({ data: state as SerializedEditorState, disableContainer: true }), text: richTextToPlainText(state) }
+  return {
+    html: convertLexicalToHTML({ data: state as SerializedEditorState, disableContainer: true }),
+    text: richTextToPlainText(state),
+  }
 }
 
 export function termAnswer(term: Term): V1Term {
@@ -35,8 +38,16 @@ export function termAnswer(term: Term): V1Term {
       keyDifference: note,
       docUrl,
     })),
-    useCases: view.useCases.map(({ organization, scenario, solution, outcome }) => ({ organization, scenario, solution, outcome: outcome ?? null })),
-    faqs: populatedList(term.faqs).map((faq) => ({ question: faq.question, answer: richText(faq.answer) ?? { html: '', text: '' } })),
+    useCases: view.useCases.map(({ organization, scenario, solution, outcome }) => ({
+      organization,
+      scenario,
+      solution,
+      outcome: outcome ?? null,
+    })),
+    faqs: populatedList(term.faqs).map((faq) => ({
+      question: faq.question,
+      answer: richText(faq.answer) ?? { html: '', text: '' },
+    })),
     relatedTerms: populatedList(term.relatedTerms).map(({ slug, title, definition }) => ({ slug, title, definition })),
     seeAlso: (term.seeAlso ?? []).flatMap((row): V1Term['seeAlso'] => {
       const linked = populated(row.term)

@@ -16,9 +16,18 @@ import { TermListQuerySchema, TermListSchema, type V1TermListItem } from './term
 import { boundedCacheTags, v1Answer } from './v1-answer'
 import { previewAllowed, previewRefusal } from './v1-route'
 
-const TERM_LIST_ITEM_SELECT = { title: true, slug: true, definition: true, difficulty: true, category: true, updatedAt: true } as const
+const TERM_LIST_ITEM_SELECT = {
+  title: true,
+  slug: true,
+  definition: true,
+  difficulty: true,
+  category: true,
+  updatedAt: true,
+} as const
 
-type ListedTerm = Pick<Term, 'id' | 'title' | 'slug' | 'definition' | 'difficulty' | 'updatedAt'> & { category?: Term['category'] | null }
+type ListedTerm = Pick<Term, 'id' | 'title' | 'slug' | 'definition' | 'difficulty' | 'updatedAt'> & {
+  category?: Term['category'] | null
+}
 
 export async function answerTermList(request: Request): Promise<Response> {
   const query = parseQuery(request, TermListQuerySchema)
@@ -42,10 +51,18 @@ export async function answerTermList(request: Request): Promise<Response> {
     filters.push({ providersWithService: { in: [found.id] } })
   }
   if (difficulty !== undefined) filters.push({ difficulty: { equals: difficulty } })
-  if (updatedSince !== undefined) filters.push({ updatedAt: { greater_than_equal: new Date(updatedSince).toISOString() } })
+  if (updatedSince !== undefined)
+    filters.push({ updatedAt: { greater_than_equal: new Date(updatedSince).toISOString() } })
 
   const [{ docs, end }, categories] = await Promise.all([
-    findPublishedTermsAfter(await getPayloadClient(), { where: { and: filters }, order: sort, after, limit, select: TERM_LIST_ITEM_SELECT, drafts }),
+    findPublishedTermsAfter(await getPayloadClient(), {
+      where: { and: filters },
+      order: sort,
+      after,
+      limit,
+      select: TERM_LIST_ITEM_SELECT,
+      drafts,
+    }),
     getCategories(),
   ])
   const categoryRefs = categoryRefsById(categories)
@@ -61,10 +78,11 @@ export async function answerTermList(request: Request): Promise<Response> {
       updatedAt: term.updatedAt,
     }
   })
-  return v1Answer(
-    request,
-    TermListSchema,
-    { items, next: end ? encodeCursor(sort, end) : null },
-    [TERM_LISTS_TAG, ...boundedCacheTags(items.map((item) => termIdTag(item.id)), [])],
-  )
+  return v1Answer(request, TermListSchema, { items, next: end ? encodeCursor(sort, end) : null }, [
+    TERM_LISTS_TAG,
+    ...boundedCacheTags(
+      items.map((item) => termIdTag(item.id)),
+      [],
+    ),
+  ])
 }

@@ -23,7 +23,10 @@ export async function answerTerm(request: Request, slug: string): Promise<Respon
       ]),
     )
   }
-  const found = preview ? await readTermDraftDocument(await getPayloadClient(), slug) : await getPublishedTermDocument(slug)
-  if (!found) return problemResponse(problem('not-found', path, `No ${preview ? '' : 'published '}term has the slug "${slug}".`))
+  const found = preview
+    ? await readTermDraftDocument(await getPayloadClient(), slug)
+    : await getPublishedTermDocument(slug)
+  if (!found)
+    return problemResponse(problem('not-found', path, `No ${preview ? '' : 'published '}term has the slug "${slug}".`))
   return v1Answer(request, TermSchema, termAnswer(found.term), found.tags)
 }

@@ -22,8 +22,14 @@ const ProviderEquivalentSchema = z
   .object({
     provider: ProviderRefSchema,
     service: z.string().nullable().meta({ description: 'The provider’s service; null when it has no equivalent.' }),
-    matchLevel: z.enum(MATCH_LEVELS).nullable().meta({ description: 'How closely the service matches the term; null when not assessed.' }),
-    keyDifference: z.string().nullable().meta({ description: 'What sets this provider’s service apart, in a sentence.' }),
+    matchLevel: z
+      .enum(MATCH_LEVELS)
+      .nullable()
+      .meta({ description: 'How closely the service matches the term; null when not assessed.' }),
+    keyDifference: z
+      .string()
+      .nullable()
+      .meta({ description: 'What sets this provider’s service apart, in a sentence.' }),
     docUrl: z.string().nullable().meta({ description: 'The provider’s documentation of the service (http or https).' }),
   })
   .meta({ id: 'ProviderEquivalent' })
@@ -45,7 +51,10 @@ export const TermSummarySchema = z
 const SeeAlsoSchema = z
   .object({
     label: z.string(),
-    term: z.string().nullable().meta({ description: 'The slug of the glossary term linked, or null for an outside address.' }),
+    term: z
+      .string()
+      .nullable()
+      .meta({ description: 'The slug of the glossary term linked, or null for an outside address.' }),
     url: z.string().meta({ description: 'Where the link goes: the term’s path on the site, or the outside address.' }),
   })
   .meta({ id: 'SeeAlso' })
@@ -91,7 +100,13 @@ const SlugFilterSchema = z.string().min(1).max(MAX_SLUG_LENGTH)
 
 /** How many items a page of a list holds. */
 export const listLimit = (fallback: number, max = MAX_LIST_LIMIT) =>
-  z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: `How many items a page holds (1 to ${max}).` })
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .meta({ description: `How many items a page holds (1 to ${max}).` })
 
 export const CursorParameterSchema = z
   .string()
@@ -100,22 +115,31 @@ export const CursorParameterSchema = z
   .optional()
   .meta({ description: 'The `next` cursor of the previous page; omit it for the first page.' })
 
-export const PreviewParameterSchema = z
-  .literal('true')
-  .optional()
-  .meta({ description: 'Drafts: the latest version of each term instead of the published one. Only for a key with the preview scope.' })
+export const PreviewParameterSchema = z.literal('true').optional().meta({
+  description:
+    'Drafts: the latest version of each term instead of the published one. Only for a key with the preview scope.',
+})
 
 export const TermQuerySchema = z.object({ preview: PreviewParameterSchema })
 
 export const TermListQuerySchema = z.object({
-  category: SlugFilterSchema.optional().meta({ description: 'Only terms of the category with this slug.', example: 'security' }),
+  category: SlugFilterSchema.optional().meta({
+    description: 'Only terms of the category with this slug.',
+    example: 'security',
+  }),
   difficulty: z.enum(DIFFICULTIES).optional().meta({ description: 'Only terms of this difficulty.' }),
-  provider: SlugFilterSchema.optional().meta({ description: 'Only terms for which the provider with this slug has a service.', example: 'aws' }),
-  updatedSince: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .meta({ description: 'Only terms whose published version changed at or after this time (ISO 8601).', example: '2026-01-01T00:00:00Z' }),
-  sort: z.enum(TERM_LIST_ORDERS).default('title').meta({ description: 'By title or by time of the last change; a leading "-" reverses.' }),
+  provider: SlugFilterSchema.optional().meta({
+    description: 'Only terms for which the provider with this slug has a service.',
+    example: 'aws',
+  }),
+  updatedSince: z.iso.datetime({ offset: true }).optional().meta({
+    description: 'Only terms whose published version changed at or after this time (ISO 8601).',
+    example: '2026-01-01T00:00:00Z',
+  }),
+  sort: z
+    .enum(TERM_LIST_ORDERS)
+    .default('title')
+    .meta({ description: 'By title or by time of the last change; a leading "-" reverses.' }),
   limit: listLimit(50),
   cursor: CursorParameterSchema,
   preview: PreviewParameterSchema,
@@ -131,7 +155,10 @@ export const TermListItemSchema = z
     category: CategoryRefSchema.nullable(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'TermListItem', description: 'A published term as a list shows it; its whole answer is at /terms/{slug}.' })
+  .meta({
+    id: 'TermListItem',
+    description: 'A published term as a list shows it; its whole answer is at /terms/{slug}.',
+  })
 
 export const NextCursorSchema = z
   .string()

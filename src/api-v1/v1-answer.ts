@@ -29,7 +29,12 @@ export function boundedCacheTags(documents: readonly string[], broader: readonly
   return unique.join(',').length <= MAX_CACHE_TAGS_LENGTH ? unique : [...new Set(broader)]
 }
 
-export function v1Answer<Schema extends z.ZodType>(request: Request, schema: Schema, content: z.input<Schema>, cacheTags: readonly string[]): Response {
+export function v1Answer<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  content: z.input<Schema>,
+  cacheTags: readonly string[],
+): Response {
   const body = JSON.stringify(schema.parse(content))
   return conditionalResponse(
     request,

@@ -72,7 +72,9 @@ export function v1Route<Context extends unknown[]>(
     state.quota = quota
     if (refusal) {
       const path = new URL(request.url).pathname
-      return problemResponse(problem('rate-limited', path, refusal.message), { 'retry-after': String(refusal.retryAfterSeconds) })
+      return problemResponse(problem('rate-limited', path, refusal.message), {
+        'retry-after': String(refusal.retryAfterSeconds),
+      })
     }
     return handler(request, ...context)
   }
@@ -82,10 +84,14 @@ export function v1Route<Context extends unknown[]>(
     if (caller instanceof Response) return caller
     const preview = wantsPreview(request)
     const state: RequestState = { caller, quota: null }
-    const response = await requests.run(state, () => (preview ? counted(request, ...context) : fromCache(withoutCredentials(request), ...context)))
+    const response = await requests.run(state, () =>
+      preview ? counted(request, ...context) : fromCache(withoutCredentials(request), ...context),
+    )
     if (!state.quota && !preview) return response
     const headers = new Headers(response.headers)
-    if (state.quota) for (const [name, value] of Object.entries(rateLimitHeaders(policyOf(caller), state.quota))) headers.set(name, value)
+    if (state.quota)
+      for (const [name, value] of Object.entries(rateLimitHeaders(policyOf(caller), state.quota)))
+        headers.set(name, value)
     // Drafts are for this caller alone.
     if (preview) headers.set('cache-control', 'private, no-store')
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })

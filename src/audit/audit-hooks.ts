@@ -66,8 +66,18 @@ function titleOf(doc: Doc, titleField: string): string | undefined {
  * encrypted and hides it and its index from reads), so the key sent is compared, as Payload finds a
  * caller, by its HMAC with the stored index; the log then names the field, never the key.
  */
-async function apiKeyDiffers(req: PayloadRequest, collection: SanitizedCollectionConfig, id: unknown, sent: unknown): Promise<boolean> {
-  const stored = await req.payload.db.findOne<Doc>({ collection: collection.slug as CollectionSlug, where: { id: { equals: id } }, select: { apiKeyIndex: true }, req })
+async function apiKeyDiffers(
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+  id: unknown,
+  sent: unknown,
+): Promise<boolean> {
+  const stored = await req.payload.db.findOne<Doc>({
+    collection: collection.slug as CollectionSlug,
+    where: { id: { equals: id } },
+    select: { apiKeyIndex: true },
+    req,
+  })
   const index = typeof stored?.apiKeyIndex === 'string' ? stored.apiKeyIndex : null
   if (typeof sent !== 'string' || !sent) return index !== null
   return index !== createHmac('sha256', req.payload.secret).update(sent).digest('hex')
@@ -78,7 +88,14 @@ export function auditCollectionHooks({ titleField }: { titleField: string }): {
   afterChange: CollectionAfterChangeHook
   afterDelete: CollectionAfterDeleteHook
 } {
-  const beforeChange: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+  const beforeChange: CollectionBeforeChangeHook = async ({
+    collection,
+    context,
+    data,
+    operation,
+    originalDoc,
+    req,
+  }) => {
     if (operation !== 'update' || !originalDoc || skipped(context)) return data
     const before: Before = {}
     // The password is hashed and dropped from the data before afterChange runs; note it while it is here.
@@ -135,7 +152,8 @@ export function auditCollectionHooks({ titleField }: { titleField: string }): {
         note: `${String(previousDoc[STAGE_FIELD] ?? 'none')} → ${String(doc[STAGE_FIELD] ?? 'none')}`,
       })
     }
-    if (entries.length === 0 && contentFields.length > 0) entries.push({ action: 'update', changedFields: contentFields })
+    if (entries.length === 0 && contentFields.length > 0)
+      entries.push({ action: 'update', changedFields: contentFields })
 
     for (const entry of entries) await recordAuditEntry(req, { ...target, ...entry })
     return doc

@@ -72,14 +72,17 @@ export function comparable(value: unknown): unknown {
 function withRelationIds(field: ComparableField, value: unknown): unknown {
   if (value === null || value === undefined) return value
   if (field.type === 'relationship' || field.type === 'upload') {
-    const one = (entry: unknown) => (isObject(entry) && isReference(entry) ? { ...entry, value: idOf(entry.value) } : idOf(entry))
+    const one = (entry: unknown) =>
+      isObject(entry) && isReference(entry) ? { ...entry, value: idOf(entry.value) } : idOf(entry)
     return Array.isArray(value) ? value.map(one) : one(value)
   }
   const fields = field.flattenedFields
   if (!fields) return value
   const inRow = (row: unknown) => {
     if (!isObject(row)) return row
-    const subValues = fields.filter((sub) => sub.name in row).map((sub) => [sub.name, withRelationIds(sub, row[sub.name])])
+    const subValues = fields
+      .filter((sub) => sub.name in row)
+      .map((sub) => [sub.name, withRelationIds(sub, row[sub.name])])
     return { ...row, ...Object.fromEntries(subValues) }
   }
   return Array.isArray(value) ? value.map(inRow) : inRow(value)

@@ -108,6 +108,9 @@ export function formatAuditRows(
 
 /** `audit-log-2026-11-24T22-44-18Z.csv`: sortable and safe in a Content-Disposition header. */
 export function auditExportFileName(format: AuditExportFormat, at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-')
   return `audit-log-${stamp}.${AUDIT_EXPORT_FORMATS[format].extension}`
 }

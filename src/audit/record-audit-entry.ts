@@ -42,7 +42,12 @@ export function actorOf(user: PayloadRequest['user']): AuditActor {
     // The entry's actor links to a staff account; an API client is named by its label alone.
     userId: isStaffAccount(user) ? String(user.id) : undefined,
     // A staff account is named by its email, an API client by its name.
-    label: 'email' in user && user.email ? user.email : 'name' in user && typeof user.name === 'string' && user.name ? user.name : String(user.id),
+    label:
+      'email' in user && user.email
+        ? user.email
+        : 'name' in user && typeof user.name === 'string' && user.name
+          ? user.name
+          : String(user.id),
   }
 }
 

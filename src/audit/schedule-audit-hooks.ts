@@ -10,7 +10,15 @@ import { actorOf, recordAuditEntry, type AuditActor } from './record-audit-entry
 
 async function titleOf(req: PayloadRequest, collection: CollectionSlug, id: string): Promise<string | undefined> {
   const titleField = req.payload.collections[collection]?.config.admin.useAsTitle
-  const doc = await req.payload.findByID({ collection, id, draft: true, depth: 0, req, overrideAccess: true, disableErrors: true })
+  const doc = await req.payload.findByID({
+    collection,
+    id,
+    draft: true,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   const title = doc && titleField ? (doc as unknown as Record<string, unknown>)[titleField] : undefined
   return typeof title === 'string' || typeof title === 'number' ? String(title) : undefined
 }
@@ -35,7 +43,8 @@ async function schedulerOf(req: PayloadRequest, job: ScheduleJob): Promise<Audit
   return { type: 'user', userId, label: typeof email === 'string' && email ? email : userId }
 }
 
-const scheduleSummary = (job: ScheduleJob) => `${scheduleTypeOf(job)} at ${job.waitUntil ?? 'once the job runner picks it up'}`
+const scheduleSummary = (job: ScheduleJob) =>
+  `${scheduleTypeOf(job)} at ${job.waitUntil ?? 'once the job runner picks it up'}`
 
 export const recordQueuedSchedule: CollectionAfterChangeHook<ScheduleJob> = async ({ doc, operation, req }) => {
   const target = operation === 'create' ? scheduledDocumentOf(doc) : null

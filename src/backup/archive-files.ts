@@ -26,7 +26,8 @@ export async function listMediaFiles(directory: string): Promise<MediaFile[]> {
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const entryPath = relative ? `${relative}/${entry.name}` : entry.name
       if (entry.isDirectory()) await walk(entryPath)
-      else if (entry.isFile()) files.push({ relativePath: entryPath, bytes: (await fsp.stat(path.join(directory, entryPath))).size })
+      else if (entry.isFile())
+        files.push({ relativePath: entryPath, bytes: (await fsp.stat(path.join(directory, entryPath))).size })
     }
   }
   await walk('')

@@ -42,17 +42,27 @@ export function parseRestoreArgs(argv: string[]): RestoreOptions {
  * Runs a command body: problems the operator can fix print as they are, anything else as a failure; both
  * exit 1. A signal stops the body between two steps, with the shell's exit code for that signal.
  */
-async function reportProblems(io: CliIo, what: 'backup' | 'restore', body: (stop: SignalStop) => Promise<void>): Promise<number> {
+async function reportProblems(
+  io: CliIo,
+  what: 'backup' | 'restore',
+  body: (stop: SignalStop) => Promise<void>,
+): Promise<number> {
   const stop = stopOnSignals(io.stderr, `the ${what} stops after its current step, leaving no partial files`)
   try {
     await body(stop)
     return 0
   } catch (error) {
     if (error instanceof StoppedBySignal) {
-      io.stderr(`${what} stopped by ${error.signalName}: nothing was written${what === 'restore' ? ' or replaced' : ''}.`)
+      io.stderr(
+        `${what} stopped by ${error.signalName}: nothing was written${what === 'restore' ? ' or replaced' : ''}.`,
+      )
       return stop.exitCode() ?? 1
     }
-    io.stderr(error instanceof BackupProblem ? `${what} refused: ${error.message}` : `${what} failed: ${(error as Error).message}`)
+    io.stderr(
+      error instanceof BackupProblem
+        ? `${what} refused: ${error.message}`
+        : `${what} failed: ${(error as Error).message}`,
+    )
     return 1
   } finally {
     stop.dispose()
@@ -61,10 +71,17 @@ async function reportProblems(io: CliIo, what: 'backup' | 'restore', body: (stop
 
 function reportLeftovers(io: CliIo, what: 'backup' | 'restore', removed: string[]): void {
   if (removed.length === 0) return
-  io.stdout(`removed ${removed.length === 1 ? 'a folder' : `${removed.length} folders`} left by an interrupted ${what}: ${removed.join(', ')}`)
+  io.stdout(
+    `removed ${removed.length === 1 ? 'a folder' : `${removed.length} folders`} left by an interrupted ${what}: ${removed.join(', ')}`,
+  )
 }
 
-function withArguments<Options>(parse: (argv: string[]) => Options, usage: string, argv: string[], io: CliIo): Options | null {
+function withArguments<Options>(
+  parse: (argv: string[]) => Options,
+  usage: string,
+  argv: string[],
+  io: CliIo,
+): Options | null {
   try {
     return parse(argv)
   } catch (error) {
@@ -85,7 +102,10 @@ export async function runBackupCli(argv: string[], io: CliIo): Promise<number> {
   return reportProblems(io, 'backup', async ({ signal }) => {
     const locations = locationsFromSettings('backup')
     const { createBackup } = await import('./create-backup')
-    const { archive, archiveBytes, manifest, summary, removedLeftovers } = await createBackup(locations, options.out, { ...options, signal })
+    const { archive, archiveBytes, manifest, summary, removedLeftovers } = await createBackup(locations, options.out, {
+      ...options,
+      signal,
+    })
     reportLeftovers(io, 'backup', removedLeftovers)
     io.stdout(
       `backed up ${manifest.database.source}: ${summary.terms} terms, ${summary.mediaDocuments} media documents ` +
@@ -115,7 +135,9 @@ export async function runRestoreCli(argv: string[], io: CliIo): Promise<number> 
     const result = await restoreBackup(path.resolve(options.archive), target, signal)
     reportLeftovers(io, 'restore', result.removedLeftovers)
     const { manifest } = result
-    io.stdout(`checked ${options.archive}: backup of ${manifest.database.source} made ${manifest.createdAt} by Cloudlex ${manifest.appVersion}; sha256 matches`)
+    io.stdout(
+      `checked ${options.archive}: backup of ${manifest.database.source} made ${manifest.createdAt} by Cloudlex ${manifest.appVersion}; sha256 matches`,
+    )
     io.stdout(
       `restored the database to ${target.databaseFile}: integrity_check ${result.integrity}; ` +
         `${result.summary.terms} terms, ${result.summary.mediaDocuments} media documents`,
@@ -126,7 +148,9 @@ export async function runRestoreCli(argv: string[], io: CliIo): Promise<number> 
         : `media files: not in this backup. ${manifest.media.storage === 's3' ? manifest.media.note : ''}`,
     )
     if (result.media && locations.mediaBucket) {
-      io.stdout(`note: S3 storage is configured here, so the app reads media from bucket ${locations.mediaBucket.bucket}, not from ${result.media.directory}: copy the files there.`)
+      io.stdout(
+        `note: S3 storage is configured here, so the app reads media from bucket ${locations.mediaBucket.bucket}, not from ${result.media.directory}: copy the files there.`,
+      )
     }
   })
 }

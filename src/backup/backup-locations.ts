@@ -33,7 +33,9 @@ export function sqliteFileOf(uri: string, cwd: string = process.cwd()): string {
     const pathStart = filePath.indexOf('/', 2)
     const host = filePath.slice(2, pathStart === -1 ? undefined : pathStart)
     if (host !== '' && host.toLowerCase() !== 'localhost') {
-      throw new BackupProblem(`DATABASE_URI names a file on host "${host}": a SQLite file must be on this machine (file:/absolute/path.db or file:relative/path.db).`)
+      throw new BackupProblem(
+        `DATABASE_URI names a file on host "${host}": a SQLite file must be on this machine (file:/absolute/path.db or file:relative/path.db).`,
+      )
     }
     filePath = pathStart === -1 ? '' : filePath.slice(pathStart)
   }
@@ -64,7 +66,11 @@ function mediaBucketOf(env: Environment): MediaBucket | null {
 }
 
 /** The database file and media location the app would use with this environment; refuses MongoDB. */
-export function dataLocations(command: 'backup' | 'restore', env: NodeJS.ProcessEnv, cwd: string = process.cwd()): DataLocations {
+export function dataLocations(
+  command: 'backup' | 'restore',
+  env: NodeJS.ProcessEnv,
+  cwd: string = process.cwd(),
+): DataLocations {
   const databaseUri = resolveDatabaseUri(env)
   let kind: ReturnType<typeof databaseKindOf>
   try {

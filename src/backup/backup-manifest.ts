@@ -60,7 +60,9 @@ export function parseManifest(text: string): BackupManifest {
   }
   const { format, formatVersion } = (value ?? {}) as { format?: unknown; formatVersion?: unknown }
   if (format !== BACKUP_FORMAT) {
-    throw new BackupProblem(`${MANIFEST_ENTRY} is not a Cloudlex backup manifest (format ${JSON.stringify(format)}, expected "${BACKUP_FORMAT}").`)
+    throw new BackupProblem(
+      `${MANIFEST_ENTRY} is not a Cloudlex backup manifest (format ${JSON.stringify(format)}, expected "${BACKUP_FORMAT}").`,
+    )
   }
   if (formatVersion !== BACKUP_FORMAT_VERSION) {
     throw new BackupProblem(
@@ -70,13 +72,17 @@ export function parseManifest(text: string): BackupManifest {
   const parsed = manifestSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    throw new BackupProblem(`${MANIFEST_ENTRY} is incomplete: ${issue.path.join('.') || 'the manifest'}: ${issue.message}.`)
+    throw new BackupProblem(
+      `${MANIFEST_ENTRY} is incomplete: ${issue.path.join('.') || 'the manifest'}: ${issue.message}.`,
+    )
   }
   return parsed.data
 }
 
 /** This app's version, from its package.json, for the manifest. */
 export function appVersion(): string {
-  const packageJson = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }
+  const packageJson = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string
+  }
   return packageJson.version ?? 'unknown'
 }

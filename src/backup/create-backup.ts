@@ -57,10 +57,14 @@ function mediaInBucket(bucket: MediaBucket): MediaInBackup {
 function refuseBadDestination(locations: DataLocations, out: string, force: boolean): void {
   if (out === locations.databaseFile) throw new BackupProblem('--out names the database file itself.')
   if (!locations.mediaBucket && out.startsWith(locations.mediaDirectory + path.sep)) {
-    throw new BackupProblem(`--out is inside the media folder ${locations.mediaDirectory}, which the backup copies: write it elsewhere.`)
+    throw new BackupProblem(
+      `--out is inside the media folder ${locations.mediaDirectory}, which the backup copies: write it elsewhere.`,
+    )
   }
   if (!fs.existsSync(locations.databaseFile)) {
-    throw new BackupProblem(`there is no database at ${locations.databaseFile} (from DATABASE_URI=${locations.databaseUri}).`)
+    throw new BackupProblem(
+      `there is no database at ${locations.databaseFile} (from DATABASE_URI=${locations.databaseUri}).`,
+    )
   }
   if (fs.existsSync(out) && !force) {
     throw new BackupProblem(`${out} already exists: choose another --out, or add --force to replace it.`)
@@ -71,7 +75,11 @@ function refuseBadDestination(locations: DataLocations, out: string, force: bool
  * A signal (`signal`) stops the backup between two steps; its work folder is removed and nothing is
  * written under the archive's name.
  */
-export async function createBackup(locations: DataLocations, out: string, { force, signal }: BackupRunOptions): Promise<BackupResult> {
+export async function createBackup(
+  locations: DataLocations,
+  out: string,
+  { force, signal }: BackupRunOptions,
+): Promise<BackupResult> {
   const archive = path.resolve(out)
   refuseBadDestination(locations, archive, force)
   const removedLeftovers = await removeAbandonedWorkFolders(archive, 'partial')
@@ -106,7 +114,10 @@ export async function createBackup(locations: DataLocations, out: string, { forc
       entries.push(...mediaFiles.map((file) => `${MEDIA_ENTRY_FOLDER}/${file.relativePath}`))
     }
     const partialArchive = path.join(work, 'archive.tar.gz')
-    await createTar({ file: partialArchive, cwd: work, gzip: true, portable: true, follow: true, strict: true }, entries)
+    await createTar(
+      { file: partialArchive, cwd: work, gzip: true, portable: true, follow: true, strict: true },
+      entries,
+    )
     await syncFile(partialArchive)
     stopIfAsked(signal)
     await fsp.rename(partialArchive, archive)

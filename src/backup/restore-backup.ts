@@ -10,8 +10,21 @@ import { extract, list, type ReadEntry } from 'tar'
 
 import { sha256OfFile, syncFile } from './archive-files'
 import { BackupProblem } from './backup-locations'
-import { DATABASE_ENTRY, MANIFEST_ENTRY, MEDIA_ENTRY_FOLDER, parseManifest, type BackupManifest } from './backup-manifest'
-import { ensureNotInUse, integrityCheck, sharedMemoryFileOf, summarizeDatabase, walFileOf, type DatabaseSummary } from './sqlite-file'
+import {
+  DATABASE_ENTRY,
+  MANIFEST_ENTRY,
+  MEDIA_ENTRY_FOLDER,
+  parseManifest,
+  type BackupManifest,
+} from './backup-manifest'
+import {
+  ensureNotInUse,
+  integrityCheck,
+  sharedMemoryFileOf,
+  summarizeDatabase,
+  walFileOf,
+  type DatabaseSummary,
+} from './sqlite-file'
 import { stopIfAsked } from './stopped'
 import { makeWorkFolder, removeAbandonedWorkFolders } from './work-folders'
 
@@ -29,16 +42,29 @@ export type RestoreResult = {
 const MAX_MANIFEST_BYTES = 1024 * 1024
 const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile'])
 
-type ArchiveContents = { manifestText: string | null; database: { sha256: string; bytes: number } | null; mediaFiles: number; mediaBytes: number }
+type ArchiveContents = {
+  manifestText: string | null
+  database: { sha256: string; bytes: number } | null
+  mediaFiles: number
+  mediaBytes: number
+}
 
 const isMediaEntry = (entryPath: string) =>
   entryPath.startsWith(`${MEDIA_ENTRY_FOLDER}/`) && !entryPath.split('/').some((part) => part === '..' || part === '')
 
 function readEntry(entry: ReadEntry, contents: ArchiveContents): void {
-  if (entry.type === 'Directory' && (entry.path === `${MEDIA_ENTRY_FOLDER}/` || isMediaEntry(entry.path.replace(/\/$/, '')))) return
-  if (!FILE_TYPES.has(entry.type)) throw new BackupProblem(`the archive holds a ${entry.type} entry (${entry.path}); a Cloudlex backup holds plain files only.`)
+  if (
+    entry.type === 'Directory' &&
+    (entry.path === `${MEDIA_ENTRY_FOLDER}/` || isMediaEntry(entry.path.replace(/\/$/, '')))
+  )
+    return
+  if (!FILE_TYPES.has(entry.type))
+    throw new BackupProblem(
+      `the archive holds a ${entry.type} entry (${entry.path}); a Cloudlex backup holds plain files only.`,
+    )
   if (entry.path === MANIFEST_ENTRY) {
-    if (entry.size > MAX_MANIFEST_BYTES) throw new BackupProblem(`${MANIFEST_ENTRY} is ${entry.size} bytes: not a Cloudlex backup manifest.`)
+    if (entry.size > MAX_MANIFEST_BYTES)
+      throw new BackupProblem(`${MANIFEST_ENTRY} is ${entry.size} bytes: not a Cloudlex backup manifest.`)
     const chunks: Buffer[] = []
     entry.on('data', (chunk: Buffer) => chunks.push(chunk))
     entry.on('end', () => (contents.manifestText = Buffer.concat(chunks).toString('utf8')))
@@ -85,7 +111,8 @@ async function readArchive(archive: string): Promise<ArchiveContents> {
 export async function checkArchive(archive: string): Promise<BackupManifest> {
   if (!fs.existsSync(archive)) throw new BackupProblem(`there is no backup archive at ${archive}.`)
   const contents = await readArchive(archive)
-  if (contents.manifestText === null) throw new BackupProblem(`${archive} has no ${MANIFEST_ENTRY}: it is not a Cloudlex backup.`)
+  if (contents.manifestText === null)
+    throw new BackupProblem(`${archive} has no ${MANIFEST_ENTRY}: it is not a Cloudlex backup.`)
   const manifest = parseManifest(contents.manifestText)
   if (!contents.database) throw new BackupProblem(`${archive} has no ${DATABASE_ENTRY}: the archive is incomplete.`)
   if (contents.database.sha256 !== manifest.database.sha256 || contents.database.bytes !== manifest.database.bytes) {
@@ -121,11 +148,14 @@ async function unpackDatabase(archive: string, manifest: BackupManifest, work: s
   await extract({ file: archive, cwd: work, strict: true, filter: (entryPath) => entryPath === DATABASE_ENTRY })
   const unpacked = path.join(work, DATABASE_ENTRY)
   if ((await sha256OfFile(unpacked)) !== manifest.database.sha256) {
-    throw new BackupProblem(`checksum mismatch: ${DATABASE_ENTRY} changed while it was unpacked; is the archive being rewritten?`)
+    throw new BackupProblem(
+      `checksum mismatch: ${DATABASE_ENTRY} changed while it was unpacked; is the archive being rewritten?`,
+    )
   }
   await syncFile(unpacked)
   const integrity = await integrityCheck(unpacked)
-  if (integrity !== 'ok') throw new BackupProblem(`the database in the archive fails PRAGMA integrity_check: ${integrity}`)
+  if (integrity !== 'ok')
+    throw new BackupProblem(`the database in the archive fails PRAGMA integrity_check: ${integrity}`)
   return { unpacked, integrity, summary: await summarizeDatabase(unpacked) }
 }
 
@@ -165,7 +195,8 @@ async function swapIn(target: RestoreTarget, unpackedDatabase: string, unpackedM
     if (unpackedMedia) await fsp.rename(unpackedMedia, target.mediaDirectory)
     await fsp.rename(unpackedDatabase, target.databaseFile)
   } catch (error) {
-    if (unpackedMedia && fs.existsSync(target.mediaDirectory) && !fs.existsSync(unpackedMedia)) await fsp.rename(target.mediaDirectory, unpackedMedia)
+    if (unpackedMedia && fs.existsSync(target.mediaDirectory) && !fs.existsSync(unpackedMedia))
+      await fsp.rename(target.mediaDirectory, unpackedMedia)
     await oldMedia.putBack()
     await oldDatabase.putBack()
     throw error
@@ -178,7 +209,11 @@ async function swapIn(target: RestoreTarget, unpackedDatabase: string, unpackedM
  * A signal (`signal`) stops the restore before it swaps anything in, and its work folders are removed; once
  * the swap has begun it runs to the end, so the target is never half old and half new.
  */
-export async function restoreBackup(archive: string, target: RestoreTarget, signal?: AbortSignal): Promise<RestoreResult> {
+export async function restoreBackup(
+  archive: string,
+  target: RestoreTarget,
+  signal?: AbortSignal,
+): Promise<RestoreResult> {
   const manifest = await checkArchive(archive)
   const restoresMedia = manifest.media.storage === 'local'
   refuseOverwrite(target, restoresMedia)
@@ -199,7 +234,9 @@ export async function restoreBackup(archive: string, target: RestoreTarget, sign
       manifest,
       integrity: database.integrity,
       summary: database.summary,
-      media: restoresMedia ? { directory: target.mediaDirectory, files: manifest.media.files, bytes: manifest.media.bytes } : null,
+      media: restoresMedia
+        ? { directory: target.mediaDirectory, files: manifest.media.files, bytes: manifest.media.bytes }
+        : null,
     }
   } finally {
     await fsp.rm(databaseWork, { recursive: true, force: true })

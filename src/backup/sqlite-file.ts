@@ -29,7 +29,10 @@ export async function copyDatabaseConsistently(source: string, destination: stri
 export type DatabaseSummary = { terms: number; mediaDocuments: number }
 
 async function countRows(client: Client, table: string): Promise<number> {
-  const found = await client.execute({ sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", args: [table] })
+  const found = await client.execute({
+    sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+    args: [table],
+  })
   if (found.rows.length === 0) return 0
   const { rows } = await client.execute(`SELECT count(*) AS n FROM "${table}"`)
   return Number(rows[0]!.n)

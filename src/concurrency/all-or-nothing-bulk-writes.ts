@@ -18,7 +18,10 @@ function reportable({ id, message, isPublic }: NonNullable<BulkResult['errors']>
   return { id, message: isPublic === false ? 'Something went wrong.' : message }
 }
 
-export class BulkWriteRefusedError extends APIError<{ code: typeof BULK_WRITE_REFUSED_CODE; errors: BulkDocumentError[] }> {
+export class BulkWriteRefusedError extends APIError<{
+  code: typeof BULK_WRITE_REFUSED_CODE
+  errors: BulkDocumentError[]
+}> {
   readonly errors: BulkDocumentError[]
 
   constructor(operation: 'update' | 'delete', errors: BulkDocumentError[]) {

@@ -26,7 +26,15 @@ import type {
   Where,
 } from 'payload'
 
-import { ifMatchAccepts, ifMatchNaming, parseIfMatch, REVISION_FIELD, revisionTag, type DocumentId, type IfMatch } from './revision-tags'
+import {
+  ifMatchAccepts,
+  ifMatchNaming,
+  parseIfMatch,
+  REVISION_FIELD,
+  revisionTag,
+  type DocumentId,
+  type IfMatch,
+} from './revision-tags'
 import { staleDocument, StaleVersionError, type StaleDocument } from './stale-version-error'
 
 export { REVISION_FIELD }
@@ -79,8 +87,18 @@ function takeRevisionFromContext(req: PayloadRequest): number | undefined {
   return revision
 }
 
-async function documentOfVersion(req: PayloadRequest, collection: CollectionSlug, versionId: DocumentId): Promise<DocumentId | undefined> {
-  const { docs } = await req.payload.db.findVersions({ collection, where: { id: { equals: versionId } }, limit: 1, pagination: false, req })
+async function documentOfVersion(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  versionId: DocumentId,
+): Promise<DocumentId | undefined> {
+  const { docs } = await req.payload.db.findVersions({
+    collection,
+    where: { id: { equals: versionId } },
+    limit: 1,
+    pagination: false,
+    req,
+  })
   return (docs[0] as { parent?: DocumentId } | undefined)?.parent
 }
 
@@ -89,7 +107,8 @@ async function documentOfVersion(req: PayloadRequest, collection: CollectionSlug
  * for the hooks that see each document. A bulk write's revision applies to every document it reaches.
  */
 const rememberExpectedRevision: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
-  if (operation === 'restoreVersion') return rememberExpectedRevisionOfRestore(args, collection.slug as CollectionSlug, req)
+  if (operation === 'restoreVersion')
+    return rememberExpectedRevisionOfRestore(args, collection.slug as CollectionSlug, req)
   if (operation !== 'update' && operation !== 'delete') return args
   const { id, data } = args as { id?: DocumentId; data?: Record<string, unknown> }
   const fromContext = takeRevisionFromContext(req)
@@ -101,7 +120,11 @@ const rememberExpectedRevision: CollectionBeforeOperationHook = async ({ args, c
   return { ...args, data: content } as typeof args
 }
 
-async function rememberExpectedRevisionOfRestore<Args>(args: Args, collection: CollectionSlug, req: PayloadRequest): Promise<Args> {
+async function rememberExpectedRevisionOfRestore<Args>(
+  args: Args,
+  collection: CollectionSlug,
+  req: PayloadRequest,
+): Promise<Args> {
   const versionId = (args as { id?: DocumentId }).id
   const revision = takeRevisionFromContext(req)
   const documentId = versionId === undefined ? undefined : await documentOfVersion(req, collection, versionId)
@@ -205,7 +228,8 @@ function announceRevision(req: PayloadRequest, collection: string, doc: unknown,
   const route = req.routeParams
   if (!route || route.collection !== collection || !doc || typeof doc !== 'object') return
   const { id, [REVISION_FIELD]: revision } = doc as { id?: DocumentId; [REVISION_FIELD]?: unknown }
-  if (id === undefined || (byId ? String(addressedDocument(req, collection)) !== String(id) : route.id !== undefined)) return
+  if (id === undefined || (byId ? String(addressedDocument(req, collection)) !== String(id) : route.id !== undefined))
+    return
   const current = asRevision(revision)
   if (current !== undefined) setEtag(req, revisionTag(id, current))
 }
@@ -218,7 +242,8 @@ const finishRevisionChecks: CollectionAfterOperationHook = ({ collection, operat
     req.context[staleKey(collection.slug)] = []
     if (stale && stale.length > 0) throw new StaleVersionError(stale)
   }
-  if (operation === 'findByID' || operation === 'updateByID' || operation === 'restoreVersion') announceRevision(req, collection.slug, result, true)
+  if (operation === 'findByID' || operation === 'updateByID' || operation === 'restoreVersion')
+    announceRevision(req, collection.slug, result, true)
   if (operation === 'create') announceRevision(req, collection.slug, result, false)
   return result
 }

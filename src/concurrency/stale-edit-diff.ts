@@ -7,7 +7,17 @@ export type FieldDifference = { field: string; label: string; yours: string; sto
 const LEADING_FIELDS = ['title', 'definition', 'analogy', 'category', 'difficulty'] as const
 
 /** Kept by the server, never typed by an editor. */
-const SERVER_FIELDS = new Set(['id', 'revision', 'createdAt', 'updatedAt', '_status', 'createdBy', 'firstPublishedAt', 'sortTitle', 'indexLetter'])
+const SERVER_FIELDS = new Set([
+  'id',
+  'revision',
+  'createdAt',
+  'updatedAt',
+  '_status',
+  'createdBy',
+  'firstPublishedAt',
+  'sortTitle',
+  'indexLetter',
+])
 
 /** A value as the compare shows it; undefined for what it does not compare (rich text, arrays, groups). */
 function shownValue(value: unknown): string | undefined {
@@ -20,7 +30,10 @@ function shownValue(value: unknown): string | undefined {
 }
 
 function labelOf(field: string): string {
-  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim()
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
   return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase()
 }
 

@@ -17,7 +17,15 @@ import { yieldToEventLoop } from '@/lib/event-loop'
 
 import type { ImportReportBuilder } from './import-report'
 import { OwnedStrings } from './own-copy'
-import { relinkStoredTerm, sameIds, sameLinks, sameSeeAlso, type StoredLinks, type TermLinks, type TermNames } from './term-links'
+import {
+  relinkStoredTerm,
+  sameIds,
+  sameLinks,
+  sameSeeAlso,
+  type StoredLinks,
+  type TermLinks,
+  type TermNames,
+} from './term-links'
 
 /** A term the import created, and the names in its file that matched no term at the time. */
 type AwaitingTerm = { id: string; waitingNames: readonly string[] }
@@ -48,12 +56,19 @@ export class NewTermsAwaitingLinks {
 function changedLinkFields(before: StoredLinks, after: TermLinks): string[] {
   const changed: string[] = []
   if (!sameIds(before.relatedTerms, after.relatedTerms)) changed.push('relatedTerms')
-  if ((before.pendingRelatedTerms ?? []).join('\n') !== after.pendingRelatedTerms.join('\n')) changed.push('pendingRelatedTerms')
+  if ((before.pendingRelatedTerms ?? []).join('\n') !== after.pendingRelatedTerms.join('\n'))
+    changed.push('pendingRelatedTerms')
   if (!sameSeeAlso(before.seeAlso, after.seeAlso)) changed.push('seeAlso')
   return changed
 }
 
-type StoredTerm = StoredLinks & { id: string; title: string; _status?: 'draft' | 'published' | null; createdAt: string; updatedAt: string }
+type StoredTerm = StoredLinks & {
+  id: string
+  title: string
+  _status?: 'draft' | 'published' | null
+  createdAt: string
+  updatedAt: string
+}
 type Completion = { stored: StoredTerm; links: TermLinks }
 
 /** The terms of `chunk` whose links resolve further now and that are still as the import created them. */
@@ -102,7 +117,12 @@ export async function completeNewTermLinks(
     await initTransaction(req)
     try {
       const at = new Date().toISOString()
-      await bulk.amendDocuments(req, 'terms', completions.map(({ stored, links }) => ({ id: stored.id, data: { ...links } })), at)
+      await bulk.amendDocuments(
+        req,
+        'terms',
+        completions.map(({ stored, links }) => ({ id: stored.id, data: { ...links } })),
+        at,
+      )
       const logRows = await collectLogRows(req, async () => {
         for (const { stored, links } of completions) {
           await recordAuditEntry(req, {
@@ -114,7 +134,10 @@ export async function completeNewTermLinks(
             note: COMPLETED_LINKS_NOTE,
           })
           if (stored._status === 'published') {
-            await recordChange(req, 'terms', stored.id, tagsForChange('terms', stored, stored), { event: 'updated', slug: stored.slug })
+            await recordChange(req, 'terms', stored.id, tagsForChange('terms', stored, stored), {
+              event: 'updated',
+              slug: stored.slug,
+            })
           }
         }
       })

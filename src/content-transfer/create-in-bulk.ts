@@ -56,10 +56,12 @@ export async function prepareCreate(
     siblingDoc: {},
   } as never)
   for (const hook of config.hooks.beforeValidate ?? []) {
-    data = ((await hook({ collection: config, context, data, operation: 'create', originalDoc: {}, req })) as Row) ?? data
+    data =
+      ((await hook({ collection: config, context, data, operation: 'create', originalDoc: {}, req })) as Row) ?? data
   }
   for (const hook of config.hooks.beforeChange ?? []) {
-    data = ((await hook({ collection: config, context, data, operation: 'create', originalDoc: {}, req })) as Row) ?? data
+    data =
+      ((await hook({ collection: config, context, data, operation: 'create', originalDoc: {}, req })) as Row) ?? data
   }
   const stored = deepCopyObjectSimple(data)
   const errors: ValidationFieldError[] = []

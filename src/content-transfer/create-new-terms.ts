@@ -3,7 +3,14 @@
 // FAQs is validated on its own and left out alone when invalid; the batch's rows are then stored in a few
 // statements. If storing fails (a slug taken meanwhile by another writer, a database error), the
 // transaction is rolled back and the caller writes those entries one by one, which names what failed.
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import type { TermDocument } from '@/content-format/types'
 import type { BulkInsert } from '@/db/bulk-insert'

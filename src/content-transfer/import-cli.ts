@@ -11,8 +11,7 @@ import { stopOnSignals } from './stop-on-signals'
 
 export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void }
 
-export const IMPORT_USAGE =
-  'usage: npm run import -- [--status draft|published] [--dry-run] [--json] <file-or-dir>...'
+export const IMPORT_USAGE = 'usage: npm run import -- [--status draft|published] [--dry-run] [--json] <file-or-dir>...'
 
 type ImportCliOptions = { status: ImportStatus; dryRun: boolean; json: boolean; paths: string[] }
 

@@ -38,7 +38,11 @@ export class ImportReportBuilder {
   written(slug: string, outcome: TermOutcome, waitingNames: string[]): void {
     const key = this.strings.get(slug)
     this.outcomeBySlug.set(key, outcome)
-    if (waitingNames.length > 0) this.waitingBySlug.set(key, waitingNames.map((name) => this.strings.get(name)))
+    if (waitingNames.length > 0)
+      this.waitingBySlug.set(
+        key,
+        waitingNames.map((name) => this.strings.get(name)),
+      )
     else this.waitingBySlug.delete(key)
   }
 

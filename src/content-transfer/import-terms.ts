@@ -93,7 +93,10 @@ function splitNew(documents: TermDocument[], existing: Map<string, unknown>) {
 async function createNewInBulk(run: Run, documents: TermDocument[]): Promise<TermDocument[]> {
   const { payload, lookups, report, options, bulk } = run
   if (documents.length === 0 || !bulk || options.signal?.aborted) return documents
-  const result = await createNewTerms({ payload, bulk, status: options.status, lookups, names: lookups.terms }, documents)
+  const result = await createNewTerms(
+    { payload, bulk, status: options.status, lookups, names: lookups.terms },
+    documents,
+  )
   if (!result.stored) return documents
   for (const { document, term } of result.created) {
     lookups.terms.add(term.names)
@@ -162,7 +165,15 @@ export async function importTermBatches(
   const strings = new OwnedStrings()
   const lookups = await loadLookups(payload, strings)
   const bulk = options.bulkInsert === undefined ? bulkInsertFor(payload) : options.bulkInsert
-  const run: Run = { payload, lookups, report: new ImportReportBuilder(strings), options, done: 0, bulk, awaitingLinks: new NewTermsAwaitingLinks(strings) }
+  const run: Run = {
+    payload,
+    lookups,
+    report: new ImportReportBuilder(strings),
+    options,
+    done: 0,
+    bulk,
+    awaitingLinks: new NewTermsAwaitingLinks(strings),
+  }
   for await (const documents of batches) {
     await importBatch(run, documents)
     if (options.signal?.aborted) break

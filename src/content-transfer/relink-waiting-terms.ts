@@ -5,7 +5,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { ImportReportBuilder } from './import-report'
-import { hasWaitingNames, relinkStoredTerm, sameLinks, type StoredLinks, type TermLinks, type TermNames } from './term-links'
+import {
+  hasWaitingNames,
+  relinkStoredTerm,
+  sameLinks,
+  type StoredLinks,
+  type TermLinks,
+  type TermNames,
+} from './term-links'
 import { writeEachAtomically, type AtomicWriteOptions } from './write-atomically'
 
 const PAGE_SIZE = 500

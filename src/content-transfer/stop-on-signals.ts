@@ -14,7 +14,10 @@ export type SignalStop = {
 }
 
 /** `notice` says what the command does before it stops, after the signal's name. */
-export function stopOnSignals(say: (line: string) => void, notice = 'stopping once the terms being written are stored'): SignalStop {
+export function stopOnSignals(
+  say: (line: string) => void,
+  notice = 'stopping once the terms being written are stored',
+): SignalStop {
   const controller = new AbortController()
   let received: HandledSignal | null = null
   const onSignal = (name: HandledSignal) => {

@@ -46,7 +46,10 @@ const sameFaq = (doc: StoredFaq, entry: TermDocument['faqs'][number]) =>
 
 type ChildWrite = { payload: Payload; req: PayloadRequest; status: ImportStatus }
 
-export const useCaseData = (entry: TermDocument['useCases'][number], status: ImportStatus) => ({ ...entry, _status: status })
+export const useCaseData = (entry: TermDocument['useCases'][number], status: ImportStatus) => ({
+  ...entry,
+  _status: status,
+})
 
 export const faqData = (entry: TermDocument['faqs'][number], status: ImportStatus) => ({
   question: entry.question,

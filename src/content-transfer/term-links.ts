@@ -82,7 +82,8 @@ export function linksFromEntry(
 }
 
 /** A see-also row waiting for a term: a name without a term or an outside address. */
-const isWaitingRow = (row: NonNullable<StoredLinks['seeAlso']>[number]) => !idOf(row.term) && !row.url && Boolean(row.label)
+const isWaitingRow = (row: NonNullable<StoredLinks['seeAlso']>[number]) =>
+  !idOf(row.term) && !row.url && Boolean(row.label)
 
 export function hasWaitingNames(term: StoredLinks): boolean {
   return (term.pendingRelatedTerms ?? []).length > 0 || (term.seeAlso ?? []).some(isWaitingRow)
@@ -97,7 +98,9 @@ export function relinkStoredTerm(term: StoredLinks, terms: TermNames): TermLinks
   const current = (term.relatedTerms ?? []).flatMap((value) => idOf(value) ?? [])
   const written = term.pendingRelatedTerms ?? []
   const related =
-    written.length > 0 ? relatedFromNames(written, term.slug, terms) : { relatedTerms: current, pendingRelatedTerms: [] }
+    written.length > 0
+      ? relatedFromNames(written, term.slug, terms)
+      : { relatedTerms: current, pendingRelatedTerms: [] }
   const addedByEditors = current.filter((id) => !related.relatedTerms.includes(id))
   const seeAlso = (term.seeAlso ?? []).flatMap((row): SeeAlsoRow[] => {
     const stored = { term: idOf(row.term), label: row.label ?? null, url: row.url ?? null }

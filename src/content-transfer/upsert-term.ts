@@ -51,7 +51,10 @@ function sameEquivalents(stored: EquivalentRow[] | null | undefined, rows: Equiv
   )
 }
 
-type TermData = Omit<Term, 'id' | 'createdAt' | 'updatedAt'> & { category: string; providerEquivalents: EquivalentRow[] }
+type TermData = Omit<Term, 'id' | 'createdAt' | 'updatedAt'> & {
+  category: string
+  providerEquivalents: EquivalentRow[]
+}
 
 function sameContent(stored: StoredTerm, data: TermData): boolean {
   return (

@@ -25,7 +25,6 @@ export type AtomicWriter<Item, Result> = {
 
 export type AtomicWriteOptions = { maxItems: number; maxMillis: number; signal?: AbortSignal }
 
-
 type Attempt<Result> = { ok: true; results: Result[] } | { ok: false; error: unknown; failedAt: number }
 
 async function writeInOneTransaction<Item, Result>(

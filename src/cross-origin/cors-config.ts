@@ -16,16 +16,24 @@ function asOrigin(text: string): string {
     url = undefined
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.origin !== text) {
-    throw new Error(`${CORS_ORIGINS_VARIABLE}: "${text}" is not an origin; write it as https://app.example.com (scheme, host, port; no path or trailing slash).`)
+    throw new Error(
+      `${CORS_ORIGINS_VARIABLE}: "${text}" is not an origin; write it as https://app.example.com (scheme, host, port; no path or trailing slash).`,
+    )
   }
   return text
 }
 
-export function readCorsConfig(env: Readonly<Record<string, string | undefined>> = process.env): CORSConfig | undefined {
+export function readCorsConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CORSConfig | undefined {
   const text = env[CORS_ORIGINS_VARIABLE]?.trim()
   if (!text) return undefined
   const headers = [...VALIDATOR_REQUEST_HEADERS]
   if (text === '*') return { origins: '*', headers }
-  const origins = text.split(',').map((origin) => origin.trim()).filter(Boolean).map(asOrigin)
+  const origins = text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map(asOrigin)
   return { origins, headers }
 }

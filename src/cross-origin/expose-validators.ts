@@ -19,6 +19,8 @@ function exposeValidatorHeaders(response: Response): Response {
 }
 
 /** A route handler whose CORS answers expose the document validator. */
-export function withExposedValidators<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+export function withExposedValidators<Context extends unknown[]>(
+  handler: RouteHandler<Context>,
+): RouteHandler<Context> {
   return async (request, ...context) => exposeValidatorHeaders(await handler(request, ...context))
 }

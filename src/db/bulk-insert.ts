@@ -11,7 +11,13 @@ import { pathToFileURL } from 'node:url'
 
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { and, getTableColumns, getTableName, inArray, sql } from '@payloadcms/db-sqlite/drizzle'
-import { buildVersionCollectionFields, type CollectionSlug, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
+import {
+  buildVersionCollectionFields,
+  type CollectionSlug,
+  type FlattenedField,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 import { v7 as timeOrderedUuid } from 'uuid'
 
 import { REVISION_FIELD } from '@/concurrency/revision-tags'
@@ -96,7 +102,13 @@ export class DocumentByDocumentInsert implements BulkInsert {
 
   async amendDocuments(req: PayloadRequest, collection: CollectionSlug, amendments: NewDocument[], at: string) {
     for (const { id, data } of amendments) {
-      await this.payload.db.updateOne({ collection, id, data: { ...data, updatedAt: at, ...NEXT_REVISION }, req, returning: false })
+      await this.payload.db.updateOne({
+        collection,
+        id,
+        data: { ...data, updatedAt: at, ...NEXT_REVISION },
+        req,
+        returning: false,
+      })
       const { docs } = await this.payload.db.findVersions({
         collection,
         where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
@@ -111,7 +123,12 @@ export class DocumentByDocumentInsert implements BulkInsert {
         id: String(latest.id),
         versionData: {
           ...latest,
-          version: { ...(latest.version as Row), ...data, updatedAt: at, [REVISION_FIELD]: revisionAfter(latest.version as Row) },
+          version: {
+            ...(latest.version as Row),
+            ...data,
+            updatedAt: at,
+            [REVISION_FIELD]: revisionAfter(latest.version as Row),
+          },
           updatedAt: at,
         } as never,
         req,
@@ -153,7 +170,8 @@ function loadTransformForWrite(): Promise<TransformForWrite> {
     const loaded = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(file).href)) as {
       transformForWrite?: TransformForWrite
     }
-    if (typeof loaded.transformForWrite !== 'function') throw new Error(`@payloadcms/drizzle: no transformForWrite in ${file}`)
+    if (typeof loaded.transformForWrite !== 'function')
+      throw new Error(`@payloadcms/drizzle: no transformForWrite in ${file}`)
     return loaded.transformForWrite
   })()
   return transformForWrite
@@ -169,7 +187,11 @@ function withArrayRowIds(data: Row, fields: FlattenedField[]): Row {
   return copy
 }
 
-const toSnakeCase = (slug: string) => slug.replace(/-/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+const toSnakeCase = (slug: string) =>
+  slug
+    .replace(/-/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
 
 type InsertColumn = {
   name: string
@@ -185,12 +207,14 @@ type TableInsert = { head: string; columns: [string, InsertColumn][]; rowsPerSta
 function driverValue(tableName: string, key: string, column: InsertColumn, value: unknown): unknown {
   if (value === undefined) {
     if (column.default !== null && column.default !== undefined) {
-      if (typeof column.default === 'object') throw new Error(`bulk insert into ${tableName}: ${key} needs its SQL default`)
+      if (typeof column.default === 'object')
+        throw new Error(`bulk insert into ${tableName}: ${key} needs its SQL default`)
       return column.mapToDriverValue(column.default)
     }
     const made = column.defaultFn?.() ?? column.onUpdateFn?.()
     if (made === undefined || made === null) return null
-    if (typeof made === 'object' && !(made instanceof Date)) throw new Error(`bulk insert into ${tableName}: ${key} needs its SQL default`)
+    if (typeof made === 'object' && !(made instanceof Date))
+      throw new Error(`bulk insert into ${tableName}: ${key} needs its SQL default`)
     return column.mapToDriverValue(made)
   }
   return value === null ? null : column.mapToDriverValue(value)
@@ -234,7 +258,8 @@ class RowsByTable {
   }
 
   private addRowsOf(tableName: string, rows: TransformedRows, id: string) {
-    for (const relation of rows.relationships) this.push(`${tableName}${this.adapter.relationshipsSuffix}`, { ...relation, parent: id })
+    for (const relation of rows.relationships)
+      this.push(`${tableName}${this.adapter.relationshipsSuffix}`, { ...relation, parent: id })
     for (const text of rows.texts) this.push(`${tableName}_texts`, { ...text, parent: id })
     for (const number of rows.numbers) this.push(`${tableName}_numbers`, { ...number, parent: id })
     for (const [table, selectRows] of Object.entries(rows.selects)) {
@@ -246,7 +271,8 @@ class RowsByTable {
   private addArrays(arrays: Record<string, ArrayRow[]>, parentId: string) {
     for (const [table, arrayRows] of Object.entries(arrays)) {
       for (const { row, arrays: nested, locales } of arrayRows) {
-        if (Object.keys(locales).length > 0) throw new Error(`bulk insert into ${table}: localized fields are not supported`)
+        if (Object.keys(locales).length > 0)
+          throw new Error(`bulk insert into ${table}: localized fields are not supported`)
         // Rows of a version's arrays keep the document row's id in `_uuid` and get an id of their own.
         const id = typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id) : newRowId()
         const stored = { ...row, id, _parentID: parentId }
@@ -275,7 +301,9 @@ export class SqliteBulkInsert implements BulkInsert {
 
   private readonly inserts = new Map<string, TableInsert>()
 
-  private async libsqlTransaction(req: PayloadRequest): Promise<{ execute(statement: { sql: string; args: unknown[] }): Promise<unknown> }> {
+  private async libsqlTransaction(
+    req: PayloadRequest,
+  ): Promise<{ execute(statement: { sql: string; args: unknown[] }): Promise<unknown> }> {
     const db = (await this.connection(req)) as unknown as { session?: { tx?: { execute?: unknown } } }
     const transaction = db.session?.tx
     if (!transaction || typeof transaction.execute !== 'function') throw new Error('bulk insert: no libsql transaction')
@@ -364,7 +392,13 @@ export class SqliteBulkInsert implements BulkInsert {
     throw new Error(`amend ${tableName}: ${field.name} is not a list field`)
   }
 
-  private async deleteListRows(req: PayloadRequest, tableName: string, fields: FlattenedField[], prefix: string, parents: string[]) {
+  private async deleteListRows(
+    req: PayloadRequest,
+    tableName: string,
+    fields: FlattenedField[],
+    prefix: string,
+    parents: string[],
+  ) {
     const db = await this.connection(req)
     for (const field of fields) {
       const { table: name, path } = this.listFieldRows(tableName, field, prefix)
@@ -373,7 +407,10 @@ export class SqliteBulkInsert implements BulkInsert {
       const parentColumn = path === null ? table._parentID : table.parent
       // The unary plus keeps SQLite on the parent index: without statistics it would pick the path index,
       // and a path like 'relatedTerms' holds a third of the table.
-      const where = path === null ? inArray(parentColumn, parents) : and(inArray(parentColumn, parents), sql`+${table.path} = ${path}`)
+      const where =
+        path === null
+          ? inArray(parentColumn, parents)
+          : and(inArray(parentColumn, parents), sql`+${table.path} = ${path}`)
       await (db as unknown as DrizzleWrites).delete(table).where(where)
     }
   }
@@ -399,19 +436,30 @@ export class SqliteBulkInsert implements BulkInsert {
     for (const { id, data } of amendments) rows.addChildRows(tableName, config.flattenedFields, id, data)
     const table = this.adapter.tables[tableName]!
     const bumped = (fieldsOfTable: FlattenedField[], tableOfRows: string, data: Row) =>
-      transform({ adapter: this.adapter, data, enableAtomicWrites: true, fields: fieldsOfTable, tableName: tableOfRows }).row
+      transform({
+        adapter: this.adapter,
+        data,
+        enableAtomicWrites: true,
+        fields: fieldsOfTable,
+        tableName: tableOfRows,
+      }).row
     await db
       .update(table)
       .set(bumped(config.flattenedFields, tableName, { updatedAt: at, ...NEXT_REVISION }))
       .where(inArray(table.id, ids))
 
     if (config.versions) {
-      const versionTableName = this.adapter.tableNameMap.get(`_${toSnakeCase(config.slug)}${this.adapter.versionsSuffix}`)!
+      const versionTableName = this.adapter.tableNameMap.get(
+        `_${toSnakeCase(config.slug)}${this.adapter.versionsSuffix}`,
+      )!
       const versionTable = this.adapter.tables[versionTableName]!
       const latest = (await db
         .select({ id: versionTable.id, parent: versionTable.parent })
         .from(versionTable)
-        .where(and(inArray(versionTable.parent, ids), sql`+${versionTable.latest} = 1`))) as { id: string; parent: string }[]
+        .where(and(inArray(versionTable.parent, ids), sql`+${versionTable.latest} = 1`))) as {
+        id: string
+        parent: string
+      }[]
       const versionOf = new Map(latest.map((version) => [version.parent, version.id]))
       const versionIds = latest.map((version) => version.id)
       await this.deleteListRows(req, versionTableName, fields, 'version.', versionIds)
@@ -420,7 +468,10 @@ export class SqliteBulkInsert implements BulkInsert {
         const versionId = versionOf.get(id)
         if (versionId) rows.addChildRows(versionTableName, versionFields, versionId, { version: data })
       }
-      const datesAndRevision = bumped(versionFields, versionTableName, { updatedAt: at, version: { updatedAt: at, ...NEXT_REVISION } })
+      const datesAndRevision = bumped(versionFields, versionTableName, {
+        updatedAt: at,
+        version: { updatedAt: at, ...NEXT_REVISION },
+      })
       await db.update(versionTable).set(datesAndRevision).where(inArray(versionTable.id, versionIds))
     }
     await this.insertAll(req, rows)

@@ -63,7 +63,10 @@ function closedWhenServerStops(adapterObj: DatabaseAdapterObj, name: DatabaseKin
 export function createDatabaseAdapter(env: NodeJS.ProcessEnv = process.env): DatabaseAdapterObj {
   const uri = resolveDatabaseUri(env)
   const kind = databaseKindOf(uri)
-  return closedWhenServerStops(kind === 'mongodb' ? mongooseAdapter({ url: uri, ensureIndexes: true }) : sqliteAdapterFor(uri, env), kind)
+  return closedWhenServerStops(
+    kind === 'mongodb' ? mongooseAdapter({ url: uri, ensureIndexes: true }) : sqliteAdapterFor(uri, env),
+    kind,
+  )
 }
 
 function sqliteAdapterFor(uri: string, env: NodeJS.ProcessEnv): DatabaseAdapterObj {

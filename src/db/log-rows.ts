@@ -9,7 +9,12 @@ export type CollectedLogRows = Map<CollectionSlug, Row[]>
 
 const COLLECTED = 'cloudlex.collectedLogRows'
 
-export async function writeLogRow(req: PayloadRequest, collection: CollectionSlug, data: Row, { ownTransaction = false } = {}) {
+export async function writeLogRow(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  data: Row,
+  { ownTransaction = false } = {},
+) {
   const collected = ownTransaction ? undefined : (req.context[COLLECTED] as CollectedLogRows | undefined)
   if (collected) {
     const rows = collected.get(collection)

@@ -24,7 +24,8 @@ type SqliteSessions = { sessions: Record<string, { db: { run(query: unknown): Pr
 export async function refreshPlannerStatistics(payload: Payload): Promise<void> {
   if (payload.db.name !== 'sqlite') return
   const id = await payload.db.beginTransaction()
-  if (id === null) throw new Error('refreshing the planner statistics needs a transaction, and the SQLite adapter gave none')
+  if (id === null)
+    throw new Error('refreshing the planner statistics needs a transaction, and the SQLite adapter gave none')
   try {
     const { db } = (payload.db as unknown as SqliteSessions).sessions[String(id)]!
     await db.run(sql.raw(`PRAGMA analysis_limit = ${ROWS_SAMPLED_PER_INDEX}`))

@@ -6,7 +6,14 @@
 // it had filled: about 3.5 MB per imported term, until an import of a few thousand terms ran the machine
 // out of memory. Transactions in this process already take turns (serialize-sqlite-writes), so a single
 // connection, opened once with the adapter's settings and kept, serves them all.
-import { createClient, type Client, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
+import {
+  createClient,
+  type Client,
+  type InStatement,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from '@libsql/client'
 
 const BEGIN_BY_MODE: Record<TransactionMode, string> = {
   write: 'BEGIN IMMEDIATE',
@@ -82,7 +89,11 @@ type SqliteClientConfig = { url: string; authToken?: string }
  * while another is still open (which the write queue prevents) falls back to the client's own behaviour.
  * Returns what closes the shared connection, for when the database is closed.
  */
-export function shareTransactionConnection(client: Client, config: SqliteClientConfig, pragmas: string[]): () => Promise<void> {
+export function shareTransactionConnection(
+  client: Client,
+  config: SqliteClientConfig,
+  pragmas: string[],
+): () => Promise<void> {
   if (clientsSharingAConnection.has(client)) return async () => undefined
   clientsSharingAConnection.add(client)
   const handOver = client.transaction.bind(client)

@@ -31,7 +31,8 @@ export const providerEquivalentsField: ArrayField = {
     const seen = new Set<string>()
     for (const [index, row] of rows.entries()) {
       const provider = (row as { provider?: unknown }).provider
-      const providerId = typeof provider === 'object' && provider !== null ? (provider as { id?: unknown }).id : provider
+      const providerId =
+        typeof provider === 'object' && provider !== null ? (provider as { id?: unknown }).id : provider
       if (providerId !== undefined && providerId !== null) {
         const key = String(providerId)
         if (seen.has(key)) return `Row ${index + 1}: this provider is already listed.`

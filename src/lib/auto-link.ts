@@ -39,14 +39,18 @@ function tokenize(text: string): Token[] {
 const foldCase = (text: string) => text.toLowerCase().replace(/ς/g, 'σ').replace(/ſ/g, 's')
 
 const namesOf = (term: LinkableTerm) =>
-  [...new Set([term.title, ...term.aliases].map((value) => value.trim()))].filter((name) => name.length >= MIN_NAME_LENGTH)
+  [...new Set([term.title, ...term.aliases].map((value) => value.trim()))].filter(
+    (name) => name.length >= MIN_NAME_LENGTH,
+  )
 
 const sameNames = (a: LinkableTerm, b: LinkableTerm) =>
   a.aliases.length === b.aliases.length && a.aliases.every((alias, index) => alias === b.aliases[index])
 
 /** Where two terms share a name, the one first from A to Z gets the link. */
 function byTitle(a: LinkableTerm, b: LinkableTerm): number {
-  return a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+  return (
+    a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+  )
 }
 
 /** The names of every linkable term, by lower-case name and by first token. */
@@ -140,7 +144,7 @@ export class TermNameIndex {
         const tokens = tokenize(text)
         const segments: TextSegment[] = []
         let cursor = 0
-        for (let at = 0; at < tokens.length; ) {
+        for (let at = 0; at < tokens.length;) {
           const match = this.longestNameAt(text, tokens, at, currentSlug)
           if (!match) {
             at += 1
@@ -149,7 +153,8 @@ export class TermNameIndex {
           // A mention of an acronym in lower case, or of a term linked already, is passed over whole.
           const lowerCase = match.found.toLowerCase()
           const entry = match.names.find(
-            (candidate) => candidate.lowerCase === lowerCase && (!candidate.exactCase || candidate.name === match.found),
+            (candidate) =>
+              candidate.lowerCase === lowerCase && (!candidate.exactCase || candidate.name === match.found),
           )
           const start = tokens[at]!.start
           at += match.count

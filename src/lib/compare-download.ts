@@ -2,7 +2,14 @@
 // (all of them, or ?category=…), with the chosen providers' columns (all, or ?provider=…), streamed a
 // page of rows at a time so memory stays flat whatever the size of the glossary. Each answer names the
 // content version it was made from, so a conditional request for an unchanged glossary gets a 304.
-import { compareCsvHeader, compareCsvLine, compareJsonPieces, compareJsonTerm, chosenColumns, type CompareProvider } from '@/lib/compare-matrix'
+import {
+  compareCsvHeader,
+  compareCsvLine,
+  compareJsonPieces,
+  compareJsonTerm,
+  chosenColumns,
+  type CompareProvider,
+} from '@/lib/compare-matrix'
 import { compareRowPages, countCompareTerms } from '@/site-data/compare'
 import { readContentVersion } from '@/site-data/content-version'
 import { getCategories, getProviders, type CategorySummary } from '@/site-data/taxonomy'
@@ -19,9 +26,15 @@ type Selection = { categories: CategorySummary[]; providers: CompareProvider[]; 
 
 async function selectionFor(request: Request): Promise<Selection> {
   const [categories, providers] = await Promise.all([getCategories(), getProviders()])
-  const filters = readTermFilters(searchParamsRecord(new URL(request.url).searchParams), filterVocabulary(categories, providers))
+  const filters = readTermFilters(
+    searchParamsRecord(new URL(request.url).searchParams),
+    filterVocabulary(categories, providers),
+  )
   return {
-    categories: filters.categories.length === 0 ? categories : categories.filter((category) => filters.categories.includes(category.slug)),
+    categories:
+      filters.categories.length === 0
+        ? categories
+        : categories.filter((category) => filters.categories.includes(category.slug)),
     providers: chosenColumns(providers, filters.providers).map((index) => providers[index]!),
     // Only what changes the rows: the difficulty filter is not one the matrix takes.
     query: termFiltersQuery({ ...filters, difficulties: [] }),
@@ -49,7 +62,11 @@ async function* jsonChunks({ categories, providers }: Selection): AsyncGenerator
       firstCategory = false
       previous = category
     }
-    yield rows.map((row, index) => compareJsonPieces.term(compareJsonTerm(row, providers, termUrl), firstOfCategory && index === 0)).join('')
+    yield rows
+      .map((row, index) =>
+        compareJsonPieces.term(compareJsonTerm(row, providers, termUrl), firstOfCategory && index === 0),
+      )
+      .join('')
   }
   if (previous) yield compareJsonPieces.closeCategory()
   yield compareJsonPieces.close()
@@ -69,8 +86,15 @@ function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   })
 }
 
-const FORMATS: Record<CompareDownloadFormat, { type: string; disposition: string | null; chunks: (selection: Selection) => AsyncGenerator<string> }> = {
-  csv: { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="cloudlex-compare.csv"', chunks: csvChunks },
+const FORMATS: Record<
+  CompareDownloadFormat,
+  { type: string; disposition: string | null; chunks: (selection: Selection) => AsyncGenerator<string> }
+> = {
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    disposition: 'attachment; filename="cloudlex-compare.csv"',
+    chunks: csvChunks,
+  },
   json: { type: 'application/json; charset=utf-8', disposition: null, chunks: jsonChunks },
 }
 
@@ -78,8 +102,12 @@ export async function compareDownloadResponse(request: Request, format: CompareD
   const [selection, version] = await Promise.all([selectionFor(request), readContentVersion(await getPayloadClient())])
   const { type, disposition, chunks } = FORMATS[format]
   const etag = weakEtagOf([format, version, selection.query, absoluteUrl('/')].join('\n'))
-  return conditionalResponse(request, { etag, body: () => streamOf(chunks(selection)) }, {
-    'content-type': type,
-    ...(disposition ? { 'content-disposition': disposition } : {}),
-  })
+  return conditionalResponse(
+    request,
+    { etag, body: () => streamOf(chunks(selection)) },
+    {
+      'content-type': type,
+      ...(disposition ? { 'content-disposition': disposition } : {}),
+    },
+  )
 }

@@ -24,7 +24,12 @@ type EquivalentRow = {
   docUrl?: string | null
   note?: string | null
 }
-export type CompareTerm = { title: string; slug: string; difficulty: string; providerEquivalents?: EquivalentRow[] | null }
+export type CompareTerm = {
+  title: string
+  slug: string
+  difficulty: string
+  providerEquivalents?: EquivalentRow[] | null
+}
 
 const idOf = (value: Related): string | null =>
   value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
@@ -86,7 +91,10 @@ export function compareJsonTerm(row: CompareRow, providers: readonly Named[], te
     providers: Object.fromEntries(
       providers.map((provider, index) => {
         const cell = row.cells[index] ?? null
-        return [provider.slug, cell ? { service: cell.service, matchLevel: cell.matchLevel, docUrl: cell.docUrl, note: cell.note } : null]
+        return [
+          provider.slug,
+          cell ? { service: cell.service, matchLevel: cell.matchLevel, docUrl: cell.docUrl, note: cell.note } : null,
+        ]
       }),
     ),
   }

@@ -43,7 +43,11 @@ export function conditionalResponse(
   version: { etag: string; body: () => Body },
   headers: Record<string, string>,
 ): Response {
-  const common: Record<string, string> = { ...headers, etag: version.etag, 'cache-control': headers['cache-control'] ?? SHARED_CACHE_CONTROL }
+  const common: Record<string, string> = {
+    ...headers,
+    etag: version.etag,
+    'cache-control': headers['cache-control'] ?? SHARED_CACHE_CONTROL,
+  }
   if (matchesIfNoneMatch(request.headers.get('if-none-match'), version.etag)) {
     // A 304 carries the validators and caching headers, not the headers that describe a body.
     const notModified = Object.fromEntries(Object.entries(common).filter(([name]) => !name.startsWith('content-')))

@@ -27,7 +27,12 @@ export type ChangeFeedSettings = {
 /** The default settle delay is the change log's own bound on how late a row commits (src/site-cache/change-log.ts). */
 export const CHANGE_FEED_DEFAULTS = { settleMs: OVERLAP_MS, streamLifetimeSeconds: 300, maxStreams: 100 } as const
 
-function wholeNumber(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number): number {
+function wholeNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+): number {
   const text = env[name]?.trim()
   if (!text) return fallback
   const value = Number(text)
@@ -37,10 +42,14 @@ function wholeNumber(env: Readonly<Record<string, string | undefined>>, name: st
   return value
 }
 
-export function readChangeFeedSettings(env: Readonly<Record<string, string | undefined>> = process.env): ChangeFeedSettings {
+export function readChangeFeedSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ChangeFeedSettings {
   return {
     settleMs: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_SETTLE_MS', CHANGE_FEED_DEFAULTS.settleMs, 0),
-    streamLifetimeMs: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS', CHANGE_FEED_DEFAULTS.streamLifetimeSeconds, 1) * 1000,
+    streamLifetimeMs:
+      wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS', CHANGE_FEED_DEFAULTS.streamLifetimeSeconds, 1) *
+      1000,
     maxStreams: wholeNumber(env, 'CLOUDLEX_CHANGE_FEED_MAX_STREAMS', CHANGE_FEED_DEFAULTS.maxStreams, 0),
   }
 }
@@ -59,7 +68,12 @@ export type WebhookSettings = {
   allowPrivateAddresses: boolean
 }
 
-export const WEBHOOK_DEFAULTS = { retryAttempts: 8, retryDelayMs: 30_000, timeoutSeconds: 10, secretOverlapHours: 24 } as const
+export const WEBHOOK_DEFAULTS = {
+  retryAttempts: 8,
+  retryDelayMs: 30_000,
+  timeoutSeconds: 10,
+  secretOverlapHours: 24,
+} as const
 
 function flag(env: Readonly<Record<string, string | undefined>>, name: string): boolean {
   const text = env[name]?.trim()
@@ -73,7 +87,8 @@ export function readWebhookSettings(env: Readonly<Record<string, string | undefi
     retryAttempts: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_RETRY_ATTEMPTS', WEBHOOK_DEFAULTS.retryAttempts, 0),
     retryDelayMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS', WEBHOOK_DEFAULTS.retryDelayMs, 1),
     timeoutMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_TIMEOUT_MS', WEBHOOK_DEFAULTS.timeoutSeconds * 1000, 1),
-    secretOverlapMs: wholeNumber(env, 'CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS', WEBHOOK_DEFAULTS.secretOverlapHours, 0) * 3_600_000,
+    secretOverlapMs:
+      wholeNumber(env, 'CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS', WEBHOOK_DEFAULTS.secretOverlapHours, 0) * 3_600_000,
     allowPrivateAddresses: flag(env, 'CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE'),
   }
 }
@@ -91,10 +106,19 @@ const DAY_MS = 86_400_000
 /** No log is pruned younger than this: every reader of the change log relies on it. */
 const MIN_RETENTION_DAYS = PRUNE_FLOOR_MS / DAY_MS
 
-export function readLogRetentionSettings(env: Readonly<Record<string, string | undefined>> = process.env): LogRetentionSettings {
+export function readLogRetentionSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): LogRetentionSettings {
   return {
-    changeLogMs: wholeNumber(env, 'CLOUDLEX_CHANGE_LOG_RETENTION_DAYS', LOG_RETENTION_DEFAULTS.changeLogDays, MIN_RETENTION_DAYS) * DAY_MS,
+    changeLogMs:
+      wholeNumber(env, 'CLOUDLEX_CHANGE_LOG_RETENTION_DAYS', LOG_RETENTION_DEFAULTS.changeLogDays, MIN_RETENTION_DAYS) *
+      DAY_MS,
     finishedDeliveriesMs:
-      wholeNumber(env, 'CLOUDLEX_WEBHOOK_DELIVERY_RETENTION_DAYS', LOG_RETENTION_DEFAULTS.finishedDeliveriesDays, MIN_RETENTION_DAYS) * DAY_MS,
+      wholeNumber(
+        env,
+        'CLOUDLEX_WEBHOOK_DELIVERY_RETENTION_DAYS',
+        LOG_RETENTION_DEFAULTS.finishedDeliveriesDays,
+        MIN_RETENTION_DAYS,
+      ) * DAY_MS,
   }
 }

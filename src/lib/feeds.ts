@@ -52,7 +52,15 @@ function feedItem(term: FeedTerm, flavour: FeedFlavour): Item {
   if (flavour === 'atom') {
     return { id: link, link, title: escapeHtml(term.title), description: escapeHtml(summary), category, ...dates }
   }
-  return { id: link, link, title: term.title, description: summary, content: `<p>${escapeHtml(summary)}</p>`, category, ...dates }
+  return {
+    id: link,
+    link,
+    title: term.title,
+    description: summary,
+    content: `<p>${escapeHtml(summary)}</p>`,
+    category,
+    ...dates,
+  }
 }
 
 export function buildAtomFeed(content: FeedContent): string {

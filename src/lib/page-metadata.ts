@@ -36,7 +36,14 @@ function pageMetadata({ title, absoluteTitle = false, description, path }: PageD
     title: absoluteTitle ? { absolute: title } : title,
     description: shortDescription,
     alternates: { canonical: url },
-    openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en', url, title: socialTitle, description: shortDescription },
+    openGraph: {
+      type: 'website',
+      siteName: SITE_NAME,
+      locale: 'en',
+      url,
+      title: socialTitle,
+      description: shortDescription,
+    },
     twitter: { card: 'summary_large_image', title: socialTitle, description: shortDescription },
   }
 }
@@ -53,7 +60,9 @@ export function termIndexMetadata(termCount: number, letter: IndexLetter = FIRST
   const home = letter === FIRST_INDEX_LETTER && page === 1
   const letterName = letter === '#' ? 'a digit or symbol' : letter
   return pageMetadata({
-    title: home ? 'A–Z index of cloud-computing terms' : `Cloud-computing terms starting with ${letterName}${pageSuffix(page)}`,
+    title: home
+      ? 'A–Z index of cloud-computing terms'
+      : `Cloud-computing terms starting with ${letterName}${pageSuffix(page)}`,
     description: `All ${termCount} Cloudlex terms from A to Z, filterable by category, difficulty and provider, each with its AWS, Azure, Google Cloud and OCI services.`,
     path: letterPath(letter, page),
   })
@@ -101,7 +110,8 @@ export function categoryPageMetadata(category: CategoryFacts, page = 1): Metadat
 export function providerIndexMetadata(): Metadata {
   return pageMetadata({
     title: 'Cloud providers',
-    description: 'AWS, Azure, Google Cloud and Oracle Cloud: every service Cloudlex maps, each linked to the term it implements.',
+    description:
+      'AWS, Azure, Google Cloud and Oracle Cloud: every service Cloudlex maps, each linked to the term it implements.',
     path: PROVIDER_INDEX_PATH,
   })
 }

@@ -8,7 +8,10 @@ type PreviewEnv = Partial<Record<'CLOUDLEX_PREVIEW_SECRET' | 'PAYLOAD_SECRET', s
 export function previewSecret(env: PreviewEnv = process.env as PreviewEnv): string {
   const configured = env.CLOUDLEX_PREVIEW_SECRET?.trim()
   if (configured) return configured
-  return crypto.createHmac('sha256', env.PAYLOAD_SECRET ?? '').update('cloudlex-draft-preview').digest('hex')
+  return crypto
+    .createHmac('sha256', env.PAYLOAD_SECRET ?? '')
+    .update('cloudlex-draft-preview')
+    .digest('hex')
 }
 
 export function isPreviewSecret(candidate: string | null): boolean {

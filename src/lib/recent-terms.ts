@@ -12,7 +12,11 @@ export function recentlyAddedTerms<T extends Dated>(terms: readonly T[], count: 
  * Terms edited after they were added, newest edit first, leaving out those already shown in `exclude`.
  * Given the most recently updated terms only, it finds the edited ones among them.
  */
-export function recentlyUpdatedTerms<T extends Dated>(terms: readonly T[], count: number, exclude: readonly Dated[] = []): T[] {
+export function recentlyUpdatedTerms<T extends Dated>(
+  terms: readonly T[],
+  count: number,
+  exclude: readonly Dated[] = [],
+): T[] {
   const shown = new Set(exclude.map((term) => term.slug))
   return terms
     .filter((term) => !shown.has(term.slug) && term.updatedAt > term.createdAt)

@@ -51,7 +51,13 @@ export const HSTS_VALUE = 'max-age=31536000'
  * http anyway; leaving it off there keeps a local production run (http://127.0.0.1) free of it, and
  * `next dev` never pins a developer's localhost to https.
  */
-export function strictTransportSecurity({ serverUrl, production }: { serverUrl: string; production: boolean }): string | null {
+export function strictTransportSecurity({
+  serverUrl,
+  production,
+}: {
+  serverUrl: string
+  production: boolean
+}): string | null {
   return production && isHttpsAddress(serverUrl) ? HSTS_VALUE : null
 }
 

@@ -53,7 +53,10 @@ export function withQuery(path: string, query: URLSearchParams | string): string
 }
 
 export type CompareDownloadFormat = 'csv' | 'json'
-export const COMPARE_DOWNLOAD_PATHS: Record<CompareDownloadFormat, string> = { csv: '/compare.csv', json: '/compare.json' }
+export const COMPARE_DOWNLOAD_PATHS: Record<CompareDownloadFormat, string> = {
+  csv: '/compare.csv',
+  json: '/compare.json',
+}
 
 export const SITEMAP_INDEX_PATH = '/sitemap.xml'
 export const sitemapFilePath = (name: string) => `/sitemap/${name}.xml`

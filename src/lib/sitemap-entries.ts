@@ -1,7 +1,15 @@
 // The sitemap of the public site as a sitemap index (/sitemap.xml) over files of at most a few thousand
 // URLs each: one for the list pages and as many as the terms need, each file small enough to be cached
 // whole and far under the protocol's 50,000 URLs. Pure: the reads are in src/site-data/sitemap.ts.
-import { CATEGORY_INDEX_PATH, COMPARE_PATH, letterPath, PROVIDER_INDEX_PATH, sitemapFilePath, TERM_INDEX_PATH, type IndexLetter } from './site-routes'
+import {
+  CATEGORY_INDEX_PATH,
+  COMPARE_PATH,
+  letterPath,
+  PROVIDER_INDEX_PATH,
+  sitemapFilePath,
+  TERM_INDEX_PATH,
+  type IndexLetter,
+} from './site-routes'
 import { absoluteUrl } from './site-url'
 
 /** The sitemap protocol allows 50,000; this many keeps a file of long slugs well under Next's 2 MB cache entry. */
@@ -22,7 +30,10 @@ export function sitemapFileName(file: SitemapFile): string {
 
 /** The files the index lists: the list pages, then one file per URLS_PER_TERM_SITEMAP terms. */
 export function sitemapFiles(termCount: number): SitemapFile[] {
-  const parts = Array.from({ length: termSitemapCount(termCount) }, (_, index): SitemapFile => ({ kind: 'terms', part: index + 1 }))
+  const parts = Array.from({ length: termSitemapCount(termCount) }, (_, index): SitemapFile => ({
+    kind: 'terms',
+    part: index + 1,
+  }))
   return [{ kind: 'pages' }, ...parts]
 }
 
@@ -63,7 +74,12 @@ export function listPageEntries(dates: ListPageDates): SitemapEntry[] {
 }
 
 const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
 
 const isoDate = (value: string) => new Date(value).toISOString()
 
@@ -81,6 +97,8 @@ export function renderUrlSet(entries: readonly SitemapEntry[]): string {
 
 /** The index: each file with the newest date among its URLs, when known. */
 export function renderSitemapIndex(files: readonly { file: SitemapFile; lastModified: string | null }[]): string {
-  const entries = files.map(({ file, lastModified }) => entryXml('sitemap', { path: sitemapFilePath(sitemapFileName(file)), lastModified }))
+  const entries = files.map(({ file, lastModified }) =>
+    entryXml('sitemap', { path: sitemapFilePath(sitemapFileName(file)), lastModified }),
+  )
   return `${XML_DECLARATION}<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n${entries.join('')}</sitemapindex>\n`
 }

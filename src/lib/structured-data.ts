@@ -101,7 +101,10 @@ export function homePageStructuredData(): JsonLdObject[] {
  * a time, so the data stays as small as the page however large the glossary grows). Each term is named
  * by reference only; its own page describes it under the same @id.
  */
-export function termIndexStructuredData(terms: readonly Pick<TermRef, 'slug'>[], crumbs: readonly Crumb[] = termIndexBreadcrumbs()): JsonLdObject[] {
+export function termIndexStructuredData(
+  terms: readonly Pick<TermRef, 'slug'>[],
+  crumbs: readonly Crumb[] = termIndexBreadcrumbs(),
+): JsonLdObject[] {
   return [
     {
       '@context': CONTEXT,
@@ -130,8 +133,5 @@ export function comparePageStructuredData(): JsonLdObject[] {
  * close the script element or open a comment; ">" and "&" likewise, so the text is inert as HTML.
  */
 export function serializeJsonLd(data: object | readonly object[]): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
 }

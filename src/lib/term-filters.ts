@@ -15,7 +15,11 @@ export type FilterField = 'category' | 'difficulty' | 'provider'
 /** One choice of a filter form; `count` is how many terms that value alone would show, when the form says. */
 export type FilterOption = { value: string; label: string; count?: number }
 
-const DIFFICULTY_LABELS: Record<string, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' }
+const DIFFICULTY_LABELS: Record<string, string> = {
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+}
 
 export function difficultyLabel(level: string): string {
   return DIFFICULTY_LABELS[level] ?? level
@@ -37,7 +41,14 @@ const MAX_VALUES_PER_FILTER = 20
 function listParam(params: SearchParams, name: string): string[] {
   const raw = params[name]
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
-  return [...new Set(values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ]
 }
 
 export function readTermFilters(params: SearchParams, vocabulary: FilterVocabulary): TermFilters {
@@ -61,11 +72,14 @@ export function hasTermFilters(filters: TermFilters): boolean {
  * field; a filter with no values adds nothing.
  */
 export function termFiltersWhere(filters: TermFilters, vocabulary: FilterVocabulary): Where {
-  const ids = (slugs: string[], by: ReadonlyMap<string, string | number>) => slugs.flatMap((slug) => (by.has(slug) ? [by.get(slug)!] : []))
+  const ids = (slugs: string[], by: ReadonlyMap<string, string | number>) =>
+    slugs.flatMap((slug) => (by.has(slug) ? [by.get(slug)!] : []))
   const conditions: Where[] = []
-  if (filters.categories.length > 0) conditions.push({ category: { in: ids(filters.categories, vocabulary.categories) } })
+  if (filters.categories.length > 0)
+    conditions.push({ category: { in: ids(filters.categories, vocabulary.categories) } })
   if (filters.difficulties.length > 0) conditions.push({ difficulty: { in: filters.difficulties } })
-  if (filters.providers.length > 0) conditions.push({ providersWithService: { in: ids(filters.providers, vocabulary.providers) } })
+  if (filters.providers.length > 0)
+    conditions.push({ providersWithService: { in: ids(filters.providers, vocabulary.providers) } })
   return conditions.length === 0 ? {} : { and: conditions }
 }
 

@@ -53,7 +53,9 @@ export function readS3Settings(env: Environment): S3Settings | null {
     )
   }
   if (!BUCKET_NAME.test(bucket)) {
-    throw new Error(`S3_BUCKET must be a bucket name (3 to 63 lowercase letters, digits, dots and hyphens), not "${bucket}".`)
+    throw new Error(
+      `S3_BUCKET must be a bucket name (3 to 63 lowercase letters, digits, dots and hyphens), not "${bucket}".`,
+    )
   }
   return {
     bucket,
@@ -67,7 +69,10 @@ export function readS3Settings(env: Environment): S3Settings | null {
 
 function readRegion(env: Environment): string {
   const region = valueOf(env, 'S3_REGION')
-  if (!region) throw new Error('S3_REGION is not set: give the bucket\'s region (for MinIO usually us-east-1, for Cloudflare R2 "auto").')
+  if (!region)
+    throw new Error(
+      'S3_REGION is not set: give the bucket\'s region (for MinIO usually us-east-1, for Cloudflare R2 "auto").',
+    )
   if (!REGION.test(region)) throw new Error(`S3_REGION must look like us-east-1 or auto, not "${region}".`)
   return region
 }
@@ -75,7 +80,7 @@ function readRegion(env: Environment): string {
 function readEndpoint(env: Environment): string | undefined {
   const endpoint = valueOf(env, 'S3_ENDPOINT')
   if (!endpoint) return undefined
-  const shape = 'S3_ENDPOINT must be the service\'s http:// or https:// address, such as http://minio:9000'
+  const shape = "S3_ENDPOINT must be the service's http:// or https:// address, such as http://minio:9000"
   let url: URL
   try {
     url = new URL(endpoint)
@@ -84,8 +89,10 @@ function readEndpoint(env: Environment): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${shape}, not ${url.protocol}//…`)
   // The value is echoed in nothing, but credentials in a URL end up in logs elsewhere.
-  if (url.username || url.password) throw new Error(`${shape}, without credentials in it: use S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.`)
-  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`${shape}, without a path: the bucket goes in S3_BUCKET and a folder in S3_PREFIX.`)
+  if (url.username || url.password)
+    throw new Error(`${shape}, without credentials in it: use S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.`)
+  if (url.pathname !== '/' || url.search || url.hash)
+    throw new Error(`${shape}, without a path: the bucket goes in S3_BUCKET and a folder in S3_PREFIX.`)
   return url.origin
 }
 
@@ -100,8 +107,12 @@ function readCredentials(env: Environment): S3Settings['credentials'] {
   const accessKeyId = valueOf(env, 'S3_ACCESS_KEY_ID')
   const secretAccessKey = valueOf(env, 'S3_SECRET_ACCESS_KEY')
   if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey }
-  const missing = [accessKeyId ? null : 'S3_ACCESS_KEY_ID', secretAccessKey ? null : 'S3_SECRET_ACCESS_KEY'].filter(Boolean)
-  throw new Error(`${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: S3 storage needs both the access key id and its secret.`)
+  const missing = [accessKeyId ? null : 'S3_ACCESS_KEY_ID', secretAccessKey ? null : 'S3_SECRET_ACCESS_KEY'].filter(
+    Boolean,
+  )
+  throw new Error(
+    `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: S3 storage needs both the access key id and its secret.`,
+  )
 }
 
 function readPrefix(env: Environment): string {
@@ -110,7 +121,9 @@ function readPrefix(env: Environment): string {
   const segments = value.replace(/^\/+|\/+$/g, '').split('/')
   const bad = segments.find((segment) => !PREFIX_SEGMENT.test(segment) || segment === '.' || segment === '..')
   if (bad !== undefined) {
-    throw new Error(`S3_PREFIX must be a folder path such as cloudlex/media (letters, digits, . _ - and /, no empty, . or .. parts), not "${value}".`)
+    throw new Error(
+      `S3_PREFIX must be a folder path such as cloudlex/media (letters, digits, . _ - and /, no empty, . or .. parts), not "${value}".`,
+    )
   }
   return segments.join('/')
 }

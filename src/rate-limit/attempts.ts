@@ -21,7 +21,10 @@ function refusal(name: RateLimitName, msBeforeNext: number): RateLimitRefusal {
 export type RateLimitQuota = { limit: number; windowSeconds: number; remaining: number; resetSeconds: number }
 
 /** Counts one request and says what is left, or refuses it when it is over the limit. */
-export async function takeMeteredAttempt(name: RateLimitName, key: string): Promise<{ quota: RateLimitQuota; refusal: RateLimitRefusal | null }> {
+export async function takeMeteredAttempt(
+  name: RateLimitName,
+  key: string,
+): Promise<{ quota: RateLimitQuota; refusal: RateLimitRefusal | null }> {
   const { limiter, setting } = rateLimiter(name)
   const quotaOf = (state: RateLimiterRes): RateLimitQuota => ({
     limit: setting.points,

@@ -9,6 +9,9 @@ export function addressKey(headers: Pick<Headers, 'get'> | undefined): string {
 }
 
 /** Counts one request from the client's address against `name`. */
-export function takeAttemptFromAddress(name: RateLimitName, headers: Pick<Headers, 'get'> | undefined): Promise<RateLimitDecision> {
+export function takeAttemptFromAddress(
+  name: RateLimitName,
+  headers: Pick<Headers, 'get'> | undefined,
+): Promise<RateLimitDecision> {
   return takeAttempt(name, addressKey(headers))
 }

@@ -40,7 +40,12 @@ export const RATE_LIMITS = {
     seconds: 15 * 60,
     counts: 'password resets from your address',
   },
-  unlock: { env: 'CLOUDLEX_RATE_LIMIT_UNLOCK', points: 10, seconds: 15 * 60, counts: 'account unlocks from your address' },
+  unlock: {
+    env: 'CLOUDLEX_RATE_LIMIT_UNLOCK',
+    points: 10,
+    seconds: 15 * 60,
+    counts: 'account unlocks from your address',
+  },
   searchSuggest: {
     env: 'CLOUDLEX_RATE_LIMIT_SEARCH_SUGGEST',
     points: 120,
@@ -81,7 +86,9 @@ export function readRateLimit(name: RateLimitName, env: Environment = process.en
   const match = SETTING_PATTERN.exec(value)
   const parsed = match ? { points: Number(match[1]), seconds: Number(match[2]) } : undefined
   if (!parsed || parsed.points < 1 || parsed.seconds < 1) {
-    throw new Error(`${variable} must be "<attempts>/<seconds>" with both at least 1 (default ${points}/${seconds}); got "${value}".`)
+    throw new Error(
+      `${variable} must be "<attempts>/<seconds>" with both at least 1 (default ${points}/${seconds}); got "${value}".`,
+    )
   }
   return parsed
 }
@@ -89,7 +96,10 @@ export function readRateLimit(name: RateLimitName, env: Environment = process.en
 /** Reads every limit, so a mistyped setting stops the server at start rather than at the first sign-in. */
 export function readAllRateLimits(env: Environment = process.env): Record<RateLimitName, RateLimitSetting> {
   const names = Object.keys(RATE_LIMITS) as RateLimitName[]
-  return Object.fromEntries(names.map((name) => [name, readRateLimit(name, env)])) as Record<RateLimitName, RateLimitSetting>
+  return Object.fromEntries(names.map((name) => [name, readRateLimit(name, env)])) as Record<
+    RateLimitName,
+    RateLimitSetting
+  >
 }
 
 /** "4 per 15 minutes": how a refusal names the limit it hit. */

@@ -53,7 +53,10 @@ function registry(): LimiterRegistry {
 }
 
 /** The limiter for `name` with its current setting (a changed setting starts fresh counters). */
-export function rateLimiter(name: RateLimitName, env: Environment = process.env): { limiter: RateLimiterAbstract; setting: RateLimitSetting } {
+export function rateLimiter(
+  name: RateLimitName,
+  env: Environment = process.env,
+): { limiter: RateLimiterAbstract; setting: RateLimitSetting } {
   const setting = readRateLimit(name, env)
   const id = `${name}:${setting.points}/${setting.seconds}`
   const limiters = registry()

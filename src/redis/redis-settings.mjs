@@ -30,10 +30,12 @@ export function readRedisSettings(env) {
   } catch {
     throw new Error(`${shape}; the value given is not a URL.`)
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new Error(`${shape}, not ${parsed.protocol}//…`)
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new Error(`${shape}, not ${parsed.protocol}//…`)
   const databaseText = parsed.pathname.replace(/^\//, '')
   const database = databaseText === '' ? 0 : Number(databaseText)
-  if (!Number.isInteger(database) || database < 0) throw new Error(`${shape}; "${databaseText}" is not a database number.`)
+  if (!Number.isInteger(database) || database < 0)
+    throw new Error(`${shape}; "${databaseText}" is not a database number.`)
   return {
     url,
     address: `${parsed.hostname}:${parsed.port || DEFAULT_PORT}`,
@@ -69,7 +71,9 @@ export function readBuildId(nextDir) {
   try {
     return fs.readFileSync(file, 'utf8').trim()
   } catch {
-    throw new Error(`No build id at ${file}: the shared cache keeps each build's pages apart, so build first (npm run build).`)
+    throw new Error(
+      `No build id at ${file}: the shared cache keeps each build's pages apart, so build first (npm run build).`,
+    )
   }
 }
 
@@ -79,6 +83,7 @@ export function readBuildId(nextDir) {
  * @param {string} buildId
  */
 export function describeSharedState(settings, buildId) {
-  if (!settings) return "Rendering cache and rate-limit counters: this process's own (memory and .next on disk); REDIS_URL is not set."
+  if (!settings)
+    return "Rendering cache and rate-limit counters: this process's own (memory and .next on disk); REDIS_URL is not set."
   return `Rendering cache and rate-limit counters: Redis at ${settings.address}, database ${settings.database}, keys ${renderingCacheKeyPrefix(settings, buildId)}… and ${rateLimitKeyPrefix(settings)}…`
 }

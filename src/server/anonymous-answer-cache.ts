@@ -19,7 +19,8 @@ import { hasSessionCookie } from '../site-cache/session-cookies'
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
 /** The addresses whose anonymous answers depend on the URL alone. The change feed has caching rules of its own. */
-const CACHED_PATH = /^\/api\/(?:v1\/(?!changes(?:\/|$))[^?]*|(?:terms|use-cases|faqs|categories|providers)(?:\/[^/?]+)?)$/
+const CACHED_PATH =
+  /^\/api\/(?:v1\/(?!changes(?:\/|$))[^?]*|(?:terms|use-cases|faqs|categories|providers)(?:\/[^/?]+)?)$/
 
 /** Headers that describe the content, replayed with it; the rest are per request or added on the way out. */
 const KEPT_HEADERS = ['content-type', 'etag', 'cache-control', 'cache-tag', 'vary', 'content-language'] as const
@@ -114,7 +115,10 @@ export class AnonymousAnswerCache {
       if (collecting === false || chunk === undefined || chunk === null || typeof chunk === 'function') return
       collecting ??= isKeepable(res)
       if (!collecting) return
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array)
+      const buffer =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+          : Buffer.from(chunk as Uint8Array)
       bytes += buffer.length
       if (bytes > this.settings.maxAnswerBytes) {
         collecting = false

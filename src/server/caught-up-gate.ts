@@ -23,7 +23,10 @@ export type CaughtUpGate = {
   isOpen: () => boolean
 }
 
-export function caughtUpGate({ maxWaitMs = CAUGHT_UP_MAX_WAIT_MS, warn = (message: string) => console.error(message) } = {}): CaughtUpGate {
+export function caughtUpGate({
+  maxWaitMs = CAUGHT_UP_MAX_WAIT_MS,
+  warn = (message: string) => console.error(message),
+} = {}): CaughtUpGate {
   let opened = false
   let release: () => void = () => {}
   const released = new Promise<void>((resolve) => (release = resolve))
@@ -43,7 +46,9 @@ export function caughtUpGate({ maxWaitMs = CAUGHT_UP_MAX_WAIT_MS, warn = (messag
     startClock: () => {
       timer ??= setTimeout(() => {
         if (opened) return
-        warn(`The content-changes log could not be read within ${maxWaitMs / 1000} s of start: serving anyway; answers cached by an earlier run may be served until it is read.`)
+        warn(
+          `The content-changes log could not be read within ${maxWaitMs / 1000} s of start: serving anyway; answers cached by an earlier run may be served until it is read.`,
+        )
         open()
       }, maxWaitMs)
       timer.unref()

@@ -20,7 +20,9 @@ export function readHeapGrowthPercent(env: Environment): number | null {
   if (text === undefined || text === '') return DEFAULT_HEAP_GROWTH_PERCENT
   const percent = Number(text)
   if (!/^\d+$/.test(text) || percent > MAX_PERCENT) {
-    throw new Error(`${HEAP_GROWTH_SETTING} must be a whole number of percent from 0 to ${MAX_PERCENT} (0: V8 chooses), not "${text}".`)
+    throw new Error(
+      `${HEAP_GROWTH_SETTING} must be a whole number of percent from 0 to ${MAX_PERCENT} (0: V8 chooses), not "${text}".`,
+    )
   }
   return percent === 0 ? null : percent
 }
@@ -33,7 +35,10 @@ export function heapGrowthFlag(env: Environment, execArgv: readonly string[]): s
 }
 
 /** Applies the setting to this process; V8 reads the flag each time it sets the next collection's limit. */
-export function applyHeapGrowth(env: Environment = process.env, execArgv: readonly string[] = process.execArgv): string | null {
+export function applyHeapGrowth(
+  env: Environment = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): string | null {
   const flag = heapGrowthFlag(env, execArgv)
   if (flag) v8.setFlagsFromString(flag)
   return flag

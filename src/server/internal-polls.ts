@@ -33,21 +33,35 @@ type InternalAnswer = { status: number; body: string }
 /** A request on a connection of its own, closed after it: a kept-alive one would hold up a graceful stop. */
 function postInternal(url: URL, token: string, timeoutMs = 10_000): Promise<InternalAnswer> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent: false, headers: { [INTERNAL_TOKEN_HEADER]: token }, timeout: timeoutMs }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body = (body + chunk).slice(0, 4_096)))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
-    })
+    const outgoing = request(
+      url,
+      { method: 'POST', agent: false, headers: { [INTERNAL_TOKEN_HEADER]: token }, timeout: timeoutMs },
+      (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (body = (body + chunk).slice(0, 4_096)))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      },
+    )
     outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')))
     outgoing.on('error', reject)
     outgoing.end()
   })
 }
 
-type InternalPoll = { path: string; intervalMs: number; failure: string; onFirstSuccess?: () => void; onAnswer?: (body: string) => void }
+type InternalPoll = {
+  path: string
+  intervalMs: number
+  failure: string
+  onFirstSuccess?: () => void
+  onAnswer?: (body: string) => void
+}
 
-function startInternalPoll(origin: string, token: string, { path, intervalMs, failure, onFirstSuccess, onAnswer }: InternalPoll): () => void {
+function startInternalPoll(
+  origin: string,
+  token: string,
+  { path, intervalMs, failure, onFirstSuccess, onAnswer }: InternalPoll,
+): () => void {
   let succeeded = false
   let running = false
   let failures = 0
@@ -83,7 +97,11 @@ type ChangeSyncReport = { expiredEverything: boolean; rows: number }
  * `onFirstSuccess` is called once a look at the log has succeeded for the first time; `onChange` after
  * each look that found a change, once the app has expired what it made stale.
  */
-export function startChangeSync(origin: string, token: string, { onFirstSuccess, onChange }: { onFirstSuccess?: () => void; onChange?: () => void } = {}): () => void {
+export function startChangeSync(
+  origin: string,
+  token: string,
+  { onFirstSuccess, onChange }: { onFirstSuccess?: () => void; onChange?: () => void } = {},
+): () => void {
   return startInternalPoll(origin, token, {
     path: REVALIDATE_CHANGES_PATH,
     intervalMs: CHANGE_SYNC_INTERVAL_MS,
@@ -97,7 +115,11 @@ export function startChangeSync(origin: string, token: string, { onFirstSuccess,
 }
 
 export function startJobPolling(origin: string, token: string): () => void {
-  return startInternalPoll(origin, token, { path: RUN_DUE_JOBS_PATH, intervalMs: JOB_POLL_INTERVAL_MS, failure: 'Running due jobs failed' })
+  return startInternalPoll(origin, token, {
+    path: RUN_DUE_JOBS_PATH,
+    intervalMs: JOB_POLL_INTERVAL_MS,
+    failure: 'Running due jobs failed',
+  })
 }
 
 /** Reads the glossary into the term directory once, and says when it is done (or why not: pages then read it). */
@@ -108,8 +130,12 @@ export async function warmTermDirectory(origin: string, token: string): Promise<
     if (status !== 200) throw new Error(`answered ${status}`)
     const { terms } = JSON.parse(body) as { terms: number }
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1)
-    process.stdout.write(`Term directory ready: ${terms.toLocaleString('en-US')} published terms read in ${seconds} s\n`)
+    process.stdout.write(
+      `Term directory ready: ${terms.toLocaleString('en-US')} published terms read in ${seconds} s\n`,
+    )
   } catch (error) {
-    console.error(`Reading the term directory at start failed (the first page that needs it reads it): ${error instanceof Error ? error.message : String(error)}`)
+    console.error(
+      `Reading the term directory at start failed (the first page that needs it reads it): ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }

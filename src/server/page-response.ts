@@ -6,7 +6,12 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 
 import { problem, PROBLEM_CONTENT_TYPE } from '../api-v1/problem'
 import { hasValidPercentEncoding, INVALID_PERCENT_ENCODING_MESSAGE } from '../lib/path-encoding'
-import { createNonce, isHttpsAddress, pageContentSecurityPolicy, strictTransportSecurity } from '../lib/security-headers'
+import {
+  createNonce,
+  isHttpsAddress,
+  pageContentSecurityPolicy,
+  strictTransportSecurity,
+} from '../lib/security-headers'
 import { siteUrl } from '../lib/site-url'
 
 import { createNonceInjector, type NonceInjector } from './script-nonces'
@@ -40,7 +45,10 @@ function transformBody(res: ServerResponse, injector: () => NonceInjector | null
     const active = injector()
     if (!active) return end(chunk, ...rest)
     const callback = [chunk, ...rest].find((arg) => typeof arg === 'function')
-    const body = chunk !== undefined && chunk !== null && typeof chunk !== 'function' ? active.push(chunk as string | Buffer) : Buffer.alloc(0)
+    const body =
+      chunk !== undefined && chunk !== null && typeof chunk !== 'function'
+        ? active.push(chunk as string | Buffer)
+        : Buffer.alloc(0)
     return end(Buffer.concat([body, active.end()]), callback)
   }) as End
 }
@@ -50,7 +58,11 @@ const isV1ApiPath = (path: string) => path === '/api/v1' || path.startsWith('/ap
 /** An address longer than this is not echoed back whole in a problem's `instance`. */
 const MAX_ECHOED_PATH = 500
 
-export function preparePageResponse(req: IncomingMessage, res: ServerResponse, options: { dev: boolean; cache: SharedCacheSettings }): boolean {
+export function preparePageResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { dev: boolean; cache: SharedCacheSettings },
+): boolean {
   const path = (req.url ?? '/').split('?')[0]!
   if (isV1ApiPath(path) && !hasValidPercentEncoding(path)) {
     const details = problem('invalid-address', path.slice(0, MAX_ECHOED_PATH), INVALID_PERCENT_ENCODING_MESSAGE)
@@ -60,7 +72,10 @@ export function preparePageResponse(req: IncomingMessage, res: ServerResponse, o
   }
   if (!isApiPath(path)) {
     if (!hasValidPercentEncoding(path)) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': pagePolicy(createNonce(), options.dev) })
+      res.writeHead(400, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-security-policy': pagePolicy(createNonce(), options.dev),
+      })
       res.end(INVALID_PERCENT_ENCODING_MESSAGE)
       return false
     }

@@ -36,12 +36,18 @@ export function bodyLimitFor(path: string, contentType: string | undefined): Bod
 }
 
 /** Why the server refuses this request's body, or null when it may be read. */
-export function refuseRequestBody({ path, contentLength, transferEncoding, contentType }: RequestHead): BodyRefusal | null {
+export function refuseRequestBody({
+  path,
+  contentLength,
+  transferEncoding,
+  contentType,
+}: RequestHead): BodyRefusal | null {
   const limit = bodyLimitFor(path, contentType)
   if (limit === undefined) return null
   if (contentLength !== undefined) {
     const length = Number(contentLength)
-    if (!Number.isSafeInteger(length) || length < 0) return { status: 413, message: 'Content-Length is not a number of bytes.' }
+    if (!Number.isSafeInteger(length) || length < 0)
+      return { status: 413, message: 'Content-Length is not a number of bytes.' }
     if (length <= limit.bytes) return null
     return {
       status: 413,
@@ -50,7 +56,10 @@ export function refuseRequestBody({ path, contentLength, transferEncoding, conte
   }
   // A chunked body announces no size, so its size could only be learned by reading all of it.
   if (transferEncoding !== undefined) {
-    return { status: 411, message: `Send a Content-Length header; ${limit.applies} may be at most ${formatMiB(limit.bytes)}.` }
+    return {
+      status: 411,
+      message: `Send a Content-Length header; ${limit.applies} may be at most ${formatMiB(limit.bytes)}.`,
+    }
   }
   return null
 }

@@ -55,7 +55,11 @@ export function createNonceInjector(nonce: string): NonceInjector {
   }
 
   return {
-    push: (chunk) => inject(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), false),
+    push: (chunk) =>
+      inject(
+        typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+        false,
+      ),
     end: () => inject(Buffer.alloc(0), true),
   }
 }

@@ -22,14 +22,14 @@ export type ServerSettings = {
 const SOURCE_MAPS_FLAG = '--enable-source-maps'
 
 export function readServerSettings(argv: string[], env: Environment, execArgv: readonly string[] = []): ServerSettings {
-
   const { values } = parseArgs({
     args: argv,
     options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
   })
   const portText = values.port ?? env.PORT ?? '3000'
   const port = Number(portText)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port / PORT must be a port number, not "${portText}".`)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port / PORT must be a port number, not "${portText}".`)
   return {
     dev: env.NODE_ENV === 'development',
     port,
@@ -40,7 +40,10 @@ export function readServerSettings(argv: string[], env: Environment, execArgv: r
 }
 
 /** Whether the operator asked Node for mapped stack traces (--enable-source-maps on the command line or in NODE_OPTIONS). */
-export function sourceMapsAsked(env: Environment = process.env, execArgv: readonly string[] = process.execArgv): boolean {
+export function sourceMapsAsked(
+  env: Environment = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): boolean {
   return execArgv.includes(SOURCE_MAPS_FLAG) || (env.NODE_OPTIONS ?? '').split(/\s+/).includes(SOURCE_MAPS_FLAG)
 }
 

@@ -100,7 +100,11 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, { status, message
 
 type ListenerOptions = { trustedProxies: TrustedProxies; dev: boolean; cache: SharedCacheSettings }
 
-function requestListener(handle: NextHandler, answers: AnonymousAnswerCache, { trustedProxies, dev, cache }: ListenerOptions) {
+function requestListener(
+  handle: NextHandler,
+  answers: AnonymousAnswerCache,
+  { trustedProxies, dev, cache }: ListenerOptions,
+) {
   const compress = compression()
   return (req: IncomingMessage, res: ServerResponse): void => {
     const refusal = refuseRequestBody({
@@ -152,7 +156,9 @@ function endConnectionsGently(server: Server): { stop: () => void; inFlight: () 
     inFlight: () => requestsInFlight(sockets),
     taken: () => taken,
     stop: () => {
-      server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'))
+      server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) =>
+        res.setHeader('Connection', 'close'),
+      )
       server.closeIdleConnections = () => {
         for (const socket of sockets) {
           if (broughtARequest.has(socket)) endIfIdle(socket)
@@ -203,7 +209,11 @@ const CUT_SHORT_NOTE =
  * The stop after the server has answered its last request: the job run in progress finishes, the app
  * closes, then the database. Each step says what it waits for; `onStep` keeps the name for the grace timer.
  */
-async function finishStop(say: (line: string) => void, { closeApp }: StopSteps, onStep: (waitingFor: string) => void): Promise<void> {
+async function finishStop(
+  say: (line: string) => void,
+  { closeApp }: StopSteps,
+  onStep: (waitingFor: string) => void,
+): Promise<void> {
   say('every request in flight was answered.')
   const jobRun = jobRunInProgress()
   if (jobRun) {
@@ -230,14 +240,19 @@ function stopGracefully(server: Server, steps: StopSteps): void {
     if (stopping) return
     stopping = true
     const signalledAt = performance.now()
-    const say = (line: string) => process.stdout.write(`${signal}: ${line} (${((performance.now() - signalledAt) / 1000).toFixed(1)} s)\n`)
+    const say = (line: string) =>
+      process.stdout.write(`${signal}: ${line} (${((performance.now() - signalledAt) / 1000).toFixed(1)} s)\n`)
     steps.stopPolls()
     announceServerStopping()
     const inFlight = connections.inFlight()
-    say(`stopped polling for jobs and changes; taking the connections already queued, then no more; finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight.`)
+    say(
+      `stopped polling for jobs and changes; taking the connections already queued, then no more; finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight.`,
+    )
     let waitingFor = 'requests in flight'
     setTimeout(() => {
-      console.error(`${signal}: still waiting for ${waitingFor} after ${STOP_GRACE_MS / 1000} s; stopping anyway. ${CUT_SHORT_NOTE}`)
+      console.error(
+        `${signal}: still waiting for ${waitingFor} after ${STOP_GRACE_MS / 1000} s; stopping anyway. ${CUT_SHORT_NOTE}`,
+      )
       process.exit(1)
     }, STOP_GRACE_MS).unref()
     connections.stop()
@@ -245,7 +260,9 @@ function stopGracefully(server: Server, steps: StopSteps): void {
       finishStop(say, steps, (step) => (waitingFor = step)).then(
         () => process.exit(0),
         (error: unknown) => {
-          console.error(`${signal}: the stop failed while waiting for ${waitingFor}: ${error instanceof Error ? error.message : String(error)}`)
+          console.error(
+            `${signal}: the stop failed while waiting for ${waitingFor}: ${error instanceof Error ? error.message : String(error)}`,
+          )
           process.exit(1)
         },
       )
@@ -278,7 +295,13 @@ async function main(): Promise<void> {
 
   const caughtUp = caughtUpGate()
   const answers = new AnonymousAnswerCache()
-  const listener = caughtUp.hold(requestListener(app.getRequestHandler(), answers, { trustedProxies: settings.trustedProxies, dev: settings.dev, cache }))
+  const listener = caughtUp.hold(
+    requestListener(app.getRequestHandler(), answers, {
+      trustedProxies: settings.trustedProxies,
+      dev: settings.dev,
+      cache,
+    }),
+  )
   const server = createServer(listener)
   server.on('clientError', answerUnparsableRequest)
   server.headersTimeout = HEADERS_TIMEOUT_MS
@@ -287,10 +310,13 @@ async function main(): Promise<void> {
   stopGracefully(server, { stopPolls: () => stopPolls.forEach((stop) => stop()), closeApp: () => app.close() })
   server.listen(settings.port, settings.hostname, () => {
     const { port, address } = server.address() as AddressInfo
-    const loopback = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
+    const loopback =
+      address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address
     const origin = `http://${loopback}:${port}`
     caughtUp.startClock()
-    stopPolls.push(startChangeSync(origin, internalToken, { onFirstSuccess: caughtUp.open, onChange: () => answers.purge() }))
+    stopPolls.push(
+      startChangeSync(origin, internalToken, { onFirstSuccess: caughtUp.open, onChange: () => answers.purge() }),
+    )
     if (process.env.CLOUDLEX_JOBS !== 'off') stopPolls.push(startJobPolling(origin, internalToken))
     void warmTermDirectory(origin, internalToken)
     const mode = settings.dev ? 'development' : 'production'

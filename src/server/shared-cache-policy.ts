@@ -9,13 +9,18 @@ import type { Environment } from './environment'
 
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
-export type SharedCacheSettings = { sharedMaxAgeSeconds: number; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number }
+export type SharedCacheSettings = {
+  sharedMaxAgeSeconds: number
+  staleWhileRevalidateSeconds: number
+  staleIfErrorSeconds: number
+}
 
 function seconds(env: Environment, name: string, fallback: number): number {
   const text = env[name]
   if (text === undefined || text === '') return fallback
   const value = Number(text)
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of seconds, not "${text}".`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of seconds, not "${text}".`)
   return value
 }
 

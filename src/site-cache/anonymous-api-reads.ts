@@ -40,7 +40,9 @@ type KeptAnswer = { status: number; contentType: string | null; headers: Record<
 const KEPT_HEADERS = ['cache-control', 'cache-tag'] as const
 
 function keptHeaders(response: Response): Record<string, string> {
-  return Object.fromEntries(KEPT_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])))
+  return Object.fromEntries(
+    KEPT_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
+  )
 }
 type Answer = KeptAnswer & { body: Uint8Array<ArrayBuffer> }
 
@@ -63,7 +65,10 @@ class BodyNotShared extends Error {
  * encoding it again cost more than everything else a cached read does; a body is immutable under its
  * digest, so the cache keeps only the small KeptAnswer per address and a hit replays these bytes.
  */
-const localBodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({ maxSize: LOCAL_BODY_BYTES, sizeCalculation: (body) => Math.max(body.byteLength, 1) })
+const localBodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({
+  maxSize: LOCAL_BODY_BYTES,
+  sizeCalculation: (body) => Math.max(body.byteLength, 1),
+})
 
 function digestOf(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('base64url')
@@ -130,7 +135,6 @@ export function isReadOnlyGraphqlDocument(query: unknown): boolean {
     return false
   }
 }
-
 
 /**
  * A plain copy of the request, made before the cached read: Next refuses reads of its own request's
@@ -243,31 +247,48 @@ async function answerOnce(key: string[], produce: () => Promise<Response>): Prom
 async function answerConditionally(request: Request, answer: Promise<Response>): Promise<Response> {
   const response = await answer
   const etag = response.headers.get('etag')
-  if (response.status !== 200 || !etag || !matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return response
-  return new Response(null, { status: 304, headers: { etag, [API_CACHE_HEADER]: response.headers.get(API_CACHE_HEADER) ?? 'HIT' } })
+  if (response.status !== 200 || !etag || !matchesIfNoneMatch(request.headers.get('if-none-match'), etag))
+    return response
+  return new Response(null, {
+    status: 304,
+    headers: { etag, [API_CACHE_HEADER]: response.headers.get(API_CACHE_HEADER) ?? 'HIT' },
+  })
 }
 
-function cacheAnonymousGets<Context extends unknown[]>(kind: string, handler: RouteHandler<Context>, kept: (path: string) => boolean): RouteHandler<Context> {
+function cacheAnonymousGets<Context extends unknown[]>(
+  kind: string,
+  handler: RouteHandler<Context>,
+  kept: (path: string) => boolean,
+): RouteHandler<Context> {
   return (request, ...context) => {
     const url = new URL(request.url)
     if (!isAnonymousRequest(request.headers) || !kept(url.pathname)) return handler(request, ...context)
     const copy = detachedCopy(request)
-    return answerConditionally(request, answerOnce([kind, url.pathname + url.search], () => handler(copy, ...context)))
+    return answerConditionally(
+      request,
+      answerOnce([kind, url.pathname + url.search], () => handler(copy, ...context)),
+    )
   }
 }
 
 /** Payload's REST GET handler, with anonymous reads of the public collections served from the cache. */
-export function cacheAnonymousRestReads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+export function cacheAnonymousRestReads<Context extends unknown[]>(
+  handler: RouteHandler<Context>,
+): RouteHandler<Context> {
   return cacheAnonymousGets('api-rest', handler, (path) => PUBLIC_REST_PATH.test(path))
 }
 
 /** A v1 GET handler (src/api-v1), every answer of which is published content the same for every caller. */
-export function cacheAnonymousV1Reads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+export function cacheAnonymousV1Reads<Context extends unknown[]>(
+  handler: RouteHandler<Context>,
+): RouteHandler<Context> {
   return cacheAnonymousGets('api-v1', handler, () => true)
 }
 
 /** Payload's GraphQL POST handler, with anonymous queries (never mutations) served from the cache. */
-export function cacheAnonymousGraphqlReads<Context extends unknown[]>(handler: RouteHandler<Context>): RouteHandler<Context> {
+export function cacheAnonymousGraphqlReads<Context extends unknown[]>(
+  handler: RouteHandler<Context>,
+): RouteHandler<Context> {
   return async (request, ...context) => {
     if (!isAnonymousRequest(request.headers)) return handler(request, ...context)
     const body = await request.clone().text()
@@ -280,6 +301,9 @@ export function cacheAnonymousGraphqlReads<Context extends unknown[]>(handler: R
     if (!isReadOnlyGraphqlDocument(query)) return handler(request, ...context)
     const digest = createHash('sha256').update(body).digest('base64url')
     const copy = detachedCopy(request, body)
-    return answerConditionally(request, answerOnce(['api-graphql', digest], () => handler(copy, ...context)))
+    return answerConditionally(
+      request,
+      answerOnce(['api-graphql', digest], () => handler(copy, ...context)),
+    )
   }
 }

@@ -9,7 +9,11 @@ import { SITE_TAG } from './cache-tags'
  * Runs `read` at most once per `key` until one of `tags` is revalidated. `key` must name everything the
  * result depends on (the function and its arguments); results must be JSON-serialisable.
  */
-export function cachedRead<T>(key: readonly (string | number)[], tags: readonly string[], read: () => Promise<T>): Promise<T> {
+export function cachedRead<T>(
+  key: readonly (string | number)[],
+  tags: readonly string[],
+  read: () => Promise<T>,
+): Promise<T> {
   return unstable_cache(read, key.map(String), { tags: [SITE_TAG, ...new Set(tags)] })()
 }
 
@@ -25,6 +29,9 @@ export async function dependOn(tags: readonly string[]): Promise<void> {
   if (tags.length === 0) return
   const unique = [...new Set(tags)].sort()
   const groups: string[][] = []
-  for (let start = 0; start < unique.length; start += TAGS_PER_ENTRY) groups.push(unique.slice(start, start + TAGS_PER_ENTRY))
-  await Promise.all(groups.map((group) => unstable_cache(NOTHING, ['depends-on', ...group], { tags: [SITE_TAG, ...group] })()))
+  for (let start = 0; start < unique.length; start += TAGS_PER_ENTRY)
+    groups.push(unique.slice(start, start + TAGS_PER_ENTRY))
+  await Promise.all(
+    groups.map((group) => unstable_cache(NOTHING, ['depends-on', ...group], { tags: [SITE_TAG, ...group] })()),
+  )
 }

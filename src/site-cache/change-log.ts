@@ -74,7 +74,12 @@ function cursorAfter(rows: Row[], previous: Omit<ChangeCursor, 'readAt'>, readAt
  * rows out. A row committed late inside the window can still shift a page by one: read twice, it is
  * kept once here; left for this read, the next read finds it, since it is not yet seen.
  */
-async function rowsCreatedAfter(payload: Payload, since: string, skip: ReadonlyMap<string, string>, cap = MAX_ROWS_PER_READ): Promise<Row[]> {
+async function rowsCreatedAfter(
+  payload: Payload,
+  since: string,
+  skip: ReadonlyMap<string, string>,
+  cap = MAX_ROWS_PER_READ,
+): Promise<Row[]> {
   const rows = new Map<string, Row>()
   for (let page = 1; rows.size < cap; page += 1) {
     const { docs, hasNextPage } = await payload.find({
@@ -92,7 +97,11 @@ async function rowsCreatedAfter(payload: Payload, since: string, skip: ReadonlyM
   return [...rows.values()]
 }
 
-export async function readChangesSince(payload: Payload, cursor: ChangeCursor | null, now: Date = new Date()): Promise<ChangeRead> {
+export async function readChangesSince(
+  payload: Payload,
+  cursor: ChangeCursor | null,
+  now: Date = new Date(),
+): Promise<ChangeRead> {
   const readAt = now.toISOString()
   if (!cursor) {
     // Rows inside the window at start count as seen: what they changed is expired with everything else.
@@ -100,7 +109,12 @@ export async function readChangesSince(payload: Payload, cursor: ChangeCursor | 
     // 20 s, and the rows left unseen made the next read an overflow, which read the whole glossary again.
     // The window bounds them (its seconds times what SQLite can write).
     const watermark = await latestCreatedAt(payload)
-    const recent = await rowsCreatedAfter(payload, windowStart({ watermark, readAt }), new Map(), Number.POSITIVE_INFINITY)
+    const recent = await rowsCreatedAfter(
+      payload,
+      windowStart({ watermark, readAt }),
+      new Map(),
+      Number.POSITIVE_INFINITY,
+    )
     return { kind: 'start', cursor: cursorAfter(recent, { watermark, seen: new Map() }, readAt) }
   }
   if (now.getTime() - new Date(windowStart(cursor)).getTime() > PRUNE_FLOOR_MS) {

@@ -33,7 +33,12 @@ async function newestRowId(payload: Payload): Promise<string | number | undefine
   return docs[0]?.id
 }
 
-async function pruneOldest(payload: Payload, collection: 'content-changes' | 'webhook-deliveries', where: Where, batches: PruneBatches): Promise<PrunedLog> {
+async function pruneOldest(
+  payload: Payload,
+  collection: 'content-changes' | 'webhook-deliveries',
+  where: Where,
+  batches: PruneBatches,
+): Promise<PrunedLog> {
   let deleted = 0
   for (let batch = 0; batch < batches.perRun; batch += 1) {
     const { docs } = await payload.find({
@@ -55,7 +60,12 @@ async function pruneOldest(payload: Payload, collection: 'content-changes' | 'we
 }
 
 /** Deletes rows of the change log created before `now - retention`, except the newest row. */
-export async function pruneChangeLog(payload: Payload, retentionMs: number, now = new Date(), batches = PRUNE_BATCHES): Promise<PrunedLog> {
+export async function pruneChangeLog(
+  payload: Payload,
+  retentionMs: number,
+  now = new Date(),
+  batches = PRUNE_BATCHES,
+): Promise<PrunedLog> {
   const before = new Date(now.getTime() - Math.max(retentionMs, PRUNE_FLOOR_MS)).toISOString()
   const newest = await newestRowId(payload)
   const conditions: Where[] = [{ createdAt: { less_than: before } }]
@@ -64,14 +74,28 @@ export async function pruneChangeLog(payload: Payload, retentionMs: number, now 
 }
 
 /** Deletes deliveries created before `now - retention` that were delivered or gave up; a pending one stays. */
-export async function pruneFinishedDeliveries(payload: Payload, retentionMs: number, now = new Date(), batches = PRUNE_BATCHES): Promise<PrunedLog> {
+export async function pruneFinishedDeliveries(
+  payload: Payload,
+  retentionMs: number,
+  now = new Date(),
+  batches = PRUNE_BATCHES,
+): Promise<PrunedLog> {
   const before = new Date(now.getTime() - Math.max(retentionMs, PRUNE_FLOOR_MS)).toISOString()
-  return pruneOldest(payload, 'webhook-deliveries', { and: [{ createdAt: { less_than: before } }, { status: { in: ['delivered', 'failed'] } }] }, batches)
+  return pruneOldest(
+    payload,
+    'webhook-deliveries',
+    { and: [{ createdAt: { less_than: before } }, { status: { in: ['delivered', 'failed'] } }] },
+    batches,
+  )
 }
 
 export type LogPruning = { changeLog: PrunedLog; finishedDeliveries: PrunedLog }
 
-export async function pruneLogs(payload: Payload, settings: LogRetentionSettings = readLogRetentionSettings(), now = new Date()): Promise<LogPruning> {
+export async function pruneLogs(
+  payload: Payload,
+  settings: LogRetentionSettings = readLogRetentionSettings(),
+  now = new Date(),
+): Promise<LogPruning> {
   return {
     changeLog: await pruneChangeLog(payload, settings.changeLogMs, now),
     finishedDeliveries: await pruneFinishedDeliveries(payload, settings.finishedDeliveriesMs, now),

@@ -31,15 +31,23 @@ const present = (doc: Record<string, unknown> | null | undefined) => (doc && doc
 const publicSide = (doc: Record<string, unknown> | null | undefined) =>
   !present(doc) || (hasDrafts(doc) && !isPublished(doc)) ? null : doc
 
-const isFeedCollection = (collection: SiteCollection): collection is FeedCollection => (FEED_COLLECTIONS as readonly string[]).includes(collection)
+const isFeedCollection = (collection: SiteCollection): collection is FeedCollection =>
+  (FEED_COLLECTIONS as readonly string[]).includes(collection)
 
-const slugOf = (doc: Record<string, unknown> | null | undefined): string | null => (typeof doc?.slug === 'string' ? doc.slug : null)
+const slugOf = (doc: Record<string, unknown> | null | undefined): string | null =>
+  typeof doc?.slug === 'string' ? doc.slug : null
 
 /**
  * Adds one row to the change log for `req`'s transaction; the hooks below call it, and bulk writes that
  * bypass them. `recorded` is the event the change feed lists, for terms, categories and providers.
  */
-export async function recordChange(req: PayloadRequest, collection: SiteCollection, documentId: unknown, tags: string[], recorded?: RecordedEvent) {
+export async function recordChange(
+  req: PayloadRequest,
+  collection: SiteCollection,
+  documentId: unknown,
+  tags: string[],
+  recorded?: RecordedEvent,
+) {
   const now = new Date().toISOString()
   // Through the database adapter, in the change's transaction: a log row needs no hooks or read-back.
   await writeLogRow(req, 'content-changes', {
@@ -51,7 +59,8 @@ export async function recordChange(req: PayloadRequest, collection: SiteCollecti
     updatedAt: now,
   })
   // Rows with an event are what webhooks deliver, queued in the same transaction.
-  if (recorded && isFeedCollection(collection)) await queueDeliveriesOfChange(req, collection, String(documentId ?? ''), recorded, now)
+  if (recorded && isFeedCollection(collection))
+    await queueDeliveriesOfChange(req, collection, String(documentId ?? ''), recorded, now)
 }
 
 /** The event of a change readers could see; none for collections the feed does not list. */
@@ -88,7 +97,11 @@ const isListed = (collection: SiteCollection): collection is ListedCollection =>
 
 type ListingTerm = { id: string | number; slug: string }
 
-async function publishedTermsListing(req: PayloadRequest, listed: ListedCollection, listedId: unknown): Promise<ListingTerm[]> {
+async function publishedTermsListing(
+  req: PayloadRequest,
+  listed: ListedCollection,
+  listedId: unknown,
+): Promise<ListingTerm[]> {
   const listing = new Map<string, ListingTerm>()
   for (const listedBy of LISTED_BY[listed](listedId)) {
     const { docs } = await req.payload.find({
@@ -142,7 +155,14 @@ const rememberLiveVersion: CollectionBeforeChangeHook = async ({ collection, ope
     overrideAccess: true,
     disableErrors: true,
     req,
-    select: { _status: true, slug: true, title: true, definition: true, category: true, providerEquivalents: { provider: true } },
+    select: {
+      _status: true,
+      slug: true,
+      title: true,
+      definition: true,
+      category: true,
+      providerEquivalents: { provider: true },
+    },
   })
   const remembered = (req.context[LIVE_BEFORE] ??= new Map()) as Map<string, unknown>
   remembered.set(`${collection.slug}:${originalDoc.id}`, live)
@@ -177,7 +197,8 @@ export function contentChangeHooks(collection: SiteCollection): {
       const liveBefore = remembered?.get(`${collection}:${doc.id}`) ?? null
       // A draft save leaves the live version as it was; any other write publishes, unpublishes or edits it.
       const savingDraft = req.context[WORKFLOW_CONTEXT.savingDraft] === true
-      const visible = !hasDrafts(doc) || (!savingDraft && (isPublished(doc) || isPublished(liveBefore) || isPublished(previousDoc)))
+      const visible =
+        !hasDrafts(doc) || (!savingDraft && (isPublished(doc) || isPublished(liveBefore) || isPublished(previousDoc)))
       if (visible) {
         const tags = new Set([
           ...tagsForChange(collection, publicSide(liveBefore), publicSide(doc)),
@@ -186,7 +207,11 @@ export function contentChangeHooks(collection: SiteCollection): {
         await recordChange(req, collection, doc.id, [...tags], eventOfChange(collection, operation, liveBefore, doc))
         // A document just created is listed by no term yet, except by terms a bulk write stored with it,
         // which have events of their own: the import writes thousands of them, each spared a query.
-        if (isListed(collection) && operation === 'update' && listingMayChange(collection, publicSide(liveBefore), publicSide(doc))) {
+        if (
+          isListed(collection) &&
+          operation === 'update' &&
+          listingMayChange(collection, publicSide(liveBefore), publicSide(doc))
+        ) {
           await recordTermsUpdated(req, await publishedTermsListing(req, collection, doc.id), [...tags])
         }
       }

@@ -23,7 +23,10 @@ const EXPIRY_RETRY_MS = 5_000
 /** @param {string | undefined} serverDistDir */
 function createStore(serverDistDir) {
   const settings = readRedisSettings(process.env)
-  if (!settings) throw new Error('The Redis cache handler was loaded without REDIS_URL (next.config.mjs names it only when it is set).')
+  if (!settings)
+    throw new Error(
+      'The Redis cache handler was loaded without REDIS_URL (next.config.mjs names it only when it is set).',
+    )
   const nextDir = serverDistDir ? path.dirname(serverDistDir) : path.join(process.cwd(), '.next')
   return new RedisStringsHandler({
     redisUrl: settings.url,
@@ -79,7 +82,9 @@ async function expireTags(tags) {
     return
   }
   if (!retryTimer) {
-    console.error(`Redis did not take the expiry of ${carried.length} cache tag(s); retrying every ${EXPIRY_RETRY_MS / 1000} s until it does.`)
+    console.error(
+      `Redis did not take the expiry of ${carried.length} cache tag(s); retrying every ${EXPIRY_RETRY_MS / 1000} s until it does.`,
+    )
     retryTimer = setInterval(() => void expireTags([]), EXPIRY_RETRY_MS)
     retryTimer.unref()
   }

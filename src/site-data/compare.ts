@@ -24,20 +24,36 @@ export async function readCompareRows(
   page: number,
   perPage = COMPARE_ROWS_PER_PAGE,
 ): Promise<ListPage<CompareRow>> {
-  const result = await findPublishedTerms(payload, { where: { category: { equals: categoryId } }, page, perPage, select: COMPARE_SELECT })
+  const result = await findPublishedTerms(payload, {
+    where: { category: { equals: categoryId } },
+    page,
+    perPage,
+    select: COMPARE_SELECT,
+  })
   return { items: result.docs.map((term) => compareRow(term, providers)), total: result.totalDocs, page, perPage }
 }
 
 /** One page of a category's matrix, with a cell for every provider (in the order given). */
-export function getCompareRows(category: Pick<CategorySummary, 'id'>, providers: readonly CompareProvider[], page: number): Promise<ListPage<CompareRow>> {
-  return cachedRead(['compare-rows', category.id, page, ...providers.map((provider) => provider.id)], [categoryTermsTag(category.id), PROVIDER_LIST_TAG], async () =>
-    readCompareRows(await getPayloadClient(), category.id, providers, page),
+export function getCompareRows(
+  category: Pick<CategorySummary, 'id'>,
+  providers: readonly CompareProvider[],
+  page: number,
+): Promise<ListPage<CompareRow>> {
+  return cachedRead(
+    ['compare-rows', category.id, page, ...providers.map((provider) => provider.id)],
+    [categoryTermsTag(category.id), PROVIDER_LIST_TAG],
+    async () => readCompareRows(await getPayloadClient(), category.id, providers, page),
   )
 }
 
 /** Published terms per category, for the downloads' term count. */
-export async function countCompareTerms(payload: Payload, categories: readonly Pick<CategorySummary, 'id'>[]): Promise<number> {
-  const counts = await Promise.all(categories.map((category) => countPublishedTerms(payload, { category: { equals: category.id } })))
+export async function countCompareTerms(
+  payload: Payload,
+  categories: readonly Pick<CategorySummary, 'id'>[],
+): Promise<number> {
+  const counts = await Promise.all(
+    categories.map((category) => countPublishedTerms(payload, { category: { equals: category.id } })),
+  )
   return counts.reduce((sum, count) => sum + count, 0)
 }
 

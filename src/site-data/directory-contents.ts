@@ -68,7 +68,9 @@ export class DirectoryContents {
     const shared = this.share(this.providers, provider, (a, b) => a.name === b.name)
     for (const termId of this.idsWithProvider(provider.id)) {
       const entry = this.search.get(termId)!
-      const providerEquivalents = entry.providerEquivalents.map((row) => (row.provider.id === provider.id ? { ...row, provider: shared } : row))
+      const providerEquivalents = entry.providerEquivalents.map((row) =>
+        row.provider.id === provider.id ? { ...row, provider: shared } : row,
+      )
       this.replaceEntry({ ...entry, providerEquivalents })
     }
   }
@@ -85,7 +87,8 @@ export class DirectoryContents {
   }
 
   private shareReferences(term: DirectoryTerm): DirectoryTerm {
-    const category = term.category && this.share(this.categories, term.category, (a, b) => a.name === b.name && a.slug === b.slug)
+    const category =
+      term.category && this.share(this.categories, term.category, (a, b) => a.name === b.name && a.slug === b.slug)
     const providerEquivalents = term.providerEquivalents.map((row) => ({
       ...row,
       provider: this.share(this.providers, row.provider, (a, b) => a.name === b.name),

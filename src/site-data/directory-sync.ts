@@ -24,7 +24,6 @@ export type DirectoryReader = {
   readProviders(ids: readonly string[]): Promise<DirectoryProvider[]>
 }
 
-
 /** The documents the tags of a change name, by kind (use cases are not in the directory). */
 export type NamedDocuments = { terms: Set<string>; faqs: Set<string>; categories: Set<string>; providers: Set<string> }
 
@@ -53,7 +52,11 @@ export const BATCH_SIZE = 500
  * the ids first, then the terms in batches by id, which stays cheap on a database without statistics
  * (SQLite then sorts every published row for each keyset page, subqueries included).
  */
-export async function readWholeGlossary(reader: DirectoryReader, contents: DirectoryContents, batchSize = BATCH_SIZE): Promise<void> {
+export async function readWholeGlossary(
+  reader: DirectoryReader,
+  contents: DirectoryContents,
+  batchSize = BATCH_SIZE,
+): Promise<void> {
   const ids = await reader.readPublishedTermIds()
   const seen = new Set<string>()
   for (let start = 0; start < ids.length; start += batchSize) {
@@ -72,7 +75,11 @@ export async function readWholeGlossary(reader: DirectoryReader, contents: Direc
  * providers on their terms. A provider gone from public view changes its terms' indexed service names,
  * so its terms are read again too.
  */
-export async function applyChanges(reader: DirectoryReader, contents: DirectoryContents, tags: readonly string[]): Promise<void> {
+export async function applyChanges(
+  reader: DirectoryReader,
+  contents: DirectoryContents,
+  tags: readonly string[],
+): Promise<void> {
   const named = documentsNamedBy(tags)
   const termIds = new Set(named.terms)
   if (named.faqs.size > 0) {
@@ -81,7 +88,12 @@ export async function applyChanges(reader: DirectoryReader, contents: DirectoryC
     for (const id of contents.idsShowingFaqs(named.faqs)) termIds.add(id)
   }
   const categories = named.categories.size > 0 ? await reader.readCategories([...named.categories]) : []
-  const providers = new Map((named.providers.size > 0 ? await reader.readProviders([...named.providers]) : []).map((provider) => [provider.id, provider]))
+  const providers = new Map(
+    (named.providers.size > 0 ? await reader.readProviders([...named.providers]) : []).map((provider) => [
+      provider.id,
+      provider,
+    ]),
+  )
   for (const id of named.providers) {
     if (!providers.has(id)) for (const termId of contents.idsWithProvider(id)) termIds.add(termId)
   }

@@ -19,7 +19,10 @@ export type DirectoryEntry = Omit<SearchEntry, 'category' | 'providerEquivalents
   }
 
 /** A term's long text as the directory reads it: its definition and public FAQs, with their ids. */
-export type DirectoryText = { definition: string; faqs: readonly { id: string; question: string; answerText: string }[] }
+export type DirectoryText = {
+  definition: string
+  faqs: readonly { id: string; question: string; answerText: string }[]
+}
 
 /** A published term as read: its entry and its text. */
 export type DirectoryTerm = DirectoryEntry & DirectoryText
@@ -59,7 +62,10 @@ export type PublicRelations = {
 }
 
 /** A stored term's text: its definition and the FAQs the public may read, as plain text. */
-export function toDirectoryText(stored: Pick<StoredTerm, 'definition' | 'faqs'>, faqs: PublicRelations['faqs']): DirectoryText {
+export function toDirectoryText(
+  stored: Pick<StoredTerm, 'definition' | 'faqs'>,
+  faqs: PublicRelations['faqs'],
+): DirectoryText {
   return {
     definition: stored.definition,
     faqs: (stored.faqs ?? []).flatMap((id) => {
@@ -79,9 +85,13 @@ export function toDirectoryTerm(stored: StoredTerm, relations: PublicRelations):
     definition: stored.definition,
     summary: termMetaDescription(stored),
     aliases: stored.aliases ?? [],
-    category: stored.category === null || stored.category === undefined ? null : (relations.categories.get(String(stored.category)) ?? null),
+    category:
+      stored.category === null || stored.category === undefined
+        ? null
+        : (relations.categories.get(String(stored.category)) ?? null),
     providerEquivalents: (stored.providerEquivalents ?? []).flatMap((row) => {
-      const provider = row.provider === null || row.provider === undefined ? undefined : relations.providers.get(String(row.provider))
+      const provider =
+        row.provider === null || row.provider === undefined ? undefined : relations.providers.get(String(row.provider))
       return provider ? [{ provider, service: row.service?.trim() || null }] : []
     }),
     faqs,

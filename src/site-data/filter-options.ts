@@ -2,7 +2,13 @@
 // and providers the site shows, the difficulties, and (for the A–Z form) how many terms each value alone
 // matches, from the cached counts. A category with no published term is not offered.
 import { DIFFICULTIES } from '@/content-format/types'
-import { difficultyLabel, filterVocabulary, type FilterField, type FilterOption, type FilterVocabulary } from '@/lib/term-filters'
+import {
+  difficultyLabel,
+  filterVocabulary,
+  type FilterField,
+  type FilterOption,
+  type FilterVocabulary,
+} from '@/lib/term-filters'
 
 import { getCategories, getCategoryTermCounts, getProviders, getProviderServiceCounts } from './taxonomy'
 import { getDifficultyCounts } from './term-index'
@@ -22,9 +28,21 @@ export async function getTermFilterChoices(): Promise<FilterChoices> {
   return {
     vocabulary: filterVocabulary(listed, providers),
     options: {
-      category: listed.map((category) => ({ value: category.slug, label: category.name, count: categoryCounts[category.id] ?? 0 })),
-      difficulty: DIFFICULTIES.map((level) => ({ value: level, label: difficultyLabel(level), count: difficultyCounts[level] ?? 0 })),
-      provider: providers.map((provider) => ({ value: provider.slug, label: provider.fullName, count: providerCounts[provider.id] ?? 0 })),
+      category: listed.map((category) => ({
+        value: category.slug,
+        label: category.name,
+        count: categoryCounts[category.id] ?? 0,
+      })),
+      difficulty: DIFFICULTIES.map((level) => ({
+        value: level,
+        label: difficultyLabel(level),
+        count: difficultyCounts[level] ?? 0,
+      })),
+      provider: providers.map((provider) => ({
+        value: provider.slug,
+        label: provider.fullName,
+        count: providerCounts[provider.id] ?? 0,
+      })),
     },
   }
 }

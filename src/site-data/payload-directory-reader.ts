@@ -8,7 +8,14 @@ import { createLocalReq, type Payload, type SelectType, type Where } from 'paylo
 import { readChangesSince } from '@/site-cache/change-log'
 
 import type { DirectoryReader } from './directory-sync'
-import { DIRECTORY_TERM_SELECT, TERM_TEXT_SELECT, toDirectoryTerm, toDirectoryText, type PublicRelations, type StoredTerm } from './directory-term'
+import {
+  DIRECTORY_TERM_SELECT,
+  TERM_TEXT_SELECT,
+  toDirectoryTerm,
+  toDirectoryText,
+  type PublicRelations,
+  type StoredTerm,
+} from './directory-term'
 
 const PUBLIC = { overrideAccess: false, draft: false } as const
 
@@ -21,8 +28,9 @@ async function publicReadRule(payload: Payload, collection: AdapterCollection): 
   return verdict === true ? {} : verdict === false ? null : verdict
 }
 
-const uniqueIds = (ids: Iterable<string | number | null | undefined>) =>
-  [...new Set([...ids].flatMap((id) => (id === null || id === undefined ? [] : [String(id)])))]
+const uniqueIds = (ids: Iterable<string | number | null | undefined>) => [
+  ...new Set([...ids].flatMap((id) => (id === null || id === undefined ? [] : [String(id)]))),
+]
 
 export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>): DirectoryReader {
   const rules = new Map<AdapterCollection, Promise<Where | null>>()
@@ -36,7 +44,14 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
     const payload = await getPayload()
     const rule = await ruleFor(payload, collection)
     if (!rule) return []
-    const { docs } = await payload.db.find({ collection, where: { and: [where, rule] }, sort: 'id', limit, pagination: false, select })
+    const { docs } = await payload.db.find({
+      collection,
+      where: { and: [where, rule] },
+      sort: 'id',
+      limit,
+      pagination: false,
+      select,
+    })
     return docs as unknown[]
   }
 
@@ -48,23 +63,53 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
     const [categories, providers, faqs] = await Promise.all([
       categoryIds.length === 0
         ? []
-        : payload.find({ collection: 'categories', ...PUBLIC, where: { id: { in: categoryIds } }, pagination: false, depth: 0, select: { name: true, slug: true } }).then((result) => result.docs),
+        : payload
+            .find({
+              collection: 'categories',
+              ...PUBLIC,
+              where: { id: { in: categoryIds } },
+              pagination: false,
+              depth: 0,
+              select: { name: true, slug: true },
+            })
+            .then((result) => result.docs),
       providerIds.length === 0
         ? []
-        : payload.find({ collection: 'providers', ...PUBLIC, where: { id: { in: providerIds } }, pagination: false, depth: 0, select: { name: true } }).then((result) => result.docs),
+        : payload
+            .find({
+              collection: 'providers',
+              ...PUBLIC,
+              where: { id: { in: providerIds } },
+              pagination: false,
+              depth: 0,
+              select: { name: true },
+            })
+            .then((result) => result.docs),
       publicFaqs(faqIds),
     ])
     return {
-      categories: new Map(categories.map((category) => [String(category.id), { id: String(category.id), name: category.name, slug: category.slug }])),
-      providers: new Map(providers.map((provider) => [String(provider.id), { id: String(provider.id), name: provider.name }])),
+      categories: new Map(
+        categories.map((category) => [
+          String(category.id),
+          { id: String(category.id), name: category.name, slug: category.slug },
+        ]),
+      ),
+      providers: new Map(
+        providers.map((provider) => [String(provider.id), { id: String(provider.id), name: provider.name }]),
+      ),
       faqs,
     }
   }
 
   /** The public FAQs among `ids`, by id. */
   async function publicFaqs(ids: string[]) {
-    const faqs = ids.length === 0 ? [] : await findPublic('faqs', { id: { in: ids } }, ids.length, { question: true, answer: true })
-    return new Map((faqs as { id: string | number; question: string; answer: unknown }[]).map((faq) => [String(faq.id), faq]))
+    const faqs =
+      ids.length === 0
+        ? []
+        : await findPublic('faqs', { id: { in: ids } }, ids.length, { question: true, answer: true })
+    return new Map(
+      (faqs as { id: string | number; question: string; answer: unknown }[]).map((faq) => [String(faq.id), faq]),
+    )
   }
 
   async function readTerms(where: Where, limit: number) {
@@ -85,7 +130,10 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
 
     readTermTexts: async (ids, withFaqs) => {
       if (ids.length === 0) return new Map()
-      const stored = (await findPublic('terms', { id: { in: [...ids] } }, ids.length, TERM_TEXT_SELECT)) as Pick<StoredTerm, 'id' | 'definition' | 'faqs'>[]
+      const stored = (await findPublic('terms', { id: { in: [...ids] } }, ids.length, TERM_TEXT_SELECT)) as Pick<
+        StoredTerm,
+        'id' | 'definition' | 'faqs'
+      >[]
       const shown = stored.map((term) => (withFaqs.has(String(term.id)) ? term : { ...term, faqs: [] }))
       const faqs = await publicFaqs(uniqueIds(shown.flatMap((term) => term.faqs ?? [])))
       return new Map(shown.map((term) => [String(term.id), toDirectoryText(term, faqs)]))
@@ -93,19 +141,40 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
 
     findTermIdsShowingFaqs: async (faqIds) => {
       const payload = await getPayload()
-      const { docs } = await payload.find({ collection: 'terms', ...PUBLIC, where: { faqs: { in: [...faqIds] } }, pagination: false, depth: 0, select: {} })
+      const { docs } = await payload.find({
+        collection: 'terms',
+        ...PUBLIC,
+        where: { faqs: { in: [...faqIds] } },
+        pagination: false,
+        depth: 0,
+        select: {},
+      })
       return docs.map((doc) => String(doc.id))
     },
 
     readCategories: async (ids) => {
       const payload = await getPayload()
-      const { docs } = await payload.find({ collection: 'categories', ...PUBLIC, where: { id: { in: [...ids] } }, pagination: false, depth: 0, select: { name: true, slug: true } })
+      const { docs } = await payload.find({
+        collection: 'categories',
+        ...PUBLIC,
+        where: { id: { in: [...ids] } },
+        pagination: false,
+        depth: 0,
+        select: { name: true, slug: true },
+      })
       return docs.map((doc) => ({ id: String(doc.id), name: doc.name, slug: doc.slug }))
     },
 
     readProviders: async (ids) => {
       const payload = await getPayload()
-      const { docs } = await payload.find({ collection: 'providers', ...PUBLIC, where: { id: { in: [...ids] } }, pagination: false, depth: 0, select: { name: true } })
+      const { docs } = await payload.find({
+        collection: 'providers',
+        ...PUBLIC,
+        where: { id: { in: [...ids] } },
+        pagination: false,
+        depth: 0,
+        select: { name: true },
+      })
       return docs.map((doc) => ({ id: String(doc.id), name: doc.name }))
     },
   }

@@ -24,7 +24,12 @@ export type ProviderServiceRow = {
 
 export type ProviderServicesPage = ListPage<ProviderServiceRow> & { serviceCount: number }
 
-type EquivalentRow = { provider?: unknown; service?: string | null; matchLevel?: ProviderEquivalentView['matchLevel'] | null; docUrl?: string | null }
+type EquivalentRow = {
+  provider?: unknown
+  service?: string | null
+  matchLevel?: ProviderEquivalentView['matchLevel'] | null
+  docUrl?: string | null
+}
 
 /** The provider's row of a term, as the page shows it; null if the term does not list the provider. */
 export function serviceRowFor(
@@ -45,7 +50,11 @@ export function serviceRowFor(
   }
 }
 
-export async function readProviderServices(payload: Payload, provider: Pick<ProviderSummary, 'id'>, page: number): Promise<ProviderServicesPage> {
+export async function readProviderServices(
+  payload: Payload,
+  provider: Pick<ProviderSummary, 'id'>,
+  page: number,
+): Promise<ProviderServicesPage> {
   const [result, serviceCount, categories] = await Promise.all([
     findPublishedTerms(payload, {
       where: { 'providerEquivalents.provider': { equals: provider.id } },
@@ -64,7 +73,10 @@ export async function readProviderServices(payload: Payload, provider: Pick<Prov
   return { items, total: result.totalDocs, page, perPage: ROWS_PER_PROVIDER_PAGE, serviceCount }
 }
 
-export function getProviderServices(provider: Pick<ProviderSummary, 'id'>, page: number): Promise<ProviderServicesPage> {
+export function getProviderServices(
+  provider: Pick<ProviderSummary, 'id'>,
+  page: number,
+): Promise<ProviderServicesPage> {
   return cachedRead(
     ['provider-services', provider.id, page],
     [providerTag(provider.id), providerTermsTag(provider.id), CATEGORY_LIST_TAG],

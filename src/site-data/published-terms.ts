@@ -10,7 +10,13 @@ import type { CategoryRef } from '@/lib/term-view'
 /** Title order, with the unique slug breaking ties so a page boundary never moves between two reads. */
 export const TITLE_ORDER = ['sortTitle', 'slug']
 
-type PageQuery<S extends TermsSelect<true>> = { where: Where; page: number; perPage: number; select: S; sort?: string | string[] }
+type PageQuery<S extends TermsSelect<true>> = {
+  where: Where
+  page: number
+  perPage: number
+  select: S
+  sort?: string | string[]
+}
 
 export async function findPublishedTerms<S extends TermsSelect<true>>(payload: Payload, query: PageQuery<S>) {
   return payload.find({
@@ -54,7 +60,10 @@ function afterPosition(order: KeysetOrder, position: ListPosition): Where {
   const { key, descending } = KEYSET_ORDERS[order]
   const past = descending ? 'less_than' : 'greater_than'
   return {
-    and: [{ [key]: { [`${past}_equal`]: position.key } }, { or: [{ [key]: { [past]: position.key } }, { slug: { [past]: position.slug } }] }],
+    and: [
+      { [key]: { [`${past}_equal`]: position.key } },
+      { or: [{ [key]: { [past]: position.key } }, { slug: { [past]: position.slug } }] },
+    ],
   }
 }
 
@@ -77,7 +86,8 @@ export async function findPublishedTermsAfter<S extends TermsSelect<true>>(paylo
   })
   const page = docs.slice(0, query.limit)
   const last = page.at(-1) as Record<string, unknown> | undefined
-  const end: ListPosition | null = docs.length > query.limit && last ? { key: String(last[key] ?? ''), slug: String(last.slug) } : null
+  const end: ListPosition | null =
+    docs.length > query.limit && last ? { key: String(last[key] ?? ''), slug: String(last.slug) } : null
   return { docs: page, end }
 }
 
@@ -95,13 +105,23 @@ export type TermListEntry = {
   category: CategoryRef | null
 }
 
-export const TERM_LIST_SELECT = { title: true, slug: true, definition: true, difficulty: true, category: true } satisfies TermsSelect<true>
+export const TERM_LIST_SELECT = {
+  title: true,
+  slug: true,
+  definition: true,
+  difficulty: true,
+  category: true,
+} satisfies TermsSelect<true>
 
 type ListedTerm = Pick<Term, 'title' | 'slug' | 'definition' | 'difficulty'> & { category?: Term['category'] | null }
 
 /** The id of a relationship value read at depth 0 (or a populated document's id). */
 export const relationId = (value: unknown): string | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? String((value as { id: unknown }).id) : String(value)
+  value === null || value === undefined
+    ? null
+    : typeof value === 'object'
+      ? String((value as { id: unknown }).id)
+      : String(value)
 
 export function toTermListEntry(term: ListedTerm, categories: ReadonlyMap<string, CategoryRef>): TermListEntry {
   const categoryId = relationId(term.category)

@@ -9,7 +9,13 @@ import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedTerm } from '@/lib/
 import { getPayloadClient } from '@/lib/payload-client'
 import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
 
-import { findPublishedTerms, relationId, TERM_LIST_SELECT, toTermListEntry, type TermListEntry } from './published-terms'
+import {
+  findPublishedTerms,
+  relationId,
+  TERM_LIST_SELECT,
+  toTermListEntry,
+  type TermListEntry,
+} from './published-terms'
 import { categoryRefsById, readCategories } from './taxonomy'
 
 export const HOME_LIST_LENGTH = 6
@@ -20,11 +26,21 @@ type DatedEntry = TermListEntry & { createdAt: string; updatedAt: string }
 
 async function readNewest(payload: Payload, sort: '-createdAt' | '-updatedAt', count: number): Promise<DatedEntry[]> {
   const [result, categories] = await Promise.all([
-    findPublishedTerms(payload, { where: {}, page: 1, perPage: count, sort: [sort, 'slug'], select: { ...TERM_LIST_SELECT, createdAt: true, updatedAt: true } }),
+    findPublishedTerms(payload, {
+      where: {},
+      page: 1,
+      perPage: count,
+      sort: [sort, 'slug'],
+      select: { ...TERM_LIST_SELECT, createdAt: true, updatedAt: true },
+    }),
     readCategories(payload),
   ])
   const byId = categoryRefsById(categories)
-  return result.docs.map((term) => ({ ...toTermListEntry(term, byId), createdAt: term.createdAt, updatedAt: term.updatedAt }))
+  return result.docs.map((term) => ({
+    ...toTermListEntry(term, byId),
+    createdAt: term.createdAt,
+    updatedAt: term.updatedAt,
+  }))
 }
 
 export type HomeRecentTerms = { added: DatedEntry[]; updated: DatedEntry[] }
@@ -57,7 +73,9 @@ export async function readFeedTerms(payload: Payload): Promise<FeedTerm[]> {
 }
 
 export function getHomeRecentTerms(): Promise<HomeRecentTerms> {
-  return cachedRead(['home-recent-terms'], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () => readHomeRecentTerms(await getPayloadClient()))
+  return cachedRead(['home-recent-terms'], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () =>
+    readHomeRecentTerms(await getPayloadClient()),
+  )
 }
 
 export type CachedDocument = { body: string; etag: string }

@@ -15,7 +15,8 @@ export const SHOWN_TEXTS_MAX_CHARACTERS = 8_000_000
 type CachedText = { definition: string; faqs: SearchText['faqs'] | null }
 
 const charactersIn = (text: CachedText) =>
-  text.definition.length + (text.faqs ?? []).reduce((sum, faq) => sum + faq.question.length + faq.answerText.length, 0) || 1
+  text.definition.length +
+    (text.faqs ?? []).reduce((sum, faq) => sum + faq.question.length + faq.answerText.length, 0) || 1
 
 export function shownTermTexts(reader: DirectoryReader, maxCharacters = SHOWN_TEXTS_MAX_CHARACTERS): TermTexts {
   const cache = new LRUCache<string, CachedText>({ maxSize: maxCharacters, sizeCalculation: charactersIn })
@@ -25,7 +26,11 @@ export function shownTermTexts(reader: DirectoryReader, maxCharacters = SHOWN_TE
   return {
     keep(id, text) {
       generation += 1
-      if (cache.has(id)) cache.set(id, { definition: text.definition, faqs: text.faqs.map(({ question, answerText }) => ({ question, answerText })) })
+      if (cache.has(id))
+        cache.set(id, {
+          definition: text.definition,
+          faqs: text.faqs.map(({ question, answerText }) => ({ question, answerText })),
+        })
     },
 
     forget(id) {
@@ -38,7 +43,8 @@ export function shownTermTexts(reader: DirectoryReader, maxCharacters = SHOWN_TE
       const missing: string[] = []
       for (const id of ids) {
         const cached = cache.get(id)
-        if (cached && (cached.faqs !== null || !withFaqs.has(id))) texts.set(id, { definition: cached.definition, faqs: cached.faqs ?? [] })
+        if (cached && (cached.faqs !== null || !withFaqs.has(id)))
+          texts.set(id, { definition: cached.definition, faqs: cached.faqs ?? [] })
         else missing.push(id)
       }
       if (missing.length === 0) return texts
@@ -46,7 +52,8 @@ export function shownTermTexts(reader: DirectoryReader, maxCharacters = SHOWN_TE
       const read = await reader.readTermTexts(missing, withFaqs)
       for (const [id, text] of read) {
         texts.set(id, text)
-        if (generation === readAt) cache.set(id, { definition: text.definition, faqs: withFaqs.has(id) ? text.faqs : null })
+        if (generation === readAt)
+          cache.set(id, { definition: text.definition, faqs: withFaqs.has(id) ? text.faqs : null })
       }
       return texts
     },

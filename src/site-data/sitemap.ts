@@ -24,7 +24,13 @@ import { readCategories, readProviders } from './taxonomy'
 import { getPublishedTermCount, readLetterCounts } from './term-index'
 
 async function newestUpdate(payload: Payload, where: Where): Promise<string | null> {
-  const { docs } = await findPublishedTerms(payload, { where, page: 1, perPage: 1, sort: '-updatedAt', select: { updatedAt: true } })
+  const { docs } = await findPublishedTerms(payload, {
+    where,
+    page: 1,
+    perPage: 1,
+    sort: '-updatedAt',
+    select: { updatedAt: true },
+  })
   return docs[0]?.updatedAt ?? null
 }
 
@@ -42,8 +48,12 @@ export async function readListPageEntries(payload: Payload): Promise<SitemapEntr
   // A category or provider with no published term has no page worth listing.
   return listPageEntries({
     siteUpdated: siteUpdated ?? new Date().toISOString(),
-    categories: categories.flatMap((category, index) => (categoryDates[index] ? [{ path: categoryPath(category.slug), updated: categoryDates[index] }] : [])),
-    providers: providers.flatMap((provider, index) => (providerDates[index] ? [{ path: providerPath(provider.slug), updated: providerDates[index] }] : [])),
+    categories: categories.flatMap((category, index) =>
+      categoryDates[index] ? [{ path: categoryPath(category.slug), updated: categoryDates[index] }] : [],
+    ),
+    providers: providers.flatMap((provider, index) =>
+      providerDates[index] ? [{ path: providerPath(provider.slug), updated: providerDates[index] }] : [],
+    ),
     letters: letters.filter(({ count }) => count > 0).map(({ letter }) => letter),
   })
 }
@@ -67,7 +77,10 @@ export async function readSitemapIndex(payload: Payload): Promise<string> {
 
 const SITEMAP_TAGS = [TERM_LISTS_TAG, CATEGORY_LIST_TAG, PROVIDER_LIST_TAG]
 
-function cachedDocument(key: (string | number)[], render: (payload: Payload) => Promise<string>): Promise<CachedDocument> {
+function cachedDocument(
+  key: (string | number)[],
+  render: (payload: Payload) => Promise<string>,
+): Promise<CachedDocument> {
   return cachedRead(key, SITEMAP_TAGS, async () => {
     const body = await render(await getPayloadClient())
     return { body, etag: etagOf(body) }
@@ -80,8 +93,11 @@ export function getSitemapIndex(): Promise<CachedDocument> {
 
 /** A sitemap file, or null when the index does not list it (a part past the last term). */
 export async function getSitemapFile(file: SitemapFile): Promise<CachedDocument | null> {
-  if (file.kind === 'pages') return cachedDocument(['sitemap-pages'], async (payload) => renderUrlSet(await readListPageEntries(payload)))
+  if (file.kind === 'pages')
+    return cachedDocument(['sitemap-pages'], async (payload) => renderUrlSet(await readListPageEntries(payload)))
   const termCount = await getPublishedTermCount()
   if (!sitemapFiles(termCount).some((listed) => listed.kind === 'terms' && listed.part === file.part)) return null
-  return cachedDocument(['sitemap-terms', file.part], async (payload) => renderUrlSet(await readTermSitemapEntries(payload, file.part)))
+  return cachedDocument(['sitemap-terms', file.part], async (payload) =>
+    renderUrlSet(await readTermSitemapEntries(payload, file.part)),
+  )
 }

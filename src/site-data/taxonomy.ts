@@ -4,12 +4,26 @@
 import type { Payload } from 'payload'
 
 import { cachedRead } from '@/site-cache/cached-read'
-import { categoryTag, categoryTermsTag, CATEGORY_LIST_TAG, mediaTag, PROVIDER_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
+import {
+  categoryTag,
+  categoryTermsTag,
+  CATEGORY_LIST_TAG,
+  mediaTag,
+  PROVIDER_LIST_TAG,
+  TERM_LISTS_TAG,
+} from '@/site-cache/cache-tags'
 import { getPayloadClient } from '@/lib/payload-client'
 import { populated } from '@/lib/relations'
 import type { CategoryRef, ProviderRef } from '@/lib/term-view'
 
-import { countPublishedTerms, findPublishedTerms, TERM_LIST_SELECT, toTermListEntry, type ListPage, type TermListEntry } from './published-terms'
+import {
+  countPublishedTerms,
+  findPublishedTerms,
+  TERM_LIST_SELECT,
+  toTermListEntry,
+  type ListPage,
+  type TermListEntry,
+} from './published-terms'
 
 /** More categories or providers than a glossary has; the lists are read whole up to this bound. */
 const MAX_CATEGORIES = 500
@@ -17,7 +31,12 @@ const MAX_PROVIDERS = 100
 export const TERMS_PER_CATEGORY_PAGE = 60
 
 export type CategorySummary = CategoryRef & { id: string; description: string | null }
-export type ProviderSummary = ProviderRef & { id: string; website: string | null; logoUrl: string | null; logoAlt: string | null }
+export type ProviderSummary = ProviderRef & {
+  id: string
+  website: string | null
+  logoUrl: string | null
+  logoAlt: string | null
+}
 /** Published terms per category or provider id. */
 export type TermCounts = Record<string, number>
 
@@ -32,7 +51,12 @@ export async function readCategories(payload: Payload): Promise<CategorySummary[
     pagination: false,
     select: { name: true, slug: true, description: true },
   })
-  return docs.map((category) => ({ id: String(category.id), name: category.name, slug: category.slug, description: category.description ?? null }))
+  return docs.map((category) => ({
+    id: String(category.id),
+    name: category.name,
+    slug: category.slug,
+    description: category.description ?? null,
+  }))
 }
 
 /** Every provider, in display order, with its logo when one is uploaded. */
@@ -70,23 +94,33 @@ async function readProviderLogoIds(payload: Payload): Promise<string[]> {
     pagination: false,
     select: { logo: true },
   })
-  return docs.flatMap((provider) => (provider.logo ? [String(typeof provider.logo === 'object' ? provider.logo.id : provider.logo)] : []))
+  return docs.flatMap((provider) =>
+    provider.logo ? [String(typeof provider.logo === 'object' ? provider.logo.id : provider.logo)] : [],
+  )
 }
 
 export async function readCategoryTermCounts(payload: Payload): Promise<TermCounts> {
   const categories = await readCategories(payload)
-  const counts = await Promise.all(categories.map((category) => countPublishedTerms(payload, { category: { equals: category.id } })))
+  const counts = await Promise.all(
+    categories.map((category) => countPublishedTerms(payload, { category: { equals: category.id } })),
+  )
   return Object.fromEntries(categories.map((category, index) => [category.id, counts[index]!]))
 }
 
 /** Terms with a real service of each provider (a "no equivalent" row does not count). */
 export async function readProviderServiceCounts(payload: Payload): Promise<TermCounts> {
   const providers = await readProviders(payload)
-  const counts = await Promise.all(providers.map((provider) => countPublishedTerms(payload, { providersWithService: { in: [provider.id] } })))
+  const counts = await Promise.all(
+    providers.map((provider) => countPublishedTerms(payload, { providersWithService: { in: [provider.id] } })),
+  )
   return Object.fromEntries(providers.map((provider, index) => [provider.id, counts[index]!]))
 }
 
-export async function readCategoryTerms(payload: Payload, category: CategorySummary, page: number): Promise<ListPage<TermListEntry>> {
+export async function readCategoryTerms(
+  payload: Payload,
+  category: CategorySummary,
+  page: number,
+): Promise<ListPage<TermListEntry>> {
   const result = await findPublishedTerms(payload, {
     where: { category: { equals: category.id } },
     page,
@@ -94,7 +128,12 @@ export async function readCategoryTerms(payload: Payload, category: CategorySumm
     select: TERM_LIST_SELECT,
   })
   const categories = new Map([[category.id, { name: category.name, slug: category.slug }]])
-  return { items: result.docs.map((term) => toTermListEntry(term, categories)), total: result.totalDocs, page, perPage: TERMS_PER_CATEGORY_PAGE }
+  return {
+    items: result.docs.map((term) => toTermListEntry(term, categories)),
+    total: result.totalDocs,
+    page,
+    perPage: TERMS_PER_CATEGORY_PAGE,
+  }
 }
 
 // Cached reads for the pages. Each carries the tags of what it shows: the lists change with their own
@@ -106,12 +145,18 @@ export function getCategories(): Promise<CategorySummary[]> {
 
 export async function getProviders(): Promise<ProviderSummary[]> {
   // The logos' own tags must be known before the read that shows them is cached under them.
-  const logoIds = await cachedRead(['provider-logo-ids'], [PROVIDER_LIST_TAG], async () => readProviderLogoIds(await getPayloadClient()))
-  return cachedRead(['providers', ...logoIds], [PROVIDER_LIST_TAG, ...logoIds.map(mediaTag)], async () => readProviders(await getPayloadClient()))
+  const logoIds = await cachedRead(['provider-logo-ids'], [PROVIDER_LIST_TAG], async () =>
+    readProviderLogoIds(await getPayloadClient()),
+  )
+  return cachedRead(['providers', ...logoIds], [PROVIDER_LIST_TAG, ...logoIds.map(mediaTag)], async () =>
+    readProviders(await getPayloadClient()),
+  )
 }
 
 export function getCategoryTermCounts(): Promise<TermCounts> {
-  return cachedRead(['category-term-counts'], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () => readCategoryTermCounts(await getPayloadClient()))
+  return cachedRead(['category-term-counts'], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () =>
+    readCategoryTermCounts(await getPayloadClient()),
+  )
 }
 
 export function getProviderServiceCounts(): Promise<TermCounts> {
@@ -121,8 +166,10 @@ export function getProviderServiceCounts(): Promise<TermCounts> {
 }
 
 export function getCategoryTerms(category: CategorySummary, page: number): Promise<ListPage<TermListEntry>> {
-  return cachedRead(['category-terms', category.id, page], [categoryTag(category.id), categoryTermsTag(category.id)], async () =>
-    readCategoryTerms(await getPayloadClient(), category, page),
+  return cachedRead(
+    ['category-terms', category.id, page],
+    [categoryTag(category.id), categoryTermsTag(category.id)],
+    async () => readCategoryTerms(await getPayloadClient(), category, page),
   )
 }
 

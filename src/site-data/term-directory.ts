@@ -17,7 +17,9 @@ export type TermDirectoryOptions = {
 }
 
 const reportError = (error: unknown) =>
-  console.error(`The term directory could not follow the content-changes log: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `The term directory could not follow the content-changes log: ${error instanceof Error ? error.message : String(error)}`,
+  )
 
 export class TermDirectory {
   private contents: DirectoryContents | null = null

@@ -9,7 +9,14 @@ import { CATEGORY_LIST_TAG, letterTag, TERM_LISTS_TAG } from '@/site-cache/cache
 import { getPayloadClient } from '@/lib/payload-client'
 import { INDEX_LETTERS, type IndexLetter } from '@/lib/site-routes'
 
-import { countPublishedTerms, findPublishedTerms, TERM_LIST_SELECT, toTermListEntry, type ListPage, type TermListEntry } from './published-terms'
+import {
+  countPublishedTerms,
+  findPublishedTerms,
+  TERM_LIST_SELECT,
+  toTermListEntry,
+  type ListPage,
+  type TermListEntry,
+} from './published-terms'
 import { categoryRefsById, getCategories, readCategories, type CategorySummary } from './taxonomy'
 
 export const TERMS_PER_INDEX_PAGE = 100
@@ -17,7 +24,9 @@ export const TERMS_PER_INDEX_PAGE = 100
 export type LetterCount = { letter: IndexLetter; count: number }
 
 export async function readLetterCounts(payload: Payload): Promise<LetterCount[]> {
-  const counts = await Promise.all(INDEX_LETTERS.map((letter) => countPublishedTerms(payload, { indexLetter: { equals: letter } })))
+  const counts = await Promise.all(
+    INDEX_LETTERS.map((letter) => countPublishedTerms(payload, { indexLetter: { equals: letter } })),
+  )
   return INDEX_LETTERS.map((letter, index) => ({ letter, count: counts[index]! }))
 }
 
@@ -28,19 +37,35 @@ export async function readFilteredTerms(
   page: number,
   categories: readonly CategorySummary[],
 ): Promise<ListPage<TermListEntry>> {
-  const result = await findPublishedTerms(payload, { where, page, perPage: TERMS_PER_INDEX_PAGE, select: TERM_LIST_SELECT })
+  const result = await findPublishedTerms(payload, {
+    where,
+    page,
+    perPage: TERMS_PER_INDEX_PAGE,
+    select: TERM_LIST_SELECT,
+  })
   const byId = categoryRefsById(categories)
-  return { items: result.docs.map((term) => toTermListEntry(term, byId)), total: result.totalDocs, page, perPage: TERMS_PER_INDEX_PAGE }
+  return {
+    items: result.docs.map((term) => toTermListEntry(term, byId)),
+    total: result.totalDocs,
+    page,
+    perPage: TERMS_PER_INDEX_PAGE,
+  }
 }
 
-export async function readLetterPage(payload: Payload, letter: IndexLetter, page: number): Promise<ListPage<TermListEntry>> {
+export async function readLetterPage(
+  payload: Payload,
+  letter: IndexLetter,
+  page: number,
+): Promise<ListPage<TermListEntry>> {
   return readFilteredTerms(payload, { indexLetter: { equals: letter } }, page, await readCategories(payload))
 }
 
 export type DifficultyCounts = Record<string, number>
 
 export async function readDifficultyCounts(payload: Payload): Promise<DifficultyCounts> {
-  const counts = await Promise.all(DIFFICULTIES.map((level) => countPublishedTerms(payload, { difficulty: { equals: level } })))
+  const counts = await Promise.all(
+    DIFFICULTIES.map((level) => countPublishedTerms(payload, { difficulty: { equals: level } })),
+  )
   return Object.fromEntries(DIFFICULTIES.map((level, index) => [level, counts[index]!]))
 }
 
@@ -48,7 +73,9 @@ export async function readDifficultyCounts(payload: Payload): Promise<Difficulty
 // that letter (a retitled term refreshes its old letter and its new one) and with category names.
 
 export function getPublishedTermCount(): Promise<number> {
-  return cachedRead(['published-term-count'], [TERM_LISTS_TAG], async () => countPublishedTerms(await getPayloadClient()))
+  return cachedRead(['published-term-count'], [TERM_LISTS_TAG], async () =>
+    countPublishedTerms(await getPayloadClient()),
+  )
 }
 
 export function getLetterCounts(): Promise<LetterCount[]> {

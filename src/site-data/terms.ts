@@ -50,7 +50,11 @@ export function termPageTags(term: Term): string[] {
 const API_POPULATE = { ...POPULATE, terms: { title: true, slug: true, definition: true } } as const
 
 /** The published term with this slug, as the anonymous public may read it, relationships one level deep. */
-async function findPublishedTerm(payload: Payload, slug: string, populate: typeof POPULATE | typeof API_POPULATE): Promise<Term | null> {
+async function findPublishedTerm(
+  payload: Payload,
+  slug: string,
+  populate: typeof POPULATE | typeof API_POPULATE,
+): Promise<Term | null> {
   const { docs } = await payload.find({
     collection: 'terms',
     where: { slug: { equals: slug } },
@@ -78,7 +82,10 @@ export async function getPublishedTermDocument(slug: string): Promise<{ term: Te
   return readPublishedTermDocument(await getPayloadClient(), slug)
 }
 
-export async function readPublishedTermDocument(payload: Payload, slug: string): Promise<{ term: Term; tags: string[] } | null> {
+export async function readPublishedTermDocument(
+  payload: Payload,
+  slug: string,
+): Promise<{ term: Term; tags: string[] } | null> {
   const term = await findPublishedTerm(payload, slug, API_POPULATE)
   return term ? { term, tags: termPageTags(term) } : null
 }
@@ -87,7 +94,10 @@ export async function readPublishedTermDocument(payload: Payload, slug: string):
  * The latest version of the term with this slug, drafts included, for an API client allowed to preview
  * (src/api-v1/v1-route.ts decides who is); never cached.
  */
-export async function readTermDraftDocument(payload: Payload, slug: string): Promise<{ term: Term; tags: string[] } | null> {
+export async function readTermDraftDocument(
+  payload: Payload,
+  slug: string,
+): Promise<{ term: Term; tags: string[] } | null> {
   const { docs } = await payload.find({
     collection: 'terms',
     where: { slug: { equals: slug } },

@@ -18,18 +18,32 @@ type SweepIO = { input: Record<string, never>; output: { queued: number } }
 
 type Attempt = AttemptOutcome & { final: boolean }
 
-async function attempt(delivery: WebhookDelivery, endpoint: WebhookEndpoint, settings: WebhookSettings): Promise<AttemptOutcome> {
+async function attempt(
+  delivery: WebhookDelivery,
+  endpoint: WebhookEndpoint,
+  settings: WebhookSettings,
+): Promise<AttemptOutcome> {
   const url = new URL(endpoint.url)
   const destination = await vetDestination(url, { allowPrivate: settings.allowPrivateAddresses })
   const now = new Date()
-  const headers = deliveryHeaders(delivery.webhookId, delivery.body, secretsInUse({ ...endpoint, secret: endpoint.secret ?? '' }, now), now)
+  const headers = deliveryHeaders(
+    delivery.webhookId,
+    delivery.body,
+    secretsInUse({ ...endpoint, secret: endpoint.secret ?? '' }, now),
+    now,
+  )
   return postDelivery(url, destination, { body: delivery.body, headers, timeoutMs: settings.timeoutMs })
 }
 
 /** The wait Payload's exponential backoff gives before the next run of a job that has failed `tried` times. */
 export const backoffMs = (settings: WebhookSettings, tried: number) => 2 ** tried * settings.retryDelayMs
 
-async function recordAttempt(req: PayloadRequest, delivery: WebhookDelivery, outcome: Attempt, nextAttemptAt: Date | null) {
+async function recordAttempt(
+  req: PayloadRequest,
+  delivery: WebhookDelivery,
+  outcome: Attempt,
+  nextAttemptAt: Date | null,
+) {
   const now = new Date().toISOString()
   const status = outcome.delivered ? 'delivered' : outcome.final ? 'failed' : 'pending'
   // Outside the job's transaction: the job's own failure must not take the record of the attempt with it.
@@ -50,18 +64,40 @@ async function recordAttempt(req: PayloadRequest, delivery: WebhookDelivery, out
   })
 }
 
-async function deliver(req: PayloadRequest, deliveryId: string, job: { id: string | number; tried: number }, settings: WebhookSettings): Promise<string> {
-  const delivery = (await req.payload.db.findOne<WebhookDelivery>({ collection: 'webhook-deliveries', where: { id: { equals: deliveryId } } })) ?? null
+async function deliver(
+  req: PayloadRequest,
+  deliveryId: string,
+  job: { id: string | number; tried: number },
+  settings: WebhookSettings,
+): Promise<string> {
+  const delivery =
+    (await req.payload.db.findOne<WebhookDelivery>({
+      collection: 'webhook-deliveries',
+      where: { id: { equals: deliveryId } },
+    })) ?? null
   if (!delivery) return 'skipped: the delivery was deleted'
   if (delivery.deliveryJob !== String(job.id)) return 'skipped: another job owns the delivery'
   const tried = job.tried
   // A deleted endpoint leaves its deliveries in the log with no endpoint.
   const endpointId = typeof delivery.endpoint === 'object' ? delivery.endpoint?.id : delivery.endpoint
   const endpoint = endpointId
-    ? await req.payload.db.findOne<WebhookEndpoint>({ collection: 'webhook-endpoints', where: { id: { equals: endpointId } } })
+    ? await req.payload.db.findOne<WebhookEndpoint>({
+        collection: 'webhook-endpoints',
+        where: { id: { equals: endpointId } },
+      })
     : null
   if (!endpoint || !endpoint.enabled) {
-    await recordAttempt(req, delivery, { delivered: false, status: null, error: endpoint ? 'The endpoint is disabled.' : 'The endpoint was deleted.', final: true }, null)
+    await recordAttempt(
+      req,
+      delivery,
+      {
+        delivered: false,
+        status: null,
+        error: endpoint ? 'The endpoint is disabled.' : 'The endpoint was deleted.',
+        final: true,
+      },
+      null,
+    )
     return 'not sent: endpoint disabled or deleted'
   }
   let outcome: AttemptOutcome
@@ -73,14 +109,23 @@ async function deliver(req: PayloadRequest, deliveryId: string, job: { id: strin
       return `refused: ${error.message}`
     }
     // A name that does not resolve now may resolve later: a failed attempt like any other.
-    outcome = { delivered: false, status: null, error: error instanceof Error ? error.message.slice(0, 200) : String(error) }
+    outcome = {
+      delivered: false,
+      status: null,
+      error: error instanceof Error ? error.message.slice(0, 200) : String(error),
+    }
   }
   if (outcome.delivered) {
     await recordAttempt(req, delivery, { ...outcome, final: true }, null)
     return `delivered: ${outcome.status}`
   }
   const final = tried >= settings.retryAttempts
-  await recordAttempt(req, delivery, { ...outcome, final }, final ? null : new Date(Date.now() + backoffMs(settings, tried)))
+  await recordAttempt(
+    req,
+    delivery,
+    { ...outcome, final },
+    final ? null : new Date(Date.now() + backoffMs(settings, tried)),
+  )
   throw new Error(outcome.error ?? 'Not delivered.')
 }
 
@@ -90,7 +135,11 @@ export function webhookTasks(settings: WebhookSettings = readWebhookSettings()):
     slug: DELIVER_WEBHOOK_TASK,
     retries: { attempts: settings.retryAttempts, backoff: { type: 'exponential', delay: settings.retryDelayMs } },
     inputSchema: [{ name: 'delivery', type: 'text', required: true }],
-    handler: async ({ input, job, req }) => ({ output: { outcome: await deliver(req, input.delivery, { id: job.id, tried: job.totalTried ?? 0 }, readWebhookSettings()) } }),
+    handler: async ({ input, job, req }) => ({
+      output: {
+        outcome: await deliver(req, input.delivery, { id: job.id, tried: job.totalTried ?? 0 }, readWebhookSettings()),
+      },
+    }),
   }
   const sweepTask: TaskConfig<SweepIO> = {
     slug: QUEUE_WEBHOOK_DELIVERIES_TASK,

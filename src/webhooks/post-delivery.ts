@@ -17,7 +17,8 @@ export type AttemptOutcome = { delivered: boolean; status: number | null; error:
 /** Hands the socket the vetted address whatever name it asks for, so no second DNS answer is used. */
 function pinnedLookup({ address, family }: ResolvedAddress): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all) (callback as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address, family }])
+    if (options.all)
+      (callback as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address, family }])
     else callback(null, address, family)
   }
 }
@@ -59,7 +60,10 @@ export function postDelivery(
         const finish = () => {
           if (status >= 200 && status < 300) return settle({ delivered: true, status, error: null })
           const location = answer.headers.location
-          const error = status >= 300 && status < 400 ? `Answered ${status}, a redirect${location ? ` to ${location}` : ''}: not followed.` : `Answered ${status}${text.trim() ? `: ${text.trim()}` : '.'}`
+          const error =
+            status >= 300 && status < 400
+              ? `Answered ${status}, a redirect${location ? ` to ${location}` : ''}: not followed.`
+              : `Answered ${status}${text.trim() ? `: ${text.trim()}` : '.'}`
           settle({ delivered: false, status, error: shorten(error) })
         }
         answer.on('end', finish)
@@ -71,7 +75,9 @@ export function postDelivery(
       settle({ delivered: false, status: null, error: `No answer within ${timeoutMs} ms.` })
       outgoing.destroy()
     }, timeoutMs)
-    outgoing.on('error', (error) => settle({ delivered: false, status: null, error: shorten(`Could not send: ${error.message}`) }))
+    outgoing.on('error', (error) =>
+      settle({ delivered: false, status: null, error: shorten(`Could not send: ${error.message}`) }),
+    )
     outgoing.end(body)
   })
 }

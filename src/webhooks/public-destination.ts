@@ -15,7 +15,10 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>
 export class RefusedDestination extends Error {}
 
 const resolveAll: Resolver = async (hostname) =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }))
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({
+    address,
+    family: family === 6 ? 6 : 4,
+  }))
 
 /** Anything but ipaddr.js's "unicast" (public) range: private, loopback, link-local, unique-local, CGNAT, multicast, ... */
 export function nonPublicRange(address: string): string | null {
@@ -33,7 +36,8 @@ export function webhookUrlProblem(text: unknown): string | null {
   } catch {
     return 'Enter a full address, such as https://example.com/webhooks/cloudlex.'
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `Use an http:// or https:// address, not ${url.protocol}//.`
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `Use an http:// or https:// address, not ${url.protocol}//.`
   if (url.username || url.password) return 'Leave credentials out of the address.'
   return null
 }
@@ -42,7 +46,10 @@ export function webhookUrlProblem(text: unknown): string | null {
  * The address to connect to for `url`: the first of the host's addresses, once all of them are public.
  * Throws RefusedDestination, naming the address and its range, otherwise.
  */
-export async function vetDestination(url: URL, { allowPrivate, resolve = resolveAll }: { allowPrivate: boolean; resolve?: Resolver }): Promise<ResolvedAddress> {
+export async function vetDestination(
+  url: URL,
+  { allowPrivate, resolve = resolveAll }: { allowPrivate: boolean; resolve?: Resolver },
+): Promise<ResolvedAddress> {
   const problem = webhookUrlProblem(url.href)
   if (problem) throw new RefusedDestination(problem)
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
@@ -52,7 +59,8 @@ export async function vetDestination(url: URL, { allowPrivate, resolve = resolve
   if (!allowPrivate) {
     for (const { address } of addresses) {
       const range = nonPublicRange(address)
-      if (range) throw new RefusedDestination(`Refused: ${host} resolves to ${address}, a ${range} address, not a public one.`)
+      if (range)
+        throw new RefusedDestination(`Refused: ${host} resolves to ${address}, a ${range} address, not a public one.`)
     }
   }
   return addresses[0]!

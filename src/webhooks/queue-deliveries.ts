@@ -28,7 +28,12 @@ function enabledEndpoints(req: PayloadRequest): Promise<Subscription[]> {
   const cached = endpointsByRequest.get(req)
   if (cached) return cached
   const reading = req.payload.db
-    .find<Subscription>({ collection: 'webhook-endpoints', where: { enabled: { equals: true } }, pagination: false, req })
+    .find<Subscription>({
+      collection: 'webhook-endpoints',
+      where: { enabled: { equals: true } },
+      pagination: false,
+      req,
+    })
     .then(({ docs }) => docs)
   endpointsByRequest.set(req, reading)
   return reading
@@ -42,7 +47,13 @@ async function queueSweepOnce(req: PayloadRequest) {
   await req.payload.jobs.queue({ task: QUEUE_WEBHOOK_DELIVERIES_TASK, input: {}, queue: JOBS_QUEUE, req })
 }
 
-export async function queueDeliveriesOfChange(req: PayloadRequest, collection: FeedCollection, documentId: string, recorded: RecordedEvent, at: string) {
+export async function queueDeliveriesOfChange(
+  req: PayloadRequest,
+  collection: FeedCollection,
+  documentId: string,
+  recorded: RecordedEvent,
+  at: string,
+) {
   const subscribed = (await enabledEndpoints(req)).filter(
     (endpoint) => endpoint.events?.includes(recorded.event) && endpoint.collections?.includes(collection),
   )
@@ -80,7 +91,8 @@ export async function queueDeliveryJobs(req: PayloadRequest, batch = SWEEP_BATCH
     req,
   })
   for (const delivery of docs) await queueDeliveryJob(req, delivery.id)
-  if (docs.length === batch) await req.payload.jobs.queue({ task: QUEUE_WEBHOOK_DELIVERIES_TASK, input: {}, queue: JOBS_QUEUE, req })
+  if (docs.length === batch)
+    await req.payload.jobs.queue({ task: QUEUE_WEBHOOK_DELIVERIES_TASK, input: {}, queue: JOBS_QUEUE, req })
   return docs.length
 }
 
@@ -90,6 +102,17 @@ export async function queueDeliveryJobs(req: PayloadRequest, batch = SWEEP_BATCH
  * job it does not name ends without sending (./deliver-webhook.ts).
  */
 export async function queueDeliveryJob(req: PayloadRequest, delivery: string | number) {
-  const job = await req.payload.jobs.queue({ task: DELIVER_WEBHOOK_TASK, input: { delivery: String(delivery) }, queue: JOBS_QUEUE, req })
-  await req.payload.db.updateOne({ collection: 'webhook-deliveries', id: delivery, data: { deliveryJob: String(job.id) }, req, returning: false })
+  const job = await req.payload.jobs.queue({
+    task: DELIVER_WEBHOOK_TASK,
+    input: { delivery: String(delivery) },
+    queue: JOBS_QUEUE,
+    req,
+  })
+  await req.payload.db.updateOne({
+    collection: 'webhook-deliveries',
+    id: delivery,
+    data: { deliveryJob: String(job.id) },
+    req,
+    returning: false,
+  })
 }

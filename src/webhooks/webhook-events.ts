@@ -13,7 +13,13 @@ export type WebhookBody = {
   data: { collection: FeedCollection; id: string; slug: string | null }
 }
 
-export function webhookBody(collection: FeedCollection, event: ChangeEvent, id: string, slug: string | null, at: string): string {
+export function webhookBody(
+  collection: FeedCollection,
+  event: ChangeEvent,
+  id: string,
+  slug: string | null,
+  at: string,
+): string {
   const body: WebhookBody = { type: eventType(collection, event), timestamp: at, data: { collection, id, slug } }
   return JSON.stringify(body)
 }

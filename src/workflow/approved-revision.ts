@@ -25,7 +25,12 @@ export type RecordingFacts = ApprovalFacts & {
 }
 
 /** Whether the content this write stores is the approved content, so that its revision becomes the approved one. */
-export function storesApprovedContent({ stageAfter, contentChanged, approvedRevision, currentRevision }: RecordingFacts): boolean {
+export function storesApprovedContent({
+  stageAfter,
+  contentChanged,
+  approvedRevision,
+  currentRevision,
+}: RecordingFacts): boolean {
   if (stageAfter === 'approved') return true
   return !contentChanged && approvedRevision !== null && approvedRevision === currentRevision
 }
@@ -39,7 +44,11 @@ export type UnattendedPublishFacts = ApprovalFacts & {
  * Why a release or a scheduled publish may not publish this document, or null if it may. A document
  * already published as it is gets published again unchanged, which publishes nothing new.
  */
-export function unattendedPublishRefusal({ latestStage, approvedRevision, currentRevision }: UnattendedPublishFacts): string | null {
+export function unattendedPublishRefusal({
+  latestStage,
+  approvedRevision,
+  currentRevision,
+}: UnattendedPublishFacts): string | null {
   if (latestStage === 'published') return null
   if (approvedRevision !== null && approvedRevision !== currentRevision) {
     return `changed after approval (approved at revision ${approvedRevision}, now ${currentRevision}); review it again`

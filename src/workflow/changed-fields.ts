@@ -7,6 +7,7 @@ export function changedFieldNames(
   ignore: ReadonlySet<string>,
 ): string[] {
   return Object.keys(incoming).filter(
-    (name) => !ignore.has(name) && JSON.stringify(comparable(incoming[name])) !== JSON.stringify(comparable(previous?.[name])),
+    (name) =>
+      !ignore.has(name) && JSON.stringify(comparable(incoming[name])) !== JSON.stringify(comparable(previous?.[name])),
   )
 }

@@ -6,7 +6,13 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { hasRole } from '@/access/roles'
 
-import { relationIdOf, SCHEDULE_PUBLISH_TASK, scheduledDocumentOf, scheduleTypeOf, type ScheduleJob } from './scheduled-publish-jobs'
+import {
+  relationIdOf,
+  SCHEDULE_PUBLISH_TASK,
+  scheduledDocumentOf,
+  scheduleTypeOf,
+  type ScheduleJob,
+} from './scheduled-publish-jobs'
 import type { Stage } from './stages'
 
 export const REVIEWED_COLLECTIONS = ['terms', 'use-cases', 'faqs'] as const
@@ -42,7 +48,10 @@ export type EditorialDashboard = {
   openReleases: ReleaseItem[]
 }
 
-const TITLE_FIELD = { terms: 'title', 'use-cases': 'organization', faqs: 'question' } as const satisfies Record<ReviewedCollection, string>
+const TITLE_FIELD = { terms: 'title', 'use-cases': 'organization', faqs: 'question' } as const satisfies Record<
+  ReviewedCollection,
+  string
+>
 const LIMIT = 10
 
 const TITLE_ONLY = {
@@ -57,7 +66,12 @@ const DESK_ITEM_FIELDS = {
   faqs: { ...TITLE_ONLY.faqs, workflowStage: true, updatedAt: true },
 } as const
 
-async function findAcross(payload: Payload, user: TypedUser, where: Where, sort = '-updatedAt'): Promise<DashboardItem[]> {
+async function findAcross(
+  payload: Payload,
+  user: TypedUser,
+  where: Where,
+  sort = '-updatedAt',
+): Promise<DashboardItem[]> {
   const results = await Promise.all(
     REVIEWED_COLLECTIONS.map(async (collection) => {
       const { docs } = await payload.find({
@@ -126,7 +140,12 @@ async function readableTitles(payload: Payload, user: TypedUser, collection: Rev
     overrideAccess: false,
     user,
   })
-  return new Map(docs.map((doc) => [String(doc.id), String((doc as unknown as Record<string, unknown>)[TITLE_FIELD[collection]] ?? doc.id)]))
+  return new Map(
+    docs.map((doc) => [
+      String(doc.id),
+      String((doc as unknown as Record<string, unknown>)[TITLE_FIELD[collection]] ?? doc.id),
+    ]),
+  )
 }
 
 async function schedulerLabels(payload: Payload, user: TypedUser, ids: string[]): Promise<Map<string, string>> {
@@ -176,7 +195,9 @@ async function findScheduledDocuments(payload: Payload, user: TypedUser): Promis
     const ids = [...new Set(pending.filter((item) => item.collection === collection).map((item) => item.id))]
     if (ids.length > 0) titles.set(collection, await readableTitles(payload, user, collection, ids))
   }
-  const schedulerIds = [...new Set(pending.flatMap(({ job }) => (job.input?.user ? [relationIdOf(job.input.user)] : [])))]
+  const schedulerIds = [
+    ...new Set(pending.flatMap(({ job }) => (job.input?.user ? [relationIdOf(job.input.user)] : []))),
+  ]
   const schedulers = await schedulerLabels(payload, user, schedulerIds)
 
   return pending
@@ -204,15 +225,30 @@ export async function getEditorialDashboard(payload: Payload, user: TypedUser): 
   const reviewScope: Where = hasRole(user, 'reviewer', 'editor', 'admin')
     ? { workflowStage: { equals: 'in_review' } }
     : { and: [{ workflowStage: { equals: 'in_review' } }, { assignee: { equals: user.id } }] }
-  const [myDrafts, awaitingMyReview, changesRequested, recentlyPublished, scheduledReleases, scheduledDocuments, openReleases] =
-    await Promise.all([
-      findAcross(payload, user, { and: [mine, { workflowStage: { in: ['draft', 'changes_requested'] } }] }),
-      findAcross(payload, user, reviewScope),
-      findAcross(payload, user, { workflowStage: { equals: 'changes_requested' } }),
-      findAcross(payload, user, { workflowStage: { equals: 'published' } }),
-      findReleases(payload, user, 'scheduled'),
-      findScheduledDocuments(payload, user),
-      findReleases(payload, user, 'open'),
-    ])
-  return { myDrafts, awaitingMyReview, changesRequested, recentlyPublished, scheduledReleases, scheduledDocuments, openReleases }
+  const [
+    myDrafts,
+    awaitingMyReview,
+    changesRequested,
+    recentlyPublished,
+    scheduledReleases,
+    scheduledDocuments,
+    openReleases,
+  ] = await Promise.all([
+    findAcross(payload, user, { and: [mine, { workflowStage: { in: ['draft', 'changes_requested'] } }] }),
+    findAcross(payload, user, reviewScope),
+    findAcross(payload, user, { workflowStage: { equals: 'changes_requested' } }),
+    findAcross(payload, user, { workflowStage: { equals: 'published' } }),
+    findReleases(payload, user, 'scheduled'),
+    findScheduledDocuments(payload, user),
+    findReleases(payload, user, 'open'),
+  ])
+  return {
+    myDrafts,
+    awaitingMyReview,
+    changesRequested,
+    recentlyPublished,
+    scheduledReleases,
+    scheduledDocuments,
+    openReleases,
+  }
 }

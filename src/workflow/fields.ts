@@ -108,7 +108,8 @@ export const workflowFields: Field[] = [
       position: 'sidebar',
       readOnly: true,
       date: { pickerAppearance: 'dayAndTime' },
-      description: 'Set by the server on the first publish. From then on only editors and admins can delete this document.',
+      description:
+        'Set by the server on the first publish. From then on only editors and admins can delete this document.',
     },
   },
   {

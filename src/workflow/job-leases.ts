@@ -110,7 +110,12 @@ export async function leaseDueJobs(
 }
 
 /** Pushes back the expiry of every unfinished job `owner` holds, while it is still running them. */
-export async function renewLeases(payload: Payload, owner: string, leaseSeconds: number, now = new Date()): Promise<void> {
+export async function renewLeases(
+  payload: Payload,
+  owner: string,
+  leaseSeconds: number,
+  now = new Date(),
+): Promise<void> {
   await payload.db.updateMany({
     collection: JOBS_COLLECTION,
     where: { and: [{ [LEASE_OWNER_FIELD]: { equals: owner } }, { completedAt: { exists: false } }] },
@@ -128,7 +133,10 @@ export type LeasedRun = { leased: (string | number)[] }
 export async function runLeasedJobs(payload: Payload, owner: string, leaseSeconds: number): Promise<LeasedRun> {
   const leased = await leaseDueJobs(payload, owner, { leaseSeconds })
   const renewal = setInterval(
-    () => void renewLeases(payload, owner, leaseSeconds).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Could not renew job leases' })),
+    () =>
+      void renewLeases(payload, owner, leaseSeconds).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Could not renew job leases' }),
+      ),
     (leaseSeconds * 1000) / 3,
   )
   try {

@@ -1,7 +1,13 @@
 // Payload's jobs collection with what Cloudlex adds: who may run and cancel jobs, the audit of
 // single-document schedules, and the lease that lets one instance at a time run a job (./job-leases.ts). Those hooks only run when the jobs queue writes through regular collection
 // operations (`jobs.runHooks`), and that mode needs one repair in Payload 3.90, below.
-import { APIError, type CollectionBeforeOperationHook, type CollectionBeforeValidateHook, type CollectionConfig, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeOperationHook,
+  type CollectionBeforeValidateHook,
+  type CollectionConfig,
+  type PayloadRequest,
+} from 'payload'
 
 import { isEditorOrAdmin } from '@/access/content-access'
 import { recordCancelledSchedule, recordQueuedSchedule } from '@/audit/schedule-audit-hooks'
@@ -47,7 +53,11 @@ const expandLogAppend: CollectionBeforeValidateHook = ({ data, originalDoc }) =>
   return data
 }
 
-export function cloudlexJobsCollection({ defaultJobsCollection }: { defaultJobsCollection: CollectionConfig }): CollectionConfig {
+export function cloudlexJobsCollection({
+  defaultJobsCollection,
+}: {
+  defaultJobsCollection: CollectionConfig
+}): CollectionConfig {
   const hooks = defaultJobsCollection.hooks ?? {}
   return {
     ...defaultJobsCollection,

@@ -32,7 +32,11 @@ function reasonOf(error: unknown, collection: string, id: string): string {
   return `${collection} ${id}: ${details ? `${message} (${details})` : message}`
 }
 
-export async function publishRelease(payload: Payload, releaseId: string, user: TypedUser | null): Promise<ReleaseOutcome> {
+export async function publishRelease(
+  payload: Payload,
+  releaseId: string,
+  user: TypedUser | null,
+): Promise<ReleaseOutcome> {
   const release = await payload.findByID({ collection: 'releases', id: releaseId, depth: 0 })
   if (release.status === 'published') throw new APIError('This release is already published.', 400)
   const items = release.items ?? []

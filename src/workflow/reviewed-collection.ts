@@ -14,7 +14,10 @@ import { workflowFields } from './fields'
 import { enforceWorkflow, recordApprovedRevision, rememberDraftMode } from './hooks/enforce-workflow'
 import { guardSingleDelete, refuseDeletingPublishedHistory } from './hooks/guard-delete'
 
-type ReviewedCollectionArgs = Omit<CollectionConfig, 'slug' | 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'> & {
+type ReviewedCollectionArgs = Omit<
+  CollectionConfig,
+  'slug' | 'access' | 'versions' | 'lockDocuments' | 'fields' | 'hooks'
+> & {
   slug: SiteCollection
   /** The field that names a document in the audit log. */
   titleField: string

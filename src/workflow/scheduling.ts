@@ -30,7 +30,10 @@ const publishReleaseTask: TaskConfig<PublishReleaseIO> = {
       return { output: { outcome: 'skipped: release already published or rescheduled' } }
     }
     const user = input.user
-      ? { ...(await req.payload.findByID({ collection: 'users', id: input.user, depth: 0 })), collection: 'users' as const }
+      ? {
+          ...(await req.payload.findByID({ collection: 'users', id: input.user, depth: 0 })),
+          collection: 'users' as const,
+        }
       : null
     const outcome = await publishRelease(req.payload, input.release, user)
     if (!outcome.published) throw new Error(outcome.reason)

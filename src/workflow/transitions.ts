@@ -18,14 +18,7 @@ export type TransitionDecision =
   | { allowed: false; status: 400 | 403; message: string }
 
 export type TransitionAction =
-  | 'submit'
-  | 'request-changes'
-  | 'approve'
-  | 'publish'
-  | 'unpublish'
-  | 'reopen'
-  | 'new-draft'
-  | 'back-to-review'
+  'submit' | 'request-changes' | 'approve' | 'publish' | 'unpublish' | 'reopen' | 'new-draft' | 'back-to-review'
 
 type Rule = { action: TransitionAction; roles: readonly Role[]; ownerOnlyFor?: readonly Role[]; needsNote?: boolean }
 

@@ -32,8 +32,7 @@ export function isUnattendedPublish(req: PayloadRequest): boolean {
 /** Runs Payload's schedulePublish task (added to the config by Payload itself) as an unattended publish. */
 export function treatScheduledPublishesAsUnattended(config: SanitizedConfig): void {
   const task = config.jobs?.tasks?.find(({ slug }) => slug === SCHEDULE_PUBLISH_TASK) as
-    | ({ handler: TaskHandler<never>; [WRAPPED]?: true } & object)
-    | undefined
+    ({ handler: TaskHandler<never>; [WRAPPED]?: true } & object) | undefined
   if (!task || task[WRAPPED] || typeof task.handler !== 'function') return
   const handler = task.handler
   task.handler = (args) => scheduledPublishScope.run(true, () => handler(args))

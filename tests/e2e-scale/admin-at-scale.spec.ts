@@ -27,7 +27,9 @@ test.beforeAll(async ({ browser }) => {
   expect(totalDocs, 'the database holds the generated terms').toBeGreaterThanOrEqual(settings.terms)
   // Terms spread over the whole glossary, a different one for every load of the edit view.
   const page = Math.max(1, Math.floor(totalDocs / (settings.runs + 1) / 2))
-  const sample = await context.request.get(`/api/terms?limit=${settings.runs + 1}&page=${page}&depth=0&select[title]=true&sort=slug`)
+  const sample = await context.request.get(
+    `/api/terms?limit=${settings.runs + 1}&page=${page}&depth=0&select[title]=true&sort=slug`,
+  )
   termIds = ((await sample.json()) as { docs: { id: string }[] }).docs.map((doc) => doc.id)
   expect(termIds.length).toBe(settings.runs + 1)
 })
@@ -47,7 +49,11 @@ function report(view: string, summary: LatencySummary): void {
 }
 
 /** Words of generated titles, so every search finds terms, and no two consecutive searches are alike. */
-const searchWords = (run: number) => generatedTitle(run * 7).split(' ').slice(0, 2).join(' ')
+const searchWords = (run: number) =>
+  generatedTitle(run * 7)
+    .split(' ')
+    .slice(0, 2)
+    .join(' ')
 
 const VIEWS: View[] = [
   {

@@ -15,8 +15,12 @@ type ListPage = { name: string; path: string; paginated: boolean }
 
 /** The first category and provider that list terms, read from the public API as a reader would. */
 async function firstWithTerms(request: APIRequestContext) {
-  const categories = (await (await request.get('/api/categories?limit=1&depth=0&sort=name')).json()) as { docs: { slug: string }[] }
-  const providers = (await (await request.get('/api/providers?limit=1&depth=0&sort=displayOrder')).json()) as { docs: { slug: string }[] }
+  const categories = (await (await request.get('/api/categories?limit=1&depth=0&sort=name')).json()) as {
+    docs: { slug: string }[]
+  }
+  const providers = (await (await request.get('/api/providers?limit=1&depth=0&sort=displayOrder')).json()) as {
+    docs: { slug: string }[]
+  }
   return { category: categories.docs[0]!.slug, provider: providers.docs[0]!.slug }
 }
 

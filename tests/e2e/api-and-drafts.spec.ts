@@ -32,9 +32,16 @@ test('REST returns CloudTrail with its providers, use cases, FAQs, category and 
   expect(cloudtrail.difficulty).toBe('intermediate')
 })
 
-test('the admin created from the environment signs in; nobody can register a first account from the web', async ({ page, request }) => {
+test('the admin created from the environment signs in; nobody can register a first account from the web', async ({
+  page,
+  request,
+}) => {
   const register = await request.post('/api/users/first-register', {
-    data: { email: 'intruder@test.cloudlex', password: 'intruder-password-123', confirmPassword: 'intruder-password-123' },
+    data: {
+      email: 'intruder@test.cloudlex',
+      password: 'intruder-password-123',
+      confirmPassword: 'intruder-password-123',
+    },
   })
   expect(register.status()).toBe(403)
 

@@ -57,7 +57,8 @@ test.beforeAll(async ({ request }) => {
 test('every code block of docs/api.md is an example the suite runs', () => {
   expect(unmarked, 'code blocks that are neither examples nor the CLOUDLEX line').toEqual([])
   expect(examples.length).toBeGreaterThanOrEqual(8)
-  for (const example of examples) expect(example.expected, `docs/api.md:${example.line} says what it prints`).not.toBeNull()
+  for (const example of examples)
+    expect(example.expected, `docs/api.md:${example.line} says what it prints`).not.toBeNull()
 })
 
 for (const example of examples) {

@@ -24,31 +24,49 @@ const draftTitle = `GraphQL Client Draft ${randomUUID().slice(0, 8)}`
 test.beforeAll(async ({ request, baseURL }) => {
   endpoint = new URL('/api/graphql', baseURL).toString()
   admin = { Authorization: `JWT ${await adminToken(request)}` }
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+    docs: { id: string }[]
+  }
   const draft = await request.post('/api/terms?draft=true', {
     headers: admin,
-    data: { title: draftTitle, definition: 'Staff only.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+    data: {
+      title: draftTitle,
+      definition: 'Staff only.',
+      category: security.docs[0]!.id,
+      difficulty: 'beginner',
+      _status: 'draft',
+    },
   })
   expect(draft.status(), await draft.text()).toBe(201)
   apiKey = randomUUID()
-  const client = await request.post('/api/api-clients', { headers: admin, data: { name: 'GraphQL consumer', owner: 'e2e suite', scope: 'preview', enableAPIKey: true, apiKey } })
+  const client = await request.post('/api/api-clients', {
+    headers: admin,
+    data: { name: 'GraphQL consumer', owner: 'e2e suite', scope: 'preview', enableAPIKey: true, apiKey },
+  })
   expect(client.status(), await client.text()).toBe(201)
 })
 
 const readers = () => [
   { who: 'anonymous', client: new GraphQLClient(endpoint) },
-  { who: 'an API key, even with the preview scope', client: new GraphQLClient(endpoint, { headers: { Authorization: `api-clients API-Key ${apiKey}` } }) },
+  {
+    who: 'an API key, even with the preview scope',
+    client: new GraphQLClient(endpoint, { headers: { Authorization: `api-clients API-Key ${apiKey}` } }),
+  },
 ]
 
 test('anonymous callers and API keys read published terms and never a draft', async () => {
   for (const { who, client } of readers()) {
-    const published = await client.request<TermDocs>(`{ Terms(where: { slug: { equals: "cloudtrail" } }) { docs { title category { name } } } }`)
+    const published = await client.request<TermDocs>(
+      `{ Terms(where: { slug: { equals: "cloudtrail" } }) { docs { title category { name } } } }`,
+    )
     expect(published.Terms.docs, who).toEqual([{ title: 'CloudTrail', category: { name: expect.any(String) } }])
     const drafts = await client.request<TermDocs>(DRAFT_QUERY, { title: draftTitle })
     expect(drafts.Terms.docs, who).toEqual([])
   }
   const editor = new GraphQLClient(endpoint, { headers: admin })
-  expect((await editor.request<TermDocs>(DRAFT_QUERY, { title: draftTitle })).Terms.docs).toEqual([{ id: expect.any(String), title: draftTitle }])
+  expect((await editor.request<TermDocs>(DRAFT_QUERY, { title: draftTitle })).Terms.docs).toEqual([
+    { id: expect.any(String), title: draftTitle },
+  ])
 })
 
 test('anonymous callers and API keys get no staff-only field, and no users', async () => {

@@ -11,7 +11,10 @@ import { adminToken } from './support/staff'
 type Page = { items: V1Change[]; next: string; hasMore: boolean }
 
 /** Follows the feed from `since` to its end; returns the terms it leaves (id → slug) and the last cursor. */
-async function follow(request: APIRequestContext, since?: string): Promise<{ terms: Map<string, string>; next: string }> {
+async function follow(
+  request: APIRequestContext,
+  since?: string,
+): Promise<{ terms: Map<string, string>; next: string }> {
   const terms = new Map<string, string>()
   let cursor = since
   for (;;) {
@@ -28,7 +31,9 @@ async function follow(request: APIRequestContext, since?: string): Promise<{ ter
   }
 }
 
-test('a consumer starting from nothing gets every published term, and pages keep their validators', async ({ request }) => {
+test('a consumer starting from nothing gets every published term, and pages keep their validators', async ({
+  request,
+}) => {
   const { terms, next } = await follow(request)
   const published = (await (await request.get('/api/terms?limit=1&depth=0')).json()) as { totalDocs: number }
   expect(terms.size).toBe(published.totalDocs)
@@ -38,27 +43,42 @@ test('a consumer starting from nothing gets every published term, and pages keep
   const headers = last.headers()
   expect(headers['cache-control']).toBe('no-cache')
   expect(headers['etag']).toMatch(/^"[\w-]{43}"$/)
-  expect((await request.get(`/api/v1/changes?since=${next}`, { headers: { 'if-none-match': headers['etag']! } })).status()).toBe(304)
+  expect(
+    (await request.get(`/api/v1/changes?since=${next}`, { headers: { 'if-none-match': headers['etag']! } })).status(),
+  ).toBe(304)
 
   const refused = await request.get('/api/v1/changes?since=not-a-cursor')
   expect(refused.status()).toBe(400)
-  expect(((await refused.json()) as { parameters: { name: string }[] }).parameters.map((parameter) => parameter.name)).toEqual(['since'])
+  expect(
+    ((await refused.json()) as { parameters: { name: string }[] }).parameters.map((parameter) => parameter.name),
+  ).toEqual(['since'])
 })
 
 test('the event stream delivers a term published while it is open, uncompressed', async ({ request, baseURL }) => {
   const { next } = await follow(request)
   const client = new AbortController()
-  const response = await fetch(`${baseURL}/api/v1/changes/stream?since=${next}`, { headers: { 'accept-encoding': 'gzip, br' }, signal: client.signal })
+  const response = await fetch(`${baseURL}/api/v1/changes/stream?since=${next}`, {
+    headers: { 'accept-encoding': 'gzip, br' },
+    signal: client.signal,
+  })
   expect(response.status).toBe(200)
   expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
   expect(response.headers.get('content-encoding')).toBeNull()
 
   const token = await adminToken(request)
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+    docs: { id: string }[]
+  }
   const title = `Stream Probe ${Date.now().toString(36)}`
   const created = await request.post('/api/terms', {
     headers: { Authorization: `JWT ${token}` },
-    data: { title, definition: 'Published while a stream is open.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'published' },
+    data: {
+      title,
+      definition: 'Published while a stream is open.',
+      category: security.docs[0]!.id,
+      difficulty: 'beginner',
+      _status: 'published',
+    },
   })
   expect(created.status(), await created.text()).toBe(201)
   const { id } = ((await created.json()) as { doc: { id: string } }).doc

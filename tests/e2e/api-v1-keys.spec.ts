@@ -23,7 +23,10 @@ const keyHeader = (key: string) => ({ Authorization: `api-clients API-Key ${key}
 async function createClient(request: APIRequestContext, name: string, scope: 'published' | 'preview'): Promise<Client> {
   const key = randomUUID()
   keysEverIssued.push(key)
-  const created = await request.post('/api/api-clients', { headers: admin, data: { name, owner: 'e2e suite', scope, enableAPIKey: true, apiKey: key } })
+  const created = await request.post('/api/api-clients', {
+    headers: admin,
+    data: { name, owner: 'e2e suite', scope, enableAPIKey: true, apiKey: key },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const { doc } = (await created.json()) as { doc: { id: string } & Record<string, unknown> }
   expect(JSON.stringify(doc)).not.toContain(key)
@@ -38,10 +41,18 @@ test.beforeAll(async ({ request }) => {
   admin = { Authorization: `JWT ${await adminToken(request)}` }
   reader = await createClient(request, 'Docs site build', 'published')
   previewer = await createClient(request, 'Staging portal', 'preview')
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+    docs: { id: string }[]
+  }
   const draft = await request.post('/api/terms?draft=true', {
     headers: admin,
-    data: { title: `Key Preview Probe ${Date.now().toString(36)}`, definition: 'Only previewers see this.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+    data: {
+      title: `Key Preview Probe ${Date.now().toString(36)}`,
+      definition: 'Only previewers see this.',
+      category: security.docs[0]!.id,
+      difficulty: 'beginner',
+      _status: 'draft',
+    },
   })
   expect(draft.status(), await draft.text()).toBe(201)
   draftSlug = ((await draft.json()) as { doc: { slug: string } }).doc.slug
@@ -51,32 +62,46 @@ test('a key reads published content like anyone, counted against the key’s own
   const published = await request.get('/api/v1/terms/cloudtrail', { headers: keyHeader(reader.key) })
   expect(published.status()).toBe(200)
   // An address no one asked for yet: the answer is produced, so it counts, against the key.
-  const fresh = await request.get(`/api/v1/terms?limit=${Math.floor(Math.random() * 90) + 7}&sort=-updatedAt`, { headers: keyHeader(reader.key) })
+  const fresh = await request.get(`/api/v1/terms?limit=${Math.floor(Math.random() * 90) + 7}&sort=-updatedAt`, {
+    headers: keyHeader(reader.key),
+  })
   expect(fresh.status()).toBe(200)
   expect(fresh.headers()['ratelimit-policy']).toMatch(/^"key";q=\d+;w=\d+$/)
   expect(fresh.headers()['ratelimit']).toMatch(/^"key";r=\d+;t=\d+$/)
-  expect(((await fresh.json()) as { items: { slug: string }[] }).items.map((item) => item.slug)).not.toContain(draftSlug)
+  expect(((await fresh.json()) as { items: { slug: string }[] }).items.map((item) => item.slug)).not.toContain(
+    draftSlug,
+  )
 })
 
-test('only a key with the preview scope reads drafts, and only through the v1 API', async ({ request, playwright, baseURL }) => {
+test('only a key with the preview scope reads drafts, and only through the v1 API', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL })
   const refused = await anonymous.get(`/api/v1/terms/${draftSlug}?preview=true`)
   expect(refused.status()).toBe(403)
   expect(await problemType(refused)).toBe('urn:cloudlex:problem:preview-not-allowed')
   await anonymous.dispose()
-  expect((await request.get(`/api/v1/terms/${draftSlug}?preview=true`, { headers: keyHeader(reader.key) })).status()).toBe(403)
+  expect(
+    (await request.get(`/api/v1/terms/${draftSlug}?preview=true`, { headers: keyHeader(reader.key) })).status(),
+  ).toBe(403)
 
   const drafted = await request.get(`/api/v1/terms/${draftSlug}?preview=true`, { headers: keyHeader(previewer.key) })
   expect(drafted.status()).toBe(200)
   expect(((await drafted.json()) as { definition: string }).definition).toBe('Only previewers see this.')
   expect(drafted.headers()['cache-control']).toBe('private, no-store')
-  const list = await request.get('/api/v1/terms?preview=true&sort=-updatedAt&limit=20', { headers: keyHeader(previewer.key) })
+  const list = await request.get('/api/v1/terms?preview=true&sort=-updatedAt&limit=20', {
+    headers: keyHeader(previewer.key),
+  })
   expect(((await list.json()) as { items: { slug: string }[] }).items.map((item) => item.slug)).toContain(draftSlug)
   // Without preview=true the same key gets the published glossary, where the draft is not.
   expect((await request.get(`/api/v1/terms/${draftSlug}`, { headers: keyHeader(previewer.key) })).status()).toBe(404)
 
   // Payload's REST and GraphQL APIs treat a key as no one in particular: published content only, no staff data.
-  const rest = await request.get(`/api/terms?where[slug][equals]=${draftSlug}&draft=true`, { headers: keyHeader(previewer.key) })
+  const rest = await request.get(`/api/terms?where[slug][equals]=${draftSlug}&draft=true`, {
+    headers: keyHeader(previewer.key),
+  })
   expect(((await rest.json()) as { totalDocs: number }).totalDocs).toBe(0)
   const graphql = await request.post('/api/graphql', {
     headers: keyHeader(previewer.key),
@@ -85,14 +110,20 @@ test('only a key with the preview scope reads drafts, and only through the v1 AP
   expect(JSON.stringify(await graphql.json())).not.toContain(draftSlug)
   expect((await request.get('/api/users', { headers: keyHeader(previewer.key) })).status()).toBe(403)
   expect((await request.get('/api/api-clients', { headers: keyHeader(previewer.key) })).status()).toBe(403)
-  const selfEdit = await request.patch(`/api/api-clients/${previewer.id}`, { headers: keyHeader(previewer.key), data: { scope: 'preview', expiresAt: null } })
+  const selfEdit = await request.patch(`/api/api-clients/${previewer.id}`, {
+    headers: keyHeader(previewer.key),
+    data: { scope: 'preview', expiresAt: null },
+  })
   expect(selfEdit.status()).toBe(403)
 })
 
 test('rotating a key refuses the old one at once and accepts the new one', async ({ request }) => {
   const replacement = randomUUID()
   keysEverIssued.push(replacement)
-  const rotated = await request.patch(`/api/api-clients/${reader.id}`, { headers: admin, data: { apiKey: replacement } })
+  const rotated = await request.patch(`/api/api-clients/${reader.id}`, {
+    headers: admin,
+    data: { apiKey: replacement },
+  })
   expect(rotated.status(), await rotated.text()).toBe(200)
   const old = await request.get('/api/v1/terms/cloudtrail', { headers: keyHeader(reader.key) })
   expect(old.status()).toBe(401)
@@ -116,10 +147,14 @@ test('a revoked key and an expired key are refused', async ({ request }) => {
 })
 
 test('the last use of a key is recorded, and the audit log never shows a key', async ({ request }) => {
-  const client = (await (await request.get(`/api/api-clients/${previewer.id}`, { headers: admin })).json()) as { lastUsedAt?: string }
+  const client = (await (await request.get(`/api/api-clients/${previewer.id}`, { headers: admin })).json()) as {
+    lastUsedAt?: string
+  }
   expect(Date.now() - Date.parse(client.lastUsedAt!)).toBeLessThan(120_000)
 
-  const entries = await request.get('/api/audit-log?where[targetCollection][equals]=api-clients&limit=100&depth=0', { headers: admin })
+  const entries = await request.get('/api/audit-log?where[targetCollection][equals]=api-clients&limit=100&depth=0', {
+    headers: admin,
+  })
   const body = await entries.text()
   const docs = (JSON.parse(body) as { docs: { action: string; changedFields?: string[] }[] }).docs
   expect(docs.length).toBeGreaterThanOrEqual(4)

@@ -14,7 +14,9 @@ import { titleSortKey } from '../../src/collections/Terms/list-fields'
 import { OpenApiContract } from './support/openapi-contract'
 import { adminToken } from './support/staff'
 
-const SEEDED_SLUGS = readdirSync(path.join(import.meta.dirname, '../../seed/terms')).map((file) => file.replace(/\.txt$/, ''))
+const SEEDED_SLUGS = readdirSync(path.join(import.meta.dirname, '../../seed/terms')).map((file) =>
+  file.replace(/\.txt$/, ''),
+)
 
 let contract: OpenApiContract | null = null
 
@@ -51,7 +53,10 @@ async function getChecked(request: APIRequestContext, address: string, documente
   return { status: response.status(), headers, body }
 }
 
-type TermList = { items: { id: string; slug: string; title: string; category: { slug: string } | null; difficulty: string }[]; next: string | null }
+type TermList = {
+  items: { id: string; slug: string; title: string; category: { slug: string } | null; difficulty: string }[]
+  next: string | null
+}
 
 async function allPages(request: APIRequestContext, query: string): Promise<TermList['items']> {
   const items: TermList['items'] = []
@@ -73,7 +78,13 @@ async function problemOf(request: APIRequestContext, path: string, status: numbe
   const response = await request.get(path)
   expect(response.status(), path).toBe(status)
   expect(response.headers()['content-type']).toContain(PROBLEM_TYPE)
-  const body = (await response.json()) as { type: string; status: number; detail: string; instance: string; parameters?: { name: string }[] }
+  const body = (await response.json()) as {
+    type: string
+    status: number
+    detail: string
+    instance: string
+    parameters?: { name: string }[]
+  }
   expect(body.status).toBe(status)
   expect(body.instance).toBe(path.split('?')[0])
   return body
@@ -82,7 +93,11 @@ async function problemOf(request: APIRequestContext, path: string, status: numbe
 test('the OpenAPI document is valid OpenAPI 3.1 and describes the term endpoint', async ({ request }) => {
   const response = await request.get('/api/v1/openapi.json')
   expect(response.status()).toBe(200)
-  const document = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }
+  const document = (await response.json()) as {
+    openapi: string
+    paths: Record<string, unknown>
+    components: { schemas: Record<string, unknown> }
+  }
   expect(document.openapi).toBe('3.1.0')
   const validation = await new Validator().validate(document as never)
   expect(validation.errors ?? []).toEqual([])
@@ -91,7 +106,9 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the term endpoint'
   expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Term', 'Problem']))
 })
 
-test('a published term: the documented fields only, a strong ETag answered with 304, cache tags and a shared-cache lifetime', async ({ request }) => {
+test('a published term: the documented fields only, a strong ETag answered with 304, cache tags and a shared-cache lifetime', async ({
+  request,
+}) => {
   const response = await request.get('/api/v1/terms/cloudtrail')
   expect(response.status()).toBe(200)
   const term = await response.json()
@@ -124,7 +141,11 @@ test('refusals are problem details naming what is wrong', async ({ request }) =>
 
   expect((await problemOf(request, '/api/v1/glossary', 404)).detail).toContain('/api/v1/openapi.json')
 
-  for (const [method, address] of [['POST', '/api/v1/terms'], ['DELETE', '/api/v1/terms/cloudtrail'], ['PUT', '/api/v1/glossary']] as const) {
+  for (const [method, address] of [
+    ['POST', '/api/v1/terms'],
+    ['DELETE', '/api/v1/terms/cloudtrail'],
+    ['PUT', '/api/v1/glossary'],
+  ] as const) {
     const refused = await request.fetch(address, { method, data: method === 'DELETE' ? undefined : {} })
     expect(refused.status(), `${method} ${address}`).toBe(405)
     expect(refused.headers()['allow']).toBe('GET, HEAD')
@@ -134,10 +155,18 @@ test('refusals are problem details naming what is wrong', async ({ request }) =>
 
 test('an unpublished term is not answered, not even to a signed-in admin', async ({ request, playwright, baseURL }) => {
   const token = await adminToken(request)
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+    docs: { id: string }[]
+  }
   const created = await request.post('/api/terms?draft=true', {
     headers: { Authorization: `JWT ${token}` },
-    data: { title: `V1 Draft Probe ${Date.now().toString(36)}`, definition: 'Not for readers yet.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+    data: {
+      title: `V1 Draft Probe ${Date.now().toString(36)}`,
+      definition: 'Not for readers yet.',
+      category: security.docs[0]!.id,
+      difficulty: 'beginner',
+      _status: 'draft',
+    },
   })
   expect(created.status(), await created.text()).toBe(201)
   const { slug } = ((await created.json()) as { doc: { slug: string } }).doc
@@ -148,13 +177,19 @@ test('an unpublished term is not answered, not even to a signed-in admin', async
   const asAdmin = await request.get(`/api/v1/terms/${slug}`, { headers: { Authorization: `JWT ${token}` } })
   expect(asAdmin.status()).toBe(404)
 
-  const newest = (await (await request.get('/api/v1/terms?sort=-updatedAt&limit=100', { headers: { Authorization: `JWT ${token}` } })).json()) as TermList
+  const newest = (await (
+    await request.get('/api/v1/terms?sort=-updatedAt&limit=100', { headers: { Authorization: `JWT ${token}` } })
+  ).json()) as TermList
   expect(newest.items.map((item) => item.slug)).not.toContain(slug)
-  const found = (await (await request.get(`/api/v1/search?q=${encodeURIComponent('V1 Draft Probe')}`)).json()) as { items: { slug: string }[] }
+  const found = (await (await request.get(`/api/v1/search?q=${encodeURIComponent('V1 Draft Probe')}`)).json()) as {
+    items: { slug: string }[]
+  }
   expect(found.items.map((item) => item.slug)).not.toContain(slug)
 })
 
-test('the term list: every published term once across pages, in title order both ways, filters kept', async ({ request }) => {
+test('the term list: every published term once across pages, in title order both ways, filters kept', async ({
+  request,
+}) => {
   const ascending = await allPages(request, 'limit=7')
   const slugs = ascending.map((item) => item.slug)
   expect(new Set(slugs).size).toBe(slugs.length)
@@ -167,24 +202,37 @@ test('the term list: every published term once across pages, in title order both
 
   const security = await allPages(request, 'limit=4&category=security&difficulty=intermediate')
   expect(security.map((item) => item.slug)).toContain('cloudtrail')
-  for (const item of security) expect(item).toMatchObject({ category: { slug: 'security' }, difficulty: 'intermediate' })
+  for (const item of security)
+    expect(item).toMatchObject({ category: { slug: 'security' }, difficulty: 'intermediate' })
 
   const future = await getChecked(request, '/terms?updatedSince=2999-01-01T00:00:00Z', '/terms')
   expect(future.body).toEqual({ items: [], next: null })
 })
 
-test('categories, providers and a provider’s services answer as documented and agree with the terms', async ({ request }) => {
-  const categories = (await getChecked(request, '/categories', '/categories')).body as { items: { slug: string; termCount: number }[] }
+test('categories, providers and a provider’s services answer as documented and agree with the terms', async ({
+  request,
+}) => {
+  const categories = (await getChecked(request, '/categories', '/categories')).body as {
+    items: { slug: string; termCount: number }[]
+  }
   const security = categories.items.find((category) => category.slug === 'security')!
   expect((await allPages(request, 'limit=50&category=security')).length).toBe(security.termCount)
 
-  const providers = (await getChecked(request, '/providers', '/providers')).body as { items: { slug: string; serviceCount: number }[] }
-  expect(providers.items.map((provider) => provider.slug)).toEqual(expect.arrayContaining(['aws', 'azure', 'gcp', 'oci']))
+  const providers = (await getChecked(request, '/providers', '/providers')).body as {
+    items: { slug: string; serviceCount: number }[]
+  }
+  expect(providers.items.map((provider) => provider.slug)).toEqual(
+    expect.arrayContaining(['aws', 'azure', 'gcp', 'oci']),
+  )
 
   const services: { term: { slug: string }; service: string | null }[] = []
   let cursor: string | null = null
   do {
-    const { body } = await getChecked(request, `/providers/aws/services?limit=20${cursor ? `&cursor=${cursor}` : ''}`, '/providers/{slug}/services')
+    const { body } = await getChecked(
+      request,
+      `/providers/aws/services?limit=20${cursor ? `&cursor=${cursor}` : ''}`,
+      '/providers/{slug}/services',
+    )
     const page = body as { items: typeof services; next: string | null }
     services.push(...page.items)
     cursor = page.next
@@ -197,9 +245,15 @@ test('categories, providers and a provider’s services answer as documented and
   expect(missing.status).toBe(404)
 })
 
-test('compare: the chosen providers in the order asked, cells matching each term’s equivalents', async ({ request }) => {
+test('compare: the chosen providers in the order asked, cells matching each term’s equivalents', async ({
+  request,
+}) => {
   const { body } = await getChecked(request, '/compare?providers=gcp,aws&category=security&limit=100', '/compare')
-  const matrix = body as { providers: { slug: string }[]; rows: { term: { slug: string }; cells: ({ service: string | null } | null)[] }[]; next: string | null }
+  const matrix = body as {
+    providers: { slug: string }[]
+    rows: { term: { slug: string }; cells: ({ service: string | null } | null)[] }[]
+    next: string | null
+  }
   expect(matrix.providers.map((provider) => provider.slug)).toEqual(['gcp', 'aws'])
   const row = matrix.rows.find((candidate) => candidate.term.slug === 'cloudtrail')!
   expect(row.cells.map((cell) => cell?.service)).toEqual(['Cloud Audit Logs', 'AWS CloudTrail'])
@@ -213,12 +267,17 @@ test('compare: the chosen providers in the order asked, cells matching each term
 
 test('search: best match first, highlights inside the text, bounded pages', async ({ request }) => {
   const { body } = await getChecked(request, '/search?q=cloudtrail', '/search')
-  const results = body as { items: { slug: string; title: { text: string; ranges: { start: number; end: number }[] } }[] }
+  const results = body as {
+    items: { slug: string; title: { text: string; ranges: { start: number; end: number }[] } }[]
+  }
   expect(results.items[0]!.slug).toBe('cloudtrail')
   const { text, ranges } = results.items[0]!.title
   expect(ranges.map(({ start, end }) => text.slice(start, end))).toEqual(['CloudTrail'])
 
-  const typo = (await getChecked(request, '/search?q=kubernetezz', '/search')).body as { items: unknown[]; didYouMean: { slug: string }[] }
+  const typo = (await getChecked(request, '/search?q=kubernetezz', '/search')).body as {
+    items: unknown[]
+    didYouMean: { slug: string }[]
+  }
   if (typo.items.length === 0) expect(typo.didYouMean.map((term) => term.slug)).toContain('kubernetes')
 
   expect((await getChecked(request, '/search?q=%20%20', '/search')).status).toBe(400)
@@ -241,7 +300,10 @@ test('bad list queries are refused with problem details naming the parameter', a
   for (const [address, documented, parameter] of cases) {
     const answer = await getChecked(request, address, documented)
     expect(answer.status, address).toBe(400)
-    expect((answer.body as { parameters: { name: string }[] }).parameters.map((named) => named.name), address).toEqual([parameter])
+    expect(
+      (answer.body as { parameters: { name: string }[] }).parameters.map((named) => named.name),
+      address,
+    ).toEqual([parameter])
   }
   const { body } = await getChecked(request, '/terms?limit=2&sort=-updatedAt', '/terms')
   const cursor = (body as TermList).next!

@@ -29,21 +29,25 @@ function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '--no-deprecation',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PAYLOAD_SECRET: 'server-test-secret-not-for-real-use-0000000',
-      DATABASE_URI: `file:${path.join(workDir, `${port}.db`)}`,
-      CLOUDLEX_JOBS: 'off',
-      SERVER_URL: `http://127.0.0.1:${port}`,
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-deprecation',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PAYLOAD_SECRET: 'server-test-secret-not-for-real-use-0000000',
+        DATABASE_URI: `file:${path.join(workDir, `${port}.db`)}`,
+        CLOUDLEX_JOBS: 'off',
+        SERVER_URL: `http://127.0.0.1:${port}`,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   const keep = (chunk: Buffer) => (output += chunk.toString())
   child.stdout.on('data', keep)
@@ -113,7 +117,11 @@ test('records the socket’s address in the audit log, whatever address headers 
   const email = 'spoofer@test.cloudlex'
   const refused = await api.post('/api/users/login', {
     data: { email, password: 'guess' },
-    headers: { 'X-Forwarded-For': '203.0.113.50', 'X-Real-IP': '203.0.113.51', 'X-Cloudlex-Client-Address': '203.0.113.52' },
+    headers: {
+      'X-Forwarded-For': '203.0.113.50',
+      'X-Real-IP': '203.0.113.51',
+      'X-Cloudlex-Client-Address': '203.0.113.52',
+    },
   })
   expect(refused.status()).toBe(401)
   const entries = await api.get(`/api/audit-log?where[targetTitle][equals]=${email}&depth=0`, {
@@ -133,7 +141,9 @@ test('keeps counting failed sign-ins when each attempt claims another X-Forwarde
   const refused = await attempt(4)
   expect(refused.status()).toBe(429)
   expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0)
-  expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/^Too many failed sign-ins to this account/)
+  expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+    /^Too many failed sign-ins to this account/,
+  )
 })
 
 test('answers a 2 MiB JSON body with 413 at once, without reading it', async () => {
@@ -212,7 +222,13 @@ test('tells the operator how to create the first admin instead of offering a sig
   try {
     const page = await browser.newPage({ baseURL: empty.baseURL })
     const deadline = Date.now() + 180_000
-    while (Date.now() < deadline && !(await fetch(`${empty.baseURL}/api/users/init`).then((r) => r.ok, () => false))) {
+    while (
+      Date.now() < deadline &&
+      !(await fetch(`${empty.baseURL}/api/users/init`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 1_000))
     }
     await page.goto('/admin')
@@ -231,6 +247,8 @@ test('tells the operator how to create the first admin instead of offering a sig
 test('refuses to start with an admin password under 12 characters, without printing it', async () => {
   const refused = await startServer({ CLOUDLEX_ADMIN_EMAIL: ADMIN.email, CLOUDLEX_ADMIN_PASSWORD: 'short-pw' })
   expect(await refused.exited).toBe(1)
-  expect(refused.output()).toContain('Cloudlex did not start: CLOUDLEX_ADMIN_EMAIL / CLOUDLEX_ADMIN_PASSWORD: the password is shorter than 12 characters.')
+  expect(refused.output()).toContain(
+    'Cloudlex did not start: CLOUDLEX_ADMIN_EMAIL / CLOUDLEX_ADMIN_PASSWORD: the password is shorter than 12 characters.',
+  )
   expect(refused.output()).not.toContain('short-pw')
 })

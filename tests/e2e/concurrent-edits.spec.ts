@@ -33,21 +33,36 @@ test.beforeAll(async ({ request }) => {
   await ensureStaffUser(request, 'editor', FIRST_EDITOR)
   await ensureStaffUser(request, 'editor', SECOND_EDITOR)
   const headers = { Authorization: `JWT ${await adminToken(request)}` }
-  const categories = (await (await request.get('/api/categories?where[slug][equals]=security', { headers })).json()) as {
+  const categories = (await (
+    await request.get('/api/categories?where[slug][equals]=security', { headers })
+  ).json()) as {
     docs: { id: string }[]
   }
   const created = await request.post('/api/terms?draft=true', {
     headers,
-    data: { title: 'Concurrent Edit Term', definition: 'The first wording.', category: categories.docs[0]!.id, difficulty: 'beginner' },
+    data: {
+      title: 'Concurrent Edit Term',
+      definition: 'The first wording.',
+      category: categories.docs[0]!.id,
+      difficulty: 'beginner',
+    },
   })
   expect(created.status(), await created.text()).toBe(201)
   termId = ((await created.json()) as { doc: { id: string } }).doc.id
 })
 
-test('a save made from a form opened before someone else’s save is refused with a clear message', async ({ browser, baseURL, request }) => {
+test('a save made from a form opened before someone else’s save is refused with a clear message', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const headers = { Authorization: `JWT ${await adminToken(request)}` }
   const storedDefinition = async () =>
-    ((await (await request.get(`/api/terms/${termId}?draft=true&depth=0`, { headers })).json()) as { definition: string }).definition
+    (
+      (await (await request.get(`/api/terms/${termId}?draft=true&depth=0`, { headers })).json()) as {
+        definition: string
+      }
+    ).definition
   const first = await signedInContext(browser, baseURL!, FIRST_EDITOR)
   const second = await signedInContext(browser, baseURL!, SECOND_EDITOR)
   const firstPage = await openTerm(first)
@@ -61,7 +76,11 @@ test('a save made from a form opened before someone else’s save is refused wit
   await expect.poll(storedDefinition, { timeout: 15_000 }).toBe('The first editor’s second wording.')
 
   await secondPage.getByRole('button', { name: 'Save Draft' }).click()
-  await expect(secondPage.getByText(/changed by someone else since you opened it: reload to see their version; copy your edits first/)).toBeVisible({
+  await expect(
+    secondPage.getByText(
+      /changed by someone else since you opened it: reload to see their version; copy your edits first/,
+    ),
+  ).toBeVisible({
     timeout: 15_000,
   })
   expect(await storedDefinition()).toBe('The first editor’s second wording.')
@@ -69,7 +88,10 @@ test('a save made from a form opened before someone else’s save is refused wit
   await second.close()
 })
 
-test('an editor whose save is refused sees a compare of their form against the stored version', async ({ browser, baseURL }) => {
+test('an editor whose save is refused sees a compare of their form against the stored version', async ({
+  browser,
+  baseURL,
+}) => {
   const first = await signedInContext(browser, baseURL!, FIRST_EDITOR)
   const second = await signedInContext(browser, baseURL!, SECOND_EDITOR)
   const firstPage = await openTerm(first)
@@ -90,7 +112,9 @@ test('an editor whose save is refused sees a compare of their form against the s
   await expect(compare.locator('tr[data-field="title"]')).toHaveCount(0)
 
   await compare.getByRole('button', { name: 'Reload the stored version' }).click()
-  await expect(secondPage.locator('#field-definition')).toHaveValue('The first editor’s wording for the compare.', { timeout: 15_000 })
+  await expect(secondPage.locator('#field-definition')).toHaveValue('The first editor’s wording for the compare.', {
+    timeout: 15_000,
+  })
   await expect(secondPage.getByRole('region', { name: 'Your edits and the stored version' })).toHaveCount(0)
   await first.close()
   await second.close()

@@ -123,7 +123,9 @@ test('the audit log shows every step with the person who took it', async ({ requ
     headers: { Authorization: `JWT ${token}` },
   })
   const { docs } = (await response.json()) as { docs: { action: string; actorLabel: string; note?: string }[] }
-  const steps = docs.map((entry) => `${entry.action} by ${entry.actorLabel}${entry.action === 'stage-change' ? ` (${entry.note})` : ''}`)
+  const steps = docs.map(
+    (entry) => `${entry.action} by ${entry.actorLabel}${entry.action === 'stage-change' ? ` (${entry.note})` : ''}`,
+  )
   expect(steps).toEqual([
     `create by ${AUTHOR}`,
     `stage-change by ${AUTHOR} (draft → in_review)`,
@@ -136,7 +138,9 @@ test('the audit log shows every step with the person who took it', async ({ requ
   ])
 
   const context = await browser.newContext({ baseURL })
-  await context.request.post('/api/users/login', { data: { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' } })
+  await context.request.post('/api/users/login', {
+    data: { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' },
+  })
   const page = await context.newPage()
   await page.goto('/admin/collections/audit-log')
   await expect(page.getByText(EDITOR).first()).toBeVisible({ timeout: 15_000 })

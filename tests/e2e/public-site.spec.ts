@@ -39,7 +39,8 @@ async function publishedTermCount(request: APIRequestContext): Promise<number> {
 async function expectNoAxeViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze()
   const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   )
   expect(summary, `axe violations on ${label}`).toEqual([])
 }
@@ -73,7 +74,10 @@ test.describe('the public site on a freshly seeded production server', () => {
     }
   })
 
-  test('A–Z index: a page per letter with its count, links and filters that live in the URL', async ({ page, request }) => {
+  test('A–Z index: a page per letter with its count, links and filters that live in the URL', async ({
+    page,
+    request,
+  }) => {
     const total = await publishedTermCount(request)
     await page.goto('/terms')
     await expect(page.getByRole('main').getByRole('status')).toHaveText(`${total} terms.`)
@@ -86,7 +90,9 @@ test.describe('the public site on a freshly seeded production server', () => {
     await expect(page.getByRole('link', { name: 'Kubernetes', exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: 'API Gateway', exact: true })).toHaveCount(0)
     // Letters with no term are shown but lead nowhere; page 1 has one address.
-    expect((await page.request.get('/terms/letter/k/1', { maxRedirects: 0 })).headers().location).toBe('/terms/letter/k')
+    expect((await page.request.get('/terms/letter/k/1', { maxRedirects: 0 })).headers().location).toBe(
+      '/terms/letter/k',
+    )
     expect((await page.request.get('/terms/letter/k/2')).status()).toBe(404)
     expect((await page.request.get('/terms/letter/kk')).status()).toBe(404)
 
@@ -145,7 +151,9 @@ test.describe('the public site on a freshly seeded production server', () => {
     await expect(table.getByRole('row', { name: /Oracle Cloud Infrastructure/ })).toContainText('No equivalent')
   })
 
-  test('mentions of other terms link to them, with a preview on focus and hover that Escape dismisses', async ({ page }) => {
+  test('mentions of other terms link to them, with a preview on focus and hover that Escape dismisses', async ({
+    page,
+  }) => {
     await page.goto('/terms/block-storage')
     const mention = page.locator('[data-auto-link="virtual-machine"]').first()
     await expect(mention).toHaveAttribute('href', '/terms/virtual-machine')
@@ -209,7 +217,10 @@ test.describe('the public site on a freshly seeded production server', () => {
     await expect(matrix).toHaveCount(1)
     await expect(matrix.locator('thead th')).toHaveCount(5)
 
-    await page.getByRole('navigation', { name: 'Categories to compare' }).getByRole('link', { name: 'Security' }).click()
+    await page
+      .getByRole('navigation', { name: 'Categories to compare' })
+      .getByRole('link', { name: 'Security' })
+      .click()
     await expect(page).toHaveURL(/\/compare\/security$/)
     await expect(matrix.getByRole('row', { name: /^CloudTrail/ })).toContainText('Azure Activity Log')
 
@@ -235,7 +246,10 @@ test.describe('the public site on a freshly seeded production server', () => {
 
     const json = (await (await request.get('/compare.json?category=security&provider=azure')).json()) as {
       providers: { slug: string }[]
-      categories: { slug: string; terms: { title: string; providers: Record<string, { service: string | null } | null> }[] }[]
+      categories: {
+        slug: string
+        terms: { title: string; providers: Record<string, { service: string | null } | null> }[]
+      }[]
     }
     expect(json.providers.map((provider) => provider.slug)).toEqual(['azure'])
     expect(json.categories.flatMap((category) => category.terms.map((term) => term.title))).toEqual(rowsShown)
@@ -244,8 +258,12 @@ test.describe('the public site on a freshly seeded production server', () => {
   })
 
   test('the framework scripts every page boots with are served marked for eager compilation', async ({ request }) => {
-    const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] }
-    const frameworkScripts = manifest.rootMainFiles.filter((file) => file.endsWith('.js')).map((file) => `/_next/${file}`)
+    const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'build-manifest.json'), 'utf8')) as {
+      rootMainFiles: string[]
+    }
+    const frameworkScripts = manifest.rootMainFiles
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => `/_next/${file}`)
     expect(frameworkScripts.length).toBeGreaterThan(0)
 
     const html = await (await request.get('/terms/cloudtrail')).text()
@@ -277,7 +295,9 @@ test.describe('the public site on a freshly seeded production server', () => {
     const page = await context.newPage()
     for (const { path: pagePath } of PAGE_TYPES) {
       await page.goto(pagePath)
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
       expect(overflow, `${pagePath} scrolls sideways at 320 px`).toBeLessThanOrEqual(0)
     }
     await context.close()
@@ -334,7 +354,10 @@ test.describe('the public site on a freshly seeded production server', () => {
       for (const { name, path: pagePath } of PAGE_TYPES) {
         await page.goto(pagePath)
         const file = path.join(SCREENSHOT_DIR, `site-${name}-${device}.png`)
-        await page.screenshot({ path: file, fullPage: device === 'mobile' ? false : name !== 'a-z-index' && name !== 'compare' })
+        await page.screenshot({
+          path: file,
+          fullPage: device === 'mobile' ? false : name !== 'a-z-index' && name !== 'compare',
+        })
         expect(fs.statSync(file).size).toBeGreaterThan(10_000)
       }
       await context.close()
@@ -346,12 +369,23 @@ test.describe('pages follow publishing within seconds', () => {
   const TITLE = 'Fresh Publish Probe'
   const SLUG = 'fresh-publish-probe'
 
-  test('publish → the term appears everywhere; unpublish → 404 and gone from every index', async ({ page, request }) => {
+  test('publish → the term appears everywhere; unpublish → 404 and gone from every index', async ({
+    page,
+    request,
+  }) => {
     const headers = { Authorization: `JWT ${await adminToken(request)}` }
-    const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+    const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+      docs: { id: string }[]
+    }
     const created = await request.post('/api/terms?draft=true', {
       headers,
-      data: { title: TITLE, definition: 'Checks that the site follows a publish.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+      data: {
+        title: TITLE,
+        definition: 'Checks that the site follows a publish.',
+        category: security.docs[0]!.id,
+        difficulty: 'beginner',
+        _status: 'draft',
+      },
     })
     expect(created.status()).toBe(201)
     const id = ((await created.json()) as { doc: { id: string } }).doc.id
@@ -406,12 +440,17 @@ test.describe('pages follow publishing within seconds', () => {
 })
 
 test.describe('what editors add beyond the seed files', () => {
-  test('match levels, documentation links and key differences show on the term page, in compare and in its CSV', async ({ page, request }) => {
+  test('match levels, documentation links and key differences show on the term page, in compare and in its CSV', async ({
+    page,
+    request,
+  }) => {
     const headers = { Authorization: `JWT ${await adminToken(request)}` }
     const run = Date.now().toString(36)
     const title = `Match Probe ${run}`
     const idsOf = async (collection: string, slugs: string[]) => {
-      const found = (await (await request.get(`/api/${collection}?limit=100&depth=0`)).json()) as { docs: { id: string; slug: string }[] }
+      const found = (await (await request.get(`/api/${collection}?limit=100&depth=0`)).json()) as {
+        docs: { id: string; slug: string }[]
+      }
       return slugs.map((slug) => found.docs.find((doc) => doc.slug === slug)!.id)
     }
     const [security] = await idsOf('categories', ['security'])
@@ -424,7 +463,13 @@ test.describe('what editors add beyond the seed files', () => {
         category: security,
         difficulty: 'advanced',
         providerEquivalents: [
-          { provider: aws, service: 'Probe Service', matchLevel: 'exact', docUrl: 'https://docs.example.com/probe', note: 'Regional only.' },
+          {
+            provider: aws,
+            service: 'Probe Service',
+            matchLevel: 'exact',
+            docUrl: 'https://docs.example.com/probe',
+            note: 'Regional only.',
+          },
           { provider: azure, service: 'Probe Vault', matchLevel: 'partial' },
           { provider: gcp, service: null, matchLevel: 'none' },
         ],
@@ -438,7 +483,10 @@ test.describe('what editors add beyond the seed files', () => {
     const table = page.getByRole('region', { name: 'Provider equivalents' }).getByRole('table')
     await expect(table.getByRole('columnheader')).toHaveText(['Provider', 'Service', 'Match', 'Key difference'])
     const awsRow = table.getByRole('row', { name: /Amazon Web Services/ })
-    await expect(awsRow.getByRole('link', { name: 'Probe Service (documentation)' })).toHaveAttribute('href', 'https://docs.example.com/probe')
+    await expect(awsRow.getByRole('link', { name: 'Probe Service (documentation)' })).toHaveAttribute(
+      'href',
+      'https://docs.example.com/probe',
+    )
     await expect(awsRow).toContainText('Exact match')
     await expect(awsRow).toContainText('Regional only.')
     await expect(table.getByRole('row', { name: /Microsoft Azure/ })).toContainText('Partial match')
@@ -477,15 +525,25 @@ test.describe('drafts never reach the public pages', () => {
       headers,
       data: { organization: `Hidden Probe Org ${run}`, scenario: 'Secret.', solution: 'Secret.', _status: 'draft' },
     })
-    const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+    const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+      docs: { id: string }[]
+    }
     const draftTerm = await request.post('/api/terms?draft=true', {
       headers,
-      data: { title: `Hidden Probe Term ${run}`, definition: 'Secret.', category: security.docs[0]!.id, difficulty: 'beginner', _status: 'draft' },
+      data: {
+        title: `Hidden Probe Term ${run}`,
+        definition: 'Secret.',
+        category: security.docs[0]!.id,
+        difficulty: 'beginner',
+        _status: 'draft',
+      },
     })
-    const ids = await Promise.all([draftFaq, draftUseCase, draftTerm].map(async (response) => {
-      expect(response.status()).toBe(201)
-      return ((await response.json()) as { doc: { id: string } }).doc.id
-    }))
+    const ids = await Promise.all(
+      [draftFaq, draftUseCase, draftTerm].map(async (response) => {
+        expect(response.status()).toBe(201)
+        return ((await response.json()) as { doc: { id: string } }).doc.id
+      }),
+    )
     const published = await request.post('/api/terms', {
       headers,
       data: {
@@ -508,7 +566,14 @@ test.describe('drafts never reach the public pages', () => {
       expect(html.includes(secret), `term page shows "${secret}"`).toBe(false)
     }
     await expect(page.locator('[data-auto-link]')).toHaveCount(0)
-    for (const listing of ['/terms/letter/h', '/terms/letter/v', '/compare/security', '/compare.csv', '/compare.json', '/providers/aws']) {
+    for (const listing of [
+      '/terms/letter/h',
+      '/terms/letter/v',
+      '/compare/security',
+      '/compare.csv',
+      '/compare.json',
+      '/providers/aws',
+    ]) {
       const body = await (await request.get(listing)).text()
       // The published term's own definition names the draft; its address must not appear anywhere.
       expect(body.includes(`hidden-probe-term-${run}`), `${listing} links to the draft`).toBe(false)
@@ -523,7 +588,10 @@ test.describe('pages follow a change made by another process', () => {
     (process.env.CLOUDLEX_E2E_URL ? undefined : `file:${path.join(process.env.CLOUDLEX_E2E_DIR!, 'e2e.db')}`)
 
   test('a term imported by the command-line tool shows on the site at once', async ({ page }) => {
-    test.skip(!databaseUri, 'skipped: CLOUDLEX_E2E_URL is set without CLOUDLEX_E2E_DATABASE_URI, so the server database is unknown')
+    test.skip(
+      !databaseUri,
+      'skipped: CLOUDLEX_E2E_URL is set without CLOUDLEX_E2E_DATABASE_URI, so the server database is unknown',
+    )
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-e2e-import-'))
     const file = path.join(workDir, 'imported-probe.txt')
     fs.writeFileSync(

@@ -21,14 +21,21 @@ let categoryId = ''
 
 const auth = (token: string) => ({ Authorization: `JWT ${token}` })
 
-async function createDraft(request: APIRequestContext, collection: string, data: Record<string, unknown>): Promise<Doc> {
+async function createDraft(
+  request: APIRequestContext,
+  collection: string,
+  data: Record<string, unknown>,
+): Promise<Doc> {
   const response = await request.post(`/api/${collection}?draft=true`, { headers: auth(tokens.author), data })
   expect(response.status(), await response.text()).toBe(201)
   return ((await response.json()) as { doc: Doc }).doc
 }
 
 async function moveTo(request: APIRequestContext, collection: string, id: string, stage: string, token: string) {
-  const response = await request.patch(`/api/${collection}/${id}?draft=true`, { headers: auth(token), data: { workflowStage: stage } })
+  const response = await request.patch(`/api/${collection}/${id}?draft=true`, {
+    headers: auth(token),
+    data: { workflowStage: stage },
+  })
   expect(response.status(), await response.text()).toBe(200)
 }
 
@@ -40,7 +47,12 @@ async function approved(request: APIRequestContext, collection: string, data: Re
   return doc
 }
 
-const termData = (title: string) => ({ title, definition: `${title}, defined for the scheduling test.`, category: categoryId, difficulty: 'beginner' })
+const termData = (title: string) => ({
+  title,
+  definition: `${title}, defined for the scheduling test.`,
+  category: categoryId,
+  difficulty: 'beginner',
+})
 
 const paragraph = (text: string) => ({
   root: {
@@ -179,7 +191,9 @@ test('the editorial desk lists a schedule made in the dialog, and removing it th
 
   await page.goto('/admin')
   const scheduled = page.getByRole('region', { name: 'Scheduled' })
-  await expect(scheduled.getByRole('link', { name: 'Desk Scheduled Term' })).toHaveAttribute('href', editView, { timeout: 15_000 })
+  await expect(scheduled.getByRole('link', { name: 'Desk Scheduled Term' })).toHaveAttribute('href', editView, {
+    timeout: 15_000,
+  })
   await expect(scheduled.getByRole('listitem').filter({ hasText: 'Desk Scheduled Term' })).toContainText(
     `publish at ${at.toUTCString()}, scheduled by ${EDITOR}`,
   )
@@ -190,7 +204,9 @@ test('the editorial desk lists a schedule made in the dialog, and removing it th
   await drawer.locator('.schedule-publish__delete').first().click()
   await expect(page.getByText('Deleted successfully')).toBeVisible({ timeout: 15_000 })
   await page.goto('/admin')
-  await expect(page.getByRole('region', { name: 'Scheduled' })).not.toContainText('Desk Scheduled Term', { timeout: 15_000 })
+  await expect(page.getByRole('region', { name: 'Scheduled' })).not.toContainText('Desk Scheduled Term', {
+    timeout: 15_000,
+  })
   await context.close()
 
   const entries = (await auditEntriesFor(request, term.id)).filter((entry) => entry.action === 'schedule')
@@ -206,8 +222,15 @@ test('a scheduled release publishes a new term with its use case and FAQ togethe
     scenario: 'Needed three documents live at once.',
     solution: 'Put them in one release.',
   })
-  const faq = await approved(request, 'faqs', { question: 'Does a release publish everything at once?', answer: paragraph('Yes, or nothing.') })
-  const term = await approved(request, 'terms', { ...termData('Released Together Term'), useCases: [useCase.id], faqs: [faq.id] })
+  const faq = await approved(request, 'faqs', {
+    question: 'Does a release publish everything at once?',
+    answer: paragraph('Yes, or nothing.'),
+  })
+  const term = await approved(request, 'terms', {
+    ...termData('Released Together Term'),
+    useCases: [useCase.id],
+    faqs: [faq.id],
+  })
   const publicPath = `/terms/${term.slug}`
   expect(await pageStatus(request, publicPath)).toBe(404)
 
@@ -233,9 +256,13 @@ test('a scheduled release publishes a new term with its use case and FAQ togethe
   await expect(page.getByRole('heading', { level: 3, name: 'Release Test Bank' })).toBeVisible()
   await expect(page.getByText('Does a release publish everything at once?')).toBeVisible()
 
-  const stored = (await (await request.get(`/api/releases/${release.id}`, { headers: auth(tokens.editor) })).json()) as { status: string }
+  const stored = (await (
+    await request.get(`/api/releases/${release.id}`, { headers: auth(tokens.editor) })
+  ).json()) as { status: string }
   expect(stored.status).toBe('published')
-  const releaseEntries = (await auditEntriesFor(request, release.id)).map((entry) => `${entry.action} by ${entry.actorLabel}`)
+  const releaseEntries = (await auditEntriesFor(request, release.id)).map(
+    (entry) => `${entry.action} by ${entry.actorLabel}`,
+  )
   expect(releaseEntries).toEqual(expect.arrayContaining([`schedule by ${EDITOR}`, `release by ${EDITOR}`]))
   for (const member of [term, useCase, faq]) {
     const actions = (await auditEntriesFor(request, member.id)).map((entry) => `${entry.action} by ${entry.actorLabel}`)
@@ -243,7 +270,11 @@ test('a scheduled release publishes a new term with its use case and FAQ togethe
   }
 })
 
-test('a release with a member that is not approved publishes none of them and shows why', async ({ request, browser, baseURL }) => {
+test('a release with a member that is not approved publishes none of them and shows why', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
   const ready = await approved(request, 'terms', termData('Ready Release Member'))
   const unready = await createDraft(request, 'terms', termData('Unready Release Member'))
   await moveTo(request, 'terms', unready.id, 'in_review', tokens.author)
@@ -271,11 +302,19 @@ test('a release with a member that is not approved publishes none of them and sh
   const context = await signedInContext(browser, baseURL!, EDITOR)
   const page = await context.newPage()
   await page.goto(`/admin/collections/releases/${release.id}`)
-  await expect(page.locator('#field-failureReason')).toHaveValue(/Only approved content can be published/, { timeout: 15_000 })
+  await expect(page.locator('#field-failureReason')).toHaveValue(/Only approved content can be published/, {
+    timeout: 15_000,
+  })
   await context.close()
 
   const entries = await auditEntriesFor(request, release.id)
   expect(entries).toEqual(
-    expect.arrayContaining([expect.objectContaining({ action: 'release', actorLabel: EDITOR, note: expect.stringMatching(/^Not published: /) })]),
+    expect.arrayContaining([
+      expect.objectContaining({
+        action: 'release',
+        actorLabel: EDITOR,
+        note: expect.stringMatching(/^Not published: /),
+      }),
+    ]),
   )
 })

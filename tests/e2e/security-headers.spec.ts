@@ -25,11 +25,17 @@ const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ??
 
 async function pageScripts(page: Page) {
   return page.locator('script').evaluateAll((scripts) =>
-    scripts.map((script) => ({ nonce: (script as HTMLScriptElement).nonce, type: script.getAttribute('type'), inline: !script.hasAttribute('src') })),
+    scripts.map((script) => ({
+      nonce: (script as HTMLScriptElement).nonce,
+      type: script.getAttribute('type'),
+      inline: !script.hasAttribute('src'),
+    })),
   )
 }
 
-test('a page sends a nonce policy, and every script that runs on it, ours included, carries the nonce', async ({ page }) => {
+test('a page sends a nonce policy, and every script that runs on it, ours included, carries the nonce', async ({
+  page,
+}) => {
   const response = await page.goto('/terms/cloudtrail')
   expectCommonHeaders(response!, 'a term page')
   const policy = response!.headers()['content-security-policy']
@@ -61,7 +67,17 @@ test('the API, the admin and files of every kind get the security headers', asyn
   const chunk = await page.locator('script[src^="/_next/static/"]').first().getAttribute('src')
   const ogImage = new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!).pathname
   const icon = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute('href')
-  for (const path of [chunk!, '/favicon.ico', icon!, '/feed.xml', '/feed.json', '/compare.csv', '/compare.json', '/sitemap.xml', ogImage]) {
+  for (const path of [
+    chunk!,
+    '/favicon.ico',
+    icon!,
+    '/feed.xml',
+    '/feed.json',
+    '/compare.csv',
+    '/compare.json',
+    '/sitemap.xml',
+    ogImage,
+  ]) {
     const response = await request.get(path)
     expect(response.status(), path).toBe(200)
     expectCommonHeaders(response, path)
@@ -69,7 +85,17 @@ test('the API, the admin and files of every kind get the security headers', asyn
 })
 
 test('every public page type runs its scripts under the policy without a violation', async ({ page }) => {
-  const paths = ['/', '/terms', '/terms/cloudtrail', '/categories', '/categories/security', '/providers', '/providers/aws', '/compare', '/search?q=kubernetes']
+  const paths = [
+    '/',
+    '/terms',
+    '/terms/cloudtrail',
+    '/categories',
+    '/categories/security',
+    '/providers',
+    '/providers/aws',
+    '/compare',
+    '/search?q=kubernetes',
+  ]
   for (const path of paths) {
     await page.goto(path)
     await page.waitForLoadState('networkidle')
@@ -106,16 +132,27 @@ test('draft preview refuses a path with control characters that would lead off-s
 
 async function createDraftTerm(request: APIRequestContext, token: string) {
   const headers = { Authorization: `JWT ${token}` }
-  const categories = (await (await request.get('/api/categories?limit=1', { headers })).json()) as { docs: { id: string }[] }
+  const categories = (await (await request.get('/api/categories?limit=1', { headers })).json()) as {
+    docs: { id: string }[]
+  }
   const created = await request.post('/api/terms?draft=true', {
     headers,
-    data: { title: 'Policy Check Term', slug: 'policy-check-term', definition: 'First words.', category: categories.docs[0]!.id, difficulty: 'beginner' },
+    data: {
+      title: 'Policy Check Term',
+      slug: 'policy-check-term',
+      definition: 'First words.',
+      category: categories.docs[0]!.id,
+      difficulty: 'beginner',
+    },
   })
   expect(created.status()).toBe(201)
   return ((await created.json()) as { doc: { id: string } }).doc.id
 }
 
-test('the admin signs in, edits, live-previews and diffs versions without a policy violation', async ({ page, request }) => {
+test('the admin signs in, edits, live-previews and diffs versions without a policy violation', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000)
   const token = await adminToken(request)
   const termId = await createDraftTerm(request, token)
@@ -137,14 +174,20 @@ test('the admin signs in, edits, live-previews and diffs versions without a poli
   await expect(preview.getByRole('heading', { level: 1, name: 'Policy Check Term' })).toBeVisible({ timeout: 20_000 })
 
   const versions = (await (
-    await request.get(`/api/terms/versions?where[parent][equals]=${termId}&sort=-updatedAt`, { headers: { Authorization: `JWT ${token}` } })
+    await request.get(`/api/terms/versions?where[parent][equals]=${termId}&sort=-updatedAt`, {
+      headers: { Authorization: `JWT ${token}` },
+    })
   ).json()) as { docs: { id: string }[] }
   await page.goto(`/admin/collections/terms/${termId}/versions/${versions.docs[0]!.id}`)
   await expect(page.getByText('Second words, edited in the admin.').first()).toBeVisible({ timeout: 15_000 })
   await page.waitForLoadState('networkidle')
 })
 
-test('a script injected into a page without the nonce is blocked, and the policy watcher every spec uses sees it', async ({ page, baseURL, policyProblems }) => {
+test('a script injected into a page without the nonce is blocked, and the policy watcher every spec uses sees it', async ({
+  page,
+  baseURL,
+  policyProblems,
+}) => {
   // What an injection into the markup would add: an inline script the server did not write.
   await page.route(`${baseURL}/`, async (route) => {
     const response = await route.fetch()
@@ -161,7 +204,9 @@ test('a script injected into a page without the nonce is blocked, and the policy
 test('the production sign-in cookie is HttpOnly, Secure and SameSite=Lax', async ({ request }) => {
   const login = await request.post('/api/users/login', { data: E2E_ADMIN })
   expect(login.status()).toBe(200)
-  const cookie = login.headersArray().find(({ name, value }) => name.toLowerCase() === 'set-cookie' && value.startsWith('payload-token='))
+  const cookie = login
+    .headersArray()
+    .find(({ name, value }) => name.toLowerCase() === 'set-cookie' && value.startsWith('payload-token='))
   expect(cookie?.value).toMatch(/;\s*HttpOnly/i)
   expect(cookie?.value).toMatch(/;\s*Secure/i)
   expect(cookie?.value).toMatch(/;\s*SameSite=Lax/i)

@@ -6,11 +6,16 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from './support/csp-watch'
 import { adminToken } from './support/staff'
 
-
 type Created = { doc: { id: string; slug: string } }
 
-async function publishTerm(request: APIRequestContext, headers: Record<string, string>, data: Record<string, unknown>): Promise<Created['doc']> {
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as { docs: { id: string }[] }
+async function publishTerm(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  data: Record<string, unknown>,
+): Promise<Created['doc']> {
+  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
+    docs: { id: string }[]
+  }
   const response = await request.post('/api/terms', {
     headers,
     data: { category: security.docs[0]!.id, difficulty: 'beginner', _status: 'published', ...data },
@@ -29,13 +34,19 @@ async function cacheState(request: APIRequestContext, path: string): Promise<str
 test('a change re-renders the pages that show the changed term, and no other page', async ({ request }) => {
   const headers = { Authorization: `JWT ${await adminToken(request)}` }
   const run = Date.now().toString(36)
-  const changed = await publishTerm(request, headers, { title: `Cache Probe Source ${run}`, definition: 'The term that changes.' })
+  const changed = await publishTerm(request, headers, {
+    title: `Cache Probe Source ${run}`,
+    definition: 'The term that changes.',
+  })
   const showsIt = await publishTerm(request, headers, {
     title: `Cache Probe Neighbour ${run}`,
     definition: 'Names the source among its related terms.',
     relatedTerms: [changed.id],
   })
-  const unrelated = await publishTerm(request, headers, { title: `Cache Probe Bystander ${run}`, definition: 'Shows nothing of the others.' })
+  const unrelated = await publishTerm(request, headers, {
+    title: `Cache Probe Bystander ${run}`,
+    definition: 'Shows nothing of the others.',
+  })
   const pages = [changed, showsIt, unrelated].map((term) => `/terms/${term.slug}`)
 
   // Warm: each page is rendered once and then served from the cache. The wait lets the server expire
@@ -57,20 +68,38 @@ test('a change re-renders the pages that show the changed term, and no other pag
   expect(await cacheState(request, pages[2]!)).toBe('HIT')
 })
 
-test('pages, feeds, sitemaps and downloads carry a validator, answer a conditional request with 304, and are cacheable briefly by shared caches', async ({ request }) => {
-  for (const path of ['/terms/cloudtrail', '/terms/letter/c', '/categories/security', '/feed.xml', '/sitemap.xml', '/compare.csv']) {
+test('pages, feeds, sitemaps and downloads carry a validator, answer a conditional request with 304, and are cacheable briefly by shared caches', async ({
+  request,
+}) => {
+  for (const path of [
+    '/terms/cloudtrail',
+    '/terms/letter/c',
+    '/categories/security',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/compare.csv',
+  ]) {
     const first = await request.get(path)
     expect(first.status(), path).toBe(200)
     const etag = first.headers()['etag']
     expect(etag, `${path} has an ETag`).toBeTruthy()
-    expect(first.headers()['cache-control'], path).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/)
+    expect(first.headers()['cache-control'], path).toMatch(
+      /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/,
+    )
     const again = await request.get(path, { headers: { 'if-none-match': etag! } })
     expect(again.status(), `${path} revalidated`).toBe(304)
   }
 })
 
-test('addresses no term can have are answered 404 per request, never stored in the rendering cache', async ({ request }) => {
-  for (const path of [`/terms/${'a'.repeat(300)}`, '/terms/Not_A_Slug', '/terms/cloud-trial.txt', '/terms/-dash-first']) {
+test('addresses no term can have are answered 404 per request, never stored in the rendering cache', async ({
+  request,
+}) => {
+  for (const path of [
+    `/terms/${'a'.repeat(300)}`,
+    '/terms/Not_A_Slug',
+    '/terms/cloud-trial.txt',
+    '/terms/-dash-first',
+  ]) {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const response = await request.get(path)
       expect(response.status(), path).toBe(404)
@@ -79,9 +108,16 @@ test('addresses no term can have are answered 404 per request, never stored in t
   }
 })
 
-test('nothing answered to a signed-in, previewing or key-holding caller may be stored by a shared cache', async ({ request, playwright, baseURL }) => {
+test('nothing answered to a signed-in, previewing or key-holding caller may be stored by a shared cache', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const token = await adminToken(request)
-  const signedIn = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `payload-token=${token}` } })
+  const signedIn = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `payload-token=${token}` },
+  })
   for (const path of ['/terms/cloudtrail', '/terms', '/api/terms?limit=1', '/feed.xml']) {
     expect((await signedIn.get(path)).headers()['cache-control'], path).toBe('private, no-store')
   }
@@ -95,19 +131,27 @@ test('nothing answered to a signed-in, previewing or key-holding caller may be s
 test('v1 answers the server keeps follow a change within seconds', async ({ request, playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL })
   const headers = { Authorization: `JWT ${await adminToken(request)}` }
-  const term = await publishTerm(request, headers, { title: `V1 Cache Probe ${Date.now().toString(36)}`, definition: 'First wording.' })
+  const term = await publishTerm(request, headers, {
+    title: `V1 Cache Probe ${Date.now().toString(36)}`,
+    definition: 'First wording.',
+  })
   const path = `/api/v1/terms/${term.slug}`
   const read = async () => {
     const response = await anonymous.get(path)
     expect(response.status(), path).toBe(200)
-    return { definition: ((await response.json()) as { definition: string }).definition, cache: response.headers()['x-cloudlex-api-cache'] }
+    return {
+      definition: ((await response.json()) as { definition: string }).definition,
+      cache: response.headers()['x-cloudlex-api-cache'],
+    }
   }
   await expect(async () => {
     await read()
     expect(await read()).toEqual({ definition: 'First wording.', cache: 'HIT' })
   }).toPass({ timeout: 10_000 })
 
-  expect((await request.patch(`/api/terms/${term.id}`, { headers, data: { definition: 'Second wording.' } })).status()).toBe(200)
+  expect(
+    (await request.patch(`/api/terms/${term.id}`, { headers, data: { definition: 'Second wording.' } })).status(),
+  ).toBe(200)
   await expect(async () => expect((await read()).definition).toBe('Second wording.')).toPass({ timeout: 5_000 })
   await anonymous.dispose()
 })
@@ -122,7 +166,10 @@ test('anonymous API reads come from the cache, follow a change within seconds, a
   const token = await adminToken(request)
   const headers = { Authorization: `JWT ${token}` }
   const run = Date.now().toString(36)
-  const term = await publishTerm(request, headers, { title: `Api Cache Probe ${run}`, definition: 'Published wording.' })
+  const term = await publishTerm(request, headers, {
+    title: `Api Cache Probe ${run}`,
+    definition: 'Published wording.',
+  })
   const bySlug = `/api/terms?where[slug][equals]=${term.slug}&depth=1&limit=1`
   const definitionAt = async (path: string, init: { headers?: Record<string, string> } = {}) => {
     const response = await anonymous.get(path, init)
@@ -147,19 +194,32 @@ test('anonymous API reads come from the cache, follow a change within seconds, a
   // A draft over the published term: the editor reads it through the same URL with ?draft=true, and
   // a signed-in answer is never marked cached; the anonymous answers, for that URL and the plain one,
   // never carry the draft.
-  const draft = await request.patch(`/api/terms/${term.id}?draft=true`, { headers, data: { definition: 'Draft wording.', _status: 'draft' } })
+  const draft = await request.patch(`/api/terms/${term.id}?draft=true`, {
+    headers,
+    data: { definition: 'Draft wording.', _status: 'draft' },
+  })
   expect(draft.status(), await draft.text()).toBe(200)
   const draftPath = `${bySlug}&draft=true`
   expect(await definitionAt(draftPath, { headers })).toEqual({ definition: 'Draft wording.', cache: undefined })
   for (let read = 0; read < 2; read += 1) expect((await definitionAt(draftPath)).definition).not.toBe('Draft wording.')
   // The admin's own session cookie (sent from the site's origin, as a browser does) is not anonymous either.
   const session = { cookie: `payload-token=${token}`, origin: new URL(baseURL!).origin }
-  expect(await definitionAt(draftPath, { headers: session })).toEqual({ definition: 'Draft wording.', cache: undefined })
+  expect(await definitionAt(draftPath, { headers: session })).toEqual({
+    definition: 'Draft wording.',
+    cache: undefined,
+  })
   await new Promise((resolve) => setTimeout(resolve, 1_500))
   expect((await definitionAt(bySlug)).definition).toBe('Published wording.')
 
   // Publishing reaches the kept anonymous answers within about a second.
-  expect((await request.patch(`/api/terms/${term.id}`, { headers, data: { definition: 'Published again.', _status: 'published' } })).status()).toBe(200)
+  expect(
+    (
+      await request.patch(`/api/terms/${term.id}`, {
+        headers,
+        data: { definition: 'Published again.', _status: 'published' },
+      })
+    ).status(),
+  ).toBe(200)
   await expect(async () => {
     expect((await definitionAt(bySlug)).definition).toBe('Published again.')
   }).toPass({ timeout: 5_000 })

@@ -16,7 +16,9 @@ async function tabToSearchCombobox(page: Page) {
 
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([])
+  expect(
+    violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`),
+  ).toEqual([])
 }
 
 test.describe('search', () => {
@@ -80,14 +82,20 @@ test.describe('search', () => {
     await expect(page).toHaveURL(/\/terms\/load-balancer$/)
   })
 
-  test('the suggest endpoint answers JSON with at most 8 suggestions and caps the query length', async ({ request }) => {
+  test('the suggest endpoint answers JSON with at most 8 suggestions and caps the query length', async ({
+    request,
+  }) => {
     const response = await request.get('/search/suggest?q=cloud')
     expect(response.status()).toBe(200)
     expect(response.headers()['content-type']).toContain('application/json')
     const body = await response.json()
     expect(body.suggestions.length).toBeGreaterThan(0)
     expect(body.suggestions.length).toBeLessThanOrEqual(8)
-    expect(body.suggestions[0]).toMatchObject({ slug: expect.any(String), title: expect.any(String), snippet: expect.any(String) })
+    expect(body.suggestions[0]).toMatchObject({
+      slug: expect.any(String),
+      title: expect.any(String),
+      snippet: expect.any(String),
+    })
 
     const oversized = await (await request.get(`/search/suggest?q=${'kubernetes '.repeat(500)}`)).json()
     expect(oversized.query.length).toBeLessThanOrEqual(100)
@@ -105,7 +113,9 @@ test.describe('search without JavaScript', () => {
     await field.fill('cloudtrail')
     await field.press('Enter')
     await expect(page).toHaveURL(/\/search\?q=cloudtrail$/)
-    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('heading').first()).toHaveText('CloudTrail')
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('heading').first()).toHaveText(
+      'CloudTrail',
+    )
   })
 })
 
@@ -186,14 +196,19 @@ test.describe('the 404 page', () => {
     await expect(suggestions.getByRole('link').first()).toHaveText('CloudTrail')
     await expect(page.getByRole('searchbox', { name: 'Search the glossary' })).toHaveValue('cloud trial')
     await expect(page.getByRole('link', { name: 'A–Z index' })).toHaveAttribute('href', '/terms')
-    await page.getByRole('navigation', { name: 'A–Z index letters' }).getByRole('link', { name: 'K', exact: true }).click()
+    await page
+      .getByRole('navigation', { name: 'A–Z index letters' })
+      .getByRole('link', { name: 'K', exact: true })
+      .click()
     await expect(page).toHaveURL(/\/terms\/letter\/k$/)
   })
 
   test('suggests Kubernetes for an unknown top-level path', async ({ page }) => {
     const response = await page.goto('/kubernets')
     expect(response?.status()).toBe(404)
-    await expect(page.getByRole('region', { name: 'Were you looking for' }).getByRole('link').first()).toHaveText('Kubernetes')
+    await expect(page.getByRole('region', { name: 'Were you looking for' }).getByRole('link').first()).toHaveText(
+      'Kubernetes',
+    )
   })
 })
 

@@ -106,7 +106,9 @@ test('the sitemap lists CloudTrail with its last update and leaves the draft out
   const urls = await sitemapLocations(page)
   const cloudtrail = urls.find((url) => url.loc === `${baseURL}/terms/cloudtrail`)
   expect(cloudtrail, 'CloudTrail in the sitemap').toBeDefined()
-  expect(new Date(cloudtrail!.lastmod!).getTime()).toBe(new Date(await publishedUpdatedAt(page.request, 'cloudtrail')).getTime())
+  expect(new Date(cloudtrail!.lastmod!).getTime()).toBe(
+    new Date(await publishedUpdatedAt(page.request, 'cloudtrail')).getTime(),
+  )
   for (const path of ['/', '/terms', '/terms/letter/c', '/categories/security', '/providers/azure']) {
     expect(urls.map((url) => url.loc)).toContain(`${baseURL}${path}`)
   }
@@ -114,7 +116,10 @@ test('the sitemap lists CloudTrail with its last update and leaves the draft out
   expect(urls.some((url) => url.loc?.includes(DRAFT.slug))).toBe(false)
 })
 
-test('robots.txt allows the site, keeps crawlers out of admin, API and preview, and names the sitemap', async ({ request, baseURL }) => {
+test('robots.txt allows the site, keeps crawlers out of admin, API and preview, and names the sitemap', async ({
+  request,
+  baseURL,
+}) => {
   const response = await request.get('/robots.txt')
   expect(response.status()).toBe(200)
   const lines = (await response.text()).split('\n').map((line) => line.trim())
@@ -124,8 +129,18 @@ test('robots.txt allows the site, keeps crawlers out of admin, API and preview, 
   expect(lines).toContain(`Sitemap: ${baseURL}/sitemap.xml`)
 })
 
-test('feeds, sitemap files and downloads carry an ETag and answer a conditional request with 304', async ({ request }) => {
-  for (const path of ['/feed.xml', '/feed.json', '/sitemap.xml', '/sitemap/pages.xml', '/sitemap/terms-1.xml', '/compare.csv', '/compare.json?category=security']) {
+test('feeds, sitemap files and downloads carry an ETag and answer a conditional request with 304', async ({
+  request,
+}) => {
+  for (const path of [
+    '/feed.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    '/sitemap/pages.xml',
+    '/sitemap/terms-1.xml',
+    '/compare.csv',
+    '/compare.json?category=security',
+  ]) {
     const first = await request.get(path)
     expect(first.status(), path).toBe(200)
     const etag = first.headers().etag
@@ -179,7 +194,15 @@ test('/feed.json is a JSON Feed 1.1 of the same terms without the draft', async 
     title: string
     home_page_url: string
     feed_url: string
-    items: { id: string; url: string; title: string; summary: string; content_html?: string; date_modified: string; tags?: string[] }[]
+    items: {
+      id: string
+      url: string
+      title: string
+      summary: string
+      content_html?: string
+      date_modified: string
+      tags?: string[]
+    }[]
   }
   expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
   expect(feed.title).toBe('Cloudlex')
@@ -196,7 +219,11 @@ test('/feed.json is a JSON Feed 1.1 of the same terms without the draft', async 
   expect(body).not.toContain(DRAFT.slug)
 })
 
-test('the Open Graph image of CloudTrail is a 1200×630 PNG and a draft has none', async ({ page, request, baseURL }) => {
+test('the Open Graph image of CloudTrail is a 1200×630 PNG and a draft has none', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const imageUrl = await ogImageUrl(page, 'cloudtrail')
   expect(new URL(imageUrl).origin).toBe(baseURL)
   const image = await request.get(imageUrl)
@@ -213,7 +240,11 @@ test('the Open Graph image of CloudTrail is a 1200×630 PNG and a draft has none
   expect((await request.get(draftImage.toString())).status()).toBe(404)
 })
 
-test('publishing the draft adds it to the sitemap, the feeds and the social images', async ({ page, request, baseURL }) => {
+test('publishing the draft adds it to the sitemap, the feeds and the social images', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const published = await request.patch(`/api/terms/${draftId}`, { headers: auth, data: { _status: 'published' } })
   expect(published.status()).toBe(200)
 

@@ -46,17 +46,35 @@ const PASSWORD = 'correct-horse-battery-staple'
 /** A real PNG, made in beforeAll: Media accepts images only and Payload reads their dimensions. */
 let image: Buffer
 
-const imageFile = (unique: string): UploadFile => ({ data: image, mimetype: 'image/png', name: `matrix-${unique}.png`, size: image.length })
+const imageFile = (unique: string): UploadFile => ({
+  data: image,
+  mimetype: 'image/png',
+  name: `matrix-${unique}.png`,
+  size: image.length,
+})
 
 const SPECS: Spec[] = [
   {
     slug: 'terms',
     graphql: { single: 'Term', plural: 'Terms' },
     drafts: true,
-    create: (unique) => ({ title: `Matrix ${unique}`, slug: `matrix-${unique}`, definition: 'x', category: category.id, difficulty: 'beginner' }),
+    create: (unique) => ({
+      title: `Matrix ${unique}`,
+      slug: `matrix-${unique}`,
+      definition: 'x',
+      category: category.id,
+      difficulty: 'beginner',
+    }),
     update: { definition: 'Edited through the matrix.' },
     // The target of update and delete is a draft the author actor created.
-    allowed: { read: STAFF, create: STAFF, update: STAFF, delete: ['author', 'editor', 'admin'], publish: PUBLISHERS, readVersions: STAFF },
+    allowed: {
+      read: STAFF,
+      create: STAFF,
+      update: STAFF,
+      delete: ['author', 'editor', 'admin'],
+      publish: PUBLISHERS,
+      readVersions: STAFF,
+    },
   },
   {
     slug: 'use-cases',
@@ -64,7 +82,14 @@ const SPECS: Spec[] = [
     drafts: true,
     create: (unique) => ({ organization: `Org ${unique}`, scenario: 'S', solution: 'T' }),
     update: { scenario: 'Edited.' },
-    allowed: { read: STAFF, create: STAFF, update: STAFF, delete: ['author', 'editor', 'admin'], publish: PUBLISHERS, readVersions: STAFF },
+    allowed: {
+      read: STAFF,
+      create: STAFF,
+      update: STAFF,
+      delete: ['author', 'editor', 'admin'],
+      publish: PUBLISHERS,
+      readVersions: STAFF,
+    },
   },
   {
     slug: 'faqs',
@@ -72,10 +97,26 @@ const SPECS: Spec[] = [
     drafts: true,
     create: (unique) => ({
       question: `Why ${unique}?`,
-      answer: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Because.' }] }] } },
+      answer: {
+        root: {
+          type: 'root',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Because.' }] }],
+        },
+      },
     }),
     update: { question: 'Edited?' },
-    allowed: { read: STAFF, create: STAFF, update: STAFF, delete: ['author', 'editor', 'admin'], publish: PUBLISHERS, readVersions: STAFF },
+    allowed: {
+      read: STAFF,
+      create: STAFF,
+      update: STAFF,
+      delete: ['author', 'editor', 'admin'],
+      publish: PUBLISHERS,
+      readVersions: STAFF,
+    },
   },
   {
     slug: 'categories',
@@ -149,7 +190,12 @@ function authHeaders(actor: Actor): Record<string, string> {
   return { Authorization: `JWT ${tokens[actor]}` }
 }
 
-async function callRest(method: keyof typeof rest, path: string, actor: Actor, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function callRest(
+  method: keyof typeof rest,
+  path: string,
+  actor: Actor,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const url = new URL(path, 'http://localhost')
   // A multipart body sets its own content type, with the boundary.
   const isForm = body instanceof FormData
@@ -198,11 +244,28 @@ async function createTarget(spec: Spec, operation: Operation): Promise<string> {
     })
     return String(doc.id)
   }
-  const doc = await payload.create({ collection: spec.slug, data: spec.create(unique()) as never, draft: true, user: users.author })
+  const doc = await payload.create({
+    collection: spec.slug,
+    data: spec.create(unique()) as never,
+    draft: true,
+    user: users.author,
+  })
   const id = String(doc.id)
   if (operation === 'publish') {
-    await payload.update({ collection: spec.slug, id, data: { workflowStage: 'in_review' } as never, draft: true, user: users.author })
-    await payload.update({ collection: spec.slug, id, data: { workflowStage: 'approved' } as never, draft: true, user: users.reviewer })
+    await payload.update({
+      collection: spec.slug,
+      id,
+      data: { workflowStage: 'in_review' } as never,
+      draft: true,
+      user: users.author,
+    })
+    await payload.update({
+      collection: spec.slug,
+      id,
+      data: { workflowStage: 'approved' } as never,
+      draft: true,
+      user: users.reviewer,
+    })
   }
   return id
 }
@@ -271,13 +334,20 @@ async function attempt(spec: Spec, operation: Operation, actor: Actor, surface: 
         return Boolean(result.data?.[`delete${single}`]) && !result.errors
       }
       case 'readVersions': {
-        const result = await callGraphql(actor, `{ versions${plural}(where: { parent: { equals: "${id}" } }) { docs { id } } }`)
+        const result = await callGraphql(
+          actor,
+          `{ versions${plural}(where: { parent: { equals: "${id}" } }) { docs { id } } }`,
+        )
         return ((result.data?.[`versions${plural}`] as { docs?: unknown[] } | null)?.docs?.length ?? 0) > 0
       }
     }
   }
 
-  const succeeded = (promise: Promise<unknown>) => promise.then(() => true, () => false)
+  const succeeded = (promise: Promise<unknown>) =>
+    promise.then(
+      () => true,
+      () => false,
+    )
   const collection = spec.slug
   switch (operation) {
     case 'read':
@@ -285,7 +355,9 @@ async function attempt(spec: Spec, operation: Operation, actor: Actor, surface: 
     case 'create': {
       const name = unique()
       const file = spec.upload ? { file: imageFile(name) } : {}
-      return succeeded(payload.create({ collection, data: spec.create(name) as never, draft: spec.drafts, ...file, ...local }))
+      return succeeded(
+        payload.create({ collection, data: spec.create(name) as never, draft: spec.drafts, ...file, ...local }),
+      )
     }
     case 'update':
       return succeeded(payload.update({ collection, id, data: spec.update as never, draft: spec.drafts, ...local }))
@@ -294,22 +366,31 @@ async function attempt(spec: Spec, operation: Operation, actor: Actor, surface: 
     case 'publish':
       return succeeded(payload.update({ collection, id, data: { _status: 'published' } as never, ...local }))
     case 'readVersions':
-      return payload
-        .findVersions({ collection, where: { parent: { equals: id } }, ...local })
-        .then((result) => result.docs.length > 0, () => false)
+      return payload.findVersions({ collection, where: { parent: { equals: id } }, ...local }).then(
+        (result) => result.docs.length > 0,
+        () => false,
+      )
   }
 }
 
 beforeAll(async () => {
-  image = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#2a7ab0' } }).png().toBuffer()
+  image = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#2a7ab0' } })
+    .png()
+    .toBuffer()
   payload = await getTestPayload()
   for (const role of ['admin', 'editor', 'reviewer', 'author'] as const) {
     users[role] = await createStaffUser(payload, role)
-    const { token } = await payload.login({ collection: 'users', data: { email: users[role].email, password: PASSWORD } })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: users[role].email, password: PASSWORD },
+    })
     tokens[role] = token!
   }
   category = await payload.create({ collection: 'categories', data: { name: 'Matrix', slug: 'matrix' } })
-  await payload.create({ collection: 'api-clients', data: { name: 'Matrix client', owner: 'Matrix', scope: 'preview', enableAPIKey: true, apiKey: API_CLIENT_KEY } })
+  await payload.create({
+    collection: 'api-clients',
+    data: { name: 'Matrix client', owner: 'Matrix', scope: 'preview', enableAPIKey: true, apiKey: API_CLIENT_KEY },
+  })
   const { user } = await payload.auth({ headers: new Headers(authHeaders('api-client')) })
   expect(user?.collection).toBe('api-clients')
   apiClientUser = user as unknown as Record<string, unknown>

@@ -51,7 +51,10 @@ describe('the first account in production', () => {
   it('refuses the first account from server code too, unless the operator creates it', async () => {
     setEnv({ NODE_ENV: 'production' })
     await expect(
-      payload.create({ collection: 'users', data: { email: 'sneaky@test.cloudlex', password: 'sneaky-password-1', role: 'author' } }),
+      payload.create({
+        collection: 'users',
+        data: { email: 'sneaky@test.cloudlex', password: 'sneaky-password-1', role: 'author' },
+      }),
     ).rejects.toThrow(/not created from the web/)
     expect(await userCount()).toBe(0)
   })
@@ -76,7 +79,11 @@ describe('the first account in production', () => {
   })
 
   it('creates no second admin on later starts', async () => {
-    setEnv({ NODE_ENV: 'production', CLOUDLEX_ADMIN_EMAIL: 'other@test.cloudlex', CLOUDLEX_ADMIN_PASSWORD: OPERATOR.password })
+    setEnv({
+      NODE_ENV: 'production',
+      CLOUDLEX_ADMIN_EMAIL: 'other@test.cloudlex',
+      CLOUDLEX_ADMIN_PASSWORD: OPERATOR.password,
+    })
     await seedOnFirstStart(payload)
     expect(await userCount()).toBe(1)
   })
@@ -88,7 +95,9 @@ describe('unlocking an account', () => {
 
   async function lockOut(user: User): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await payload.login({ collection: 'users', data: { email: user.email, password: 'wrong' } }).catch(() => undefined)
+      await payload
+        .login({ collection: 'users', data: { email: user.email, password: 'wrong' } })
+        .catch(() => undefined)
     }
   }
 
@@ -100,7 +109,9 @@ describe('unlocking an account', () => {
   beforeAll(async () => {
     for (const role of ['author', 'reviewer', 'editor'] as const) {
       const user = await createStaffUser(payload, role)
-      tokens[role] = (await payload.login({ collection: 'users', data: { email: user.email, password: STAFF_PASSWORD } })).token!
+      tokens[role] = (
+        await payload.login({ collection: 'users', data: { email: user.email, password: STAFF_PASSWORD } })
+      ).token!
     }
     tokens.admin = (await payload.login({ collection: 'users', data: OPERATOR })).token!
     locked = await createStaffUser(payload, 'author')
@@ -112,7 +123,11 @@ describe('unlocking an account', () => {
     it(`refuses ${role === 'reviewer' ? 'a' : 'an'} ${role} who unlocks another account by REST or GraphQL`, async () => {
       const rest = await callRest('POST', '/api/users/unlock', { body: { email: locked.email }, token: tokens[role] })
       expect(rest.status).toBe(403)
-      const graphql = await callGraphql('mutation ($email: String!) { unlockUser(email: $email) }', { email: locked.email }, { token: tokens[role] })
+      const graphql = await callGraphql(
+        'mutation ($email: String!) { unlockUser(email: $email) }',
+        { email: locked.email },
+        { token: tokens[role] },
+      )
       expect(JSON.stringify(graphql.json.errors)).toContain('Forbidden')
       expect(await isLocked(locked)).toBe(true)
     })

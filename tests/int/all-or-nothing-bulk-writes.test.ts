@@ -80,7 +80,10 @@ describe('a bulk write that fails on one document', () => {
     })
     expect(await storedState(ids)).toEqual(before)
     expect(answer.status, errorMessage(answer)).toBe(400)
-    const [error] = answer.json.errors as { message: string; data: { code: string; errors: { id: string; message: string }[] } }[]
+    const [error] = answer.json.errors as {
+      message: string
+      data: { code: string; errors: { id: string; message: string }[] }
+    }[]
     expect(error!.message).toMatch(/^Nothing was updated: one document could not be updated/)
     expect(error!.data.code).toBe(BULK_WRITE_REFUSED_CODE)
     expect(error!.data.errors.map((failed) => String(failed.id))).toEqual([ids[1]])
@@ -91,7 +94,12 @@ describe('a bulk write that fails on one document', () => {
     const before = await storedState(ids)
     let refusal: unknown
     try {
-      await payload.update({ collection: 'terms', where: { id: { in: ids } }, data: { slug: `shared-slug-${termCounter}` }, depth: 0 })
+      await payload.update({
+        collection: 'terms',
+        where: { id: { in: ids } },
+        data: { slug: `shared-slug-${termCounter}` },
+        depth: 0,
+      })
     } catch (error) {
       refusal = error
     }

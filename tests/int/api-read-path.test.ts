@@ -39,7 +39,10 @@ async function createTerm(index: number, category: Category, providers: Provider
     collection: 'use-cases',
     data: { organization: `Org ${index}`, scenario: 'S', solution: 'T', outcome: 'O', ...published },
   })
-  const faq = await payload.create({ collection: 'faqs', data: { question: `Why ${index}?`, answer: answer('Because.'), ...published } })
+  const faq = await payload.create({
+    collection: 'faqs',
+    data: { question: `Why ${index}?`, answer: answer('Because.'), ...published },
+  })
   const earlier = terms.slice(-2)
   return payload.create({
     collection: 'terms',
@@ -69,7 +72,13 @@ beforeAll(async () => {
   for (let index = 0; index < PAGE; index += 1) terms.push(await createTerm(index, category, providers))
   draftTerm = await payload.create({
     collection: 'terms',
-    data: { title: 'Unreleased Link', definition: 'x', category: category.id, difficulty: 'beginner', _status: 'draft' },
+    data: {
+      title: 'Unreleased Link',
+      definition: 'x',
+      category: category.id,
+      difficulty: 'beginner',
+      _status: 'draft',
+    },
     draft: true,
   })
   draftUseCase = await payload.create({
@@ -106,7 +115,10 @@ describe('anonymous REST readers get populated relationships with what a consume
   })
 
   it('related and see-also terms as links: id, title and slug', () => {
-    expect((term.relatedTerms as Term[]).map(keysOf)).toEqual([['id', 'slug', 'title'], ['id', 'slug', 'title']])
+    expect((term.relatedTerms as Term[]).map(keysOf)).toEqual([
+      ['id', 'slug', 'title'],
+      ['id', 'slug', 'title'],
+    ])
     expect(keysOf(term.seeAlso![0]!.term)).toEqual(['id', 'slug', 'title'])
   })
 
@@ -163,7 +175,11 @@ describe('unpublished links stay hidden from anonymous readers of a page', () =>
       query: `{ Term(id: "${linker.id}") { relatedTerms { id title } useCases { id } seeAlso { term { id } label } } }`,
     })
     expect(json.data).toEqual({
-      Term: { relatedTerms: [{ id: terms[0]!.id, title: terms[0]!.title }], useCases: [], seeAlso: [{ term: null, label: 'Coming soon' }] },
+      Term: {
+        relatedTerms: [{ id: terms[0]!.id, title: terms[0]!.title }],
+        useCases: [],
+        seeAlso: [{ term: null, label: 'Coming soon' }],
+      },
     })
   })
 })

@@ -5,7 +5,12 @@
 import type { Payload, Where } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { findPublishedTermsAfter, KEYSET_ORDERS, type KeysetOrder, type ListPosition } from '@/site-data/published-terms'
+import {
+  findPublishedTermsAfter,
+  KEYSET_ORDERS,
+  type KeysetOrder,
+  type ListPosition,
+} from '@/site-data/published-terms'
 
 import { insertGeneratedGlossary, publishedInTitleOrder, type GeneratedGlossary } from './helpers/generated-terms'
 import { getTestPayload } from './helpers/payload'
@@ -26,11 +31,18 @@ afterEach(() => {
 })
 
 /** Every page of a list, followed from the first to the last; `between` runs after each page. */
-async function followPages(order: KeysetOrder, where: Where = {}, between: (page: number) => Promise<void> = async () => {}) {
+async function followPages(
+  order: KeysetOrder,
+  where: Where = {},
+  between: (page: number) => Promise<void> = async () => {},
+) {
   const slugs: string[] = []
   let after: ListPosition | null = null
   for (let page = 1; page < 1_000; page += 1) {
-    const { docs, end }: { docs: { slug: string }[]; end: ListPosition | null } = await findPublishedTermsAfter(payload, { where, order, after, limit: PAGE, select: { title: true } })
+    const { docs, end }: { docs: { slug: string }[]; end: ListPosition | null } = await findPublishedTermsAfter(
+      payload,
+      { where, order, after, limit: PAGE, select: { title: true } },
+    )
     slugs.push(...docs.map((term) => term.slug))
     if (!end) return slugs
     expect(docs).toHaveLength(PAGE)
@@ -62,7 +74,14 @@ describe('reading published terms by position', () => {
     for (let copy = 1; copy <= 7; copy += 1) {
       const created = await payload.create({
         collection: 'terms',
-        data: { title: 'Same Title Twice Over', slug: `same-title-${copy}`, definition: 'A tie.', category: [...glossary.categoryIds.values()][0], difficulty: 'beginner', _status: 'published' } as never,
+        data: {
+          title: 'Same Title Twice Over',
+          slug: `same-title-${copy}`,
+          definition: 'A tie.',
+          category: [...glossary.categoryIds.values()][0],
+          difficulty: 'beginner',
+          _status: 'published',
+        } as never,
         context: { skipAudit: true },
       })
       slugs.push(created.slug)
@@ -87,7 +106,13 @@ describe('reading published terms by position', () => {
 
   it('reads each page with one query of one more term than the page holds, with the fields asked for', async () => {
     const find = vi.spyOn(payload, 'find')
-    await findPublishedTermsAfter(payload, { where: {}, order: 'title', after: { key: 'm', slug: 'm' }, limit: 40, select: { title: true } })
+    await findPublishedTermsAfter(payload, {
+      where: {},
+      order: 'title',
+      after: { key: 'm', slug: 'm' },
+      limit: 40,
+      select: { title: true },
+    })
     const calls = find.mock.calls.map(([args]) => args).filter((args) => args.collection === 'terms')
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ limit: 41, pagination: false, depth: 0, draft: false, overrideAccess: false })
@@ -108,7 +133,11 @@ describe('reading published terms by position', () => {
     }
     const expected = publishedInTitleOrder(
       glossary,
-      (term) => term.category === categorySlug && term.difficulty === 'intermediate' && term.servicedBy.includes('oci') && term.updatedAt >= since,
+      (term) =>
+        term.category === categorySlug &&
+        term.difficulty === 'intermediate' &&
+        term.servicedBy.includes('oci') &&
+        term.updatedAt >= since,
     ).map((term) => term.slug)
     expect(expected.length).toBeGreaterThan(3)
     expect(await followPages('title', where)).toEqual(expected)
@@ -124,13 +153,24 @@ describe('reading published terms by position', () => {
       const ahead = before[page * PAGE + 150]
       for (const slug of [behind, before[page * PAGE - 60]!, ...(ahead ? [ahead] : [])]) {
         if (unpublished.has(slug)) continue
-        await payload.update({ collection: 'terms', where: { slug: { equals: slug } }, data: { _status: 'draft' } as never, context: { skipAudit: true } })
+        await payload.update({
+          collection: 'terms',
+          where: { slug: { equals: slug } },
+          data: { _status: 'draft' } as never,
+          context: { skipAudit: true },
+        })
         unpublished.add(slug)
       }
       const title = `${before[page * PAGE - 30]!.replaceAll('-', ' ')} extra ${page}`
       const created = await payload.create({
         collection: 'terms',
-        data: { title, definition: 'Added between pages.', category: [...glossary.categoryIds.values()][0], difficulty: 'beginner', _status: 'published' } as never,
+        data: {
+          title,
+          definition: 'Added between pages.',
+          category: [...glossary.categoryIds.values()][0],
+          difficulty: 'beginner',
+          _status: 'published',
+        } as never,
         context: { skipAudit: true },
       })
       added.add(created.slug)

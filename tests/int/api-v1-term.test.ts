@@ -19,10 +19,21 @@ let payload: Payload
 let category: Category
 let providers: Provider[]
 
-async function createTerm(title: string, fields: Partial<Term> & Record<string, unknown>, status: 'published' | 'draft'): Promise<Term> {
+async function createTerm(
+  title: string,
+  fields: Partial<Term> & Record<string, unknown>,
+  status: 'published' | 'draft',
+): Promise<Term> {
   return payload.create({
     collection: 'terms',
-    data: { title, definition: `${title} defined.`, category: category.id, difficulty: 'beginner', ...fields, _status: status } as never,
+    data: {
+      title,
+      definition: `${title} defined.`,
+      category: category.id,
+      difficulty: 'beginner',
+      ...fields,
+      _status: status,
+    } as never,
     draft: status === 'draft',
     ...QUIET,
   })
@@ -32,7 +43,11 @@ beforeAll(async () => {
   payload = await getTestPayload()
   await seedProvidersForTest(payload)
   providers = (await payload.find({ collection: 'providers', sort: 'displayOrder', pagination: false })).docs
-  category = await payload.create({ collection: 'categories', data: { name: 'Observability', slug: 'observability' }, ...QUIET })
+  category = await payload.create({
+    collection: 'categories',
+    data: { name: 'Observability', slug: 'observability' },
+    ...QUIET,
+  })
 }, 60_000)
 
 describe('a term as the v1 API answers it', () => {
@@ -44,7 +59,11 @@ describe('a term as the v1 API answers it', () => {
     const draftRelated = await createTerm('Api Draft Neighbour', {}, 'draft')
     const faq = await payload.create({
       collection: 'faqs',
-      data: { question: 'Is it on by default?', answer: plainTextToRichText('Yes, for 90 days.'), _status: 'published' } as never,
+      data: {
+        question: 'Is it on by default?',
+        answer: plainTextToRichText('Yes, for 90 days.'),
+        _status: 'published',
+      } as never,
       ...QUIET,
     })
     const draftFaq = await payload.create({
@@ -55,7 +74,12 @@ describe('a term as the v1 API answers it', () => {
     })
     const useCase = await payload.create({
       collection: 'use-cases',
-      data: { organization: 'A bank', scenario: 'Audit trail needed.', solution: 'Turned it on.', _status: 'published' } as never,
+      data: {
+        organization: 'A bank',
+        scenario: 'Audit trail needed.',
+        solution: 'Turned it on.',
+        _status: 'published',
+      } as never,
       ...QUIET,
     })
     term = await createTerm(
@@ -65,7 +89,13 @@ describe('a term as the v1 API answers it', () => {
         body: plainTextToRichText('Records calls. <script>alert(1)</script> & more.') as Term['body'],
         aliases: ['Audit log'],
         providerEquivalents: [
-          { provider: providers[0]!.id, service: 'CloudTrail', matchLevel: 'exact', note: 'Account-wide by default.', docUrl: 'https://docs.example.com/ct' },
+          {
+            provider: providers[0]!.id,
+            service: 'CloudTrail',
+            matchLevel: 'exact',
+            note: 'Account-wide by default.',
+            docUrl: 'https://docs.example.com/ct',
+          },
           { provider: providers[1]!.id, service: '', matchLevel: 'none' },
         ],
         faqs: [faq.id, draftFaq.id],
@@ -82,7 +112,15 @@ describe('a term as the v1 API answers it', () => {
     const answer = termAnswer((await readPublishedTermDocument(payload, term.slug))!.term)
     expect(TermSchema.strict().safeParse(answer).success).toBe(true)
     const sent = JSON.stringify(TermSchema.parse(answer))
-    for (const staffField of ['workflowStage', 'transitionNote', 'Staff only', 'reviewThread', '_status', 'createdBy', 'pendingRelatedTerms']) {
+    for (const staffField of [
+      'workflowStage',
+      'transitionNote',
+      'Staff only',
+      'reviewThread',
+      '_status',
+      'createdBy',
+      'pendingRelatedTerms',
+    ]) {
       expect(sent).not.toContain(staffField)
     }
   })
@@ -91,13 +129,24 @@ describe('a term as the v1 API answers it', () => {
     const answer = termAnswer((await readPublishedTermDocument(payload, term.slug))!.term)
     expect(answer.faqs.map((faq) => faq.question)).toEqual(['Is it on by default?'])
     expect(answer.faqs[0]!.answer).toEqual({ html: '<p>Yes, for 90 days.</p>', text: 'Yes, for 90 days.' })
-    expect(answer.useCases).toEqual([{ organization: 'A bank', scenario: 'Audit trail needed.', solution: 'Turned it on.', outcome: null }])
-    expect(answer.relatedTerms).toEqual([{ slug: related.slug, title: 'Api Related Ledger', definition: 'A ledger of related things.' }])
+    expect(answer.useCases).toEqual([
+      { organization: 'A bank', scenario: 'Audit trail needed.', solution: 'Turned it on.', outcome: null },
+    ])
+    expect(answer.relatedTerms).toEqual([
+      { slug: related.slug, title: 'Api Related Ledger', definition: 'A ledger of related things.' },
+    ])
     expect(answer.seeAlso).toEqual([
       { label: 'Api Related Ledger', term: related.slug, url: `/terms/${related.slug}` },
       { label: 'More reading', term: null, url: 'https://example.com/more' },
     ])
-    expect(answer.providerEquivalents.map(({ provider, service, matchLevel, keyDifference }) => [provider.slug, service, matchLevel, keyDifference])).toEqual([
+    expect(
+      answer.providerEquivalents.map(({ provider, service, matchLevel, keyDifference }) => [
+        provider.slug,
+        service,
+        matchLevel,
+        keyDifference,
+      ]),
+    ).toEqual([
       [providers[0]!.slug, 'CloudTrail', 'exact', 'Account-wide by default.'],
       [providers[1]!.slug, null, 'none', null],
     ])
@@ -112,7 +161,14 @@ describe('a term as the v1 API answers it', () => {
 
   it('names what it shows as cache tags: the term, the related term, the category and the providers', async () => {
     const { tags } = (await readPublishedTermDocument(payload, term.slug))!
-    expect(tags).toEqual(expect.arrayContaining([termIdTag(term.id), termIdTag(related.id), categoryTag(category.id), providerTag(providers[0]!.id)]))
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        termIdTag(term.id),
+        termIdTag(related.id),
+        categoryTag(category.id),
+        providerTag(providers[0]!.id),
+      ]),
+    )
   })
 
   it('has no answer for a term that was never published', async () => {

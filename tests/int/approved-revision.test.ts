@@ -34,8 +34,20 @@ async function approvedTerm(title = `Approved Term ${++termCounter}`): Promise<T
     draft: true,
     ...as(author),
   })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, ...as(author) })
-  return payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    ...as(author),
+  })
+  return payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'approved' },
+    draft: true,
+    ...as(reviewer),
+  })
 }
 
 const editContent = (term: Term, by: User, definition: string) =>
@@ -44,7 +56,8 @@ const editContent = (term: Term, by: User, definition: string) =>
 const latest = (term: Term) => payload.findByID({ collection: 'terms', id: term.id, draft: true, depth: 0 })
 /** What readers see: null while the term is not published. */
 const published = async (term: Term) =>
-  (await payload.find({ collection: 'terms', where: { id: { equals: term.id } }, depth: 0, overrideAccess: false })).docs[0] ?? null
+  (await payload.find({ collection: 'terms', where: { id: { equals: term.id } }, depth: 0, overrideAccess: false }))
+    .docs[0] ?? null
 
 async function releaseOf(terms: Term[], name = `Release ${++termCounter}`) {
   return payload.create({
@@ -79,8 +92,20 @@ describe('the approved revision', () => {
 
   it('moves along with saves that change no content, so the release still publishes', async () => {
     const term = await approvedTerm()
-    await payload.update({ collection: 'terms', id: term.id, data: { transitionNote: 'Checked the sources too.' }, draft: true, ...as(reviewer) })
-    const reassigned = await payload.update({ collection: 'terms', id: term.id, data: { assignee: reviewer.id }, draft: true, ...as(editor) })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { transitionNote: 'Checked the sources too.' },
+      draft: true,
+      ...as(reviewer),
+    })
+    const reassigned = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { assignee: reviewer.id },
+      draft: true,
+      ...as(editor),
+    })
     expect([reassigned.workflowStage, reassigned.revision, reassigned.approvedRevision]).toEqual(['approved', 5, 5])
     const release = await releaseOf([term])
     expect(await publishRelease(payload, release.id, editor)).toEqual({ published: true, count: 1 })
@@ -89,7 +114,13 @@ describe('the approved revision', () => {
 
   it('does not count a stage move as a change: a term sent back to review unedited is refused as not approved', async () => {
     const term = await approvedTerm()
-    const backInReview = await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, ...as(reviewer) })
+    const backInReview = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'in_review' },
+      draft: true,
+      ...as(reviewer),
+    })
     expect([backInReview.revision, backInReview.approvedRevision]).toEqual([4, 4])
     const outcome = await publishRelease(payload, (await releaseOf([term])).id, admin)
     expect(outcome).toEqual({
@@ -129,7 +160,13 @@ describe('a release of a document changed after approval', () => {
   it('is published once a reviewer approves the edit', async () => {
     const term = await approvedTerm()
     await editContent(term, editor, 'Reworded, then approved again.')
-    const reapproved = await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) })
+    const reapproved = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'approved' },
+      draft: true,
+      ...as(reviewer),
+    })
     expect(reapproved.approvedRevision).toBe(5)
     expect(await publishRelease(payload, (await releaseOf([term])).id, editor)).toEqual({ published: true, count: 1 })
     expect((await published(term))?.definition).toBe('Reworded, then approved again.')
@@ -147,7 +184,11 @@ describe('a scheduled publish', () => {
   const scheduleNow = (term: Term, by: User) =>
     payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'terms' as const, value: term.id }, user: { relationTo: 'users', value: by.id } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'terms' as const, value: term.id },
+        user: { relationTo: 'users', value: by.id },
+      },
       waitUntil: new Date(Date.now() - 1000),
     })
 
@@ -181,7 +222,10 @@ describe('clients', () => {
     expect([edited.workflowStage, edited.revision, edited.approvedRevision]).toEqual(['in_review', 4, 3])
 
     const token = await tokenFor(payload, admin)
-    const rest = await callRest('PATCH', `/api/terms/${term.id}?draft=true`, { token, body: { definition: 'Over REST.', approvedRevision: 5 } })
+    const rest = await callRest('PATCH', `/api/terms/${term.id}?draft=true`, {
+      token,
+      body: { definition: 'Over REST.', approvedRevision: 5 },
+    })
     expect(rest.status).toBe(200)
     const mutation = `mutation { updateTerm(id: "${term.id}", data: { definition: "Over GraphQL.", approvedRevision: 6 }, draft: true) { revision } }`
     const graphql = await callGraphql(mutation, {}, { token })
@@ -198,7 +242,10 @@ describe('clients', () => {
     const anonymous = await callRest('GET', `/api/terms/${term.id}`)
     expect(anonymous.status).toBe(200)
     expect(anonymous.json).not.toHaveProperty('approvedRevision')
-    expect(await payload.findByID({ collection: 'terms', id: term.id, depth: 0, ...as(author) })).toHaveProperty('approvedRevision', 4)
+    expect(await payload.findByID({ collection: 'terms', id: term.id, depth: 0, ...as(author) })).toHaveProperty(
+      'approvedRevision',
+      4,
+    )
   })
 })
 
@@ -217,7 +264,9 @@ describe('a release racing an edit', () => {
       const editLater = round % 2 === 1
       const [outcome] = await Promise.all([
         publishRelease(payload, releaseDoc.id, releaser),
-        editLater ? pause(round).then(() => editContent(term, editor, unapproved)) : editContent(term, editor, unapproved),
+        editLater
+          ? pause(round).then(() => editContent(term, editor, unapproved))
+          : editContent(term, editor, unapproved),
       ])
 
       const live = await published(term)

@@ -37,7 +37,13 @@ afterEach(() => {
 const as = (user: User) => ({ user, overrideAccess: false }) as const
 
 async function auditEntries(where: Where): Promise<AuditLog[]> {
-  const { docs } = await payload.find({ collection: 'audit-log', where, sort: 'createdAt', depth: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'audit-log',
+    where,
+    sort: 'createdAt',
+    depth: 0,
+    pagination: false,
+  })
   return docs
 }
 
@@ -184,7 +190,12 @@ describe('content changes', () => {
   it('records a write by the server itself, without a user, as the system', async () => {
     const created = await payload.create({ collection: 'categories', data: { name: 'Networking', slug: 'networking' } })
     const [entry] = await entriesFor(created.id)
-    expect(entry).toMatchObject({ action: 'create', actorType: 'system', actorLabel: 'system', targetTitle: 'Networking' })
+    expect(entry).toMatchObject({
+      action: 'create',
+      actorType: 'system',
+      actorLabel: 'system',
+      targetTitle: 'Networking',
+    })
     expect(entry?.actor ?? null).toBeNull()
   })
 
@@ -220,7 +231,10 @@ describe('user accounts', () => {
 
   it('names a new or cleared API key, never the key, and names nothing when the same key is saved again', async () => {
     const key = randomUUID()
-    const client = await payload.create({ collection: 'api-clients', data: { name: 'Portal', owner: 'Docs team', scope: 'published', apiKey: key, enableAPIKey: true } })
+    const client = await payload.create({
+      collection: 'api-clients',
+      data: { name: 'Portal', owner: 'Docs team', scope: 'published', apiKey: key, enableAPIKey: true },
+    })
     await payload.update({ collection: 'api-clients', id: client.id, data: { apiKey: key, owner: 'Docs team (Rita)' } })
     const replacement = randomUUID()
     await payload.update({ collection: 'api-clients', id: client.id, data: { apiKey: replacement } })
@@ -276,7 +290,12 @@ describe('who can read and change the audit log', () => {
       payload.update({ collection: 'audit-log', id: entry!.id, data: { actorLabel: 'someone else' }, ...as(user) }),
     ).rejects.toThrow()
     await expect(
-      payload.update({ collection: 'audit-log', where: { id: { exists: true } }, data: { note: 'rewritten' }, ...as(user) }),
+      payload.update({
+        collection: 'audit-log',
+        where: { id: { exists: true } },
+        data: { note: 'rewritten' },
+        ...as(user),
+      }),
     ).rejects.toThrow()
     await expect(payload.delete({ collection: 'audit-log', id: entry!.id, ...as(user) })).rejects.toThrow()
 
@@ -349,7 +368,11 @@ describe('sign-in events', () => {
   it('records a login through the REST API with the address the server found and the browser', async () => {
     const response = await restRequest(restPost, 'POST', '/api/users/login', {
       body: { email: author.email, password: PASSWORD },
-      headers: { [CLIENT_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '192.0.2.66', 'user-agent': 'AuditTest/1.0' },
+      headers: {
+        [CLIENT_ADDRESS_HEADER]: '203.0.113.9',
+        'x-forwarded-for': '192.0.2.66',
+        'user-agent': 'AuditTest/1.0',
+      },
     })
     expect(response.status).toBe(200)
     const entries = await auditEntries({ and: [{ action: { equals: 'login' } }, { actor: { equals: author.id } }] })
@@ -372,7 +395,9 @@ describe('sign-in events', () => {
       headers: { [CLIENT_ADDRESS_HEADER]: '198.51.100.4' },
     })
     expect(response.status).toBe(401)
-    const entries = await auditEntries({ and: [{ action: { equals: 'failed-login' } }, { targetId: { equals: editor.id } }] })
+    const entries = await auditEntries({
+      and: [{ action: { equals: 'failed-login' } }, { targetId: { equals: editor.id } }],
+    })
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({
       actorType: 'system',
@@ -402,7 +427,9 @@ describe('sign-in events', () => {
         headers: { [CLIENT_ADDRESS_HEADER]: `198.51.100.${100 + attempt}` },
       })
     }
-    const entries = await auditEntries({ and: [{ action: { equals: 'failed-login' } }, { targetId: { equals: user.id } }] })
+    const entries = await auditEntries({
+      and: [{ action: { equals: 'failed-login' } }, { targetId: { equals: user.id } }],
+    })
     expect(entries).toHaveLength(6)
     expect(entries.at(-1)?.note).toMatch(/locked/i)
   })
@@ -419,7 +446,9 @@ describe('sign-in events', () => {
       }),
     )
     expect(JSON.stringify(await response.json())).toContain('AuthenticationError')
-    const entries = await auditEntries({ and: [{ action: { equals: 'failed-login' } }, { ip: { equals: '192.0.2.77' } }] })
+    const entries = await auditEntries({
+      and: [{ action: { equals: 'failed-login' } }, { ip: { equals: '192.0.2.77' } }],
+    })
     expect(entries).toEqual([expect.objectContaining({ targetId: admin.id, targetTitle: admin.email })])
   })
 })

@@ -26,10 +26,18 @@ async function rowsSinceLastCall(): Promise<Recorded[]> {
     overrideAccess: true,
   })
   if (docs.length > 0) readUpTo = docs.at(-1)!.createdAt
-  return docs.map(({ sourceCollection, documentId, event, documentSlug }) => ({ sourceCollection, documentId, event, documentSlug }))
+  return docs.map(({ sourceCollection, documentId, event, documentSlug }) => ({
+    sourceCollection,
+    documentId,
+    event,
+    documentSlug,
+  }))
 }
 
-const eventsOf = (rows: Recorded[]) => rows.filter((row) => row.event).map(({ sourceCollection, documentId, event, documentSlug }) => [sourceCollection, documentId, event, documentSlug])
+const eventsOf = (rows: Recorded[]) =>
+  rows
+    .filter((row) => row.event)
+    .map(({ sourceCollection, documentId, event, documentSlug }) => [sourceCollection, documentId, event, documentSlug])
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -40,7 +48,15 @@ beforeAll(async () => {
 async function publishTerm(title: string, slug: string, fields: Record<string, unknown> = {}) {
   return payload.create({
     collection: 'terms',
-    data: { title, slug, definition: `${title} defined.`, category: category.id, difficulty: 'beginner', ...fields, _status: 'published' } as never,
+    data: {
+      title,
+      slug,
+      definition: `${title} defined.`,
+      category: category.id,
+      difficulty: 'beginner',
+      ...fields,
+      _status: 'published',
+    } as never,
     ...QUIET,
   })
 }
@@ -61,7 +77,12 @@ describe('events of a term', () => {
     await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...QUIET })
     expect(eventsOf(await rowsSinceLastCall())).toEqual([['terms', id, 'updated', 'event-renamed']])
 
-    await payload.update({ collection: 'terms', id: term.id, data: { slug: 'event-draft-only', _status: 'draft' }, ...QUIET })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { slug: 'event-draft-only', _status: 'draft' },
+      ...QUIET,
+    })
     expect(eventsOf(await rowsSinceLastCall())).toEqual([['terms', id, 'unpublished', 'event-renamed']])
 
     await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...QUIET })
@@ -84,11 +105,24 @@ describe('events of a term', () => {
 
 describe('events of categories and providers', () => {
   it('records a create as published, an update as updated and a delete as deleted', async () => {
-    const created = await payload.create({ collection: 'categories', data: { name: 'Queues', slug: 'queues' }, ...QUIET })
+    const created = await payload.create({
+      collection: 'categories',
+      data: { name: 'Queues', slug: 'queues' },
+      ...QUIET,
+    })
     await payload.update({ collection: 'categories', id: created.id, data: { slug: 'message-queues' }, ...QUIET })
     await payload.delete({ collection: 'categories', id: created.id, ...QUIET })
-    const provider = await payload.create({ collection: 'providers', data: { name: 'Event Cloud', slug: 'event-cloud', fullName: 'Event Cloud' } as never, ...QUIET })
-    await payload.update({ collection: 'providers', id: provider.id, data: { fullName: 'Event Cloud Incorporated' }, ...QUIET })
+    const provider = await payload.create({
+      collection: 'providers',
+      data: { name: 'Event Cloud', slug: 'event-cloud', fullName: 'Event Cloud' } as never,
+      ...QUIET,
+    })
+    await payload.update({
+      collection: 'providers',
+      id: provider.id,
+      data: { fullName: 'Event Cloud Incorporated' },
+      ...QUIET,
+    })
     await payload.delete({ collection: 'providers', id: provider.id, ...QUIET })
     const [c, p] = [String(created.id), String(provider.id)]
     expect(eventsOf(await rowsSinceLastCall())).toEqual([
@@ -119,14 +153,25 @@ describe('events of the parts of terms', () => {
     await publishTerm('Unrelated Event', 'unrelated-event')
     const drafted = await payload.create({
       collection: 'terms',
-      data: { title: 'Scaling Draft', definition: 'Draft.', category: category.id, difficulty: 'beginner', faqs: [faq.id] } as never,
+      data: {
+        title: 'Scaling Draft',
+        definition: 'Draft.',
+        category: category.id,
+        difficulty: 'beginner',
+        faqs: [faq.id],
+      } as never,
       draft: true,
       ...QUIET,
     })
     expect(drafted._status).toBe('draft')
     await rowsSinceLastCall()
 
-    await payload.update({ collection: 'faqs', id: faq.id, data: { answer: plainTextToRichText('Yes, sideways.') } as never, ...QUIET })
+    await payload.update({
+      collection: 'faqs',
+      id: faq.id,
+      data: { answer: plainTextToRichText('Yes, sideways.') } as never,
+      ...QUIET,
+    })
     const faqEvents = eventsOf(await rowsSinceLastCall())
     expect(faqEvents).toHaveLength(2)
     expect(faqEvents).toEqual(
@@ -136,10 +181,21 @@ describe('events of the parts of terms', () => {
       ]),
     )
 
-    await payload.update({ collection: 'faqs', id: faq.id, data: { question: 'Draft question?' } as never, draft: true, ...QUIET })
+    await payload.update({
+      collection: 'faqs',
+      id: faq.id,
+      data: { question: 'Draft question?' } as never,
+      draft: true,
+      ...QUIET,
+    })
     expect(eventsOf(await rowsSinceLastCall())).toEqual([])
 
-    await payload.update({ collection: 'use-cases', id: useCase.id, data: { outcome: 'Calm peaks.' } as never, ...QUIET })
+    await payload.update({
+      collection: 'use-cases',
+      id: useCase.id,
+      data: { outcome: 'Calm peaks.' } as never,
+      ...QUIET,
+    })
     expect(eventsOf(await rowsSinceLastCall())).toEqual([['terms', String(first.id), 'updated', 'scaling-out']])
 
     await payload.delete({ collection: 'use-cases', id: useCase.id, ...QUIET })
@@ -155,7 +211,13 @@ describe('events of terms that show another term', () => {
     await publishTerm('Bystander Term', 'bystander-term')
     await payload.create({
       collection: 'terms',
-      data: { title: 'Linking Draft', definition: 'Draft.', category: category.id, difficulty: 'beginner', relatedTerms: [target.id] } as never,
+      data: {
+        title: 'Linking Draft',
+        definition: 'Draft.',
+        category: category.id,
+        difficulty: 'beginner',
+        relatedTerms: [target.id],
+      } as never,
       draft: true,
       ...QUIET,
     })
@@ -179,7 +241,13 @@ describe('events of terms that show another term', () => {
     // Other fields are not shown in a summary; a draft is not shown at all.
     await payload.update({ collection: 'terms', id: target.id, data: { analogy: 'Like a signpost.' }, ...QUIET })
     expect(eventsOf(await rowsSinceLastCall())).toEqual([['terms', id, 'updated', 'linked-target']])
-    await payload.update({ collection: 'terms', id: target.id, data: { definition: 'Drafted.' }, draft: true, ...QUIET })
+    await payload.update({
+      collection: 'terms',
+      id: target.id,
+      data: { definition: 'Drafted.' },
+      draft: true,
+      ...QUIET,
+    })
     expect(eventsOf(await rowsSinceLastCall())).toEqual([])
 
     // Unpublished, the linked term disappears from the answers linking to it; published again, it returns.

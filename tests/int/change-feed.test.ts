@@ -24,7 +24,13 @@ let termCount = 0
 async function publishTerm(title = `Feed Term ${++termCount}`): Promise<Term> {
   return payload.create({
     collection: 'terms',
-    data: { title, definition: `${title} defined.`, category: category.id, difficulty: 'beginner', _status: 'published' } as never,
+    data: {
+      title,
+      definition: `${title} defined.`,
+      category: category.id,
+      difficulty: 'beginner',
+      _status: 'published',
+    } as never,
     ...QUIET,
   })
 }
@@ -55,11 +61,19 @@ class Consumer {
 }
 
 async function publishedTerms(): Promise<Map<string, string>> {
-  const { docs } = await payload.find({ collection: 'terms', overrideAccess: false, draft: false, pagination: false, depth: 0, select: { slug: true } })
+  const { docs } = await payload.find({
+    collection: 'terms',
+    overrideAccess: false,
+    draft: false,
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+  })
   return new Map(docs.map((term) => [String(term.id), term.slug]))
 }
 
-const get = (search: string, headers: Record<string, string> = {}) => new Request(`http://127.0.0.1/api/v1/changes${search}`, { headers })
+const get = (search: string, headers: Record<string, string> = {}) =>
+  new Request(`http://127.0.0.1/api/v1/changes${search}`, { headers })
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -82,7 +96,12 @@ describe('the snapshot phase', () => {
 
     const rest = await readFeedPage(payload, second.next, { limit: 50, ...NO_SETTLE })
     const listed = rest.entries.map(({ item }) => [item.collection, item.id, item.change])
-    expect(listed.slice(0, 3)).toEqual(byId.slice(4).map((id) => ['terms', id, 'published']).concat([['categories', String(category.id), 'published']]))
+    expect(listed.slice(0, 3)).toEqual(
+      byId
+        .slice(4)
+        .map((id) => ['terms', id, 'published'])
+        .concat([['categories', String(category.id), 'published']]),
+    )
     // The deletion happened during the snapshot: the log phase, which starts where the snapshot began, tells it.
     expect(listed).toContainEqual(['terms', byId[1], 'deleted'])
     expect(rest.hasMore).toBe(false)
@@ -111,7 +130,11 @@ describe('the settle delay', () => {
     const early = await readFeedPage(payload, consumer.cursor, { limit: 10, settleMs: 5_000, now })
     expect(early.entries).toEqual([])
     expect(early.hasMore).toBe(false)
-    const later = await readFeedPage(payload, early.next, { limit: 10, settleMs: 5_000, now: new Date(now.getTime() + 6_000) })
+    const later = await readFeedPage(payload, early.next, {
+      limit: 10,
+      settleMs: 5_000,
+      now: new Date(now.getTime() + 6_000),
+    })
     expect(later.entries.map(({ item }) => [item.id, item.change])).toEqual([[String(term.id), 'published']])
   })
 
@@ -119,7 +142,14 @@ describe('the settle delay', () => {
     const logRow = (documentId: string, secondsAgo: number, now: Date) =>
       payload.create({
         collection: 'content-changes',
-        data: { sourceCollection: 'terms', documentId, tags: `term-id:${documentId}`, event: 'updated', documentSlug: documentId, createdAt: new Date(now.getTime() - secondsAgo * 1_000).toISOString() },
+        data: {
+          sourceCollection: 'terms',
+          documentId,
+          tags: `term-id:${documentId}`,
+          event: 'updated',
+          documentSlug: documentId,
+          createdAt: new Date(now.getTime() - secondsAgo * 1_000).toISOString(),
+        },
         overrideAccess: true,
       })
     // Read as if an hour from now: both rows are newer than any row written before, and no later test of
@@ -148,9 +178,15 @@ describe('the settle delay', () => {
     const consumer = new Consumer()
     let page = await readFeedPage(payload, null, { limit: 500, settleMs: 5_000, now })
     // The snapshot lists the term (it is published) and the log, not yet settled, does not.
-    expect(page.entries.filter(({ item }) => item.id === String(term.id)).map(({ item }) => item.change)).toEqual(['published'])
+    expect(page.entries.filter(({ item }) => item.id === String(term.id)).map(({ item }) => item.change)).toEqual([
+      'published',
+    ])
     consumer.cursor = page.next
-    page = await readFeedPage(payload, consumer.cursor, { limit: 500, settleMs: 5_000, now: new Date(now.getTime() + 6_000) })
+    page = await readFeedPage(payload, consumer.cursor, {
+      limit: 500,
+      settleMs: 5_000,
+      now: new Date(now.getTime() + 6_000),
+    })
     expect(page.entries.map(({ item }) => [item.id, item.change])).toContainEqual([String(term.id), 'published'])
   })
 })
@@ -162,8 +198,28 @@ type Operation =
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: 'create' as const }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constantFrom('edit' as const, 'draft' as const, 'unpublish' as const, 'republish' as const, 'delete' as const, 'rename' as const), pick: fc.nat() }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('read' as const), consumer: fc.constantFrom(0 as const, 1 as const), limit: fc.integer({ min: 1, max: 7 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'edit' as const,
+        'draft' as const,
+        'unpublish' as const,
+        'republish' as const,
+        'delete' as const,
+        'rename' as const,
+      ),
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('read' as const),
+      consumer: fc.constantFrom(0 as const, 1 as const),
+      limit: fc.integer({ min: 1, max: 7 }),
+    }),
+  },
 )
 
 describe('a consumer following the feed', () => {
@@ -202,9 +258,20 @@ describe('a consumer following the feed', () => {
                 live.splice(live.indexOf(id), 1)
                 published.delete(id)
               } else if (op.kind === 'edit') {
-                await payload.update({ collection: 'terms', id, data: { definition: `Edited ${operations}.` }, ...QUIET })
+                await payload.update({
+                  collection: 'terms',
+                  id,
+                  data: { definition: `Edited ${operations}.` },
+                  ...QUIET,
+                })
               } else if (op.kind === 'draft') {
-                await payload.update({ collection: 'terms', id, data: { slug: `draft-slug-${operations}` }, draft: true, ...QUIET })
+                await payload.update({
+                  collection: 'terms',
+                  id,
+                  data: { slug: `draft-slug-${operations}` },
+                  draft: true,
+                  ...QUIET,
+                })
               } else if (op.kind === 'unpublish') {
                 await payload.update({ collection: 'terms', id, data: { _status: 'draft' }, ...QUIET })
                 published.delete(id)
@@ -214,7 +281,12 @@ describe('a consumer following the feed', () => {
               } else {
                 renames += 1
                 published.add(id)
-                await payload.update({ collection: 'terms', id, data: { slug: `renamed-${runs}-${operations}`, _status: 'published' }, ...QUIET })
+                await payload.update({
+                  collection: 'terms',
+                  id,
+                  data: { slug: `renamed-${runs}-${operations}`, _status: 'published' },
+                  ...QUIET,
+                })
               }
           }
         }
@@ -298,22 +370,33 @@ describe('GET /api/v1/changes', () => {
       encodeCursor({ ...decoded.cursor, v: 2 } as never),
       Buffer.from(JSON.stringify({ ...decoded.cursor, extra: true })).toString('base64url'),
       Buffer.from(JSON.stringify({ v: 1, phase: 'log', after: { at: 'yesterday', id: 'x' } })).toString('base64url'),
-      Buffer.from(JSON.stringify({ v: 1, phase: 'snapshot', collection: 'users', after: null, log: null })).toString('base64url'),
+      Buffer.from(JSON.stringify({ v: 1, phase: 'snapshot', collection: 'users', after: null, log: null })).toString(
+        'base64url',
+      ),
       'A'.repeat(600),
     ]
     for (const since of tampered) {
       const problem = await refusedParameter(`?since=${encodeURIComponent(since)}`)
-      expect(problem.parameters.map((parameter) => parameter.name), since).toEqual(['since'])
+      expect(
+        problem.parameters.map((parameter) => parameter.name),
+        since,
+      ).toEqual(['since'])
     }
-    expect((await refusedParameter(`?since=${page.next}&since=${page.next}`)).parameters).toEqual([{ name: 'since', message: 'must be given once' }])
+    expect((await refusedParameter(`?since=${page.next}&since=${page.next}`)).parameters).toEqual([
+      { name: 'since', message: 'must be given once' },
+    ])
   })
 
   it('takes a limit from 1 to 500 and refuses any other with a 400 naming limit', async () => {
     for (const limit of ['0', '501', '-1', '1.5', 'ten', '', '00000000001']) {
       const problem = await refusedParameter(`?limit=${limit}`)
-      expect(problem.parameters.map((parameter) => parameter.name), limit).toEqual(['limit'])
+      expect(
+        problem.parameters.map((parameter) => parameter.name),
+        limit,
+      ).toEqual(['limit'])
     }
-    for (const limit of ['1', '500']) expect((await answerChanges(get(`?limit=${limit}`), payload, NO_SETTLE)).status).toBe(200)
+    for (const limit of ['1', '500'])
+      expect((await answerChanges(get(`?limit=${limit}`), payload, NO_SETTLE)).status).toBe(200)
   })
 
   it('refuses a parameter it does not know', async () => {

@@ -23,7 +23,13 @@ async function publishTerm(): Promise<Term> {
   termCount += 1
   return payload.create({
     collection: 'terms',
-    data: { title: `Stream Term ${termCount}`, definition: 'Streamed.', category: category.id, difficulty: 'beginner', _status: 'published' } as never,
+    data: {
+      title: `Stream Term ${termCount}`,
+      definition: 'Streamed.',
+      category: category.id,
+      difficulty: 'beginner',
+      _status: 'published',
+    } as never,
     ...QUIET,
   })
 }
@@ -54,7 +60,10 @@ function streamRequest(search = '', headers: Record<string, string> = {}, signal
 type SseEvent = { event?: string; id?: string; data?: string; comment?: string }
 
 /** Reads the stream's events as they come, until `enough` says stop or the stream ends. */
-async function readEvents(response: Response, enough: (events: SseEvent[]) => boolean): Promise<{ events: SseEvent[]; ended: boolean }> {
+async function readEvents(
+  response: Response,
+  enough: (events: SseEvent[]) => boolean,
+): Promise<{ events: SseEvent[]; ended: boolean }> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
   const events: SseEvent[] = []
   let buffered = ''
@@ -100,11 +109,17 @@ describe('the change stream', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache, no-transform')
     const { events } = await readEvents(response, (read) => changes(read).length >= 3)
     expect(events[0]!.comment).toBe('change feed')
-    expect(itemsOf(events).map((item) => [item.id, item.change])).toEqual(terms.map((term) => [String(term.id), 'published']))
+    expect(itemsOf(events).map((item) => [item.id, item.change])).toEqual(
+      terms.map((term) => [String(term.id), 'published']),
+    )
 
     const afterFirst = changes(events)[0]!.id!
     // An EventSource reconnects to the same address (the old since) and names the last event it received.
-    const resumed = await answerChangeStream(streamRequest(`?since=${since}`, { 'last-event-id': afterFirst }), payload, options())
+    const resumed = await answerChangeStream(
+      streamRequest(`?since=${since}`, { 'last-event-id': afterFirst }),
+      payload,
+      options(),
+    )
     const again = await readEvents(resumed, (read) => changes(read).length >= 2)
     expect(itemsOf(again.events).map((item) => item.id)).toEqual(terms.slice(1).map((term) => String(term.id)))
   })
@@ -130,7 +145,11 @@ describe('the change stream', () => {
     const slots = new StreamSlots(1)
     const since = encodeCursor(await endOfFeed())
     const started = Date.now()
-    const response = await answerChangeStream(streamRequest(`?since=${since}`), payload, options({ slots, streamLifetimeMs: 300 }))
+    const response = await answerChangeStream(
+      streamRequest(`?since=${since}`),
+      payload,
+      options({ slots, streamLifetimeMs: 300 }),
+    )
     expect(slots.size).toBe(1)
     const { ended } = await readEvents(response, () => false)
     expect(ended).toBe(true)
@@ -141,7 +160,10 @@ describe('the change stream', () => {
 
   it('answers 503 with Retry-After beyond the cap, and takes a stream again once one is closed', async () => {
     const slots = new StreamSlots(2)
-    const open = [await answerChangeStream(streamRequest(), payload, options({ slots })), await answerChangeStream(streamRequest(), payload, options({ slots }))]
+    const open = [
+      await answerChangeStream(streamRequest(), payload, options({ slots })),
+      await answerChangeStream(streamRequest(), payload, options({ slots })),
+    ]
     const refused = await answerChangeStream(streamRequest(), payload, options({ slots }))
     expect(refused.status).toBe(503)
     expect(refused.headers.get('retry-after')).toBe('10')
@@ -156,7 +178,10 @@ describe('the change stream', () => {
   it('ends when the server stops, so the graceful stop is not held up', async () => {
     const slots = new StreamSlots(3)
     const stopping = new AbortController()
-    const streams = [await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal })), await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal }))]
+    const streams = [
+      await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal })),
+      await answerChangeStream(streamRequest(), payload, options({ slots, stopping: stopping.signal })),
+    ]
     const readers = streams.map((response) => response.body!.getReader())
     for (const reader of readers) await reader.read()
     expect(slots.size).toBe(2)
@@ -182,7 +207,11 @@ describe('the change stream', () => {
         return Reflect.get(target, property, receiver)
       },
     })
-    const response = await answerChangeStream(streamRequest(`?since=${since}`, {}, client.signal), counting, options({ slots }))
+    const response = await answerChangeStream(
+      streamRequest(`?since=${since}`, {}, client.signal),
+      counting,
+      options({ slots }),
+    )
     const reader = response.body!.getReader()
     await reader.read()
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -84,7 +84,9 @@ describe('npm run import', () => {
   it('leaves the SQLite planner statistics of the imported glossary behind', async () => {
     const database = createClient({ url: env.DATABASE_URI })
     try {
-      const { rows } = await database.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'terms' AND idx = 'sqlite_autoindex_terms_1'")
+      const { rows } = await database.execute(
+        "SELECT stat FROM sqlite_stat1 WHERE tbl = 'terms' AND idx = 'sqlite_autoindex_terms_1'",
+      )
       // "rows per table, rows per id": the id is unique, which is what makes the planner use it.
       expect(String(rows[0]?.stat)).toMatch(/^\d+ 1$/)
     } finally {

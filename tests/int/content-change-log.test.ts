@@ -106,14 +106,20 @@ describe('the content-changes log', () => {
 
   it('names the deleted term so its page and lists drop it', async () => {
     await payload.delete({ collection: 'terms', id: termId })
-    expect(await tagsSinceLastRead()).toEqual(expect.arrayContaining(['term:trail-of-calls', `term-id:${termId}`, 'term-lists']))
+    expect(await tagsSinceLastRead()).toEqual(
+      expect.arrayContaining(['term:trail-of-calls', `term-id:${termId}`, 'term-lists']),
+    )
   })
 })
 
 describe('the window a reader reads again', () => {
   const secondsFrom = (iso: string, seconds: number) => new Date(new Date(iso).getTime() + seconds * 1000)
   const logRow = (tag: string, createdAt?: string) =>
-    payload.create({ collection: 'content-changes', data: { sourceCollection: 'terms', tags: tag, ...(createdAt ? { createdAt } : {}) }, overrideAccess: true })
+    payload.create({
+      collection: 'content-changes',
+      data: { sourceCollection: 'terms', tags: tag, ...(createdAt ? { createdAt } : {}) },
+      overrideAccess: true,
+    })
 
   it('stops reading the rows of a burst again once the burst is older than the window', async () => {
     for (let n = 0; n < 30; n += 1) await logRow(`burst:${n}`)
@@ -141,7 +147,12 @@ async function insertRowsAtOneTime(count: number, tagPrefix: string): Promise<st
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   const createdAt = new Date().toISOString()
-  const rows = Array.from({ length: count }, (_, n) => ({ sourceCollection: 'terms', tags: `${tagPrefix}:${n}`, createdAt, updatedAt: createdAt }))
+  const rows = Array.from({ length: count }, (_, n) => ({
+    sourceCollection: 'terms',
+    tags: `${tagPrefix}:${n}`,
+    createdAt,
+    updatedAt: createdAt,
+  }))
   await bulkInsertFor(payload).insertRows(req, 'content-changes', rows)
   await commitTransaction(req)
   return rows.map((row) => row.tags)

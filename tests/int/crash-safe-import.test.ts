@@ -50,14 +50,19 @@ const importHistory: HistoryRule = ({ audit, events, versions }) => {
   const updates = count(actions, 'update')
   const inPlace = audit.filter((entry) => entry.note === COMPLETED_LINKS_NOTE).length
   const problems: string[] = []
-  if (count(actions, 'create') !== 1 || actions.length !== 1 + updates) problems.push(`audit entries: ${actions.join(', ') || 'none'}`)
-  if (events[0] !== 'published' || count(events, 'published') !== 1) problems.push(`change events: ${events.join(', ') || 'none'}`)
-  if (count(events, 'updated') !== updates) problems.push(`${updates} audit updates but ${count(events, 'updated')} updated events`)
-  if (versions !== 1 + updates - inPlace) problems.push(`${versions} versions for ${updates} updates (${inPlace} in place)`)
+  if (count(actions, 'create') !== 1 || actions.length !== 1 + updates)
+    problems.push(`audit entries: ${actions.join(', ') || 'none'}`)
+  if (events[0] !== 'published' || count(events, 'published') !== 1)
+    problems.push(`change events: ${events.join(', ') || 'none'}`)
+  if (count(events, 'updated') !== updates)
+    problems.push(`${updates} audit updates but ${count(events, 'updated')} updated events`)
+  if (versions !== 1 + updates - inPlace)
+    problems.push(`${versions} versions for ${updates} updates (${inPlace} in place)`)
   return problems
 }
 
-const check = (complete = false) => checkAfterCrash(databaseFile, entries, { childStatus: 'published', history: importHistory, complete })
+const check = (complete = false) =>
+  checkAfterCrash(databaseFile, entries, { childStatus: 'published', history: importHistory, complete })
 
 const importAll = () => spawnImportCli(['--status', 'published', entriesDir], databaseFile)
 
@@ -89,7 +94,9 @@ describe('npm run import, killed with SIGKILL again and again', () => {
       expect(afterKill.problems, describeProblems(afterKill)).toEqual([])
       documents += afterKill.documents
       const progress = [...run.stderr().matchAll(/importing… (\d+)\//g)].at(-1)?.[1]
-      console.warn(`kill ${kills}: ${killedAfterMs} ms after the start, past entry ${progress}; ${afterKill.storedSlugs.length}/${ENTRIES} terms stored, all whole`)
+      console.warn(
+        `kill ${kills}: ${killedAfterMs} ms after the start, past entry ${progress}; ${afterKill.storedSlugs.length}/${ENTRIES} terms stored, all whole`,
+      )
     }
     expect(kills, `only ${kills} of ${plannedKills} runs were killed before they finished`).toBe(plannedKills)
 
@@ -103,6 +110,8 @@ describe('npm run import, killed with SIGKILL again and again', () => {
     const again = importAll()
     expect(await again.exit, again.stderr()).toBe(0)
     expect(again.stderr()).toMatch(/— 0 changes/)
-    console.warn(`kills survived: CLI ${kills}/${plannedKills}, integrity ok, documents checked ${documents} (CLOUDLEX_CRASH_SEED=${seed})`)
+    console.warn(
+      `kills survived: CLI ${kills}/${plannedKills}, integrity ok, documents checked ${documents} (CLOUDLEX_CRASH_SEED=${seed})`,
+    )
   }, 600_000)
 })

@@ -27,7 +27,11 @@ const listed = (header: string | null) => (header ?? '').split(',').map((name) =
 /** What a browser sends before a cross-origin PATCH carrying If-Match. */
 const preflight = (origin: string, path: string, method: string) =>
   callRestResponse('OPTIONS', path, {
-    headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization, content-type, if-match' },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': method,
+      'Access-Control-Request-Headers': 'authorization, content-type, if-match',
+    },
   })
 
 beforeAll(async () => {
@@ -37,7 +41,12 @@ beforeAll(async () => {
   const category = await payload.create({ collection: 'categories', data: { name: 'Identity', slug: 'identity' } })
   term = await payload.create({
     collection: 'terms',
-    data: { title: 'Cross Origin Term', definition: 'Edited from another origin.', category: category.id, difficulty: 'beginner' },
+    data: {
+      title: 'Cross Origin Term',
+      definition: 'Edited from another origin.',
+      category: category.id,
+      difficulty: 'beginner',
+    },
     draft: true,
   })
 })
@@ -48,7 +57,9 @@ describe('cross-origin clients', () => {
       const answer = await preflight(ALLOWED_ORIGIN, path, path === '/api/graphql' ? 'POST' : 'PATCH')
       expect(answer.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN)
       expect(listed(answer.headers.get('access-control-allow-methods'))).toContain('patch')
-      expect(listed(answer.headers.get('access-control-allow-headers'))).toEqual(expect.arrayContaining(['if-match', 'if-none-match', 'authorization']))
+      expect(listed(answer.headers.get('access-control-allow-headers'))).toEqual(
+        expect.arrayContaining(['if-match', 'if-none-match', 'authorization']),
+      )
     }
   })
 
@@ -70,7 +81,10 @@ describe('cross-origin clients', () => {
   it('gives an origin that is not configured no CORS grant', async () => {
     const answer = await preflight(OTHER_ORIGIN, `/api/terms/${term.id}`, 'PATCH')
     expect(answer.headers.get('access-control-allow-origin')).toBeNull()
-    const read = await callRest('GET', `/api/terms/${term.id}?draft=true`, { token: editorToken, headers: { Origin: OTHER_ORIGIN } })
+    const read = await callRest('GET', `/api/terms/${term.id}?draft=true`, {
+      token: editorToken,
+      headers: { Origin: OTHER_ORIGIN },
+    })
     expect(read.headers.get('access-control-allow-origin')).toBeNull()
     expect(read.headers.get('access-control-expose-headers')).toBeNull()
   })

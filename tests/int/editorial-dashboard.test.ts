@@ -32,15 +32,31 @@ const titles = (items: { title: string }[]) => items.map((item) => item.title).s
 function schedule(term: Term, type: 'publish' | 'unpublish', by: User, waitUntil: Date) {
   return payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type, doc: { relationTo: 'terms' as const, value: String(term.id) }, user: { relationTo: 'users', value: by.id } },
+    input: {
+      type,
+      doc: { relationTo: 'terms' as const, value: String(term.id) },
+      user: { relationTo: 'users', value: by.id },
+    },
     waitUntil,
   })
 }
 
 async function approvedTerm(title: string): Promise<Term> {
   const term = await draftBy(author, title)
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, user: reviewer })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'approved' },
+    draft: true,
+    user: reviewer,
+  })
   return term
 }
 
@@ -56,9 +72,21 @@ beforeAll(async () => {
   await draftBy(author, 'Own Draft')
   await draftBy(otherAuthor, 'Someone Else Draft')
   const submitted = await draftBy(author, 'Submitted Term')
-  await payload.update({ collection: 'terms', id: submitted.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
+  await payload.update({
+    collection: 'terms',
+    id: submitted.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
   const bounced = await draftBy(author, 'Bounced Term')
-  await payload.update({ collection: 'terms', id: bounced.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
+  await payload.update({
+    collection: 'terms',
+    id: bounced.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
   await payload.update({
     collection: 'terms',
     id: bounced.id,
@@ -133,18 +161,23 @@ describe('the editorial desk', () => {
   it('names documents only through the viewer’s own read access', async () => {
     const readTerms = vi.spyOn(payload, 'find')
     await getEditorialDashboard(payload, { ...author, collection: 'users' })
-    const termReads = readTerms.mock.calls.map(([options]) => options).filter((options) => options.collection === 'terms')
+    const termReads = readTerms.mock.calls
+      .map(([options]) => options)
+      .filter((options) => options.collection === 'terms')
     expect(termReads.length).toBeGreaterThan(0)
     expect(termReads.every((options) => options.overrideAccess === false && options.user?.id === author.id)).toBe(true)
   })
 
   it('reads only what it shows: no document content, arrays or relationships, and no count of all matches', async () => {
-    const { statements } = await recordSqlStatements(payload, () => getEditorialDashboard(payload, { ...editor, collection: 'users' }))
+    const { statements } = await recordSqlStatements(payload, () =>
+      getEditorialDashboard(payload, { ...editor, collection: 'users' }),
+    )
     const reviewedReads = ['_terms_v', '_use_cases_v', '_faqs_v'].flatMap((table) => readsOf(statements, table))
     // Four lists read each of the three collections; the scheduled term's title is read once more.
     expect(reviewedReads.length).toBeGreaterThanOrEqual(12)
     for (const statement of statements) expect(statement).not.toContain('json_group_array')
-    for (const statement of reviewedReads) expect(statement).not.toMatch(/"version_(definition|answer|scenario|solution)"/)
+    for (const statement of reviewedReads)
+      expect(statement).not.toMatch(/"version_(definition|answer|scenario|solution)"/)
     expect(statements.filter((statement) => statement.startsWith('select count('))).toEqual([])
   })
 })

@@ -10,7 +10,14 @@ import type { Category } from '@/payload-types'
 import { callGraphql, callRest, type GraphqlResult } from './helpers/api-routes'
 import { getTestPayload } from './helpers/payload'
 import { createInState, type DocumentState, type ReviewedSpec } from './helpers/reviewed-documents'
-import { attemptDelete, attemptUpdate, type Cast, expectRefusal, readableByAnonymous, signInCast } from './helpers/workflow-doors'
+import {
+  attemptDelete,
+  attemptUpdate,
+  type Cast,
+  expectRefusal,
+  readableByAnonymous,
+  signInCast,
+} from './helpers/workflow-doors'
 
 const DELETE_REFUSAL = /only editors and admins can delete a document that has been published/i
 const PARAGRAPH = { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Because.' }] }
@@ -46,7 +53,8 @@ const create = (spec: ReviewedSpec, state: DocumentState) =>
   createInState(payload, spec, state, cast.users['author-owner'], `${Date.now().toString(36)}-${(counter += 1)}`)
 const firstPublishedAt = async (id: string) =>
   (await payload.findByID({ collection: 'terms', id, draft: false, depth: 0 })).firstPublishedAt ?? null
-const exists = async (spec: ReviewedSpec, id: string) => (await payload.count({ collection: spec.slug, where: { id: { equals: id } } })).totalDocs === 1
+const exists = async (spec: ReviewedSpec, id: string) =>
+  (await payload.count({ collection: spec.slug, where: { id: { equals: id } } })).totalDocs === 1
 const sqlite = () => (payload.db as unknown as { drizzle: MigrateUpArgs['db'] }).drizzle
 
 /** As if the document had been published before the date was kept (or on a database never migrated). */
@@ -66,7 +74,11 @@ describe('the first-publish date', () => {
     const never = await create(TERMS, 'draft')
     const reopened = await create(TERMS, 'reopened-after-publishing')
     expect(await firstPublishedAt(never)).toBeNull()
-    const { docs } = await payload.findVersions({ collection: 'terms', where: { parent: { equals: reopened } }, sort: 'createdAt' })
+    const { docs } = await payload.findVersions({
+      collection: 'terms',
+      where: { parent: { equals: reopened } },
+      sort: 'createdAt',
+    })
     const firstPublish = docs.find((version) => version.version._status === 'published')!
     expect(await firstPublishedAt(reopened)).toBe(firstPublish.version.firstPublishedAt)
     expect(docs.at(-1)?.version.firstPublishedAt).toBe(firstPublish.version.firstPublishedAt)
@@ -77,13 +89,18 @@ describe('the first-publish date', () => {
     expect((await callRest('GET', `/api/terms/${id}`)).json).not.toHaveProperty('firstPublishedAt')
     const anonymous = (await callGraphql(`{ Term(id: "${id}") { id firstPublishedAt } }`)).json as GraphqlResult
     expect(anonymous.data?.Term).toEqual({ id, firstPublishedAt: null })
-    expect((await callRest('GET', `/api/terms/${id}`, { token: cast.tokens.reviewer })).json.firstPublishedAt).toEqual(expect.any(String))
+    expect((await callRest('GET', `/api/terms/${id}`, { token: cast.tokens.reviewer })).json.firstPublishedAt).toEqual(
+      expect.any(String),
+    )
   })
 
   it('cannot be set or cleared by a client', async () => {
     const reopened = await create(TERMS, 'reopened-after-publishing')
     const kept = await firstPublishedAt(reopened)
-    const cleared = await attemptUpdate(cast, TERMS, reopened, 'author-owner', 'REST', { data: { firstPublishedAt: null }, draft: true })
+    const cleared = await attemptUpdate(cast, TERMS, reopened, 'author-owner', 'REST', {
+      data: { firstPublishedAt: null },
+      draft: true,
+    })
     expect(cleared.succeeded).toBe(true)
     expect(await firstPublishedAt(reopened)).toBe(kept)
     const draft = await payload.create({
@@ -114,12 +131,17 @@ describe('a document published before the date was kept', () => {
     const reopened = await create(TERMS, 'reopened-after-publishing')
     const oldestPublishedVersion = async (id: string) => {
       const where: Where = { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] }
-      return (await payload.findVersions({ collection: 'terms', where, sort: 'createdAt', limit: 1 })).docs[0]!.createdAt
+      return (await payload.findVersions({ collection: 'terms', where, sort: 'createdAt', limit: 1 })).docs[0]!
+        .createdAt
     }
     const expected = [null, await oldestPublishedVersion(published), await oldestPublishedVersion(reopened)]
     for (const id of [published, reopened]) await forgetFirstPublishedAt(id)
     await backfillFirstPublishedAt(sqlite(), 'terms')
-    expect([await firstPublishedAt(never), await firstPublishedAt(published), await firstPublishedAt(reopened)]).toEqual(expected)
+    expect([
+      await firstPublishedAt(never),
+      await firstPublishedAt(published),
+      await firstPublishedAt(reopened),
+    ]).toEqual(expected)
   })
 })
 
@@ -128,7 +150,11 @@ for (const spec of [USE_CASES, FAQS]) {
     it('refuses a reviewer who takes a live one off the site, and lets an editor', async () => {
       const id = await create(spec, 'published')
       const unpublish = { data: { _status: 'draft', workflowStage: 'draft' }, draft: false }
-      expectRefusal(await attemptUpdate(cast, spec, id, 'reviewer', 'REST', unpublish), 'REST', /only editors and admins can unpublish/i)
+      expectRefusal(
+        await attemptUpdate(cast, spec, id, 'reviewer', 'REST', unpublish),
+        'REST',
+        /only editors and admins can unpublish/i,
+      )
       expect(await readableByAnonymous(spec, id)).toBe(true)
       expect((await attemptUpdate(cast, spec, id, 'editor', 'REST', unpublish)).succeeded).toBe(true)
       expect(await readableByAnonymous(spec, id)).toBe(false)

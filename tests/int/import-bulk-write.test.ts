@@ -56,7 +56,11 @@ class Normalizer {
   }
 
   text(value: string): string {
-    return value.split(`${this.prefix} `).join('').split(`${slugify(this.prefix)}-`).join('')
+    return value
+      .split(`${this.prefix} `)
+      .join('')
+      .split(`${slugify(this.prefix)}-`)
+      .join('')
   }
 
   value(value: unknown, key = ''): unknown {
@@ -64,7 +68,9 @@ class Normalizer {
     if (value && typeof value === 'object') {
       return Object.fromEntries(
         Object.entries(value as Doc)
-          .filter(([field]) => !['createdAt', 'updatedAt', 'firstPublishedAt', 'id', 'ip'].includes(field) || key === 'keep')
+          .filter(
+            ([field]) => !['createdAt', 'updatedAt', 'firstPublishedAt', 'id', 'ip'].includes(field) || key === 'keep',
+          )
           .map(([field, inner]) => [field, this.value(inner, field)]),
       )
     }
@@ -102,32 +108,71 @@ async function snapshot(prefix: string, status: 'draft' | 'published'): Promise<
   const live = status === 'published'
   const versions: unknown[][] = []
   for (const term of terms) {
-    const found = await payload.findVersions({ collection: 'terms', where: { parent: { equals: term.id } }, depth: 0, sort: 'createdAt', pagination: false })
+    const found = await payload.findVersions({
+      collection: 'terms',
+      where: { parent: { equals: term.id } },
+      depth: 0,
+      sort: 'createdAt',
+      pagination: false,
+    })
     versions.push(found.docs.map((version) => ({ latest: version.latest, version: normalizer.value(version.version) })))
   }
   const children = []
   for (const { collection, id } of childIds) {
     const stored = await payload.findByID({ collection, id, draft: true, depth: 0 })
-    const found = await payload.findVersions({ collection, where: { parent: { equals: id } }, depth: 0, pagination: false })
-    children.push({ stored: normalizer.value(stored), versions: found.docs.map((version) => normalizer.value(version.version)) })
+    const found = await payload.findVersions({
+      collection,
+      where: { parent: { equals: id } },
+      depth: 0,
+      pagination: false,
+    })
+    children.push({
+      stored: normalizer.value(stored),
+      versions: found.docs.map((version) => normalizer.value(version.version)),
+    })
   }
-  const audit = await payload.find({ collection: 'audit-log', where: { targetId: { in: ids } }, depth: 0, pagination: false, sort: 'targetId' })
-  const changes = await payload.find({ collection: 'content-changes', where: { documentId: { in: ids } }, depth: 0, pagination: false, overrideAccess: true })
+  const audit = await payload.find({
+    collection: 'audit-log',
+    where: { targetId: { in: ids } },
+    depth: 0,
+    pagination: false,
+    sort: 'targetId',
+  })
+  const changes = await payload.find({
+    collection: 'content-changes',
+    where: { documentId: { in: ids } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   const sortedJson = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort()
   return {
     terms: terms.map((term) => normalizer.value(live ? term : { ...term })),
     versions,
     children,
     audit: sortedJson(
-      audit.docs.map(({ action, actorType, actorLabel, targetCollection, targetId, targetTitle, changedFields, note }) =>
-        normalizer.value({ action, actorType, actorLabel, targetCollection, targetId, targetTitle, changedFields, note: note ?? null }),
+      audit.docs.map(
+        ({ action, actorType, actorLabel, targetCollection, targetId, targetTitle, changedFields, note }) =>
+          normalizer.value({
+            action,
+            actorType,
+            actorLabel,
+            targetCollection,
+            targetId,
+            targetTitle,
+            changedFields,
+            note: note ?? null,
+          }),
       ),
     ),
     changes: sortedJson(
       changes.docs.map(({ sourceCollection, documentId, tags }) => ({
         sourceCollection,
         documentId: normalizer.value(documentId),
-        tags: String(tags).split(' ').map((tag) => normalizer.value(tag.replace(/^[^:]+:/, ''))).sort(),
+        tags: String(tags)
+          .split(' ')
+          .map((tag) => normalizer.value(tag.replace(/^[^:]+:/, '')))
+          .sort(),
       })),
     ),
   }
@@ -152,23 +197,30 @@ describe.each(['published', 'draft'] as const)('an import as %s through the bulk
     const bulk = await importAs(`${status} bulk`, status, undefined)
     expect(bulk.stored.terms).toEqual(oneByOne.stored.terms)
     expect(bulk.stored.children).toEqual(oneByOne.stored.children)
-    expect(bulk.stored.versions.map((versions) => versions.at(-1))).toEqual(oneByOne.stored.versions.map((versions) => versions.at(-1)))
+    expect(bulk.stored.versions.map((versions) => versions.at(-1))).toEqual(
+      oneByOne.stored.versions.map((versions) => versions.at(-1)),
+    )
     // Links completed at the end amend the term's one version (one by one, Payload adds a second), and
     // their audit entry says so; otherwise the log and the change log say the same.
     expect(bulk.stored.versions.map((versions) => versions.length)).toEqual(bulk.stored.versions.map(() => 1))
     const completed = oneByOne.stored.versions.filter((versions) => versions.length === 2).length
     expect(completed).toBeGreaterThan(ENTRIES / 2)
-    const withoutNote = (entries: unknown[]) => entries.map((entry) => (entry as string).replace(/"note":"Linked[^"]*"/, '"note":null'))
+    const withoutNote = (entries: unknown[]) =>
+      entries.map((entry) => (entry as string).replace(/"note":"Linked[^"]*"/, '"note":null'))
     expect(withoutNote(bulk.stored.audit)).toEqual(oneByOne.stored.audit)
     expect(bulk.stored.audit.filter((entry) => (entry as string).includes('"note":"Linked'))).toHaveLength(completed)
     expect(bulk.stored.changes).toEqual(oneByOne.stored.changes)
-    expect(bulk.report.unresolved).toEqual(oneByOne.report.unresolved.map((entry) => ({ ...entry, slug: entry.slug.replace('single', 'bulk') })))
+    expect(bulk.report.unresolved).toEqual(
+      oneByOne.report.unresolved.map((entry) => ({ ...entry, slug: entry.slug.replace('single', 'bulk') })),
+    )
   }, 120_000)
 
   it('stores the same through the adapter-neutral path that MongoDB uses', async () => {
     const neutral = await importAs(`${status} neutral`, status, new DocumentByDocumentInsert(payload))
     expect(neutral.stored.terms).toEqual(oneByOne.stored.terms)
     expect(neutral.stored.children).toEqual(oneByOne.stored.children)
-    expect(neutral.stored.versions.map((versions) => versions.at(-1))).toEqual(oneByOne.stored.versions.map((versions) => versions.at(-1)))
+    expect(neutral.stored.versions.map((versions) => versions.at(-1))).toEqual(
+      oneByOne.stored.versions.map((versions) => versions.at(-1)),
+    )
   }, 120_000)
 })

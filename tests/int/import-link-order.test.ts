@@ -72,16 +72,30 @@ describe('related terms and see also named before their terms exist', () => {
     const exported = await exportedEntry('india-broker')
     expect([exported.relatedTerms, exported.seeAlso]).toEqual([india.relatedTerms, india.seeAlso])
 
-    const term = (await payload.find({ collection: 'terms', where: { slug: { equals: 'india-broker' } }, depth: 0 })).docs[0]!
-    const versions = await payload.findVersions({ collection: 'terms', where: { parent: { equals: term.id } }, depth: 0 })
+    const term = (await payload.find({ collection: 'terms', where: { slug: { equals: 'india-broker' } }, depth: 0 }))
+      .docs[0]!
+    const versions = await payload.findVersions({
+      collection: 'terms',
+      where: { parent: { equals: term.id } },
+      depth: 0,
+    })
     expect(versions.totalDocs).toBe(1)
-    const audit = await payload.find({ collection: 'audit-log', where: { targetId: { equals: String(term.id) } }, sort: 'createdAt', depth: 0 })
+    const audit = await payload.find({
+      collection: 'audit-log',
+      where: { targetId: { equals: String(term.id) } },
+      sort: 'createdAt',
+      depth: 0,
+    })
     expect(audit.docs.map((entry) => [entry.action, entry.note ?? null])).toEqual([
       ['create', 'Published on creation.'],
       ['update', 'Linked the related and see-also names that arrived later in the same import.'],
     ])
     expect(audit.docs[1]!.changedFields).toEqual(['relatedTerms', 'pendingRelatedTerms', 'seeAlso'])
-    const changes = await payload.find({ collection: 'content-changes', where: { documentId: { equals: String(term.id) } }, depth: 0 })
+    const changes = await payload.find({
+      collection: 'content-changes',
+      where: { documentId: { equals: String(term.id) } },
+      depth: 0,
+    })
     expect(changes.totalDocs).toBe(2) // created, then linked
   })
 
@@ -89,16 +103,31 @@ describe('related terms and see also named before their terms exist', () => {
     const lima = entryNamed('Lima Gateway', ['Mike Cluster'])
     async function* batches() {
       yield [lima]
-      const created = (await payload.find({ collection: 'terms', where: { slug: { equals: 'lima-gateway' } }, depth: 0 })).docs[0]!
+      const created = (
+        await payload.find({ collection: 'terms', where: { slug: { equals: 'lima-gateway' } }, depth: 0 })
+      ).docs[0]!
       await new Promise((resolve) => setTimeout(resolve, 5)) // a later updatedAt than createdAt
-      await payload.update({ collection: 'terms', id: created.id, data: { analogy: 'Like a note an editor added while the import ran.' } })
+      await payload.update({
+        collection: 'terms',
+        id: created.id,
+        data: { analogy: 'Like a note an editor added while the import ran.' },
+      })
       yield [entryNamed('Mike Cluster')]
     }
     await importTermBatches(payload, batches(), published)
-    const term = (await payload.find({ collection: 'terms', where: { slug: { equals: 'lima-gateway' } }, depth: 0 })).docs[0]!
+    const term = (await payload.find({ collection: 'terms', where: { slug: { equals: 'lima-gateway' } }, depth: 0 }))
+      .docs[0]!
     expect(term.analogy).toBe('Like a note an editor added while the import ran.')
     expect((await exportedEntry('lima-gateway')).relatedTerms).toEqual(['Mike Cluster'])
-    const audit = await payload.find({ collection: 'audit-log', where: { targetId: { equals: String(term.id) } }, depth: 0 })
-    expect(audit.docs.some((entry) => entry.note === 'Linked the related and see-also names that arrived later in the same import.')).toBe(false)
+    const audit = await payload.find({
+      collection: 'audit-log',
+      where: { targetId: { equals: String(term.id) } },
+      depth: 0,
+    })
+    expect(
+      audit.docs.some(
+        (entry) => entry.note === 'Linked the related and see-also names that arrived later in the same import.',
+      ),
+    ).toBe(false)
   })
 })

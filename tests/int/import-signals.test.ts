@@ -39,7 +39,9 @@ describe('npm run import, stopped with SIGTERM', () => {
 
     const output = run.stderr()
     expect(output).toContain('SIGTERM: stopping once the terms being written are stored')
-    const stopped = /stopped by SIGTERM before the end: (\d+) files not imported \(from (\S+) on\); every term/.exec(output)
+    const stopped = /stopped by SIGTERM before the end: (\d+) files not imported \(from (\S+) on\); every term/.exec(
+      output,
+    )
     expect(stopped, output).not.toBeNull()
     const terms = await expectOnlyWholeTerms()
     expect(terms.length).toBeGreaterThan(0)

@@ -74,7 +74,9 @@ describe('importing the seed folder', () => {
     expect(useCases[0]?.outcome).toMatch(/^Improved incident response.*analysis\.$/)
     const faqs = (cloudtrail.faqs ?? []).flatMap((faq) => (typeof faq === 'object' ? [faq] : []))
     expect(faqs).toHaveLength(3)
-    expect(richTextToPlainText(faqs[2]?.answer)).toBe(seedDocuments.find((d) => d.slug === 'cloudtrail')?.faqs[2]?.answer)
+    expect(richTextToPlainText(faqs[2]?.answer)).toBe(
+      seedDocuments.find((d) => d.slug === 'cloudtrail')?.faqs[2]?.answer,
+    )
   })
 
   it('links related terms by title into a graph', async () => {
@@ -102,7 +104,9 @@ describe('names that match no term yet', () => {
     )
     expect(first.unresolved).toEqual([{ slug: 'tidal-compute', names: ['Wave Storage', 'Wave Storage'] }])
     const waiting = await findTerm('tidal-compute')
-    expect((waiting.relatedTerms ?? []).map((term) => (typeof term === 'object' ? term.slug : term))).toEqual(['cloudtrail'])
+    expect((waiting.relatedTerms ?? []).map((term) => (typeof term === 'object' ? term.slug : term))).toEqual([
+      'cloudtrail',
+    ])
     // The whole list as written waits with it, so the order survives until Wave Storage arrives.
     expect(waiting.pendingRelatedTerms).toEqual(['Wave Storage', 'CloudTrail'])
     expect(waiting.seeAlso?.map((row) => row.label)).toEqual(['Wave Storage'])

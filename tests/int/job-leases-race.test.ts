@@ -27,13 +27,17 @@ const env = {
 }
 
 function child(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests/int/helpers/lease-jobs-child.ts'), ...args], {
-    cwd: REPO_ROOT,
-    env,
-    timeout: 180_000,
-    maxBuffer: 16 * 1024 * 1024,
-    encoding: 'utf8',
-  })
+  return run(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'tests/int/helpers/lease-jobs-child.ts'), ...args],
+    {
+      cwd: REPO_ROOT,
+      env,
+      timeout: 180_000,
+      maxBuffer: 16 * 1024 * 1024,
+      encoding: 'utf8',
+    },
+  )
 }
 
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }))
@@ -49,10 +53,14 @@ describe('leasing due jobs from several processes at once', () => {
     }
     fs.writeFileSync(path.join(race, 'go'), '')
     const outputs = await Promise.all(running)
-    const leasedByProcess = outputs.map(({ stdout }) => JSON.parse(stdout.trim().split('\n').at(-1)!) as (string | number)[])
+    const leasedByProcess = outputs.map(
+      ({ stdout }) => JSON.parse(stdout.trim().split('\n').at(-1)!) as (string | number)[],
+    )
 
     const all = leasedByProcess.flat().map(String)
-    process.stdout.write(`lease race: ${leasedByProcess.map((ids) => ids.length).join(' + ')} = ${all.length} leases of ${JOBS} jobs\n`)
+    process.stdout.write(
+      `lease race: ${leasedByProcess.map((ids) => ids.length).join(' + ')} = ${all.length} leases of ${JOBS} jobs\n`,
+    )
     expect(new Set(all).size).toBe(all.length) // no job leased twice
     expect(all).toHaveLength(JOBS) // and none left behind
     expect(leasedByProcess.filter((ids) => ids.length > 0).length).toBeGreaterThan(1) // the processes did race

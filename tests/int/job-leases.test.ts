@@ -18,7 +18,13 @@ let category: Category
 const MINUTE = 60_000
 const LEASE_SECONDS = 60
 
-type StoredJob = { id: string | number; leaseOwner?: string | null; leaseExpiresAt?: string | null; processing?: boolean | null; completedAt?: string | null }
+type StoredJob = {
+  id: string | number
+  leaseOwner?: string | null
+  leaseExpiresAt?: string | null
+  processing?: boolean | null
+  completedAt?: string | null
+}
 
 async function approvedTerm(title: string): Promise<Term> {
   const term = await payload.create({
@@ -28,15 +34,31 @@ async function approvedTerm(title: string): Promise<Term> {
     user: author,
     overrideAccess: false,
   })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, user: reviewer })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'approved' },
+    draft: true,
+    user: reviewer,
+  })
   return term
 }
 
 function schedulePublish(term: Term, waitUntil: Date) {
   return payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'terms' as const, value: term.id }, user: { relationTo: 'users', value: editor.id } },
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'terms' as const, value: term.id },
+      user: { relationTo: 'users', value: editor.id },
+    },
     waitUntil,
   })
 }
@@ -52,7 +74,8 @@ async function clearQueue(): Promise<void> {
 }
 
 const isLive = async (term: Term) =>
-  (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false })).totalDocs === 1
+  (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false }))
+    .totalDocs === 1
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -73,7 +96,9 @@ describe('job leases', () => {
     expect(await storedJob(job.id)).toMatchObject({ leaseOwner: 'instance-a' })
 
     const afterExpiry = new Date(Date.now() + (LEASE_SECONDS + 1) * 1000)
-    expect(await leaseDueJobs(payload, 'instance-b', { leaseSeconds: LEASE_SECONDS, now: afterExpiry })).toEqual([job.id])
+    expect(await leaseDueJobs(payload, 'instance-b', { leaseSeconds: LEASE_SECONDS, now: afterExpiry })).toEqual([
+      job.id,
+    ])
     expect(await storedJob(job.id)).toMatchObject({ leaseOwner: 'instance-b' })
   })
 
@@ -88,7 +113,9 @@ describe('job leases', () => {
     const heldElsewhere = await approvedTerm('Held Elsewhere')
     const mine = await approvedTerm('Mine To Run')
     const otherJob = await schedulePublish(heldElsewhere, new Date(Date.now() - 2000))
-    expect(await leaseDueJobs(payload, 'other-instance', { leaseSeconds: LEASE_SECONDS, limit: 1 })).toEqual([otherJob.id])
+    expect(await leaseDueJobs(payload, 'other-instance', { leaseSeconds: LEASE_SECONDS, limit: 1 })).toEqual([
+      otherJob.id,
+    ])
     await schedulePublish(mine, new Date(Date.now() - 1000))
 
     const run = await runLeasedJobs(payload, 'this-instance', LEASE_SECONDS)
@@ -105,7 +132,9 @@ describe('job leases', () => {
     const job = await schedulePublish(term, new Date(Date.now() - 30 * MINUTE))
     // The dead instance leased the job 20 minutes ago and had begun running it.
     const leasedAt = new Date(Date.now() - 20 * MINUTE)
-    expect(await leaseDueJobs(payload, 'dead-instance', { leaseSeconds: LEASE_SECONDS, now: leasedAt })).toEqual([job.id])
+    expect(await leaseDueJobs(payload, 'dead-instance', { leaseSeconds: LEASE_SECONDS, now: leasedAt })).toEqual([
+      job.id,
+    ])
     await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true }, returning: false })
 
     await payload.jobs.run()
@@ -127,7 +156,12 @@ describe('job leases', () => {
 
     const renewed = (await storedJob(job.id))!.leaseExpiresAt!
     expect(new Date(renewed).getTime() - new Date(first).getTime()).toBeGreaterThanOrEqual(29_000)
-    expect(await leaseDueJobs(payload, 'other-instance', { leaseSeconds: LEASE_SECONDS, now: new Date(Date.now() + (LEASE_SECONDS + 1) * 1000) })).toEqual([])
+    expect(
+      await leaseDueJobs(payload, 'other-instance', {
+        leaseSeconds: LEASE_SECONDS,
+        now: new Date(Date.now() + (LEASE_SECONDS + 1) * 1000),
+      }),
+    ).toEqual([])
   })
 })
 

@@ -35,8 +35,20 @@ async function approvedTerm(): Promise<Term> {
     user: users.author,
     overrideAccess: false,
   })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, user: users.author })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, user: users.reviewer })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: users.author,
+  })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'approved' },
+    draft: true,
+    user: users.reviewer,
+  })
   return term
 }
 
@@ -44,22 +56,36 @@ async function approvedTerm(): Promise<Term> {
 const queueDuePublish = (term: Term) =>
   payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'terms', value: String(term.id) }, user: { relationTo: 'users', value: users.editor.id } },
+    input: {
+      type: 'publish',
+      doc: { relationTo: 'terms', value: String(term.id) },
+      user: { relationTo: 'users', value: users.editor.id },
+    },
     waitUntil: new Date(Date.now() - 1000),
   })
 
 const isLive = async (term: Term) =>
-  (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false })).totalDocs === 1
+  (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false }))
+    .totalDocs === 1
 
 /** Still waiting to run: not finished, removed or cancelled (a cancelled job is marked as failed). */
 const isPending = async (jobId: string | number) => {
-  const where: Where = { and: [{ id: { equals: jobId } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] }
+  const where: Where = {
+    and: [{ id: { equals: jobId } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
+  }
   return (await payload.db.find({ collection: 'payload-jobs', where, limit: 1 })).docs.length === 1
 }
 
 async function adminPanelArgs(user: User) {
   const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return { req, user: req.user!, permissions: await getAccessResults({ req }), cookies: new Map<string, string>(), locale: undefined, importMap: {} }
+  return {
+    req,
+    user: req.user!,
+    permissions: await getAccessResults({ req }),
+    cookies: new Map<string, string>(),
+    locale: undefined,
+    importMap: {},
+  }
 }
 
 /** What Payload's Schedule dialog does when someone removes an upcoming schedule. */
@@ -95,7 +121,11 @@ describe('cancelling a scheduled job', () => {
     (
       await payload.jobs.queue({
         task: 'schedulePublish',
-        input: { type: 'publish', doc: { relationTo: 'terms', value: String((await approvedTerm()).id) }, user: { relationTo: 'users', value: users.editor.id } },
+        input: {
+          type: 'publish',
+          doc: { relationTo: 'terms', value: String((await approvedTerm()).id) },
+          user: { relationTo: 'users', value: users.editor.id },
+        },
         waitUntil: inAnHour(),
       })
     ).id

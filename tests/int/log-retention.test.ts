@@ -37,13 +37,26 @@ type LogRow = { id: string; at: string }
 async function changeRow(at: string, slug = 'pruned-term'): Promise<LogRow> {
   const row = await payload.db.create({
     collection: 'content-changes',
-    data: { sourceCollection: 'terms', documentId: slug, tags: `term:${slug}`, event: 'updated', documentSlug: slug, createdAt: at, updatedAt: at },
+    data: {
+      sourceCollection: 'terms',
+      documentId: slug,
+      tags: `term:${slug}`,
+      event: 'updated',
+      documentSlug: slug,
+      createdAt: at,
+      updatedAt: at,
+    },
   })
   return { id: String(row.id), at }
 }
 
 async function remainingChangeRows(): Promise<string[]> {
-  const { docs } = await payload.find({ collection: 'content-changes', sort: 'createdAt', pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'content-changes',
+    sort: 'createdAt',
+    pagination: false,
+    overrideAccess: true,
+  })
   return docs.map(({ createdAt }) => createdAt)
 }
 
@@ -79,7 +92,15 @@ describe('pruning webhook deliveries', () => {
     const delivery = (status: string, at: string) =>
       payload.db.create({
         collection: 'webhook-deliveries',
-        data: { eventType: 'term.updated', webhookId: `msg_${status}_${at}`, body: '{}', status, attempts: 1, createdAt: at, updatedAt: at },
+        data: {
+          eventType: 'term.updated',
+          webhookId: `msg_${status}_${at}`,
+          body: '{}',
+          status,
+          attempts: 1,
+          createdAt: at,
+          updatedAt: at,
+        },
       })
     await delivery('delivered', daysAgo(40))
     await delivery('failed', daysAgo(40, 1))
@@ -87,14 +108,20 @@ describe('pruning webhook deliveries', () => {
     const recent = await delivery('delivered', daysAgo(5))
 
     expect(await pruneFinishedDeliveries(payload, RETENTION_MS)).toEqual({ deleted: 2, more: false })
-    const { docs } = await payload.find({ collection: 'webhook-deliveries', sort: 'createdAt', pagination: false, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'webhook-deliveries',
+      sort: 'createdAt',
+      pagination: false,
+      overrideAccess: true,
+    })
     expect(docs.map(({ id }) => id)).toEqual([pending.id, recent.id])
   })
 })
 
 describe('readers of a pruned log', () => {
   const changesRequest = (since: string) => new Request(`http://cloudlex.test/api/v1/changes?since=${since}`)
-  const streamRequest = (lastEventId: string) => new Request('http://cloudlex.test/api/v1/changes/stream', { headers: { 'last-event-id': lastEventId } })
+  const streamRequest = (lastEventId: string) =>
+    new Request('http://cloudlex.test/api/v1/changes/stream', { headers: { 'last-event-id': lastEventId } })
   const streamOptions = () => ({ ...NO_SETTLE, streamLifetimeMs: 1_000, slots: new StreamSlots(2) })
 
   it('refuses a feed cursor whose row was pruned with 410, and serves one whose row was kept', async () => {
@@ -106,7 +133,11 @@ describe('readers of a pruned log', () => {
     // Before pruning, the oldest cursor is served like any other: the refusal below is the pruning’s doing.
     const before = await answerChanges(changesRequest(encodeCursor(logCursor(pruned))), payload, NO_SETTLE)
     expect(before.status).toBe(200)
-    expect((await before.json()).items.map(({ slug }: { slug: string }) => slug)).toEqual(['second-change', 'third-change', 'fourth-change'])
+    expect((await before.json()).items.map(({ slug }: { slug: string }) => slug)).toEqual([
+      'second-change',
+      'third-change',
+      'fourth-change',
+    ])
 
     expect((await pruneChangeLog(payload, RETENTION_MS)).deleted).toBe(2)
 
@@ -118,9 +149,17 @@ describe('readers of a pruned log', () => {
     expect(problem.parameters).toEqual([{ name: 'since', message: 'expired' }])
 
     // A snapshot that began before the pruned rows would continue from them: refused too.
-    const snapshot: FeedCursor = { v: 1, phase: 'snapshot', collection: 'providers', after: null, log: { at: pruned.at, id: pruned.id } }
+    const snapshot: FeedCursor = {
+      v: 1,
+      phase: 'snapshot',
+      collection: 'providers',
+      after: null,
+      log: { at: pruned.at, id: pruned.id },
+    }
     expect((await answerChanges(changesRequest(encodeCursor(snapshot)), payload, NO_SETTLE)).status).toBe(410)
-    expect((await answerChangeStream(streamRequest(encodeCursor(logCursor(pruned))), payload, streamOptions())).status).toBe(410)
+    expect(
+      (await answerChangeStream(streamRequest(encodeCursor(logCursor(pruned))), payload, streamOptions())).status,
+    ).toBe(410)
 
     const served = await answerChanges(changesRequest(encodeCursor(logCursor(kept))), payload, NO_SETTLE)
     expect(served.status).toBe(200)
@@ -135,7 +174,9 @@ describe('readers of a pruned log', () => {
       queries += 1
       return payload.find(...args)
     }
-    const counting = new Proxy(payload, { get: (target, key, receiver) => (key === 'find' ? countFind : Reflect.get(target, key, receiver)) })
+    const counting = new Proxy(payload, {
+      get: (target, key, receiver) => (key === 'find' ? countFind : Reflect.get(target, key, receiver)),
+    })
     expect(await feedCursorExpired(counting, logCursor(recent))).toBe(false)
     expect(queries).toBe(0)
   })

@@ -23,7 +23,8 @@ beforeAll(async () => {
 const TERMS_QUERY = JSON.stringify({ query: '{ Terms(limit: 1) { totalDocs } }' })
 const LOGIN = JSON.stringify({ email: 'nobody@example.com', password: 'wrong-password' })
 
-const postGraphqlRaw = (rawBody: string, contentType: string) => postGraphql(undefined, { rawBody, headers: { 'Content-Type': contentType } })
+const postGraphqlRaw = (rawBody: string, contentType: string) =>
+  postGraphql(undefined, { rawBody, headers: { 'Content-Type': contentType } })
 const postRestRaw = (path: string, rawBody: string, contentType: string) =>
   callRest('POST', path, { rawBody, headers: { 'Content-Type': contentType } })
 
@@ -71,7 +72,9 @@ describe('GraphQL bodies', () => {
   })
 
   it('refuses fragments that spread each other in a loop', async () => {
-    const answer = await callGraphql('fragment A on Term { ...B } fragment B on Term { ...A } { Terms { docs { ...A } } }')
+    const answer = await callGraphql(
+      'fragment A on Term { ...B } fragment B on Term { ...A } { Terms { docs { ...A } } }',
+    )
     expectRefusal(answer, 400, /Cannot spread fragment "A" within itself via "B"/)
   })
 
@@ -93,29 +96,52 @@ describe('GraphQL bodies', () => {
 describe('multipart writes', () => {
   const longBoundary = `"${' '.repeat(2030)}"`
 
-  it.each(['/api/users/login', '/api/terms'])('refuses multipart/form-data without a boundary on %s with 400', async (path) => {
-    expectRefusal(await postRestRaw(path, LOGIN, 'multipart/form-data'), 400, /no boundary parameter/)
-  })
+  it.each(['/api/users/login', '/api/terms'])(
+    'refuses multipart/form-data without a boundary on %s with 400',
+    async (path) => {
+      expectRefusal(await postRestRaw(path, LOGIN, 'multipart/form-data'), 400, /no boundary parameter/)
+    },
+  )
 
   it.each([
-    ['a 2,032-character quoted boundary', `multipart/form-data; boundary=${longBoundary}`, /boundary is 2030 characters long; it may be at most 70/],
+    [
+      'a 2,032-character quoted boundary',
+      `multipart/form-data; boundary=${longBoundary}`,
+      /boundary is 2030 characters long; it may be at most 70/,
+    ],
     ['a 5,000-character boundary', `multipart/form-data; boundary=${'-'.repeat(5000)}`, /at most 70/],
-    ['a boundary with a character RFC 2046 forbids', 'multipart/form-data; boundary=a{b', /characters RFC 2046 does not allow/],
+    [
+      'a boundary with a character RFC 2046 forbids',
+      'multipart/form-data; boundary=a{b',
+      /characters RFC 2046 does not allow/,
+    ],
   ])('refuses %s with 400 naming the limit', async (_, contentType, message) => {
     expectRefusal(await postRestRaw('/api/users/login', LOGIN, contentType), 400, message)
   })
 
   it('refuses a JSON body sent as multipart with 400: it does not start with the boundary', async () => {
-    expectRefusal(await postRestRaw('/api/terms', LOGIN, 'multipart/form-data; boundary=abc'), 400, /does not start with its boundary/)
+    expectRefusal(
+      await postRestRaw('/api/terms', LOGIN, 'multipart/form-data; boundary=abc'),
+      400,
+      /does not start with its boundary/,
+    )
   })
 
   it('refuses a multipart body cut short before its closing delimiter with 400', async () => {
     const body = '--abc\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"name":"Cut"}'
-    expectRefusal(await postRestRaw('/api/categories', body, 'multipart/form-data; boundary=abc'), 400, /no closing delimiter/)
+    expectRefusal(
+      await postRestRaw('/api/categories', body, 'multipart/form-data; boundary=abc'),
+      400,
+      /no closing delimiter/,
+    )
   })
 
   it('refuses multipart types other than form-data with 415', async () => {
-    expectRefusal(await postRestRaw('/api/terms', LOGIN, 'multipart/mixed; boundary=abc'), 415, /must be multipart\/form-data/)
+    expectRefusal(
+      await postRestRaw('/api/terms', LOGIN, 'multipart/mixed; boundary=abc'),
+      415,
+      /must be multipart\/form-data/,
+    )
   })
 
   it('still saves a document the way the admin does, as multipart with a _payload field', async () => {
@@ -136,14 +162,19 @@ describe('multipart writes', () => {
   })
 
   it('still signs in with a JSON body', async () => {
-    const answer = await callRest('POST', '/api/users/login', { body: { email: admin.email, password: STAFF_PASSWORD } })
+    const answer = await callRest('POST', '/api/users/login', {
+      body: { email: admin.email, password: STAFF_PASSWORD },
+    })
     expect(answer.status).toBe(200)
     expect(answer.json.token).toEqual(expect.any(String))
   })
 })
 
 describe('email verification', () => {
-  it.each(['{"__proto__":{"admin":true}}', 'null', '[[[]]]', '{'])('answers POST /api/users/verify/x with 404 and a message (body %s)', async (body) => {
-    expectRefusal(await postRestRaw('/api/users/verify/x', body, 'application/json'), 404, /no email verification/)
-  })
+  it.each(['{"__proto__":{"admin":true}}', 'null', '[[[]]]', '{'])(
+    'answers POST /api/users/verify/x with 404 and a message (body %s)',
+    async (body) => {
+      expectRefusal(await postRestRaw('/api/users/verify/x', body, 'application/json'), 404, /no email verification/)
+    },
+  )
 })

@@ -22,7 +22,8 @@ async function buildMediaCollection(env: Record<string, string>): Promise<Saniti
   return media
 }
 
-const fieldNames = (collection: SanitizedCollectionConfig) => collection.fields.map((field) => ('name' in field ? field.name : field.type))
+const fieldNames = (collection: SanitizedCollectionConfig) =>
+  collection.fields.map((field) => ('name' in field ? field.name : field.type))
 
 afterEach(() => {
   vi.unstubAllEnvs()
@@ -52,6 +53,8 @@ describe('media storage in the built config', () => {
   })
 
   it('refuses to build with half the S3 settings, naming what is missing', async () => {
-    await expect(buildMediaCollection({ ...S3_ENV, S3_SECRET_ACCESS_KEY: '' })).rejects.toThrow(/^S3_SECRET_ACCESS_KEY is not set/)
+    await expect(buildMediaCollection({ ...S3_ENV, S3_SECRET_ACCESS_KEY: '' })).rejects.toThrow(
+      /^S3_SECRET_ACCESS_KEY is not set/,
+    )
   })
 })

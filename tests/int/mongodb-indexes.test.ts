@@ -20,13 +20,18 @@ beforeAll(async () => {
     collections: Record<string, { schema: { indexes: () => [IndexKeys, unknown][] } }>
     versions: Record<string, { schema: { indexes: () => [IndexKeys, unknown][] } }>
   }
-  indexesOf = (slug, versions = false) => (versions ? models.versions : models.collections)[slug]!.schema.indexes().map(([keys]) => keys)
+  indexesOf = (slug, versions = false) =>
+    (versions ? models.versions : models.collections)[slug]!.schema.indexes().map(([keys]) => keys)
 })
 
 describe('indexes on MongoDB', () => {
   it('has the compound indexes of the site’s hot reads on terms', () => {
     expect(indexesOf('terms')).toEqual(
-      expect.arrayContaining([{ _status: 1, title: 1 }, { category: 1, title: 1 }, { _status: 1, updatedAt: 1 }]),
+      expect.arrayContaining([
+        { _status: 1, title: 1 },
+        { category: 1, title: 1 },
+        { _status: 1, updatedAt: 1 },
+      ]),
     )
   })
 
@@ -38,7 +43,20 @@ describe('indexes on MongoDB', () => {
   })
 
   it('indexes the single fields terms are looked up by', () => {
-    const singleFields = indexesOf('terms').filter((keys) => Object.keys(keys).length === 1).map((keys) => Object.keys(keys)[0])
-    expect(singleFields).toEqual(expect.arrayContaining(['slug', 'title', 'category', 'difficulty', '_status', 'updatedAt', 'workflowStage', 'assignee']))
+    const singleFields = indexesOf('terms')
+      .filter((keys) => Object.keys(keys).length === 1)
+      .map((keys) => Object.keys(keys)[0])
+    expect(singleFields).toEqual(
+      expect.arrayContaining([
+        'slug',
+        'title',
+        'category',
+        'difficulty',
+        '_status',
+        'updatedAt',
+        'workflowStage',
+        'assignee',
+      ]),
+    )
   })
 })

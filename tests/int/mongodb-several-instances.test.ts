@@ -50,51 +50,73 @@ describe.skipIf(!MONGODB_TEST_URI)('several app instances on one MongoDB', () =>
     await first.db.deleteMany({ collection: 'payload-jobs', where: { id: { exists: true } } })
     const ids: (string | number)[] = []
     for (let index = 0; index < count; index += 1) {
-      const job = await first.jobs.queue({ task: PUBLISH_RELEASE_TASK, input: { release: `race-${index}` }, waitUntil: new Date(Date.now() - 1000) })
+      const job = await first.jobs.queue({
+        task: PUBLISH_RELEASE_TASK,
+        input: { release: `race-${index}` },
+        waitUntil: new Date(Date.now() - 1000),
+      })
       ids.push(job.id)
     }
     return ids
   }
 
   async function leaseOwnersOf(ids: (string | number)[]): Promise<Map<string, string | null>> {
-    const { docs } = await first.db.find({ collection: 'payload-jobs', where: { id: { in: ids } }, pagination: false, limit: 0 })
+    const { docs } = await first.db.find({
+      collection: 'payload-jobs',
+      where: { id: { in: ids } },
+      pagination: false,
+      limit: 0,
+    })
     return new Map(docs.map((job) => [String(job.id), (job as { leaseOwner?: string | null }).leaseOwner ?? null]))
   }
 
-  it('leases each due job to exactly one of several owners leasing at the same moment', { timeout: 120_000 }, async () => {
-    const jobIds = await queueDueJobs(JOBS)
-    const owners = [
-      { owner: 'first-a', payload: first },
-      { owner: 'first-b', payload: first },
-      { owner: 'second-a', payload: second },
-      { owner: 'second-b', payload: second },
-    ]
-    const outcomes: LeaseOutcome[] = []
-    const otherFailures: unknown[] = []
-    let conflicts = 0
-    for (let round = 0; round < MAX_LEASE_ROUNDS && outcomes.flatMap((outcome) => outcome.ids).length < JOBS; round += 1) {
-      const settled = await Promise.allSettled(
-        owners.map(({ owner, payload }) => leaseDueJobs(payload, owner, { leaseSeconds: LEASE_SECONDS, limit: 3 })),
-      )
-      settled.forEach((result, index) => {
-        if (result.status === 'fulfilled') outcomes.push({ owner: owners[index]!.owner, ids: result.value })
-        // leaseDueJobs rolls its transaction back and rethrows when MongoDB aborted it for writing a job
-        // another owner's transaction wrote first: that owner leased nothing this round.
-        else if (isTransactionConflict(result.reason)) conflicts += 1
-        else otherFailures.push(result.reason)
-      })
-    }
+  it(
+    'leases each due job to exactly one of several owners leasing at the same moment',
+    { timeout: 120_000 },
+    async () => {
+      const jobIds = await queueDueJobs(JOBS)
+      const owners = [
+        { owner: 'first-a', payload: first },
+        { owner: 'first-b', payload: first },
+        { owner: 'second-a', payload: second },
+        { owner: 'second-b', payload: second },
+      ]
+      const outcomes: LeaseOutcome[] = []
+      const otherFailures: unknown[] = []
+      let conflicts = 0
+      for (
+        let round = 0;
+        round < MAX_LEASE_ROUNDS && outcomes.flatMap((outcome) => outcome.ids).length < JOBS;
+        round += 1
+      ) {
+        const settled = await Promise.allSettled(
+          owners.map(({ owner, payload }) => leaseDueJobs(payload, owner, { leaseSeconds: LEASE_SECONDS, limit: 3 })),
+        )
+        settled.forEach((result, index) => {
+          if (result.status === 'fulfilled') outcomes.push({ owner: owners[index]!.owner, ids: result.value })
+          // leaseDueJobs rolls its transaction back and rethrows when MongoDB aborted it for writing a job
+          // another owner's transaction wrote first: that owner leased nothing this round.
+          else if (isTransactionConflict(result.reason)) conflicts += 1
+          else otherFailures.push(result.reason)
+        })
+      }
 
-    expect(otherFailures).toEqual([])
-    const leased = outcomes.flatMap((outcome) => outcome.ids.map(String))
-    process.stdout.write(`lease race on MongoDB: ${leased.length} leases of ${JOBS} jobs, ${conflicts} transactions aborted by a conflict\n`)
-    expect(new Set(leased).size).toBe(leased.length) // no job leased twice
-    expect(leased.sort()).toEqual(jobIds.map(String).sort()) // and none left behind
-    const stored = await leaseOwnersOf(jobIds)
-    for (const { owner, ids } of outcomes) for (const id of ids) expect(stored.get(String(id)), String(id)).toBe(owner)
-    const ownersThatLeased = new Set(outcomes.filter((outcome) => outcome.ids.length > 0).map((outcome) => outcome.owner))
-    expect(ownersThatLeased.size + conflicts).toBeGreaterThan(1) // the owners did race
-  })
+      expect(otherFailures).toEqual([])
+      const leased = outcomes.flatMap((outcome) => outcome.ids.map(String))
+      process.stdout.write(
+        `lease race on MongoDB: ${leased.length} leases of ${JOBS} jobs, ${conflicts} transactions aborted by a conflict\n`,
+      )
+      expect(new Set(leased).size).toBe(leased.length) // no job leased twice
+      expect(leased.sort()).toEqual(jobIds.map(String).sort()) // and none left behind
+      const stored = await leaseOwnersOf(jobIds)
+      for (const { owner, ids } of outcomes)
+        for (const id of ids) expect(stored.get(String(id)), String(id)).toBe(owner)
+      const ownersThatLeased = new Set(
+        outcomes.filter((outcome) => outcome.ids.length > 0).map((outcome) => outcome.owner),
+      )
+      expect(ownersThatLeased.size + conflicts).toBeGreaterThan(1) // the owners did race
+    },
+  )
 
   it('keeps a live lease from another instance, and takes over a lease that has run out', async () => {
     const [jobId] = await queueDueJobs(1)
@@ -109,7 +131,10 @@ describe.skipIf(!MONGODB_TEST_URI)('several app instances on one MongoDB', () =>
   it('accepts a sign-in made on one instance on the other, until it is signed out', async () => {
     const { createStaffUser, STAFF_PASSWORD } = await import('./helpers/payload')
     const editor = await createStaffUser(first, 'editor')
-    const { token } = await first.login({ collection: 'users', data: { email: editor.email, password: STAFF_PASSWORD } })
+    const { token } = await first.login({
+      collection: 'users',
+      data: { email: editor.email, password: STAFF_PASSWORD },
+    })
     const headers = new Headers({ Authorization: `JWT ${token}` })
 
     const onSecond = await second.auth({ headers })
@@ -131,7 +156,11 @@ describe.skipIf(!MONGODB_TEST_URI)('several app instances on one MongoDB', () =>
     // invisible until the commit, then read thanks to the overlap window.
     const transactionID = await first.db.beginTransaction()
     if (!transactionID) throw new Error('MongoDB gave no transaction: is MONGODB_TEST_URI a replica set?')
-    const category = await first.create({ collection: 'categories', data: { name: 'Networking', slug: 'networking' }, req: { transactionID } })
+    const category = await first.create({
+      collection: 'categories',
+      data: { name: 'Networking', slug: 'networking' },
+      req: { transactionID },
+    })
     await first.update({ collection: 'providers', id: aws.id, data: { fullName: 'Amazon Web Services (AWS)' } })
 
     const beforeCommit = await readChangesSince(second, start.cursor)

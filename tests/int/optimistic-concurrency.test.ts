@@ -73,12 +73,28 @@ describe('revisions', () => {
       await write()
       seen.push((await latest(id)).revision)
     }
-    await step(() => payload.update({ collection: 'terms', id, data: { definition: 'A draft.' }, draft: true, depth: 0 }))
+    await step(() =>
+      payload.update({ collection: 'terms', id, data: { definition: 'A draft.' }, draft: true, depth: 0 }),
+    )
     await step(() => payload.update({ collection: 'terms', id, data: { _status: 'published' }, depth: 0 }))
-    await step(() => payload.update({ collection: 'terms', id, data: { definition: 'A newer draft.' }, draft: true, depth: 0 }))
+    await step(() =>
+      payload.update({ collection: 'terms', id, data: { definition: 'A newer draft.' }, draft: true, depth: 0 }),
+    )
     await step(() => payload.update({ collection: 'terms', id, data: { workflowStage: 'unpublished' }, depth: 0 }))
-    await step(() => payload.update({ collection: 'terms', where: { id: { equals: id } }, data: { analogy: 'Like a shelf.' }, depth: 0 }))
-    const { docs } = await payload.findVersions({ collection: 'terms', where: { parent: { equals: id } }, sort: 'createdAt', limit: 1 })
+    await step(() =>
+      payload.update({
+        collection: 'terms',
+        where: { id: { equals: id } },
+        data: { analogy: 'Like a shelf.' },
+        depth: 0,
+      }),
+    )
+    const { docs } = await payload.findVersions({
+      collection: 'terms',
+      where: { parent: { equals: id } },
+      sort: 'createdAt',
+      limit: 1,
+    })
     await step(() => payload.restoreVersion({ collection: 'terms', id: String(docs[0]!.id), depth: 0 }))
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
@@ -90,7 +106,11 @@ describe('revisions', () => {
     const before = (await latest(id)).revision!
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'terms' as const, value: id }, user: { relationTo: 'users', value: editor.id } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'terms' as const, value: id },
+        user: { relationTo: 'users', value: editor.id },
+      },
       waitUntil: new Date(Date.now() - 1000),
     })
     await payload.jobs.run()
@@ -103,7 +123,13 @@ describe('revisions', () => {
     const id = String(term.id)
     await payload.update({ collection: 'terms', id, data: { _status: 'published' }, depth: 0 })
     const before = await live(id)
-    await payload.update({ collection: 'terms', id, data: { definition: 'Reworded, not yet published.' }, draft: true, depth: 0 })
+    await payload.update({
+      collection: 'terms',
+      id,
+      data: { definition: 'Reworded, not yet published.' },
+      draft: true,
+      depth: 0,
+    })
     const [after, draft] = await Promise.all([live(id), latest(id)])
     expect(draft.revision).toBe(before.revision! + 1)
     expect(after.revision).toBe(draft.revision)
@@ -116,29 +142,56 @@ describe('revisions', () => {
     const updated = await payload.update({ collection: 'categories', id: created.id, data: { description: 'Links.' } })
     expect([created.revision, updated.revision]).toEqual([1, 2])
     const stale = await refusal(
-      payload.update({ collection: 'categories', id: created.id, data: { description: 'Old view.', revision: 1 }, ...asEditor() }),
+      payload.update({
+        collection: 'categories',
+        id: created.id,
+        data: { description: 'Old view.', revision: 1 },
+        ...asEditor(),
+      }),
     )
     expect(stale).toBeInstanceOf(StaleVersionError)
-    const provider = await payload.create({ collection: 'providers', data: { name: 'Acme', slug: 'acme', fullName: 'Acme Cloud' } })
+    const provider = await payload.create({
+      collection: 'providers',
+      data: { name: 'Acme', slug: 'acme', fullName: 'Acme Cloud' },
+    })
     expect(
-      await refusal(payload.update({ collection: 'providers', id: provider.id, data: { website: 'https://acme.example', revision: 7 }, ...asEditor() })),
+      await refusal(
+        payload.update({
+          collection: 'providers',
+          id: provider.id,
+          data: { website: 'https://acme.example', revision: 7 },
+          ...asEditor(),
+        }),
+      ),
     ).toBeInstanceOf(StaleVersionError)
   })
 })
 
 /** The revision of the stored document and of its latest version, by slug. */
 async function importedRevisions(slug: string): Promise<[number, number]> {
-  const [term] = (await payload.find({ collection: 'terms', where: { slug: { equals: slug } }, depth: 0, draft: false })).docs
-  const { docs } = await payload.findVersions({ collection: 'terms', where: { parent: { equals: term!.id }, latest: { equals: true } }, depth: 0 })
+  const [term] = (
+    await payload.find({ collection: 'terms', where: { slug: { equals: slug } }, depth: 0, draft: false })
+  ).docs
+  const { docs } = await payload.findVersions({
+    collection: 'terms',
+    where: { parent: { equals: term!.id }, latest: { equals: true } },
+    depth: 0,
+  })
   return [term!.revision!, docs[0]!.version.revision!]
 }
 
 describe('import', () => {
   for (const path of ['SQLite bulk statements', 'one adapter call per document'] as const) {
     it(`counts a new term as revision 1, its links completed later in the same import as one more, a changed entry as another (${path})`, async () => {
-      const options = { status: 'published' as const, ...(path === 'one adapter call per document' ? { bulkInsert: new DocumentByDocumentInsert(payload) } : {}) }
+      const options = {
+        status: 'published' as const,
+        ...(path === 'one adapter call per document' ? { bulkInsert: new DocumentByDocumentInsert(payload) } : {}),
+      }
       const tag = path === 'SQLite bulk statements' ? 'Sq' : 'Dd'
-      const [waiting, arriving] = [termEntry(`${tag} Waiting Link`, { category: 'Storage', relatedTerms: [`${tag} Arriving Later`] }), termEntry(`${tag} Arriving Later`, { category: 'Storage' })]
+      const [waiting, arriving] = [
+        termEntry(`${tag} Waiting Link`, { category: 'Storage', relatedTerms: [`${tag} Arriving Later`] }),
+        termEntry(`${tag} Arriving Later`, { category: 'Storage' }),
+      ]
       await importTermBatches(payload, [[waiting], [arriving]], options)
       expect(await importedRevisions(waiting.slug)).toEqual([2, 2])
       expect(await importedRevisions(arriving.slug)).toEqual([1, 1])
@@ -152,9 +205,21 @@ describe('Local API', () => {
   it('refuses a stale update with StaleVersionError naming the current revision, and changes nothing', async () => {
     const term = await createTerm()
     const id = String(term.id)
-    await payload.update({ collection: 'terms', id, data: { definition: 'Someone else’s edit.', revision: 1 }, draft: true, ...asEditor() })
+    await payload.update({
+      collection: 'terms',
+      id,
+      data: { definition: 'Someone else’s edit.', revision: 1 },
+      draft: true,
+      ...asEditor(),
+    })
     const error = await refusal(
-      payload.update({ collection: 'terms', id, data: { definition: 'My edit.', revision: 1 }, draft: true, ...asEditor() }),
+      payload.update({
+        collection: 'terms',
+        id,
+        data: { definition: 'My edit.', revision: 1 },
+        draft: true,
+        ...asEditor(),
+      }),
     )
     expect(error).toBeInstanceOf(StaleVersionError)
     expect((error as StaleVersionError).currentRevision).toBe(2)
@@ -167,9 +232,18 @@ describe('Local API', () => {
   it('takes the revision from the context for updates and deletes', async () => {
     const term = await createTerm()
     const id = String(term.id)
-    const staleUpdate = payload.update({ collection: 'terms', id, data: { definition: 'x' }, draft: true, context: { expectedRevision: 9 }, ...asEditor() })
+    const staleUpdate = payload.update({
+      collection: 'terms',
+      id,
+      data: { definition: 'x' },
+      draft: true,
+      context: { expectedRevision: 9 },
+      ...asEditor(),
+    })
     expect(await refusal(staleUpdate)).toBeInstanceOf(StaleVersionError)
-    expect(await refusal(payload.delete({ collection: 'terms', id, context: { expectedRevision: 9 }, ...asEditor() }))).toBeInstanceOf(StaleVersionError)
+    expect(
+      await refusal(payload.delete({ collection: 'terms', id, context: { expectedRevision: 9 }, ...asEditor() })),
+    ).toBeInstanceOf(StaleVersionError)
     expect((await latest(id)).revision).toBe(1)
     await payload.delete({ collection: 'terms', id, context: { expectedRevision: 1 }, ...asEditor() })
     expect(await payload.count({ collection: 'terms', where: { id: { equals: id } } })).toEqual({ totalDocs: 0 })
@@ -177,7 +251,13 @@ describe('Local API', () => {
 
   it('refuses a whole bulk update when one document is stale, and names it', async () => {
     const [fresh, changed] = [await createTerm(), await createTerm()]
-    await payload.update({ collection: 'terms', id: changed.id, data: { analogy: 'Changed meanwhile.' }, draft: true, depth: 0 })
+    await payload.update({
+      collection: 'terms',
+      id: changed.id,
+      data: { analogy: 'Changed meanwhile.' },
+      draft: true,
+      depth: 0,
+    })
     const error = await refusal(
       payload.update({
         collection: 'terms',
@@ -216,7 +296,13 @@ describe('Local API', () => {
     for (let round = 0; round < RACE_ROUNDS; round += 1) {
       const { revision } = await latest(id)
       const writes = Array.from({ length: WRITERS_PER_RACE }, (_, writer) =>
-        payload.update({ collection: 'terms', id, data: { definition: `Round ${round}, writer ${writer}.`, revision }, draft: true, ...asEditor() }),
+        payload.update({
+          collection: 'terms',
+          id,
+          data: { definition: `Round ${round}, writer ${writer}.`, revision },
+          draft: true,
+          ...asEditor(),
+        }),
       )
       const results = await Promise.allSettled(writes)
       const winners = results.flatMap((result, writer) => (result.status === 'fulfilled' ? [writer] : []))
@@ -225,11 +311,15 @@ describe('Local API', () => {
       lost += winners.filter((writer) => stored.definition !== `Round ${round}, writer ${writer}.`).length
       outcomes.push({
         winners: winners.length,
-        refusedAsStale: results.filter((result) => result.status === 'rejected' && result.reason instanceof StaleVersionError).length,
+        refusedAsStale: results.filter(
+          (result) => result.status === 'rejected' && result.reason instanceof StaleVersionError,
+        ).length,
         revisionsMoved: stored.revision! - revision!,
       })
     }
-    process.stdout.write(`Local API: races tried: ${RACE_ROUNDS} (${WRITERS_PER_RACE} writers each), lost updates found: ${lost}\n`)
+    process.stdout.write(
+      `Local API: races tried: ${RACE_ROUNDS} (${WRITERS_PER_RACE} writers each), lost updates found: ${lost}\n`,
+    )
     expect(lost).toBe(0)
     expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome)))).toEqual(
       new Set([JSON.stringify({ winners: 1, refusedAsStale: WRITERS_PER_RACE - 1, revisionsMoved: 1 })]),
@@ -241,7 +331,11 @@ describe('REST', () => {
   const auth = () => ({ token: editorToken })
   /** A draft save of one term, as the admin makes it, with an If-Match header when given one. */
   const patchDraft = (id: string, ifMatch: string | null, body: Record<string, unknown>) =>
-    callRest('PATCH', `/api/terms/${id}?draft=true`, { ...auth(), headers: ifMatch === null ? {} : { 'If-Match': ifMatch }, body })
+    callRest('PATCH', `/api/terms/${id}?draft=true`, {
+      ...auth(),
+      headers: ifMatch === null ? {} : { 'If-Match': ifMatch },
+      body,
+    })
 
   it('gives a document’s answers its ETag and refuses a stale If-Match with 412, changing nothing', async () => {
     const term = await createTerm()
@@ -258,10 +352,16 @@ describe('REST', () => {
     expect(stale.status).toBe(412)
     expect(stale.headers.get('etag')).toBe(revisionTag(id, 2))
     expect(errorMessage(stale)).toContain('changed by someone else since you opened it')
-    expect(staleDocumentsOf(stale.json)).toMatchObject({ code: STALE_VERSION_CODE, documents: [{ id, currentRevision: 2 }] })
+    expect(staleDocumentsOf(stale.json)).toMatchObject({
+      code: STALE_VERSION_CODE,
+      documents: [{ id, currentRevision: 2 }],
+    })
     expect((await latest(id)).definition).toBe('First writer.')
 
-    const staleDelete = await callRest('DELETE', `/api/terms/${id}`, { ...auth(), headers: { 'If-Match': revisionTag(id, 1) } })
+    const staleDelete = await callRest('DELETE', `/api/terms/${id}`, {
+      ...auth(),
+      headers: { 'If-Match': revisionTag(id, 1) },
+    })
     expect(staleDelete.status).toBe(412)
     expect((await latest(id)).revision).toBe(2)
   })
@@ -307,14 +407,18 @@ describe('REST', () => {
     for (let round = 0; round < RACE_ROUNDS; round += 1) {
       const etag = (await callRest('GET', `/api/terms/${id}?draft=true`, auth())).headers.get('etag')!
       const answers = await Promise.all(
-        Array.from({ length: WRITERS_PER_RACE }, (_, writer) => patchDraft(id, etag, { definition: `Round ${round}, writer ${writer}.` })),
+        Array.from({ length: WRITERS_PER_RACE }, (_, writer) =>
+          patchDraft(id, etag, { definition: `Round ${round}, writer ${writer}.` }),
+        ),
       )
       const winners = answers.flatMap((answer, writer) => (answer.status === 200 ? [writer] : []))
       const stored = await latest(id)
       lost += winners.filter((writer) => stored.definition !== `Round ${round}, writer ${writer}.`).length
       outcomes.push({ winners: winners.length, refused: answers.filter((answer) => answer.status === 412).length })
     }
-    process.stdout.write(`REST: races tried: ${RACE_ROUNDS} (${WRITERS_PER_RACE} writers each), lost updates found: ${lost}\n`)
+    process.stdout.write(
+      `REST: races tried: ${RACE_ROUNDS} (${WRITERS_PER_RACE} writers each), lost updates found: ${lost}\n`,
+    )
     expect(lost).toBe(0)
     expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome)))).toEqual(
       new Set([JSON.stringify({ winners: 1, refused: WRITERS_PER_RACE - 1 })]),
@@ -331,13 +435,21 @@ describe('GraphQL', () => {
     await payload.update({ collection: 'terms', id, data: { definition: 'Changed meanwhile.' }, draft: true, depth: 0 })
 
     const mutation = `mutation ($data: mutationTermUpdateInput!) { updateTerm(id: "${id}", data: $data, draft: true) { revision } }`
-    const stale = await callGraphql(mutation, { data: { definition: 'From the old read.', revision: 1 } }, { token: editorToken })
+    const stale = await callGraphql(
+      mutation,
+      { data: { definition: 'From the old read.', revision: 1 } },
+      { token: editorToken },
+    )
     const [error] = stale.json.errors as { extensions: { code: string; data: StaleData } }[]
     expect(error!.extensions.code).toBe(STALE_VERSION_CODE)
     expect(error!.extensions.data.documents[0]!.currentRevision).toBe(2)
     expect((await latest(id)).definition).toBe('Changed meanwhile.')
 
-    const current = await callGraphql(mutation, { data: { definition: 'From a fresh read.', revision: 2 } }, { token: editorToken })
+    const current = await callGraphql(
+      mutation,
+      { data: { definition: 'From a fresh read.', revision: 2 } },
+      { token: editorToken },
+    )
     expect(current.json.data).toEqual({ updateTerm: { revision: 3 } })
   })
 })

@@ -18,8 +18,13 @@ let payload: Payload
 async function batchReadPlan(): Promise<string> {
   const { drizzle } = payload.db as unknown as SqliteAll
   const ids = (await drizzle.all(sql.raw('SELECT id FROM terms ORDER BY id LIMIT 50'))).map((row) => row.id as string)
-  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `)
-  const plan = await drizzle.all(sql`EXPLAIN QUERY PLAN SELECT id, title FROM terms WHERE (terms.id IN (${list}) AND terms._status = ${'published'}) ORDER BY terms.id`)
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )
+  const plan = await drizzle.all(
+    sql`EXPLAIN QUERY PLAN SELECT id, title FROM terms WHERE (terms.id IN (${list}) AND terms._status = ${'published'}) ORDER BY terms.id`,
+  )
   return plan.map((row) => String(row.detail)).join('\n')
 }
 
@@ -40,7 +45,11 @@ describe('refreshPlannerStatistics', () => {
 
   it('waits its turn behind a write in progress instead of finding the database locked', async () => {
     const writing = await payload.db.beginTransaction()
-    await payload.create({ collection: 'categories', data: { name: 'Mid-write', slug: 'mid-write' }, req: { transactionID: writing! } as never })
+    await payload.create({
+      collection: 'categories',
+      data: { name: 'Mid-write', slug: 'mid-write' },
+      req: { transactionID: writing! } as never,
+    })
     const refreshing = refreshPlannerStatistics(payload)
     await new Promise((resolve) => setTimeout(resolve, 300))
     await payload.db.commitTransaction(writing!)

@@ -42,7 +42,8 @@ function expectTooManyRequests(answer: ApiAnswer, message: RegExp): void {
 
 describe('signing in by REST', () => {
   it('answers 429 with Retry-After after too many failures for one account from one address, even to the right password', async () => {
-    for (let attempt = 0; attempt < 3; attempt += 1) expect((await signIn(editor.email, 'wrong', '198.51.100.1')).status).toBe(401)
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect((await signIn(editor.email, 'wrong', '198.51.100.1')).status).toBe(401)
     expectTooManyRequests(
       await signIn(editor.email, PASSWORD, '198.51.100.1'),
       /^Too many failed sign-ins to this account from your address \(limit 3 per 1 minute\)\. Try again in \d+ seconds\.$/,
@@ -65,26 +66,36 @@ describe('signing in by REST', () => {
     for (let attempt = 0; attempt < 6; attempt += 1) {
       expect((await signIn(`guess-${attempt}@test.cloudlex`, 'wrong', '198.51.100.4')).status).toBe(401)
     }
-    expectTooManyRequests(await signIn(admin.email, PASSWORD, '198.51.100.4'), /^Too many failed sign-ins from your address \(limit 6 per 1 minute\)/)
+    expectTooManyRequests(
+      await signIn(admin.email, PASSWORD, '198.51.100.4'),
+      /^Too many failed sign-ins from your address \(limit 6 per 1 minute\)/,
+    )
     expect((await signIn(admin.email, PASSWORD, '198.51.100.5')).status).toBe(200)
   })
 
   it('does not write a refused attempt to the audit log', async () => {
-    const before = (await payload.count({ collection: 'audit-log', where: { action: { equals: 'failed-login' } } })).totalDocs
+    const before = (await payload.count({ collection: 'audit-log', where: { action: { equals: 'failed-login' } } }))
+      .totalDocs
     expect((await signIn(admin.email, 'wrong', '198.51.100.4')).status).toBe(429)
-    const after = (await payload.count({ collection: 'audit-log', where: { action: { equals: 'failed-login' } } })).totalDocs
+    const after = (await payload.count({ collection: 'audit-log', where: { action: { equals: 'failed-login' } } }))
+      .totalDocs
     expect(after).toBe(before)
   })
 })
 
 describe('signing in by GraphQL', () => {
-  const LOGIN = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
+  const LOGIN =
+    'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
 
   it('counts failures with REST’s and reports the refusal with status 429 and Retry-After', async () => {
     const from = '198.51.100.6'
-    for (let attempt = 0; attempt < 3; attempt += 1) await callGraphql(LOGIN, { email: editor.email, password: 'wrong' }, { from })
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      await callGraphql(LOGIN, { email: editor.email, password: 'wrong' }, { from })
     const answer = await callGraphql(LOGIN, { email: editor.email, password: PASSWORD }, { from })
-    const [error] = answer.json.errors as { message: string; extensions: { statusCode: number; data: { retryAfterSeconds: number } } }[]
+    const [error] = answer.json.errors as {
+      message: string
+      extensions: { statusCode: number; data: { retryAfterSeconds: number } }
+    }[]
     expect(error?.extensions.statusCode).toBe(429)
     expect(error?.extensions.data.retryAfterSeconds).toBeGreaterThan(0)
     expect(error?.message).toMatch(/^Too many failed sign-ins to this account from your address/)
@@ -94,22 +105,33 @@ describe('signing in by GraphQL', () => {
 })
 
 describe('account recovery', () => {
-  const forgot = (email: string, from: string) => callRest('POST', '/api/users/forgot-password', { body: { email }, from })
+  const forgot = (email: string, from: string) =>
+    callRest('POST', '/api/users/forgot-password', { body: { email }, from })
 
   it('limits forgot-password requests per address', async () => {
     expect((await forgot(editor.email, '198.51.100.7')).status).toBe(200)
     expect((await forgot(admin.email, '198.51.100.7')).status).toBe(200)
-    expectTooManyRequests(await forgot('nobody@test.cloudlex', '198.51.100.7'), /^Too many password-reset requests from your address \(limit 2 per 1 minute\)/)
+    expectTooManyRequests(
+      await forgot('nobody@test.cloudlex', '198.51.100.7'),
+      /^Too many password-reset requests from your address \(limit 2 per 1 minute\)/,
+    )
     expect((await forgot('nobody@test.cloudlex', '198.51.100.8')).status).toBe(200)
   })
 
   it('limits reset emails to one account from any number of addresses', async () => {
     expect((await forgot(editor.email, '198.51.100.13')).status).toBe(200)
-    expectTooManyRequests(await forgot(editor.email, '198.51.100.14'), /^Too many password-reset requests for this account \(limit 2 per 1 minute\)/)
+    expectTooManyRequests(
+      await forgot(editor.email, '198.51.100.14'),
+      /^Too many password-reset requests for this account \(limit 2 per 1 minute\)/,
+    )
   })
 
   it('limits password resets per address, so reset tokens cannot be guessed at speed', async () => {
-    const reset = () => callRest('POST', '/api/users/reset-password', { body: { token: 'guessed-token', password: 'new-password-123' }, from: '198.51.100.9' })
+    const reset = () =>
+      callRest('POST', '/api/users/reset-password', {
+        body: { token: 'guessed-token', password: 'new-password-123' },
+        from: '198.51.100.9',
+      })
     expect((await reset()).status).not.toBe(429)
     expect((await reset()).status).not.toBe(429)
     expectTooManyRequests(await reset(), /^Too many password resets from your address/)
@@ -117,7 +139,8 @@ describe('account recovery', () => {
 
   it('limits unlocks per address, even an admin’s', async () => {
     const { token } = await payload.login({ collection: 'users', data: { email: admin.email, password: PASSWORD } })
-    const unlock = () => callRest('POST', '/api/users/unlock', { body: { email: editor.email }, token, from: '198.51.100.10' })
+    const unlock = () =>
+      callRest('POST', '/api/users/unlock', { body: { email: editor.email }, token, from: '198.51.100.10' })
     expect((await unlock()).status).toBe(200)
     expect((await unlock()).status).toBe(200)
     expectTooManyRequests(await unlock(), /^Too many account unlocks from your address/)
@@ -125,7 +148,8 @@ describe('account recovery', () => {
 })
 
 describe('search suggestions', () => {
-  const ask = (from: string) => suggest(new Request('http://localhost/search/suggest?q=storage', { headers: { [CLIENT_ADDRESS_HEADER]: from } }))
+  const ask = (from: string) =>
+    suggest(new Request('http://localhost/search/suggest?q=storage', { headers: { [CLIENT_ADDRESS_HEADER]: from } }))
 
   it('answers 429 with Retry-After and a JSON message over the limit, per address', async () => {
     expect((await ask('198.51.100.11')).status).toBe(200)
@@ -134,7 +158,9 @@ describe('search suggestions', () => {
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0)
     expect(await refused.json()).toEqual({
-      message: expect.stringMatching(/^Too many search suggestions for your address \(limit 2 per 1 minute\)\. Try again in \d+ seconds\.$/),
+      message: expect.stringMatching(
+        /^Too many search suggestions for your address \(limit 2 per 1 minute\)\. Try again in \d+ seconds\.$/,
+      ),
       retryAfterSeconds: expect.any(Number),
     })
     expect((await ask('198.51.100.12')).status).toBe(200)

@@ -192,7 +192,13 @@ describe('users and roles', () => {
     ).rejects.toThrow()
     const someoneElse = docs.find((user) => user.id !== author.id)!
     await expect(
-      payload.update({ collection: 'users', id: someoneElse.id, data: { name: 'Renamed' }, user: author, overrideAccess: false }),
+      payload.update({
+        collection: 'users',
+        id: someoneElse.id,
+        data: { name: 'Renamed' },
+        user: author,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
   })
 

@@ -15,9 +15,26 @@ type Handler = {
   revalidateTag: (tags: string | string[], durations?: unknown) => Promise<void>
 }
 
-const FETCH_CONTEXT = { kind: 'FETCH', revalidate: 3600, fetchUrl: '', fetchIdx: 0, tags: ['term:7'], softTags: [], isFallback: false }
-const ENTRY = { kind: 'FETCH', data: { headers: {}, body: 'eyJ0aXRsZSI6Ikt1YmVybmV0ZXMifQ==', status: 200, url: '' }, revalidate: 3600 }
-const SET_CONTEXT = { tags: ['term:7'], isRoutePPREnabled: false, isFallback: false, cacheControl: { revalidate: 3600, expire: 31_536_000 } }
+const FETCH_CONTEXT = {
+  kind: 'FETCH',
+  revalidate: 3600,
+  fetchUrl: '',
+  fetchIdx: 0,
+  tags: ['term:7'],
+  softTags: [],
+  isFallback: false,
+}
+const ENTRY = {
+  kind: 'FETCH',
+  data: { headers: {}, body: 'eyJ0aXRsZSI6Ikt1YmVybmV0ZXMifQ==', status: 200, url: '' },
+  revalidate: 3600,
+}
+const SET_CONTEXT = {
+  tags: ['term:7'],
+  isRoutePPREnabled: false,
+  isFallback: false,
+  cacheControl: { revalidate: 3600, expire: 31_536_000 },
+}
 
 let redis: RedisServer
 let nextDir: string

@@ -20,9 +20,21 @@ async function termIn(title: string, stage: 'approved' | 'in_review') {
     draft: true,
     user: author,
   })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
   if (stage === 'approved') {
-    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, user: reviewer })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'approved' },
+      draft: true,
+      user: reviewer,
+    })
   }
   return term
 }
@@ -34,8 +46,20 @@ async function approvedUseCase(organization: string) {
     draft: true,
     user: author,
   })
-  await payload.update({ collection: 'use-cases', id: useCase.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
-  await payload.update({ collection: 'use-cases', id: useCase.id, data: { workflowStage: 'approved' }, draft: true, user: reviewer })
+  await payload.update({
+    collection: 'use-cases',
+    id: useCase.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
+  await payload.update({
+    collection: 'use-cases',
+    id: useCase.id,
+    data: { workflowStage: 'approved' },
+    draft: true,
+    user: reviewer,
+  })
   return useCase
 }
 

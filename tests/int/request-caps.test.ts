@@ -6,7 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Category, Term } from '@/payload-types'
 
-import { apiKeyAuthorization, callRest, errorMessages, postGraphql, signInAs, type ApiAnswer } from './helpers/api-routes'
+import {
+  apiKeyAuthorization,
+  callRest,
+  errorMessages,
+  postGraphql,
+  signInAs,
+  type ApiAnswer,
+} from './helpers/api-routes'
 import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
 
 const GLOSSARY_SIZE = 300
@@ -28,7 +35,15 @@ async function createGlossary(category: Category): Promise<void> {
     terms.push(
       await payload.create({
         collection: 'terms',
-        data: { title: `Term ${index}`, slug: `term-${index}`, definition, category: category.id, difficulty: 'beginner', relatedTerms, _status: 'published' },
+        data: {
+          title: `Term ${index}`,
+          slug: `term-${index}`,
+          definition,
+          category: category.id,
+          difficulty: 'beginner',
+          relatedTerms,
+          _status: 'published',
+        },
       }),
     )
   }
@@ -41,7 +56,11 @@ beforeAll(async () => {
   staff = await signInAs(payload, editor.email, STAFF_PASSWORD)
   const keyUser = await createStaffUser(payload, 'author')
   apiKey = apiKeyAuthorization('cloudlex-test-api-key-0001')
-  await payload.update({ collection: 'users', id: keyUser.id, data: { enableAPIKey: true, apiKey: 'cloudlex-test-api-key-0001' } })
+  await payload.update({
+    collection: 'users',
+    id: keyUser.id,
+    data: { enableAPIKey: true, apiKey: 'cloudlex-test-api-key-0001' },
+  })
   const category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
   await createGlossary(category)
   const useCase = await payload.create({
@@ -61,7 +80,8 @@ function expectRefusal(response: ApiAnswer, ...mentions: string[]): void {
 }
 
 /** `{ and: [{ and: [ … ] }] }` as a JSON `where` parameter, `levels` deep. */
-const deepWhere = (levels: number) => encodeURIComponent(`${'{"and":['.repeat(levels)}{"title":{"equals":"x"}}${']}'.repeat(levels)}`)
+const deepWhere = (levels: number) =>
+  encodeURIComponent(`${'{"and":['.repeat(levels)}{"title":{"equals":"x"}}${']}'.repeat(levels)}`)
 
 describe('REST refuses anonymous requests over the caps', () => {
   it.each([
@@ -77,7 +97,11 @@ describe('REST refuses anonymous requests over the caps', () => {
     ['page=1.5', '/api/terms?page=1.5', ['page must be a whole number']],
     ['page=99999999', '/api/terms?page=99999999', ['page=99999999', 'cap of 1000']],
     ['a where nested 40 levels deep', `/api/terms?where=${deepWhere(40)}`, ['where nests and/or more than 3 levels']],
-    ['a where with 50 conditions', `/api/terms?${Array.from({ length: 50 }, (_, i) => `where[or][${i}][title][equals]=t${i}`).join('&')}`, ['more than 20 conditions']],
+    [
+      'a where with 50 conditions',
+      `/api/terms?${Array.from({ length: 50 }, (_, i) => `where[or][${i}][title][equals]=t${i}`).join('&')}`,
+      ['more than 20 conditions'],
+    ],
     ['a deep where on count', `/api/terms/count?where=${deepWhere(10)}`, ['where nests']],
     ['joins[terms][limit]=0', () => `/api/use-cases/${useCaseId}?joins[terms][limit]=0`, ['joins[terms][limit]=0']],
     ['joins[terms][limit]=5000', '/api/use-cases?joins[terms][limit]=5000', ['joins[terms][limit]=5000', 'cap of 100']],
@@ -90,7 +114,10 @@ describe('REST caps for staff and API keys', () => {
   it('refuses staff depth=99 and limit=100000, and unpaginated reads deeper than depth 1', async () => {
     expectRefusal(await callRest('GET', '/api/terms?depth=99', { authorization: staff }), 'depth=99', 'cap of 3')
     expectRefusal(await callRest('GET', '/api/terms?limit=100000', { authorization: staff }), 'cap of 1000')
-    expectRefusal(await callRest('GET', '/api/terms?limit=0&depth=2', { authorization: staff }), 'limit=0 allows depth up to 1')
+    expectRefusal(
+      await callRest('GET', '/api/terms?limit=0&depth=2', { authorization: staff }),
+      'limit=0 allows depth up to 1',
+    )
     expectRefusal(await callRest('GET', '/api/terms/versions?depth=10', { authorization: staff }), 'depth=10')
   })
 
@@ -115,7 +142,11 @@ describe('REST caps for staff and API keys', () => {
 
   it('caps API-key callers between anonymous callers and staff', async () => {
     expect((await callRest('GET', '/api/terms?limit=200&depth=2', { authorization: apiKey })).status).toBe(200)
-    expectRefusal(await callRest('GET', '/api/terms?limit=201', { authorization: apiKey }), 'limit=201', 'cap of 200 for API-key callers')
+    expectRefusal(
+      await callRest('GET', '/api/terms?limit=201', { authorization: apiKey }),
+      'limit=201',
+      'cap of 200 for API-key callers',
+    )
     expectRefusal(await callRest('GET', '/api/terms?limit=0', { authorization: apiKey }), 'limit=0', 'API-key callers')
     expectRefusal(await callRest('GET', '/api/terms?depth=3', { authorization: apiKey }), 'depth=3', 'cap of 2')
   })
@@ -144,19 +175,49 @@ describe('the largest anonymous REST request', () => {
 })
 
 describe('GraphQL refuses anonymous queries over the caps', () => {
-  const nested = (levels: number) => `{ Terms(limit: 1) { docs { ${'relatedTerms { '.repeat(levels)}title${' }'.repeat(levels)} } } }`
+  const nested = (levels: number) =>
+    `{ Terms(limit: 1) { docs { ${'relatedTerms { '.repeat(levels)}title${' }'.repeat(levels)} } } }`
 
   it.each([
     ['a query nested too deep', { query: nested(6) }, ['Query depth limit of 5 exceeded']],
-    ['many aliases', { query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: Terms(limit: 1) { docs { title } }`).join(' ')} }` }, ['Aliases limit of 5 exceeded']],
-    ['limit: 100000', { query: '{ Terms(limit: 100000) { docs { title } } }' }, ['Terms: limit=100000 is over the cap of 100']],
-    ['a limit in a variable', { query: 'query ($n: Int) { Terms(limit: $n) { docs { title } } }', variables: { n: 5000 } }, ['limit=5000']],
+    [
+      'many aliases',
+      { query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: Terms(limit: 1) { docs { title } }`).join(' ')} }` },
+      ['Aliases limit of 5 exceeded'],
+    ],
+    [
+      'limit: 100000',
+      { query: '{ Terms(limit: 100000) { docs { title } } }' },
+      ['Terms: limit=100000 is over the cap of 100'],
+    ],
+    [
+      'a limit in a variable',
+      { query: 'query ($n: Int) { Terms(limit: $n) { docs { title } } }', variables: { n: 5000 } },
+      ['limit=5000'],
+    ],
     ['pagination: false', { query: '{ Terms(pagination: false) { docs { title } } }' }, ['pagination=false']],
     ['page: -1', { query: '{ Terms(page: -1) { docs { title } } }' }, ['page must be a whole number']],
-    ['a join without a limit', { query: '{ UseCases(limit: 5) { docs { terms { docs { title } } } } }' }, ['terms: limit=0']],
+    [
+      'a join without a limit',
+      { query: '{ UseCases(limit: 5) { docs { terms { docs { title } } } } }' },
+      ['terms: limit=0'],
+    ],
     ['rich text at depth 10', { query: '{ Faqs(limit: 1) { docs { answer(depth: 10) } } }' }, ['answer: depth=10']],
-    ['a deep where', { query: `{ Terms(where: ${'{ AND: ['.repeat(8)}{ title: { equals: "x" } }${'] }'.repeat(8)}) { docs { title } } }` }, ['where nests']],
-    ['many operations in one document', { query: Array.from({ length: 8 }, (_, i) => `query q${i} { Terms(limit: 1) { docs { title } } }`).join('\n'), operationName: 'q0' }, ['at most 5 operations']],
+    [
+      'a deep where',
+      {
+        query: `{ Terms(where: ${'{ AND: ['.repeat(8)}{ title: { equals: "x" } }${'] }'.repeat(8)}) { docs { title } } }`,
+      },
+      ['where nests'],
+    ],
+    [
+      'many operations in one document',
+      {
+        query: Array.from({ length: 8 }, (_, i) => `query q${i} { Terms(limit: 1) { docs { title } } }`).join('\n'),
+        operationName: 'q0',
+      },
+      ['at most 5 operations'],
+    ],
   ])('%s', async (_label, body, mentions) => {
     expectRefusal(await postGraphql(body), ...mentions)
   })
@@ -170,7 +231,10 @@ describe('GraphQL refuses anonymous queries over the caps', () => {
   })
 
   it('refuses before running anything for legacy application/json clients too (200 with errors, no data)', async () => {
-    const response = await postGraphql({ query: '{ Terms(limit: 100000) { docs { title } } }' }, { accept: 'application/json' })
+    const response = await postGraphql(
+      { query: '{ Terms(limit: 100000) { docs { title } } }' },
+      { accept: 'application/json' },
+    )
     expect(response.status).toBe(200)
     expect(response.json.data).toBeUndefined()
     expect(errorMessages(response.json).join(' ')).toContain('limit=100000 is over the cap of 100')
@@ -186,9 +250,15 @@ describe('GraphQL refuses anonymous queries over the caps', () => {
 
 describe('GraphQL for staff', () => {
   it('allows deeper queries and bigger pages than anonymous callers get', async () => {
-    const response = await postGraphql({ query: '{ Terms(limit: 500, draft: true) { docs { relatedTerms { relatedTerms { relatedTerms { title } } } } } }' }, { authorization: staff })
+    const response = await postGraphql(
+      {
+        query:
+          '{ Terms(limit: 500, draft: true) { docs { relatedTerms { relatedTerms { relatedTerms { title } } } } } }',
+      },
+      { authorization: staff },
+    )
     expect(response.status, errorMessages(response.json).join(' ')).toBe(200)
-    expect(((response.json.data as { Terms: { docs: unknown[] } }).Terms.docs).length).toBe(GLOSSARY_SIZE)
+    expect((response.json.data as { Terms: { docs: unknown[] } }).Terms.docs.length).toBe(GLOSSARY_SIZE)
   })
 
   it('still refuses a query nested deeper than its cap', async () => {

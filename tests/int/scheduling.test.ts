@@ -27,9 +27,21 @@ async function termInStage(title: string, stage: 'approved' | 'in_review'): Prom
     user: author,
     overrideAccess: false,
   })
-  await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, user: author })
+  await payload.update({
+    collection: 'terms',
+    id: term.id,
+    data: { workflowStage: 'in_review' },
+    draft: true,
+    user: author,
+  })
   if (stage === 'approved') {
-    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, user: reviewer })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'approved' },
+      draft: true,
+      user: reviewer,
+    })
   }
   return term
 }
@@ -51,7 +63,8 @@ async function findJob(id: string | number): Promise<{ hasError?: boolean | null
 }
 
 const isLive = async (term: Term) =>
-  (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false })).totalDocs === 1
+  (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false }))
+    .totalDocs === 1
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -104,7 +117,14 @@ describe('scheduled publishing', () => {
 /** What the admin panel's server-function wrapper hands a handler for a signed-in user. */
 async function adminPanelArgs(user: User) {
   const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return { req, user: req.user!, permissions: await getAccessResults({ req }), cookies: new Map<string, string>(), locale: undefined, importMap: {} }
+  return {
+    req,
+    user: req.user!,
+    permissions: await getAccessResults({ req }),
+    cookies: new Map<string, string>(),
+    locale: undefined,
+    importMap: {},
+  }
 }
 
 /** What Payload's Schedule dialog does when you pick a time and press Save. */
@@ -192,14 +212,18 @@ describe('the audit log of single-document schedules', () => {
     await payload.jobs.run()
     expect(await isLive(term)).toBe(true)
     expect(await pendingSchedules(term)).toEqual([])
-    expect((await scheduleEntries(term)).map((entry) => entry.note)).toEqual([expect.stringMatching(/^Scheduled publish at /)])
+    expect((await scheduleEntries(term)).map((entry) => entry.note)).toEqual([
+      expect.stringMatching(/^Scheduled publish at /),
+    ])
   })
 
   it('queues nothing when the entry cannot be written', async () => {
     const term = await termInStage('Unrecorded Schedule', 'approved')
     const create = payload.db.create.bind(payload.db)
     vi.spyOn(payload.db, 'create').mockImplementation(((options: Parameters<Payload['db']['create']>[0]) =>
-      options.collection === 'audit-log' ? Promise.reject(new Error('audit log unavailable')) : create(options)) as Payload['db']['create'])
+      options.collection === 'audit-log'
+        ? Promise.reject(new Error('audit log unavailable'))
+        : create(options)) as Payload['db']['create'])
 
     const outcome = await scheduleThroughDialog(term, 'publish', editor, new Date(Date.now() + 60 * 60 * 1000))
 

@@ -32,20 +32,33 @@ function fieldErrors(error: unknown): { path: string; message: string }[] {
 }
 
 describe('see-also links', () => {
-  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.com/file', 'example.com'])(
-    'refuse %s, naming the row',
-    async (url) => {
-      const error = await payload
-        .create({ collection: 'terms', data: { ...termWithLinks(`bad-${Math.random().toString(36).slice(2, 8)}`, ['https://example.com', url]), _status: 'published' } })
-        .catch((caught: unknown) => caught)
-      expect(fieldErrors(error)).toEqual([{ path: 'seeAlso', message: `See also, row 2: URL "${url}" must be a full http(s) address.` }])
-    },
-  )
+  it.each([
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://example.com/file',
+    'example.com',
+  ])('refuse %s, naming the row', async (url) => {
+    const error = await payload
+      .create({
+        collection: 'terms',
+        data: {
+          ...termWithLinks(`bad-${Math.random().toString(36).slice(2, 8)}`, ['https://example.com', url]),
+          _status: 'published',
+        },
+      })
+      .catch((caught: unknown) => caught)
+    expect(fieldErrors(error)).toEqual([
+      { path: 'seeAlso', message: `See also, row 2: URL "${url}" must be a full http(s) address.` },
+    ])
+  })
 
   it('accept http and https addresses', async () => {
     const term = await payload.create({
       collection: 'terms',
-      data: { ...termWithLinks('good-links', ['https://example.com/docs', 'http://example.org']), _status: 'published' },
+      data: {
+        ...termWithLinks('good-links', ['https://example.com/docs', 'http://example.org']),
+        _status: 'published',
+      },
     })
     expect(term.seeAlso?.map((row) => row.url)).toEqual(['https://example.com/docs', 'http://example.org'])
   })

@@ -81,7 +81,10 @@ describe('first start against an empty database', () => {
     const announcement = info.mock.calls.map((call) => String(call[0])).find((line) => line.includes('Demo admin'))
     const password = announcement?.match(/admin@cloudlex\.local \/ (\S+)/)?.[1]
     expect(password).toBeTruthy()
-    const login = await payload.login({ collection: 'users', data: { email: 'admin@cloudlex.local', password: password! } })
+    const login = await payload.login({
+      collection: 'users',
+      data: { email: 'admin@cloudlex.local', password: password! },
+    })
     expect(login.user?.role).toBe('admin')
 
     info.mockClear()

@@ -8,7 +8,13 @@ import { termFiltersWhere, filterVocabulary } from '@/lib/term-filters'
 import { compareRowPages, readCompareRows } from '@/site-data/compare'
 import { readProviderServices } from '@/site-data/provider-services'
 import { readFeedTerms, readHomeRecentTerms } from '@/site-data/recent-terms'
-import { readCategories, readCategoryTermCounts, readCategoryTerms, readProviders, readProviderServiceCounts } from '@/site-data/taxonomy'
+import {
+  readCategories,
+  readCategoryTermCounts,
+  readCategoryTerms,
+  readProviders,
+  readProviderServiceCounts,
+} from '@/site-data/taxonomy'
 import { readListPageEntries, readSitemapIndex, readTermSitemapEntries } from '@/site-data/sitemap'
 import { readFilteredTerms, readLetterCounts, readLetterPage, TERMS_PER_INDEX_PAGE } from '@/site-data/term-index'
 
@@ -45,7 +51,9 @@ describe('the A–Z index reads', () => {
     const published = publishedInTitleOrder(glossary)
     expect(counts.map(({ letter }) => letter).join('')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZ#')
     expect(counts.reduce((sum, { count }) => sum + count, 0)).toBe(published.length)
-    expect(counts.find(({ letter }) => letter === 'B')!.count).toBe(published.filter((term) => term.title.startsWith('B')).length)
+    expect(counts.find(({ letter }) => letter === 'B')!.count).toBe(
+      published.filter((term) => term.title.startsWith('B')).length,
+    )
   })
 
   it('reads one page of a letter in title order, a hundred terms at a time, with one bounded query', async () => {
@@ -75,9 +83,13 @@ describe('the A–Z index reads', () => {
     )
     const page = await readFilteredTerms(payload, termFiltersWhere(filters, vocabulary), 1, categories)
     expect(page.total).toBe(expected.length)
-    expect(page.items.map((entry) => entry.slug)).toEqual(expected.slice(0, TERMS_PER_INDEX_PAGE).map((term) => term.slug))
+    expect(page.items.map((entry) => entry.slug)).toEqual(
+      expected.slice(0, TERMS_PER_INDEX_PAGE).map((term) => term.slug),
+    )
     // The provider filter needs a real service: every seventh term has none on OCI.
-    expect(expected.length).toBeLessThan(publishedInTitleOrder(glossary, (term) => term.category === 'storage' && term.difficulty === 'advanced').length)
+    expect(expected.length).toBeLessThan(
+      publishedInTitleOrder(glossary, (term) => term.category === 'storage' && term.difficulty === 'advanced').length,
+    )
   })
 })
 
@@ -92,9 +104,13 @@ describe('category and provider reads', () => {
     ])
     expect(reads.termFinds()).toEqual([])
     const storage = categories.find((category) => category.slug === 'storage')!
-    expect(categoryCounts[storage.id]).toBe(publishedInTitleOrder(glossary, (term) => term.category === 'storage').length)
+    expect(categoryCounts[storage.id]).toBe(
+      publishedInTitleOrder(glossary, (term) => term.category === 'storage').length,
+    )
     const oci = providers.find((provider) => provider.slug === 'oci')!
-    expect(providerCounts[oci.id]).toBe(publishedInTitleOrder(glossary, (term) => term.servicedBy.includes('oci')).length)
+    expect(providerCounts[oci.id]).toBe(
+      publishedInTitleOrder(glossary, (term) => term.servicedBy.includes('oci')).length,
+    )
   })
 
   it('reads a category one page at a time', async () => {
@@ -102,7 +118,9 @@ describe('category and provider reads', () => {
     const inStorage = publishedInTitleOrder(glossary, (term) => term.category === 'storage')
     const third = await readCategoryTerms(payload, storage, 3)
     expect(third.total).toBe(inStorage.length)
-    expect(third.items.map((entry) => entry.slug)).toEqual(inStorage.slice(third.perPage * 2, third.perPage * 3).map((term) => term.slug))
+    expect(third.items.map((entry) => entry.slug)).toEqual(
+      inStorage.slice(third.perPage * 2, third.perPage * 3).map((term) => term.slug),
+    )
   })
 
   it('lists a provider’s rows in title order, "no equivalent" included, and counts only real services', async () => {
@@ -125,8 +143,12 @@ describe('compare reads', () => {
     const page = await readCompareRows(payload, compute.id, providers, 2)
     const inCompute = publishedInTitleOrder(glossary, (term) => term.category === 'compute')
     expect(page.total).toBe(inCompute.length)
-    expect(page.items.map((row) => row.term.slug)).toEqual(inCompute.slice(page.perPage, page.perPage * 2).map((term) => term.slug))
-    expect(page.items.every((row) => row.cells.length === providers.length && row.cells.every((cell) => cell !== null))).toBe(true)
+    expect(page.items.map((row) => row.term.slug)).toEqual(
+      inCompute.slice(page.perPage, page.perPage * 2).map((term) => term.slug),
+    )
+    expect(
+      page.items.every((row) => row.cells.length === providers.length && row.cells.every((cell) => cell !== null)),
+    ).toBe(true)
   })
 
   it('walks every published row of the chosen categories for a download, each once, a page of rows per query', async () => {
@@ -134,8 +156,11 @@ describe('compare reads', () => {
     const chosen = categories.filter((category) => ['compute', 'storage'].includes(category.slug))
     const reads = watchTermReads()
     const seen: string[] = []
-    for await (const { rows } of compareRowPages(payload, chosen, providers)) seen.push(...rows.map((row) => row.term.slug))
-    const expected = [...chosen].flatMap((category) => publishedInTitleOrder(glossary, (term) => term.category === category.slug))
+    for await (const { rows } of compareRowPages(payload, chosen, providers))
+      seen.push(...rows.map((row) => row.term.slug))
+    const expected = [...chosen].flatMap((category) =>
+      publishedInTitleOrder(glossary, (term) => term.category === category.slug),
+    )
     expect(seen).toEqual(expected.map((term) => term.slug))
     expect(reads.termFinds().every((args) => args.limit === 500 && args.select)).toBe(true)
   })
@@ -175,7 +200,10 @@ describe('sitemap reads', () => {
   it('date each category page by the newest published term in it', async () => {
     const pages = new Map((await readListPageEntries(payload)).map((entry) => [entry.path, entry.lastModified]))
     const inStorage = publishedInTitleOrder(glossary, (term) => term.category === 'storage')
-    const newest = inStorage.map((term) => term.updatedAt).sort().at(-1)
+    const newest = inStorage
+      .map((term) => term.updatedAt)
+      .sort()
+      .at(-1)
     expect(pages.get('/categories/storage')).toBe(newest)
     expect(pages.get('/terms/letter/b')).toBeNull()
     expect(pages.has('/providers/oci')).toBe(true)

@@ -47,7 +47,11 @@ beforeAll(async () => {
     data: { organization: 'Acme', scenario: 'S', solution: 'T', ...reviewData },
     ...asAdmin,
   })
-  faq = await payload.create({ collection: 'faqs', data: { question: 'Why?', answer: answer('Because.'), ...reviewData }, ...asAdmin })
+  faq = await payload.create({
+    collection: 'faqs',
+    data: { question: 'Why?', answer: answer('Because.'), ...reviewData },
+    ...asAdmin,
+  })
   const termData = { category: category.id, difficulty: 'beginner' as const, definition: 'x', ...reviewData }
   linkedTerm = await payload.create({
     collection: 'terms',
@@ -202,15 +206,32 @@ describe('staff', () => {
   })
 
   it('filter and sort on review data over REST and GraphQL', async () => {
-    const filtered = await callRest('GET', `/api/terms?where[workflowStage][equals]=published&where[assignee][equals]=${reviewer.id}&sort=workflowStage`, { authorization: reviewerAuthorization })
+    const filtered = await callRest(
+      'GET',
+      `/api/terms?where[workflowStage][equals]=published&where[assignee][equals]=${reviewer.id}&sort=workflowStage`,
+      { authorization: reviewerAuthorization },
+    )
     expect(filtered.status).toBe(200)
     expect((filtered.json.docs as Term[]).map((doc) => doc.slug).sort()).toEqual(['linked', 'reader-term'])
-    const thread = await callRest('GET', '/api/faqs?where[reviewThread.body][like]=legal', { authorization: reviewerAuthorization })
+    const thread = await callRest('GET', '/api/faqs?where[reviewThread.body][like]=legal', {
+      authorization: reviewerAuthorization,
+    })
     expect((thread.json.docs as Faq[]).map((doc) => doc.id)).toEqual([faq.id])
 
-    const { json } = await postGraphql({ query: '{ Terms(where: { workflowStage: { equals: published } }, sort: "title") { docs { slug workflowStage } } }' }, { authorization: reviewerAuthorization })
+    const { json } = await postGraphql(
+      {
+        query:
+          '{ Terms(where: { workflowStage: { equals: published } }, sort: "title") { docs { slug workflowStage } } }',
+      },
+      { authorization: reviewerAuthorization },
+    )
     expect(json.data).toEqual({
-      Terms: { docs: [{ slug: 'linked', workflowStage: 'published' }, { slug: 'reader-term', workflowStage: 'published' }] },
+      Terms: {
+        docs: [
+          { slug: 'linked', workflowStage: 'published' },
+          { slug: 'reader-term', workflowStage: 'published' },
+        ],
+      },
     })
   })
 

@@ -29,7 +29,8 @@ async function createTerm(): Promise<Term> {
 }
 
 const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })
-const termExists = async (id: string) => (await payload.count({ collection: 'terms', where: { id: { equals: id } } })).totalDocs === 1
+const termExists = async (id: string) =>
+  (await payload.count({ collection: 'terms', where: { id: { equals: id } } })).totalDocs === 1
 
 async function changeMeanwhile(id: string, definition = 'Changed meanwhile.') {
   await payload.update({ collection: 'terms', id, data: { definition }, draft: true, depth: 0 })
@@ -47,7 +48,11 @@ beforeAll(async () => {
 
 describe('GraphQL delete', () => {
   const deleteTerm = (id: string, ifMatch?: string) =>
-    callGraphql(`mutation { deleteTerm(id: "${id}") { id } }`, {}, { token: editorToken, headers: ifMatch ? { 'If-Match': ifMatch } : {} })
+    callGraphql(
+      `mutation { deleteTerm(id: "${id}") { id } }`,
+      {},
+      { token: editorToken, headers: ifMatch ? { 'If-Match': ifMatch } : {} },
+    )
 
   it('refuses a delete whose If-Match names a stale revision with STALE_VERSION, and deletes nothing', async () => {
     const id = String((await createTerm()).id)
@@ -74,7 +79,12 @@ describe('GraphQL delete', () => {
 async function termWithAnOlderVersion() {
   const id = String((await createTerm()).id)
   await changeMeanwhile(id, 'The wording a restore would replace.')
-  const { docs } = await payload.findVersions({ collection: 'terms', where: { parent: { equals: id } }, sort: 'createdAt', limit: 1 })
+  const { docs } = await payload.findVersions({
+    collection: 'terms',
+    where: { parent: { equals: id } },
+    sort: 'createdAt',
+    limit: 1,
+  })
   return { id, versionId: String(docs[0]!.id) }
 }
 
@@ -115,7 +125,14 @@ describe('version restore', () => {
     const { id, versionId } = await termWithAnOlderVersion()
     const before = await snapshot(id)
     const restore = (expectedRevision: number) =>
-      payload.restoreVersion({ collection: 'terms', id: versionId, depth: 0, context: { expectedRevision }, user: editor, overrideAccess: false })
+      payload.restoreVersion({
+        collection: 'terms',
+        id: versionId,
+        depth: 0,
+        context: { expectedRevision },
+        user: editor,
+        overrideAccess: false,
+      })
     const error = await refusal(restore(1))
     expect(error).toBeInstanceOf(StaleVersionError)
     expect((error as StaleVersionError).currentRevision).toBe(2)

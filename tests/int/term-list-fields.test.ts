@@ -12,7 +12,8 @@ let security: Category
 let aws: Provider
 let azure: Provider
 
-const stored = (id: string) => payload.findByID({ collection: 'terms', id, depth: 0, overrideAccess: true, draft: false })
+const stored = (id: string) =>
+  payload.findByID({ collection: 'terms', id, depth: 0, overrideAccess: true, draft: false })
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -45,12 +46,20 @@ describe('the derived list fields of a term', () => {
       } as never,
     })
     id = String(term.id)
-    expect(await stored(id)).toMatchObject({ indexLetter: 'E', sortTitle: 'elan gateway', providersWithService: [aws.id] })
+    expect(await stored(id)).toMatchObject({
+      indexLetter: 'E',
+      sortTitle: 'elan gateway',
+      providersWithService: [aws.id],
+    })
   })
 
   it('keep their values when an update leaves the title and equivalents alone', async () => {
     await payload.update({ collection: 'terms', id, data: { definition: 'Routes calls to services.' } })
-    expect(await stored(id)).toMatchObject({ indexLetter: 'E', sortTitle: 'elan gateway', providersWithService: [aws.id] })
+    expect(await stored(id)).toMatchObject({
+      indexLetter: 'E',
+      sortTitle: 'elan gateway',
+      providersWithService: [aws.id],
+    })
   })
 
   it('follow a new title and new equivalents', async () => {
@@ -59,7 +68,11 @@ describe('the derived list fields of a term', () => {
       id,
       data: { title: '3D Gateway', providerEquivalents: [{ provider: azure.id, service: 'Application Gateway' }] },
     })
-    expect(await stored(id)).toMatchObject({ indexLetter: '#', sortTitle: '3d gateway', providersWithService: [azure.id] })
+    expect(await stored(id)).toMatchObject({
+      indexLetter: '#',
+      sortTitle: '3d gateway',
+      providersWithService: [azure.id],
+    })
   })
 })
 
@@ -68,12 +81,22 @@ describe('term slugs', () => {
     const error = await payload
       .create({
         collection: 'terms',
-        data: { title: 'Letter', slug: 'letter', definition: 'A term whose slug would be /terms/letter.', category: security.id, difficulty: 'beginner', _status: 'published' },
+        data: {
+          title: 'Letter',
+          slug: 'letter',
+          definition: 'A term whose slug would be /terms/letter.',
+          category: security.id,
+          difficulty: 'beginner',
+          _status: 'published',
+        },
       })
       .catch((caught: unknown) => caught)
     const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors
     expect(errors).toMatchObject([
-      { path: 'slug', message: 'Slug "letter" is reserved: the A–Z index pages live under /terms/letter/. Choose another slug.' },
+      {
+        path: 'slug',
+        message: 'Slug "letter" is reserved: the A–Z index pages live under /terms/letter/. Choose another slug.',
+      },
     ])
   })
 })

@@ -40,7 +40,11 @@ afterAll(async () => {
 })
 
 async function onlyEndpoint(url: string): Promise<WebhookEndpoint> {
-  await payload.db.updateMany({ collection: 'webhook-endpoints', where: { id: { exists: true } }, data: { enabled: false } })
+  await payload.db.updateMany({
+    collection: 'webhook-endpoints',
+    where: { id: { exists: true } },
+    data: { enabled: false },
+  })
   return payload.create({ collection: 'webhook-endpoints', data: { url, enabled: true } as WebhookEndpoint })
 }
 
@@ -49,7 +53,14 @@ function publishTerm() {
   const title = `Guarded Term ${termCounter}`
   return payload.create({
     collection: 'terms',
-    data: { title, slug: `guarded-term-${termCounter}`, definition: `${title}.`, category: category.id, difficulty: 'beginner', _status: 'published' } as never,
+    data: {
+      title,
+      slug: `guarded-term-${termCounter}`,
+      definition: `${title}.`,
+      category: category.id,
+      difficulty: 'beginner',
+      _status: 'published',
+    } as never,
     ...QUIET,
   })
 }
@@ -86,7 +97,11 @@ describe('non-public destinations', () => {
       await runDueJobs()
 
       expect(receiver.received, url).toHaveLength(0)
-      const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, depth: 0 })
+      const { docs } = await payload.find({
+        collection: 'webhook-deliveries',
+        where: { endpoint: { equals: endpoint.id } },
+        depth: 0,
+      })
       expect(docs, url).toHaveLength(1)
       expect(docs[0], url).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: null })
       expect(docs[0]!.lastError, url).toMatch(/^Refused: .* resolves to .*, a \w+ address, not a public one\.$/)
@@ -102,11 +117,23 @@ describe('non-public destinations', () => {
 
   it('refuses a hostname if any of its addresses is private, and connects to the address it vetted', async () => {
     const url = new URL('https://hooks.example.com/in')
-    await expect(vetDestination(url, { allowPrivate: false, resolve: resolvesTo('192.168.1.20') })).rejects.toThrow(RefusedDestination)
-    await expect(vetDestination(url, { allowPrivate: false, resolve: resolvesTo('93.184.215.14', '10.1.2.3') })).rejects.toThrow(/10\.1\.2\.3, a private address/)
-    await expect(vetDestination(url, { allowPrivate: false, resolve: resolvesTo('2606:4700::6810:84e5', 'fe80::1') })).rejects.toThrow(/linkLocal/)
-    expect(await vetDestination(url, { allowPrivate: false, resolve: resolvesTo('93.184.215.14') })).toEqual({ address: '93.184.215.14', family: 4 })
-    expect(await vetDestination(url, { allowPrivate: true, resolve: resolvesTo('10.1.2.3') })).toEqual({ address: '10.1.2.3', family: 4 })
+    await expect(vetDestination(url, { allowPrivate: false, resolve: resolvesTo('192.168.1.20') })).rejects.toThrow(
+      RefusedDestination,
+    )
+    await expect(
+      vetDestination(url, { allowPrivate: false, resolve: resolvesTo('93.184.215.14', '10.1.2.3') }),
+    ).rejects.toThrow(/10\.1\.2\.3, a private address/)
+    await expect(
+      vetDestination(url, { allowPrivate: false, resolve: resolvesTo('2606:4700::6810:84e5', 'fe80::1') }),
+    ).rejects.toThrow(/linkLocal/)
+    expect(await vetDestination(url, { allowPrivate: false, resolve: resolvesTo('93.184.215.14') })).toEqual({
+      address: '93.184.215.14',
+      family: 4,
+    })
+    expect(await vetDestination(url, { allowPrivate: true, resolve: resolvesTo('10.1.2.3') })).toEqual({
+      address: '10.1.2.3',
+      family: 4,
+    })
   })
 
   it('logs a host that does not resolve as a failed attempt, to be retried', async () => {
@@ -114,7 +141,11 @@ describe('non-public destinations', () => {
     await publishTerm()
     await runDueJobs()
 
-    const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, depth: 0 })
+    const { docs } = await payload.find({
+      collection: 'webhook-deliveries',
+      where: { endpoint: { equals: endpoint.id } },
+      depth: 0,
+    })
     expect(docs[0]).toMatchObject({ status: 'pending', attempts: 1 })
     expect(docs[0]!.lastError).toMatch(/^Could not resolve no-such-host\.invalid/)
     expect(docs[0]!.nextAttemptAt).toBeTruthy()
@@ -122,7 +153,9 @@ describe('non-public destinations', () => {
 
   it('refuses other schemes at save time, naming the field', async () => {
     for (const url of ['ftp://example.com/in', 'file:///etc/passwd', 'gopher://example.com', 'not a url']) {
-      await expect(payload.create({ collection: 'webhook-endpoints', data: { url } as WebhookEndpoint })).rejects.toThrow(/URL/)
+      await expect(
+        payload.create({ collection: 'webhook-endpoints', data: { url } as WebhookEndpoint }),
+      ).rejects.toThrow(/URL/)
     }
   })
 })
@@ -135,11 +168,19 @@ describe('who may see and use webhooks', () => {
   beforeAll(async () => {
     endpoint = await onlyEndpoint('https://hooks.example.com/in')
     await publishTerm()
-    const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, depth: 0 })
+    const { docs } = await payload.find({
+      collection: 'webhook-deliveries',
+      where: { endpoint: { equals: endpoint.id } },
+      depth: 0,
+    })
     deliveryId = docs[0]!.id
-    for (const role of ['editor', 'reviewer', 'author'] as const) callers[role] = { token: await tokenFor(payload, await createStaffUser(payload, role)) }
+    for (const role of ['editor', 'reviewer', 'author'] as const)
+      callers[role] = { token: await tokenFor(payload, await createStaffUser(payload, role)) }
     const apiKey = randomBytes(24).toString('hex')
-    await payload.create({ collection: 'api-clients', data: { name: 'Portal', owner: 'Docs team', scope: 'preview', apiKey, enableAPIKey: true } })
+    await payload.create({
+      collection: 'api-clients',
+      data: { name: 'Portal', owner: 'Docs team', scope: 'preview', apiKey, enableAPIKey: true },
+    })
     callers['API client'] = { authorization: `api-clients API-Key ${apiKey}` }
     callers.anonymous = {}
   })
@@ -149,8 +190,14 @@ describe('who may see and use webhooks', () => {
       const answers = {
         listEndpoints: await callRest('GET', '/api/webhook-endpoints', auth),
         readEndpoint: await callRest('GET', `/api/webhook-endpoints/${endpoint.id}`, auth),
-        createEndpoint: await callRest('POST', '/api/webhook-endpoints', { ...auth, body: { url: 'https://evil.example/in' } }),
-        rotate: await callRest('PATCH', `/api/webhook-endpoints/${endpoint.id}`, { ...auth, body: { rotateSecret: true } }),
+        createEndpoint: await callRest('POST', '/api/webhook-endpoints', {
+          ...auth,
+          body: { url: 'https://evil.example/in' },
+        }),
+        rotate: await callRest('PATCH', `/api/webhook-endpoints/${endpoint.id}`, {
+          ...auth,
+          body: { rotateSecret: true },
+        }),
         listDeliveries: await callRest('GET', '/api/webhook-deliveries', auth),
         resend: await callRest('POST', `/api/webhook-deliveries/${deliveryId}/resend`, auth),
       }
@@ -169,7 +216,10 @@ describe('who may see and use webhooks', () => {
     const read = await callRest('GET', `/api/webhook-endpoints/${endpoint.id}`, auth)
     expect(read.status).toBe(200)
     expect(read.json.secret).toBe(endpoint.secret)
-    const rotated = await callRest('PATCH', `/api/webhook-endpoints/${endpoint.id}`, { ...auth, body: { rotateSecret: true } })
+    const rotated = await callRest('PATCH', `/api/webhook-endpoints/${endpoint.id}`, {
+      ...auth,
+      body: { rotateSecret: true },
+    })
     expect(rotated.status).toBe(200)
     expect((rotated.json.doc as WebhookEndpoint).previousSecret).toBe(endpoint.secret)
     expect((await callRest('GET', '/api/webhook-deliveries', auth)).status).toBe(200)
@@ -177,7 +227,11 @@ describe('who may see and use webhooks', () => {
   })
 
   it('records in the audit log which fields changed, never a secret', async () => {
-    const { docs } = await payload.find({ collection: 'audit-log', where: { targetCollection: { equals: 'webhook-endpoints' } }, pagination: false })
+    const { docs } = await payload.find({
+      collection: 'audit-log',
+      where: { targetCollection: { equals: 'webhook-endpoints' } },
+      pagination: false,
+    })
     const rotation = docs.find((entry) => entry.targetId === String(endpoint.id) && entry.action === 'update')
     expect(rotation?.changedFields).toEqual(expect.arrayContaining(['secret', 'previousSecret']))
     const stored = await payload.findByID({ collection: 'webhook-endpoints', id: endpoint.id })

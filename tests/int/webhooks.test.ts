@@ -47,11 +47,18 @@ afterAll(async () => {
 
 /** The only enabled endpoint from now on, so each test sees its own deliveries alone. */
 async function onlyEndpoint(data: Partial<WebhookEndpoint> = {}): Promise<WebhookEndpoint> {
-  await payload.db.updateMany({ collection: 'webhook-endpoints', where: { id: { exists: true } }, data: { enabled: false } })
+  await payload.db.updateMany({
+    collection: 'webhook-endpoints',
+    where: { id: { exists: true } },
+    data: { enabled: false },
+  })
   await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { exists: true } } })
   receiver.received.length = 0
   receiver.answers.length = 0
-  return payload.create({ collection: 'webhook-endpoints', data: { url: receiver.url, enabled: true, ...data } as WebhookEndpoint })
+  return payload.create({
+    collection: 'webhook-endpoints',
+    data: { url: receiver.url, enabled: true, ...data } as WebhookEndpoint,
+  })
 }
 
 function publishTerm(fields: Record<string, unknown> = {}) {
@@ -59,7 +66,15 @@ function publishTerm(fields: Record<string, unknown> = {}) {
   const title = `Hooked Term ${termCounter}`
   return payload.create({
     collection: 'terms',
-    data: { title, slug: `hooked-term-${termCounter}`, definition: `${title}.`, category: category.id, difficulty: 'beginner', _status: 'published', ...fields } as never,
+    data: {
+      title,
+      slug: `hooked-term-${termCounter}`,
+      definition: `${title}.`,
+      category: category.id,
+      difficulty: 'beginner',
+      _status: 'published',
+      ...fields,
+    } as never,
     ...QUIET,
   })
 }
@@ -83,14 +98,22 @@ async function runJobsUntil(done: () => Promise<boolean>, timeoutMs = 20_000) {
 }
 
 async function deliveriesOf(endpoint: WebhookEndpoint): Promise<WebhookDelivery[]> {
-  const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, sort: 'createdAt', depth: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'webhook-deliveries',
+    where: { endpoint: { equals: endpoint.id } },
+    sort: 'createdAt',
+    depth: 0,
+    pagination: false,
+  })
   return docs
 }
 
-const settled = (endpoint: WebhookEndpoint, count = 1) => async () => {
-  const deliveries = await deliveriesOf(endpoint)
-  return deliveries.length >= count && deliveries.every((delivery) => delivery.status !== 'pending')
-}
+const settled =
+  (endpoint: WebhookEndpoint, count = 1) =>
+  async () => {
+    const deliveries = await deliveriesOf(endpoint)
+    return deliveries.length >= count && deliveries.every((delivery) => delivery.status !== 'pending')
+  }
 
 /** What a receiver runs: the raw body and the three headers, checked with the endpoint's secret. */
 function verifiedBy(secret: string, { body, headers }: { body: string; headers: Record<string, unknown> }) {
@@ -119,7 +142,13 @@ describe('delivery', () => {
     })
     expect(() => verifiedBy(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, request!)).toThrow()
     const [delivery] = await deliveriesOf(endpoint)
-    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lastResponseCode: 204, eventType: 'term.published', webhookId: request!.headers['webhook-id'] })
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      lastResponseCode: 204,
+      eventType: 'term.published',
+      webhookId: request!.headers['webhook-id'],
+    })
     expect(delivery!.deliveredAt).toBeTruthy()
   })
 
@@ -127,12 +156,20 @@ describe('delivery', () => {
     const endpoint = await onlyEndpoint({ events: ['deleted'], collections: ['categories'] })
     const term = await publishTerm()
     await payload.delete({ collection: 'terms', id: term.id, ...QUIET })
-    const doomed = await payload.create({ collection: 'categories', data: { name: 'Doomed', slug: 'doomed' }, ...QUIET })
+    const doomed = await payload.create({
+      collection: 'categories',
+      data: { name: 'Doomed', slug: 'doomed' },
+      ...QUIET,
+    })
     await payload.delete({ collection: 'categories', id: doomed.id, ...QUIET })
     await runJobsUntil(settled(endpoint))
 
     expect(receiver.received.map(({ body }) => JSON.parse(body).type)).toEqual(['category.deleted'])
-    expect(JSON.parse(receiver.received[0]!.body).data).toEqual({ collection: 'categories', id: String(doomed.id), slug: 'doomed' })
+    expect(JSON.parse(receiver.received[0]!.body).data).toEqual({
+      collection: 'categories',
+      id: String(doomed.id),
+      slug: 'doomed',
+    })
   })
 
   it('retries a failing receiver with a growing backoff, under the same webhook-id, until it answers 2xx', async () => {
@@ -147,12 +184,19 @@ describe('delivery', () => {
     const waits = [requests[1]!.at - requests[0]!.at, requests[2]!.at - requests[1]!.at]
     expect(waits[0]).toBeGreaterThanOrEqual(RETRY_DELAY_MS)
     expect(waits[1]).toBeGreaterThanOrEqual(2 * RETRY_DELAY_MS)
-    process.stdout.write(`retries: 3 attempts, waits ${waits.join(' ms, ')} ms (backoff ${RETRY_DELAY_MS} ms, then ${2 * RETRY_DELAY_MS} ms)\n`)
+    process.stdout.write(
+      `retries: 3 attempts, waits ${waits.join(' ms, ')} ms (backoff ${RETRY_DELAY_MS} ms, then ${2 * RETRY_DELAY_MS} ms)\n`,
+    )
     const [delivery] = await deliveriesOf(endpoint)
-    expect(delivery).toMatchObject({ status: 'delivered', attempts: 3, lastResponseCode: 204, webhookId: requests[0]!.headers['webhook-id'] })
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempts: 3,
+      lastResponseCode: 204,
+      webhookId: requests[0]!.headers['webhook-id'],
+    })
   })
 
-  it('marks a delivery failed after the last retry, with the receiver\'s answer', async () => {
+  it("marks a delivery failed after the last retry, with the receiver's answer", async () => {
     const endpoint = await onlyEndpoint()
     receiver.answers.push({ status: 500 }, { status: 500 }, { status: 500 }, { status: 410 })
     await publishTerm()
@@ -177,7 +221,9 @@ describe('delivery', () => {
     const attemptMs = performance.now() - attemptStarted
     const [delivery] = await deliveriesOf(endpoint)
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastError: `No answer within ${TIMEOUT_MS} ms.` })
-    process.stdout.write(`hanging receiver: save took ${saveMs.toFixed(0)} ms; the attempt gave up after ${attemptMs.toFixed(0)} ms\n`)
+    process.stdout.write(
+      `hanging receiver: save took ${saveMs.toFixed(0)} ms; the attempt gave up after ${attemptMs.toFixed(0)} ms\n`,
+    )
   })
 
   it('sends nothing for a change whose transaction rolls back', async () => {
@@ -187,7 +233,14 @@ describe('delivery', () => {
     termCounter += 1
     await payload.create({
       collection: 'terms',
-      data: { title: `Rolled Back ${termCounter}`, slug: `rolled-back-${termCounter}`, definition: 'Never.', category: category.id, difficulty: 'beginner', _status: 'published' } as never,
+      data: {
+        title: `Rolled Back ${termCounter}`,
+        slug: `rolled-back-${termCounter}`,
+        definition: 'Never.',
+        category: category.id,
+        difficulty: 'beginner',
+        _status: 'published',
+      } as never,
       req,
       ...QUIET,
     })
@@ -207,16 +260,29 @@ describe('delivery', () => {
       else await payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { enabled: false } })
       await runDueJobs()
 
-      const { docs } = await payload.find({ collection: 'webhook-deliveries', where: { eventType: { equals: 'term.published' } }, sort: '-createdAt', limit: 1, depth: 0 })
+      const { docs } = await payload.find({
+        collection: 'webhook-deliveries',
+        where: { eventType: { equals: 'term.published' } },
+        sort: '-createdAt',
+        limit: 1,
+        depth: 0,
+      })
       expect(docs[0], remove).toMatchObject({ status: 'failed', attempts: 1 })
-      expect(docs[0]!.lastError, remove).toBe(remove === 'delete' ? 'The endpoint was deleted.' : 'The endpoint is disabled.')
+      expect(docs[0]!.lastError, remove).toBe(
+        remove === 'delete' ? 'The endpoint was deleted.' : 'The endpoint is disabled.',
+      )
       expect(receiver.received, remove).toHaveLength(0)
     }
   })
 
   it('does not follow a redirect', async () => {
     const endpoint = await onlyEndpoint()
-    receiver.answers.push({ status: 302, location: `${receiver.url}/elsewhere` }, { status: 302, location: `${receiver.url}/elsewhere` }, { status: 302, location: `${receiver.url}/elsewhere` }, { status: 302, location: `${receiver.url}/elsewhere` })
+    receiver.answers.push(
+      { status: 302, location: `${receiver.url}/elsewhere` },
+      { status: 302, location: `${receiver.url}/elsewhere` },
+      { status: 302, location: `${receiver.url}/elsewhere` },
+      { status: 302, location: `${receiver.url}/elsewhere` },
+    )
     await publishTerm()
     await runJobsUntil(settled(endpoint))
 
@@ -228,7 +294,7 @@ describe('delivery', () => {
 })
 
 describe('bulk import', () => {
-  it('stores a batch\'s deliveries with its log rows and queues one job per transaction, not one per term', async () => {
+  it("stores a batch's deliveries with its log rows and queues one job per transaction, not one per term", async () => {
     const ENTRIES = 40
     const endpoint = await onlyEndpoint({ events: ['published'], collections: ['terms'] })
     const entries = Array.from({ length: ENTRIES }, (_, index) => {
@@ -239,17 +305,27 @@ describe('bulk import', () => {
     const report = await importTermBatches(payload, [entries.slice(0, 20), entries.slice(20)], { status: 'published' })
     expect(report.failed).toEqual([])
 
-    const jobs = await payload.db.find<{ taskSlug: string }>({ collection: 'payload-jobs', where: { id: { exists: true } }, pagination: false })
+    const jobs = await payload.db.find<{ taskSlug: string }>({
+      collection: 'payload-jobs',
+      where: { id: { exists: true } },
+      pagination: false,
+    })
     expect(jobs.docs.map(({ taskSlug }) => taskSlug)).toEqual(['queueWebhookDeliveries', 'queueWebhookDeliveries'])
     expect(await deliveriesOf(endpoint)).toHaveLength(ENTRIES)
 
     await runJobsUntil(settled(endpoint, ENTRIES))
     // Deliveries are at least once: a receiver tells a repeat by its webhook-id.
     const deliveries = await deliveriesOf(endpoint)
-    process.stdout.write(`bulk import: ${ENTRIES} terms in 2 transactions, 2 jobs queued by the import, ${receiver.received.length} requests for ${deliveries.length} deliveries\n`)
+    process.stdout.write(
+      `bulk import: ${ENTRIES} terms in 2 transactions, 2 jobs queued by the import, ${receiver.received.length} requests for ${deliveries.length} deliveries\n`,
+    )
     expect(deliveries.every(({ status }) => status === 'delivered')).toBe(true)
-    expect(new Set(receiver.received.map(({ headers }) => headers['webhook-id']))).toEqual(new Set(deliveries.map(({ webhookId }) => webhookId)))
-    expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(new Set(entries.map(({ slug }) => slug)))
+    expect(new Set(receiver.received.map(({ headers }) => headers['webhook-id']))).toEqual(
+      new Set(deliveries.map(({ webhookId }) => webhookId)),
+    )
+    expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(
+      new Set(entries.map(({ slug }) => slug)),
+    )
   })
   it('queues delivery jobs a bounded batch at a time, each full batch queueing the next sweep', async () => {
     const ENTRIES = 30
@@ -264,9 +340,17 @@ describe('bulk import', () => {
     await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { exists: true } } })
 
     const req = await createLocalReq({}, payload)
-    const swept = [await queueDeliveryJobs(req, BATCH), await queueDeliveryJobs(req, BATCH), await queueDeliveryJobs(req, BATCH)]
+    const swept = [
+      await queueDeliveryJobs(req, BATCH),
+      await queueDeliveryJobs(req, BATCH),
+      await queueDeliveryJobs(req, BATCH),
+    ]
     expect(swept).toEqual([12, 12, 6])
-    const jobs = await payload.db.find<{ taskSlug: string }>({ collection: 'payload-jobs', where: { id: { exists: true } }, pagination: false })
+    const jobs = await payload.db.find<{ taskSlug: string }>({
+      collection: 'payload-jobs',
+      where: { id: { exists: true } },
+      pagination: false,
+    })
     const tasks = jobs.docs.map(({ taskSlug }) => taskSlug)
     expect(tasks.filter((task) => task === 'deliverWebhook')).toHaveLength(ENTRIES)
     // Two full batches queued a follow-up sweep each; the short last one did not.
@@ -275,7 +359,9 @@ describe('bulk import', () => {
 
     await runJobsUntil(settled(endpoint, ENTRIES))
     expect((await deliveriesOf(endpoint)).every(({ status }) => status === 'delivered')).toBe(true)
-    expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(new Set(entries.map(({ slug }) => slug)))
+    expect(new Set(receiver.received.map(({ body }) => JSON.parse(body).data.slug))).toEqual(
+      new Set(entries.map(({ slug }) => slug)),
+    )
   })
 })
 
@@ -286,7 +372,9 @@ describe('re-send', () => {
     await runJobsUntil(settled(endpoint))
     const [delivery] = await deliveriesOf(endpoint)
 
-    const answer = await callRest('POST', `/api/webhook-deliveries/${delivery!.id}/resend`, { token: await tokenFor(payload, admin) })
+    const answer = await callRest('POST', `/api/webhook-deliveries/${delivery!.id}/resend`, {
+      token: await tokenFor(payload, admin),
+    })
     expect(answer.status).toBe(200)
     await runJobsUntil(async () => receiver.received.length === 2 && (await deliveriesOf(endpoint))[0]!.attempts === 2)
 
@@ -300,7 +388,11 @@ describe('re-send', () => {
 describe('secret rotation', () => {
   it('signs with both secrets during the overlap, each signature verifying with its own secret, then with the new one only', async () => {
     const endpoint = await onlyEndpoint()
-    const rotated = await payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { rotateSecret: true } })
+    const rotated = await payload.update({
+      collection: 'webhook-endpoints',
+      id: endpoint.id,
+      data: { rotateSecret: true },
+    })
     expect(rotated.secret).not.toBe(endpoint.secret)
     expect(rotated.previousSecret).toBe(endpoint.secret)
     const overlapMs = new Date(rotated.previousSecretExpiresAt!).getTime() - Date.now()
@@ -312,12 +404,19 @@ describe('secret rotation', () => {
     const duringOverlap = receiver.received[0]!
     const signatures = String(duringOverlap.headers['webhook-signature']).split(' ')
     expect(signatures).toHaveLength(2)
-    const alone = (signature: string) => ({ ...duringOverlap, headers: { ...duringOverlap.headers, 'webhook-signature': signature } })
+    const alone = (signature: string) => ({
+      ...duringOverlap,
+      headers: { ...duringOverlap.headers, 'webhook-signature': signature },
+    })
     expect(() => verifiedBy(rotated.secret!, alone(signatures[0]!))).not.toThrow()
     expect(() => verifiedBy(endpoint.secret!, alone(signatures[1]!))).not.toThrow()
     expect(() => verifiedBy(endpoint.secret!, alone(signatures[0]!))).toThrow()
 
-    await payload.db.updateOne({ collection: 'webhook-endpoints', id: endpoint.id, data: { previousSecretExpiresAt: new Date(Date.now() - 1000).toISOString() } })
+    await payload.db.updateOne({
+      collection: 'webhook-endpoints',
+      id: endpoint.id,
+      data: { previousSecretExpiresAt: new Date(Date.now() - 1000).toISOString() },
+    })
     await publishTerm()
     await runJobsUntil(settled(endpoint, 2))
     const afterOverlap = receiver.received[1]!
@@ -328,7 +427,13 @@ describe('secret rotation', () => {
 
   it('keeps the secret when an admin saves other fields, and refuses a secret sent in the data', async () => {
     const endpoint = await onlyEndpoint()
-    const updated = await payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { description: 'Docs site', secret: 'whsec_chosen' }, overrideAccess: false, user: admin })
+    const updated = await payload.update({
+      collection: 'webhook-endpoints',
+      id: endpoint.id,
+      data: { description: 'Docs site', secret: 'whsec_chosen' },
+      overrideAccess: false,
+      user: admin,
+    })
     expect(updated.secret).toBe(endpoint.secret)
     expect(updated.previousSecret).toBeFalsy()
   })

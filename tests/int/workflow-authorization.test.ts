@@ -38,15 +38,23 @@ let cast: Cast
 const TERMS: ReviewedSpec = {
   slug: 'terms',
   graphqlName: 'Term',
-  content: (unique) => ({ title: `Matrix ${unique}`, definition: `Matrix ${unique} explained.`, category: category.id, difficulty: 'beginner' }),
+  content: (unique) => ({
+    title: `Matrix ${unique}`,
+    definition: `Matrix ${unique} explained.`,
+    category: category.id,
+    difficulty: 'beginner',
+  }),
   editableField: 'definition',
 }
 
 let counter = 0
 const unique = () => `${Date.now().toString(36)}-${(counter += 1)}`
-const create = (spec: ReviewedSpec, state: DocumentState) => createInState(payload, spec, state, cast.users['author-owner'], unique())
-const attemptUpdate = (spec: ReviewedSpec, id: string, actor: Actor, door: Door, write: Write) => attemptOn(cast, spec, id, actor, door, write)
-const attemptDelete = (spec: ReviewedSpec, id: string, actor: Actor, door: Door) => deleteThrough(cast, spec, id, actor, door)
+const create = (spec: ReviewedSpec, state: DocumentState) =>
+  createInState(payload, spec, state, cast.users['author-owner'], unique())
+const attemptUpdate = (spec: ReviewedSpec, id: string, actor: Actor, door: Door, write: Write) =>
+  attemptOn(cast, spec, id, actor, door, write)
+const attemptDelete = (spec: ReviewedSpec, id: string, actor: Actor, door: Door) =>
+  deleteThrough(cast, spec, id, actor, door)
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -88,10 +96,18 @@ function targetFor(spec: ReviewedSpec, row: string, state: DocumentState, allowe
 }
 
 /** Checks a refused write: the right answer, the live document and its latest draft as they were. */
-async function expectUnchanged(spec: ReviewedSpec, id: string, before: unknown, outcome: Outcome, door: Door, message?: RegExp) {
+async function expectUnchanged(
+  spec: ReviewedSpec,
+  id: string,
+  before: unknown,
+  outcome: Outcome,
+  door: Door,
+  message?: RegExp,
+) {
   expectRefusal(outcome, door, message)
   expect(await snapshotOf(payload, spec, id)).toEqual(before)
-  if ((before as { live: { status: unknown } }).live.status === 'published') expect(await readableByAnonymous(spec, id)).toBe(true)
+  if ((before as { live: { status: unknown } }).live.status === 'published')
+    expect(await readableByAnonymous(spec, id)).toBe(true)
 }
 
 describe('stage moves', () => {
@@ -263,7 +279,8 @@ describe('deletes', () => {
           const id = await targetFor(TERMS, `delete ${state}`, state, allowed)
           const before = await snapshotOf(payload, TERMS, id)
           const outcome = await attemptDelete(TERMS, id, actor, door)
-          const explained = actor === 'author-owner' && state !== 'published' ? /only editors and admins can delete/i : undefined
+          const explained =
+            actor === 'author-owner' && state !== 'published' ? /only editors and admins can delete/i : undefined
           if (!allowed) return expectUnchanged(TERMS, id, before, outcome, door, explained)
           expect(outcome).toMatchObject({ succeeded: true })
           expect(await snapshotOf(payload, TERMS, id)).toBeNull()

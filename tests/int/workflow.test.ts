@@ -36,7 +36,8 @@ async function createDraftTerm(user: User, title: string): Promise<Term> {
   })
 }
 
-const readLive = (id: string) => payload.find({ collection: 'terms', where: { id: { equals: id } }, overrideAccess: false })
+const readLive = (id: string) =>
+  payload.find({ collection: 'terms', where: { id: { equals: id } }, overrideAccess: false })
 const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true })
 
 beforeAll(async () => {
@@ -67,7 +68,13 @@ describe('a term from first draft to publication', () => {
 
   it('cannot be submitted by another author', async () => {
     const refused = await failure(
-      payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, ...as(otherAuthor) }),
+      payload.update({
+        collection: 'terms',
+        id: term.id,
+        data: { workflowStage: 'in_review' },
+        draft: true,
+        ...as(otherAuthor),
+      }),
     )
     expect(refused.status).toBe(403)
   })
@@ -83,14 +90,26 @@ describe('a term from first draft to publication', () => {
     expect(submitted.workflowStage).toBe('in_review')
     expect(submitted.reviewThread?.map((entry) => entry.kind)).toEqual(['submitted'])
     const locked = await failure(
-      payload.update({ collection: 'terms', id: term.id, data: { definition: 'Sneaky edit.' }, draft: true, ...as(author) }),
+      payload.update({
+        collection: 'terms',
+        id: term.id,
+        data: { definition: 'Sneaky edit.' },
+        draft: true,
+        ...as(author),
+      }),
     )
     expect(locked.status).toBe(403)
   })
 
   it('needs a note when the reviewer requests changes', async () => {
     const refused = await failure(
-      payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'changes_requested' }, draft: true, ...as(reviewer) }),
+      payload.update({
+        collection: 'terms',
+        id: term.id,
+        data: { workflowStage: 'changes_requested' },
+        draft: true,
+        ...as(reviewer),
+      }),
     )
     expect(refused).toEqual({ status: 400, message: 'Requesting changes needs a note saying what to change.' })
 
@@ -115,7 +134,13 @@ describe('a term from first draft to publication', () => {
       draft: true,
       ...as(author),
     })
-    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'in_review' }, draft: true, ...as(author) })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'in_review' },
+      draft: true,
+      ...as(author),
+    })
     const approved = await payload.update({
       collection: 'terms',
       id: term.id,
@@ -135,7 +160,13 @@ describe('a term from first draft to publication', () => {
       ...as(reviewer),
     })
     expect(edited.workflowStage).toBe('in_review')
-    await payload.update({ collection: 'terms', id: term.id, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) })
+    await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { workflowStage: 'approved' },
+      draft: true,
+      ...as(reviewer),
+    })
   })
 
   it('cannot be published by a reviewer, and is published by an editor', async () => {
@@ -145,7 +176,12 @@ describe('a term from first draft to publication', () => {
     expect(refused.status).toBe(403)
     expect((await readLive(term.id)).docs).toHaveLength(0)
 
-    const published = await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(editor) })
+    const published = await payload.update({
+      collection: 'terms',
+      id: term.id,
+      data: { _status: 'published' },
+      ...as(editor),
+    })
     expect(published.workflowStage).toBe('published')
     expect((await readLive(term.id)).docs[0]?.definition).toBe('A better explanation.')
   })
@@ -260,20 +296,49 @@ describe('bulk actions', () => {
     const all = { id: { in: [mine.id, alsoMine.id, notMine.id] } }
     const mineOnly = { id: { in: [mine.id, alsoMine.id] } }
     const stages = async () =>
-      Promise.all([mine, alsoMine].map(async ({ id }) => (await payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })).workflowStage))
+      Promise.all(
+        [mine, alsoMine].map(
+          async ({ id }) => (await payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })).workflowStage,
+        ),
+      )
     // A bulk write is all or nothing (src/concurrency/all-or-nothing-bulk-writes.ts): one refusal and no document moves.
     await expect(
-      payload.update({ collection: 'terms', where: all, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) }),
+      payload.update({
+        collection: 'terms',
+        where: all,
+        data: { workflowStage: 'approved' },
+        draft: true,
+        ...as(reviewer),
+      }),
     ).rejects.toThrow('There is no workflow step Draft → Approved.')
     expect(await stages()).toEqual(['in_review', 'in_review'])
-    const approved = await payload.update({ collection: 'terms', where: mineOnly, data: { workflowStage: 'approved' }, draft: true, ...as(reviewer) })
+    const approved = await payload.update({
+      collection: 'terms',
+      where: mineOnly,
+      data: { workflowStage: 'approved' },
+      draft: true,
+      ...as(reviewer),
+    })
     expect(approved.docs.map((doc) => doc.title).sort()).toEqual(['Bulk One', 'Bulk Two'])
 
-    await expect(payload.update({ collection: 'terms', where: all, data: { _status: 'published' }, ...as(editor) })).rejects.toThrow(/^Nothing was updated/)
-    expect((await payload.count({ collection: 'terms', where: { title: { like: 'Bulk' } }, overrideAccess: false })).totalDocs).toBe(0)
-    const published = await payload.update({ collection: 'terms', where: mineOnly, data: { _status: 'published' }, ...as(editor) })
+    await expect(
+      payload.update({ collection: 'terms', where: all, data: { _status: 'published' }, ...as(editor) }),
+    ).rejects.toThrow(/^Nothing was updated/)
+    expect(
+      (await payload.count({ collection: 'terms', where: { title: { like: 'Bulk' } }, overrideAccess: false }))
+        .totalDocs,
+    ).toBe(0)
+    const published = await payload.update({
+      collection: 'terms',
+      where: mineOnly,
+      data: { _status: 'published' },
+      ...as(editor),
+    })
     expect(published.docs.map((doc) => doc.title).sort()).toEqual(['Bulk One', 'Bulk Two'])
-    expect((await payload.count({ collection: 'terms', where: { title: { like: 'Bulk' } }, overrideAccess: false })).totalDocs).toBe(2)
+    expect(
+      (await payload.count({ collection: 'terms', where: { title: { like: 'Bulk' } }, overrideAccess: false }))
+        .totalDocs,
+    ).toBe(2)
   })
 })
 

@@ -45,26 +45,32 @@ export type AppInstanceOptions = {
 export async function launchAppInstance({ name, env, port: askedPort }: AppInstanceOptions): Promise<AppInstance> {
   const port = askedPort ?? (await freePort())
   const baseURL = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: REPOSITORY_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '--no-deprecation',
-      NEXT_TELEMETRY_DISABLED: '1',
-      SERVER_URL: baseURL,
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      cwd: REPOSITORY_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-deprecation',
+        NEXT_TELEMETRY_DISABLED: '1',
+        SERVER_URL: baseURL,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_KEPT_CHARS)
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)))
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  )
   const gone = () => child.exitCode !== null || child.signalCode !== null
   const stop = async (graceMs = 20_000) => {
     if (gone()) return

@@ -13,17 +13,21 @@ export type CliRun = { child: ChildProcess; stderr: () => string; exit: Promise<
 
 /** Runs `seed/cli/import.ts` as `npm run import` does: one Node process, which gets the signals itself. */
 export function spawnImportCli(args: string[], databaseFile: string): CliRun {
-  const child = spawn(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', path.join(REPOSITORY_ROOT, 'seed/cli/import.ts'), ...args], {
-    cwd: REPOSITORY_ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URI: `file:${databaseFile}`,
-      PAYLOAD_SECRET: 'cli-test-secret-not-for-real-use-000000000',
-      NODE_OPTIONS: '--no-deprecation --conditions=production',
+  const child = spawn(
+    process.execPath,
+    [...IMPORT_NODE_ARGS, '--import', 'tsx', path.join(REPOSITORY_ROOT, 'seed/cli/import.ts'), ...args],
+    {
+      cwd: REPOSITORY_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URI: `file:${databaseFile}`,
+        PAYLOAD_SECRET: 'cli-test-secret-not-for-real-use-000000000',
+        NODE_OPTIONS: '--no-deprecation --conditions=production',
+      },
     },
-  })
+  )
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
@@ -39,7 +43,9 @@ export function waitForOutput(run: CliRun, pattern: RegExp): Promise<void> {
       resolve()
     }
     run.child.stderr!.on('data', check)
-    void run.exit.then((code) => reject(new Error(`the CLI exited (${code}) before printing ${pattern}:\n${run.stderr()}`)))
+    void run.exit.then((code) =>
+      reject(new Error(`the CLI exited (${code}) before printing ${pattern}:\n${run.stderr()}`)),
+    )
   })
 }
 

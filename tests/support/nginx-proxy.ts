@@ -35,10 +35,14 @@ export function renderSiteConfig(template: string, { instances, listen, cacheDir
   const lines = template.split('\n')
   const instanceLines = lines.filter((line) => line.includes(INSTANCE_PLACEHOLDER) && !line.trimStart().startsWith('#'))
   if (instanceLines.length !== 1) {
-    throw new Error(`the nginx template must have exactly one server line with ${INSTANCE_PLACEHOLDER}; it has ${instanceLines.length}`)
+    throw new Error(
+      `the nginx template must have exactly one server line with ${INSTANCE_PLACEHOLDER}; it has ${instanceLines.length}`,
+    )
   }
   const rendered = lines
-    .flatMap((line) => (line === instanceLines[0] ? instances.map((instance) => line.replace(INSTANCE_PLACEHOLDER, instance)) : [line]))
+    .flatMap((line) =>
+      line === instanceLines[0] ? instances.map((instance) => line.replace(INSTANCE_PLACEHOLDER, instance)) : [line],
+    )
     .filter((line) => !line.trimStart().startsWith('#') || !line.includes('${CLOUDLEX_'))
     .join('\n')
     .replaceAll(LISTEN_PLACEHOLDER, listen)
@@ -49,7 +53,15 @@ export function renderSiteConfig(template: string, { instances, listen, cacheDir
 }
 
 /** A whole nginx.conf around the site config, with every path nginx writes inside `workDir`. */
-export function loopbackMainConfig({ workDir, siteFile, accessLog }: { workDir: string; siteFile: string; accessLog: boolean }): string {
+export function loopbackMainConfig({
+  workDir,
+  siteFile,
+  accessLog,
+}: {
+  workDir: string
+  siteFile: string
+  accessLog: boolean
+}): string {
   const inWorkDir = (name: string) => path.join(workDir, name)
   // Started as root, nginx would hand its workers to `nobody`, who cannot write in a private temp folder.
   const user = process.getuid?.() === 0 ? ['user root root;'] : []
@@ -63,7 +75,9 @@ export function loopbackMainConfig({ workDir, siteFile, accessLog }: { workDir: 
     'http {',
     accessLog ? `    log_format cache '$request $status $upstream_cache_status $upstream_addr';` : '',
     accessLog ? `    access_log ${inWorkDir('access.log')} cache;` : '    access_log off;',
-    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${inWorkDir(`${kind}-temp`)};`),
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+      (kind) => `    ${kind}_temp_path ${inWorkDir(`${kind}-temp`)};`,
+    ),
     `    include ${siteFile};`,
     '}',
     '',
@@ -108,7 +122,11 @@ function answers(url: string): Promise<boolean> {
   })
 }
 
-export async function startNginxProxy({ upstreams, port: askedPort, accessLog = true }: NginxProxyOptions): Promise<NginxProxy> {
+export async function startNginxProxy({
+  upstreams,
+  port: askedPort,
+  accessLog = true,
+}: NginxProxyOptions): Promise<NginxProxy> {
   if (!fs.existsSync(NGINX_BINARY)) {
     throw new Error(`No nginx at ${NGINX_BINARY}: install it with "apt-get install -y nginx", or set NGINX_PATH.`)
   }

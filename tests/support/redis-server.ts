@@ -20,7 +20,9 @@ export type RedisServer = {
 function redisServerPath(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim()
   if (!found) {
-    throw new Error('These tests start a real Redis, and redis-server is not installed: apt-get install -y redis-server (.ci/run installs it).')
+    throw new Error(
+      'These tests start a real Redis, and redis-server is not installed: apt-get install -y redis-server (.ci/run installs it).',
+    )
   }
   return found
 }
@@ -44,7 +46,20 @@ export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort()
   const child = spawn(
     executable,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', directory, '--save', '', '--appendonly', 'no', '--notify-keyspace-events', 'Exe'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      directory,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--notify-keyspace-events',
+      'Exe',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''

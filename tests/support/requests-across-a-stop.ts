@@ -42,7 +42,9 @@ export function sendOnItsOwnConnection(baseURL: string, request: StreamRequest):
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (body += chunk))
       response.on('error', (error) => settle('cut', response.statusCode ?? null, body, error.message))
-      response.on('close', () => settle(response.complete ? 'answered' : 'cut', response.statusCode ?? null, body, null))
+      response.on('close', () =>
+        settle(response.complete ? 'answered' : 'cut', response.statusCode ?? null, body, null),
+      )
     })
     outgoing.on('finish', () => (sentAt = performance.now()))
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
@@ -67,7 +69,10 @@ export function failedAcrossStop(outcome: RequestOutcome, stopSentAt: number): b
 
 /** Requests taken before the stop and still unanswered when it was sent. */
 export function inFlightAtStop(outcomes: RequestOutcome[], stopSentAt: number): RequestOutcome[] {
-  return outcomes.filter((outcome) => outcome.sentAt !== null && outcome.sentAt < stopSentAt - TAKEN_MARGIN_MS && outcome.endedAt > stopSentAt)
+  return outcomes.filter(
+    (outcome) =>
+      outcome.sentAt !== null && outcome.sentAt < stopSentAt - TAKEN_MARGIN_MS && outcome.endedAt > stopSentAt,
+  )
 }
 
 /**

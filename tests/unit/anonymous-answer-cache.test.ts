@@ -28,7 +28,15 @@ let origin = ''
 
 async function standInForNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
   reachedApp.push(`${req.method} ${req.url}`)
-  const { status = 200, cacheControl = 'public, max-age=0, s-maxage=30', etag = `"v${reachedApp.length}"`, setCookie = false, size = 0, waitFor, chunk } = nextAnswer
+  const {
+    status = 200,
+    cacheControl = 'public, max-age=0, s-maxage=30',
+    etag = `"v${reachedApp.length}"`,
+    setCookie = false,
+    size = 0,
+    waitFor,
+    chunk,
+  } = nextAnswer
   if (waitFor) await waitFor
   res.statusCode = status
   res.setHeader('content-type', 'application/json')
@@ -67,7 +75,9 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
     const outgoing = httpRequest(`${origin}${path}`, { method, headers, agent: false }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      )
     })
     outgoing.on('error', reject)
     outgoing.end()
@@ -81,7 +91,12 @@ describe('anonymous reads of the content API', () => {
     expect(reachedApp).toEqual(['GET /api/v1/terms/cloudtrail'])
     expect(second.status).toBe(200)
     expect(second.body.toString()).toBe(first.body.toString())
-    expect(second.headers).toMatchObject({ etag: '"v1"', 'cache-tag': 'term-lists', 'content-type': 'application/json', 'x-cloudlex-api-cache': 'HIT' })
+    expect(second.headers).toMatchObject({
+      etag: '"v1"',
+      'cache-tag': 'term-lists',
+      'content-type': 'application/json',
+      'x-cloudlex-api-cache': 'HIT',
+    })
     expect(first.headers.ratelimit).toBeDefined()
     expect(second.headers.ratelimit).toBeUndefined()
     expect(answers.size).toBe(1)
@@ -125,7 +140,13 @@ describe('anonymous reads of the content API', () => {
   })
 
   it('leaves the change feed, pages and writes to the app', async () => {
-    for (const path of ['/api/v1/changes?limit=5', '/api/v1/changes/stream', '/terms/cloudtrail', '/api/users/me', '/api/terms/abc/extra']) {
+    for (const path of [
+      '/api/v1/changes?limit=5',
+      '/api/v1/changes/stream',
+      '/terms/cloudtrail',
+      '/api/users/me',
+      '/api/terms/abc/extra',
+    ]) {
       await get(path)
       await get(path)
     }
@@ -187,6 +208,11 @@ describe('anonymous reads of the content API', () => {
     await slow
     nextAnswer = {}
     await get('/api/v1/terms/iam')
-    expect(reachedApp).toEqual(['GET /api/v1/terms/cloudtrail', 'GET /api/v1/terms/cloudtrail', 'GET /api/v1/terms/iam', 'GET /api/v1/terms/iam'])
+    expect(reachedApp).toEqual([
+      'GET /api/v1/terms/cloudtrail',
+      'GET /api/v1/terms/cloudtrail',
+      'GET /api/v1/terms/iam',
+      'GET /api/v1/terms/iam',
+    ])
   })
 })

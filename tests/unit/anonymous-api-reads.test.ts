@@ -26,7 +26,11 @@ vi.mock('next/cache', () => ({
 describe('which GraphQL documents may be answered from the cache', () => {
   it('keeps queries, named or not, with fragments', () => {
     expect(isReadOnlyGraphqlDocument('{ Terms { docs { title } } }')).toBe(true)
-    expect(isReadOnlyGraphqlDocument('query T($s: String) { Terms(where: { slug: { equals: $s } }) { docs { ...F } } } fragment F on Term { title }')).toBe(true)
+    expect(
+      isReadOnlyGraphqlDocument(
+        'query T($s: String) { Terms(where: { slug: { equals: $s } }) { docs { ...F } } } fragment F on Term { title }',
+      ),
+    ).toBe(true)
   })
 
   it('never keeps a mutation or a subscription, alone or beside a query', () => {
@@ -108,7 +112,8 @@ describe('a burst of anonymous reads of one address', () => {
 
 describe('validators and bodies of kept answers', () => {
   const url = 'http://127.0.0.1/api/terms?limit=100&depth=1'
-  const payloadAnswer = () => Response.json({ docs: [{ slug: 'cloudtrail', definition: 'Records API calls – with “quotes”.' }] })
+  const payloadAnswer = () =>
+    Response.json({ docs: [{ slug: 'cloudtrail', definition: 'Records API calls – with “quotes”.' }] })
 
   beforeEach(() => {
     keptAnswers.clear()
@@ -132,7 +137,9 @@ describe('validators and bodies of kept answers', () => {
   })
 
   it('never answers 304 or sends an ETag for an answer that is not kept', async () => {
-    const cached = cacheAnonymousRestReads(vi.fn(async () => Response.json({ errors: [{ message: 'Too many requests' }] }, { status: 429 })))
+    const cached = cacheAnonymousRestReads(
+      vi.fn(async () => Response.json({ errors: [{ message: 'Too many requests' }] }, { status: 429 })),
+    )
     const refused = await cached(new Request(url, { headers: { 'if-none-match': '*' } }))
     expect(refused.status).toBe(429)
     expect(refused.headers.get('etag')).toBeNull()
@@ -182,7 +189,16 @@ describe('v1 answers in the cache', () => {
 
   it('replays the headers that describe the content for caches in front: Cache-Control and Cache-Tag', async () => {
     const handler = vi.fn(async () =>
-      Response.json({ slug: 'cloudtrail' }, { headers: { 'cache-control': 'public, s-maxage=30', 'cache-tag': 'term-id:1,category:2', 'x-other': 'dropped' } }),
+      Response.json(
+        { slug: 'cloudtrail' },
+        {
+          headers: {
+            'cache-control': 'public, s-maxage=30',
+            'cache-tag': 'term-id:1,category:2',
+            'x-other': 'dropped',
+          },
+        },
+      ),
     )
     const cached = cacheAnonymousV1Reads(handler)
     await cached(new Request(url))
@@ -196,7 +212,9 @@ describe('v1 answers in the cache', () => {
   it('keeps the full answer when the first caller sent If-None-Match, and answers that caller 304 only if it matches', async () => {
     // A handler that answers conditional requests itself, as the v1 endpoints do.
     const handler = vi.fn(async (request: Request) =>
-      request.headers.has('if-none-match') ? new Response(null, { status: 304 }) : Response.json({ slug: 'cloudtrail' }),
+      request.headers.has('if-none-match')
+        ? new Response(null, { status: 304 })
+        : Response.json({ slug: 'cloudtrail' }),
     )
     const cached = cacheAnonymousV1Reads(handler)
     const first = await cached(new Request(url, { headers: { 'if-none-match': '"stale"' } }))

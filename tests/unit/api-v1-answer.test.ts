@@ -18,12 +18,22 @@ describe('cache tags of a v1 answer', () => {
 
   it('go out in the Cache-Tag header with a strong ETag, and 304 for the same ETag', async () => {
     const schema = z.object({ slug: z.string() })
-    const answer = v1Answer(new Request('http://127.0.0.1/api/v1/x'), schema, { slug: 'dns', extra: 'dropped' } as never, ['term:dns', 'term:dns'])
+    const answer = v1Answer(
+      new Request('http://127.0.0.1/api/v1/x'),
+      schema,
+      { slug: 'dns', extra: 'dropped' } as never,
+      ['term:dns', 'term:dns'],
+    )
     expect(answer.status).toBe(200)
     expect(answer.headers.get('cache-tag')).toBe('term:dns')
     expect(await answer.text()).toBe('{"slug":"dns"}')
     const etag = answer.headers.get('etag')!
-    const again = v1Answer(new Request('http://127.0.0.1/api/v1/x', { headers: { 'if-none-match': etag } }), schema, { slug: 'dns' }, [])
+    const again = v1Answer(
+      new Request('http://127.0.0.1/api/v1/x', { headers: { 'if-none-match': etag } }),
+      schema,
+      { slug: 'dns' },
+      [],
+    )
     expect(again.status).toBe(304)
   })
 })

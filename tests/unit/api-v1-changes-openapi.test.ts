@@ -14,7 +14,11 @@ describe('the change feed in the OpenAPI document', () => {
   it('describes every answer of the feed and of its stream, with the consumer’s contract', () => {
     const feed = openApiDocument.paths!['/changes']!.get!
     expect(Object.keys(feed.responses!)).toEqual(['200', '304', '400', '410'])
-    expect(feed.parameters!.map((parameter) => ('name' in parameter ? parameter.name : null))).toEqual(['since', 'limit', 'if-none-match'])
+    expect(feed.parameters!.map((parameter) => ('name' in parameter ? parameter.name : null))).toEqual([
+      'since',
+      'limit',
+      'if-none-match',
+    ])
     expect(feed.description).toMatch(/unpublished.*deleted.*drop/)
     expect(feed.description).toMatch(/at least once/)
     const stream = openApiDocument.paths!['/changes/stream']!.get!

@@ -15,8 +15,13 @@ describe('the v1 OpenAPI document', () => {
   it('describes every answer of the term endpoint, errors as problem details', () => {
     const operation = openApiDocument.paths!['/terms/{slug}']!.get!
     expect(Object.keys(operation.responses!).sort()).toEqual(['200', '304', '400', '401', '403', '404', '429'])
-    expect(Object.keys(openApiDocument.components!.schemas!)).toEqual(expect.arrayContaining(['Term', 'TermSummary', 'Problem', 'RichText']))
-    const term = openApiDocument.components!.schemas!.Term as { required: string[]; properties: Record<string, unknown> }
+    expect(Object.keys(openApiDocument.components!.schemas!)).toEqual(
+      expect.arrayContaining(['Term', 'TermSummary', 'Problem', 'RichText']),
+    )
+    const term = openApiDocument.components!.schemas!.Term as {
+      required: string[]
+      properties: Record<string, unknown>
+    }
     expect(term.required).toEqual(expect.arrayContaining(['slug', 'title', 'definition', 'providerEquivalents']))
     expect(Object.keys(term.properties)).not.toContain('workflowStage')
   })

@@ -45,18 +45,32 @@ const listRequest = (search: string) => new Request(`http://127.0.0.1/api/v1/ter
 describe('query parameters parsed by the schema the OpenAPI document shows', () => {
   it('fills in the defaults and converts numbers', () => {
     expect(parseQuery(listRequest(''), TermListQuerySchema)).toEqual({ ok: true, value: { sort: 'title', limit: 50 } })
-    const parsed = parseQuery(listRequest('?limit=7&sort=-updatedAt&difficulty=advanced&updatedSince=2026-01-02T03:04:05%2B01:00'), TermListQuerySchema)
-    expect(parsed).toEqual({ ok: true, value: { limit: 7, sort: '-updatedAt', difficulty: 'advanced', updatedSince: '2026-01-02T03:04:05+01:00' } })
+    const parsed = parseQuery(
+      listRequest('?limit=7&sort=-updatedAt&difficulty=advanced&updatedSince=2026-01-02T03:04:05%2B01:00'),
+      TermListQuerySchema,
+    )
+    expect(parsed).toEqual({
+      ok: true,
+      value: { limit: 7, sort: '-updatedAt', difficulty: 'advanced', updatedSince: '2026-01-02T03:04:05+01:00' },
+    })
   })
 
   it('refuses every bad value with a 400 naming each parameter at fault', async () => {
-    const parsed = parseQuery(listRequest('?limit=500&sort=popularity&updatedSince=yesterday&difficulty=expert'), TermListQuerySchema)
+    const parsed = parseQuery(
+      listRequest('?limit=500&sort=popularity&updatedSince=yesterday&difficulty=expert'),
+      TermListQuerySchema,
+    )
     expect(parsed.ok).toBe(false)
     if (parsed.ok) return
     expect(parsed.response.status).toBe(400)
     const body = await parsed.response.json()
     expect(body.type).toBe('urn:cloudlex:problem:invalid-parameter')
-    expect(body.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['difficulty', 'limit', 'sort', 'updatedSince'])
+    expect(body.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
+      'difficulty',
+      'limit',
+      'sort',
+      'updatedSince',
+    ])
     expect(body.detail).toContain('limit (')
   })
 
@@ -81,12 +95,23 @@ describe('list cursors', () => {
     const cursor = encodeCursor('title', { key: 'cloudtrail', slug: 'cloudtrail' })
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/)
     expect(decodeCursor(cursor, 'title')).toEqual({ ok: true, position: { key: 'cloudtrail', slug: 'cloudtrail' } })
-    expect(decodeCursor(cursor, '-updatedAt')).toEqual({ ok: false, reason: 'this cursor belongs to the order "title", not "-updatedAt"' })
+    expect(decodeCursor(cursor, '-updatedAt')).toEqual({
+      ok: false,
+      reason: 'this cursor belongs to the order "title", not "-updatedAt"',
+    })
   })
 
   it('refuse anything this API did not hand out', () => {
     const forged = (content: unknown) => Buffer.from(JSON.stringify(content)).toString('base64url')
-    for (const cursor of ['', 'not a cursor', '%%%', forged({ o: 'title', k: 'a' }), forged({ o: 'title', k: 'a', s: 'b', extra: 1 }), forged({ o: 'title', k: 1, s: 'b' }), forged([1, 2])]) {
+    for (const cursor of [
+      '',
+      'not a cursor',
+      '%%%',
+      forged({ o: 'title', k: 'a' }),
+      forged({ o: 'title', k: 'a', s: 'b', extra: 1 }),
+      forged({ o: 'title', k: 1, s: 'b' }),
+      forged([1, 2]),
+    ]) {
       expect(decodeCursor(cursor, 'title')).toEqual({ ok: false, reason: 'not a cursor this API handed out' })
     }
   })

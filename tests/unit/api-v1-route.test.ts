@@ -26,7 +26,8 @@ afterAll(() => {
   else process.env[LIMIT_ENV] = saved
 })
 
-const from = (address: string) => new Request('http://127.0.0.1/api/v1/terms', { headers: { [CLIENT_ADDRESS_HEADER]: address } })
+const from = (address: string) =>
+  new Request('http://127.0.0.1/api/v1/terms', { headers: { [CLIENT_ADDRESS_HEADER]: address } })
 const answer = async () => Response.json({ items: [] })
 
 describe('the v1 rate limit', () => {

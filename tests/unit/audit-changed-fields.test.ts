@@ -47,14 +47,23 @@ describe('changed field names', () => {
       seeAlso: [{ id: 'row1', term: { id: 't3', createdAt: 'x', updatedAt: 'y' }, label: null, url: null }],
     }
     expect(changedFieldNames(fields, before, populated)).toEqual([])
-    expect(changedFieldNames(fields, before, { ...populated, category: { ...category, id: 'c2' } })).toEqual(['category'])
+    expect(changedFieldNames(fields, before, { ...populated, category: { ...category, id: 'c2' } })).toEqual([
+      'category',
+    ])
   })
 
   it('treat related documents populated with only some of their fields as their ids', () => {
     const typedFields: ComparableField[] = [
       { name: 'category', type: 'relationship' },
       { name: 'relatedTerms', type: 'relationship' },
-      { name: 'seeAlso', type: 'array', flattenedFields: [{ name: 'term', type: 'relationship' }, { name: 'label', type: 'text' }] },
+      {
+        name: 'seeAlso',
+        type: 'array',
+        flattenedFields: [
+          { name: 'term', type: 'relationship' },
+          { name: 'label', type: 'text' },
+        ],
+      },
     ]
     const slim = {
       ...before,
@@ -68,11 +77,19 @@ describe('changed field names', () => {
   })
 
   it('treat documents referenced from rich text as their ids, however they are populated', () => {
-    const richText = (value: unknown) => ({ root: { children: [{ type: 'relationship', relationTo: 'terms', value }] } })
+    const richText = (value: unknown) => ({
+      root: { children: [{ type: 'relationship', relationTo: 'terms', value }] },
+    })
     const bodyField: ComparableField[] = [{ name: 'body', type: 'richText' }]
     const stored = { body: richText('t2') }
-    expect(changedFieldNames(bodyField, stored, { body: richText({ id: 't2', title: 'Block Storage', slug: 'block-storage' }) })).toEqual([])
-    expect(changedFieldNames(bodyField, stored, { body: richText({ id: 't9', title: 'Other', slug: 'other' }) })).toEqual(['body'])
+    expect(
+      changedFieldNames(bodyField, stored, {
+        body: richText({ id: 't2', title: 'Block Storage', slug: 'block-storage' }),
+      }),
+    ).toEqual([])
+    expect(
+      changedFieldNames(bodyField, stored, { body: richText({ id: 't9', title: 'Other', slug: 'other' }) }),
+    ).toEqual(['body'])
   })
 
   it('see a changed value inside an array row', () => {

@@ -9,7 +9,13 @@ describe('audit export query', () => {
 
   it('combines the shorthand parameters', () => {
     expect(
-      auditExportQuery({ action: 'publish', actor: 'u1', targetCollection: 'terms', from: '2026-01-01', to: '2026-01-31T23:59:59Z' }),
+      auditExportQuery({
+        action: 'publish',
+        actor: 'u1',
+        targetCollection: 'terms',
+        from: '2026-01-01',
+        to: '2026-01-31T23:59:59Z',
+      }),
     ).toEqual({
       ok: true,
       where: {

@@ -6,7 +6,9 @@ import { authCookies } from '@/access/auth-cookies'
 /** The Set-Cookie header Payload writes at sign-in with these settings. */
 const signInCookie = (settings: ReturnType<typeof authCookies>) =>
   generatePayloadCookie({
-    collectionAuthConfig: { cookies: settings, tokenExpiration: 7200 } as Parameters<typeof generatePayloadCookie>[0]['collectionAuthConfig'],
+    collectionAuthConfig: { cookies: settings, tokenExpiration: 7200 } as Parameters<
+      typeof generatePayloadCookie
+    >[0]['collectionAuthConfig'],
     cookiePrefix: 'payload',
     token: 'token',
   })

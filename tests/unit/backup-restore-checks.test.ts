@@ -15,7 +15,12 @@ describe('backup and restore arguments', () => {
   })
 
   it('takes exactly one archive for a restore, with optional --to, --media and --force', () => {
-    expect(parseRestoreArgs(['b.tar.gz'])).toEqual({ archive: 'b.tar.gz', to: undefined, media: undefined, force: false })
+    expect(parseRestoreArgs(['b.tar.gz'])).toEqual({
+      archive: 'b.tar.gz',
+      to: undefined,
+      media: undefined,
+      force: false,
+    })
     expect(parseRestoreArgs(['--to', '/srv/new.db', '--media', '/srv/media', 'b.tar.gz', '--force'])).toEqual({
       archive: 'b.tar.gz',
       to: '/srv/new.db',
@@ -75,7 +80,9 @@ describe('where the data lives', () => {
     expect(() => dataLocations('backup', env)).toThrow(
       /npm run backup copies SQLite files only\. For MongoDB, back MongoDB up with replica-set snapshots or mongodump --oplog.*README\.md, "Backup and restore"/,
     )
-    expect(() => dataLocations('restore', env)).toThrow(/npm run restore copies SQLite files only\. For MongoDB, restore MongoDB with mongorestore --oplogReplay/)
+    expect(() => dataLocations('restore', env)).toThrow(
+      /npm run restore copies SQLite files only\. For MongoDB, restore MongoDB with mongorestore --oplogReplay/,
+    )
   })
 })
 
@@ -84,7 +91,13 @@ const goodManifest: BackupManifest = {
   formatVersion: BACKUP_FORMAT_VERSION,
   createdAt: '2026-12-02T10:00:00.000Z',
   appVersion: '0.1.0',
-  database: { kind: 'sqlite', source: '/srv/app/data/cloudlex.db', entry: 'database.sqlite', bytes: 4096, sha256: 'a'.repeat(64) },
+  database: {
+    kind: 'sqlite',
+    source: '/srv/app/data/cloudlex.db',
+    entry: 'database.sqlite',
+    bytes: 4096,
+    sha256: 'a'.repeat(64),
+  },
   media: { storage: 'local', source: '/srv/app/media', files: 2, bytes: 1234 },
 }
 const manifestWith = (change: Record<string, unknown>) => JSON.stringify({ ...goodManifest, ...change })
@@ -92,19 +105,33 @@ const manifestWith = (change: Record<string, unknown>) => JSON.stringify({ ...go
 describe('a backup manifest', () => {
   it('reads a complete one, local media or a bucket', () => {
     expect(parseManifest(JSON.stringify(goodManifest))).toEqual(goodManifest)
-    const inBucket = { storage: 's3', bucket: 'b-1', prefix: '', endpoint: null, files: 0, bytes: 0, note: 'in the bucket' }
+    const inBucket = {
+      storage: 's3',
+      bucket: 'b-1',
+      prefix: '',
+      endpoint: null,
+      files: 0,
+      bytes: 0,
+      note: 'in the bucket',
+    }
     expect(parseManifest(manifestWith({ media: inBucket })).media).toEqual(inBucket)
   })
 
   it('names the problem: not JSON, another format, another version, a missing or malformed field', () => {
     expect(() => parseManifest('{"format":')).toThrow('manifest.json is not JSON')
-    expect(() => parseManifest(manifestWith({ format: 'something-else' }))).toThrow('not a Cloudlex backup manifest (format "something-else"')
+    expect(() => parseManifest(manifestWith({ format: 'something-else' }))).toThrow(
+      'not a Cloudlex backup manifest (format "something-else"',
+    )
     expect(() => parseManifest(manifestWith({ formatVersion: 2, appVersion: '9.0.0' }))).toThrow(
       'backup format version 2; this Cloudlex reads version 1. Restore it with the Cloudlex version that made it ("9.0.0")',
     )
     const { sha256: _dropped, ...withoutChecksum } = goodManifest.database
-    expect(() => parseManifest(manifestWith({ database: withoutChecksum }))).toThrow('manifest.json is incomplete: database.sha256')
+    expect(() => parseManifest(manifestWith({ database: withoutChecksum }))).toThrow(
+      'manifest.json is incomplete: database.sha256',
+    )
     expect(() => parseManifest(manifestWith({ createdAt: 'yesterday' }))).toThrow('incomplete: createdAt')
-    expect(() => parseManifest(manifestWith({ media: { ...goodManifest.media, files: -1 } }))).toThrow('incomplete: media.files')
+    expect(() => parseManifest(manifestWith({ media: { ...goodManifest.media, files: -1 } }))).toThrow(
+      'incomplete: media.files',
+    )
   })
 })

@@ -18,12 +18,32 @@ describe('the command line of npm run bench', () => {
   })
 
   it('takes sizes comma-separated and repeated, in ascending order without repeats', () => {
-    expect(parseBenchArgs(['--terms', '10000,1000', '--terms', '100_000', '--terms', '1000']).termCounts).toEqual([1_000, 10_000, 100_000])
+    expect(parseBenchArgs(['--terms', '10000,1000', '--terms', '100_000', '--terms', '1000']).termCounts).toEqual([
+      1_000, 10_000, 100_000,
+    ])
   })
 
   it('reads duration, connections, ports, --skip-build and --proxy', () => {
-    const options = parseBenchArgs(['--duration', '5', '--connections', '8', '--skip-build', '--proxy', '--port', '3420', '--ceiling-port', '3430'])
-    expect(options).toMatchObject({ durationSeconds: 5, connections: 8, skipBuild: true, proxy: true, appPort: 3420, ceilingPort: 3430 })
+    const options = parseBenchArgs([
+      '--duration',
+      '5',
+      '--connections',
+      '8',
+      '--skip-build',
+      '--proxy',
+      '--port',
+      '3420',
+      '--ceiling-port',
+      '3430',
+    ])
+    expect(options).toMatchObject({
+      durationSeconds: 5,
+      connections: 8,
+      skipBuild: true,
+      proxy: true,
+      appPort: 3420,
+      ceilingPort: 3430,
+    })
   })
 
   it.each([

@@ -15,7 +15,9 @@ const app = http.createServer((request, response) => {
     const body = Buffer.concat(chunks).toString()
     response.setHeader('content-type', request.method === 'POST' ? 'application/json' : 'text/html; charset=utf-8')
     response.setHeader('x-page', request.url ?? '')
-    response.end(request.method === 'POST' ? JSON.stringify({ echoed: body }) : `<p>${request.url} ${'é'.repeat(3_000)}</p>`)
+    response.end(
+      request.method === 'POST' ? JSON.stringify({ echoed: body }) : `<p>${request.url} ${'é'.repeat(3_000)}</p>`,
+    )
   })
 })
 let appUrl = ''
@@ -46,7 +48,8 @@ describe('the ceiling server', () => {
       const [fromApp, fromCeiling] = [await exchange(appUrl, request), await exchange(ceiling.baseUrl, request)]
       expect(fromCeiling.status).toBe(fromApp.status)
       expect(fromCeiling.body.equals(fromApp.body)).toBe(true)
-      const header = (answer: typeof fromApp, name: string) => answer.headers.find(([key]) => key.toLowerCase() === name)?.[1]
+      const header = (answer: typeof fromApp, name: string) =>
+        answer.headers.find(([key]) => key.toLowerCase() === name)?.[1]
       expect(header(fromCeiling, 'content-type')).toBe(header(fromApp, 'content-type'))
       expect(header(fromCeiling, 'x-page')).toBe(header(fromApp, 'x-page'))
     }
@@ -84,6 +87,8 @@ describe('checking what the ceiling will replay', () => {
     expect(answerProblem(200, 'text/html; charset=utf-8', '<p>ok</p>')).toBeUndefined()
     expect(answerProblem(200, 'application/json', '{"data":{"Terms":{"docs":[]}}}')).toBeUndefined()
     expect(answerProblem(429, 'application/json', '{}')).toBe('answered 429')
-    expect(answerProblem(200, 'application/json', '{"errors":[{"message":"Cannot query field"}]}')).toBe('answered 200 with errors')
+    expect(answerProblem(200, 'application/json', '{"errors":[{"message":"Cannot query field"}]}')).toBe(
+      'answered 200 with errors',
+    )
   })
 })

@@ -11,11 +11,13 @@ describe('the environment the bench runs the app and the import CLI in', () => {
 
   it('raises every rate limit far above the bench load, so no answer is a 429', () => {
     for (const limit of Object.values(RATE_LIMITS)) expect(env.app[limit.env]).toBe(UNLIMITED_RATE)
-    for (const setting of Object.values(readAllRateLimits(env.app))) expect(setting.points / setting.seconds).toBeGreaterThan(1_000_000)
+    for (const setting of Object.values(readAllRateLimits(env.app)))
+      expect(setting.points / setting.seconds).toBeGreaterThan(1_000_000)
   })
 
   it('points the server and the CLI at the same fresh database, media folder and secret, in production mode', () => {
-    for (const key of ['DATABASE_URI', 'CLOUDLEX_MEDIA_DIR', 'PAYLOAD_SECRET'] as const) expect(env.cli[key]).toBe(env.app[key])
+    for (const key of ['DATABASE_URI', 'CLOUDLEX_MEDIA_DIR', 'PAYLOAD_SECRET'] as const)
+      expect(env.cli[key]).toBe(env.app[key])
     expect(env.app.DATABASE_URI).toBe('file:/tmp/cloudlex-bench-test/bench.db')
     expect(env.app.NODE_ENV).toBe('production')
     expect(env.app.CLOUDLEX_SEED).toBe('off')

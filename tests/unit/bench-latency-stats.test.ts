@@ -32,6 +32,13 @@ describe('latency percentiles of a load run', () => {
   })
 
   it('reports no latency at all, rather than zero, when nothing came back', () => {
-    expect(summarizeLatencies([], 5_000)).toEqual({ responses: 0, requestsPerSecond: 0, p50Ms: null, p95Ms: null, p99Ms: null, maxMs: null })
+    expect(summarizeLatencies([], 5_000)).toEqual({
+      responses: 0,
+      requestsPerSecond: 0,
+      p50Ms: null,
+      p95Ms: null,
+      p99Ms: null,
+      maxMs: null,
+    })
   })
 })

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { cpuTicksFromStat, statusFieldBytes } from '../../bench/process-stats'
 
 describe('reading a process from /proc for the bench', () => {
-  const status = ['Name:\tnode', 'VmPeak:\t 2000000 kB', 'VmHWM:\t  512000 kB', 'VmRSS:\t  300000 kB', 'Threads:\t11'].join('\n')
+  const status = [
+    'Name:\tnode',
+    'VmPeak:\t 2000000 kB',
+    'VmHWM:\t  512000 kB',
+    'VmRSS:\t  300000 kB',
+    'Threads:\t11',
+  ].join('\n')
 
   it('reads the peak resident set (VmHWM) and the current one (VmRSS) in bytes', () => {
     expect(statusFieldBytes(status, 'VmHWM')).toBe(512_000 * 1024)

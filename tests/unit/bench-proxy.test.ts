@@ -27,6 +27,11 @@ describe('npm run bench -- --proxy', () => {
 
   it('counts a through-proxy row as a miss when nginx did not answer every request from its cache', () => {
     expect(proxyCacheTarget({ hits: 20, distinct: 20 }).pass).toBe(true)
-    expect(proxyCacheTarget({ hits: 19, distinct: 20 })).toMatchObject({ pass: false, metric: 'answered from the nginx cache', limit: 20, value: 19 })
+    expect(proxyCacheTarget({ hits: 19, distinct: 20 })).toMatchObject({
+      pass: false,
+      metric: 'answered from the nginx cache',
+      limit: 20,
+      value: 19,
+    })
   })
 })

@@ -42,7 +42,13 @@ function termPage(app: LoadNumbers, ceiling: LoadNumbers): EndpointResult {
     app,
     ceiling,
     ratio,
-    targets: endpointTargets('term-page', 1_000, { ratio, p95Ms: app.p95Ms, p99Ms: app.p99Ms, failures: app.non2xx + app.errors, bodyBytes: 48_100 }),
+    targets: endpointTargets('term-page', 1_000, {
+      ratio,
+      p95Ms: app.p95Ms,
+      p99Ms: app.p99Ms,
+      failures: app.non2xx + app.errors,
+      bodyBytes: 48_100,
+    }),
   }
 }
 
@@ -54,7 +60,13 @@ function sizeResult(terms: number, endpoints: EndpointResult[]): SizeResult {
     machine: { cpus: 2, cpuModel: 'Test CPU', memoryBytes: 24e9, node: 'v20.20.2', platform: 'Linux' },
     machineLoad: { atStart: 0.5, atEnd: 1.5 },
     settings: { durationSeconds: 10, connections: 20, warmupSeconds: 2 },
-    import: { terms, seconds: 4, termsPerSecond: terms / 4, peakRssBytes: 300e6, targets: importTargets(terms, terms / 4, 300e6) },
+    import: {
+      terms,
+      seconds: 4,
+      termsPerSecond: terms / 4,
+      peakRssBytes: 300e6,
+      targets: importTargets(terms, terms / 4, 300e6),
+    },
     server: { peakRssBytes: 450e6, targets: serverTargets(terms, 450e6) },
     endpoints,
     freshness: {
@@ -73,12 +85,24 @@ function sizeResult(terms: number, endpoints: EndpointResult[]): SizeResult {
 
 describe('the targets of issue 11 checked against a run', () => {
   it('misses the term page that serves 0.003× its ceiling with a 1.9 s p99, and says both', () => {
-    const checks = endpointTargets('term-page', 10_000, { ratio: 0.003, p95Ms: 900, p99Ms: 1_900, failures: 0, bodyBytes: 50_000 })
+    const checks = endpointTargets('term-page', 10_000, {
+      ratio: 0.003,
+      p95Ms: 900,
+      p99Ms: 1_900,
+      failures: 0,
+      bodyBytes: 50_000,
+    })
     expect(checks.filter((check) => !check.pass).map(describeTarget)).toEqual(['× ceiling ≥ 0.05×', 'p99 ≤ 100 ms'])
   })
 
   it('passes a term page at 0.05× with a 100 ms p99 and no failures (the limits are inclusive)', () => {
-    const checks = endpointTargets('term-page', 10_000, { ratio: 0.05, p95Ms: 90, p99Ms: 100, failures: 0, bodyBytes: 50_000 })
+    const checks = endpointTargets('term-page', 10_000, {
+      ratio: 0.05,
+      p95Ms: 90,
+      p99Ms: 100,
+      failures: 0,
+      bodyBytes: 50_000,
+    })
     expect(checks.every((check) => check.pass)).toBe(true)
   })
 
@@ -88,12 +112,19 @@ describe('the targets of issue 11 checked against a run', () => {
   })
 
   it('holds /terms and /compare to 150 kB of HTML', () => {
-    const big = endpointTargets('terms-index', 10_000, { ratio: 0.5, p95Ms: 1, p99Ms: 1, failures: 0, bodyBytes: 1_260_000 })
+    const big = endpointTargets('terms-index', 10_000, {
+      ratio: 0.5,
+      p95Ms: 1,
+      p99Ms: 1,
+      failures: 0,
+      bodyBytes: 1_260_000,
+    })
     expect(big.filter((check) => !check.pass).map(describeTarget)).toEqual(['HTML ≤ 150.0 kB'])
   })
 
   it('allows a lone reader’s search a p95 of 50 ms at 100,000 terms and 20 ms below', () => {
-    const at = (terms: number) => endpointTargets('search-suggest-one-reader', terms, { ratio: 1, p95Ms: 35, p99Ms: 40, failures: 0, bodyBytes: 1 })
+    const at = (terms: number) =>
+      endpointTargets('search-suggest-one-reader', terms, { ratio: 1, p95Ms: 35, p99Ms: 40, failures: 0, bodyBytes: 1 })
     expect(at(10_000).every((check) => check.pass)).toBe(false)
     expect(at(100_000).every((check) => check.pass)).toBe(true)
   })
@@ -104,7 +135,10 @@ describe('the targets of issue 11 checked against a run', () => {
   })
 
   it('holds the import to 200 terms/s from 10,000 terms, and to 500 MB at every size', () => {
-    const missed = (terms: number, rate: number, rss: number) => importTargets(terms, rate, rss).filter((check) => !check.pass).map(describeTarget)
+    const missed = (terms: number, rate: number, rss: number) =>
+      importTargets(terms, rate, rss)
+        .filter((check) => !check.pass)
+        .map(describeTarget)
     expect(missed(1_000, 90, 300e6)).toEqual([])
     expect(missed(10_000, 190, 300e6)).toEqual(['import speed ≥ 200.0 terms/s'])
     expect(missed(100_000, 210, 520e6)).toEqual(['import peak RSS ≤ 500.0 MB'])
@@ -117,12 +151,22 @@ describe('the targets of issue 11 checked against a run', () => {
 
   it('counts what could not be measured as a miss', () => {
     expect(checkTarget('server peak RSS', 'bytes', 'max', 600e6, null).pass).toBe(false)
-    const neverShown = freshnessTargets({ visibleAfterMs: null, firstRequestMs: 10, maxLatencyAfterChangeMs: 10, failures: 0 })
+    const neverShown = freshnessTargets({
+      visibleAfterMs: null,
+      firstRequestMs: 10,
+      maxLatencyAfterChangeMs: 10,
+      failures: 0,
+    })
     expect(neverShown.filter((check) => !check.pass).map((check) => check.metric)).toEqual(['publish → visible'])
   })
 
   it('counts a request that failed while the publish was under load, since it has no latency to be slow with', () => {
-    const timedOut = freshnessTargets({ visibleAfterMs: 500, firstRequestMs: 10, maxLatencyAfterChangeMs: 10, failures: 3 })
+    const timedOut = freshnessTargets({
+      visibleAfterMs: 500,
+      firstRequestMs: 10,
+      maxLatencyAfterChangeMs: 10,
+      failures: 3,
+    })
     expect(timedOut.filter((check) => !check.pass).map(describeTarget)).toEqual(['non-2xx or failed under load ≤ 0'])
   })
 
@@ -146,13 +190,34 @@ describe('the targets of issue 11 checked against a run', () => {
 
 describe('the bench report', () => {
   it('formats latencies, sizes and ratios as a reader compares them', () => {
-    expect([formatMs(3.14159), formatMs(460.4), formatMs(1_900), formatMs(null)]).toEqual(['3.1 ms', '460 ms', '1,900 ms', '–'])
-    expect([formatBytes(512), formatBytes(48_100), formatBytes(1_260_000), formatBytes(5.7e9)]).toEqual(['512 B', '48.1 kB', '1.26 MB', '5.70 GB'])
-    expect([formatRatio(0.0031234), formatRatio(0.05), formatRatio(0.5), formatRatio(1.25)]).toEqual(['0.0031×', '0.05×', '0.5×', '1.3×'])
+    expect([formatMs(3.14159), formatMs(460.4), formatMs(1_900), formatMs(null)]).toEqual([
+      '3.1 ms',
+      '460 ms',
+      '1,900 ms',
+      '–',
+    ])
+    expect([formatBytes(512), formatBytes(48_100), formatBytes(1_260_000), formatBytes(5.7e9)]).toEqual([
+      '512 B',
+      '48.1 kB',
+      '1.26 MB',
+      '5.70 GB',
+    ])
+    expect([formatRatio(0.0031234), formatRatio(0.05), formatRatio(0.5), formatRatio(1.25)]).toEqual([
+      '0.0031×',
+      '0.05×',
+      '0.5×',
+      '1.3×',
+    ])
   })
 
   it('aligns text columns and escapes pipes in Markdown cells', () => {
-    const table = { header: ['endpoint', 'req/s', 'targets'], rows: [['term page', '35', 'pass'], ['/terms', '1,392', 'MISS a | b']] }
+    const table = {
+      header: ['endpoint', 'req/s', 'targets'],
+      rows: [
+        ['term page', '35', 'pass'],
+        ['/terms', '1,392', 'MISS a | b'],
+      ],
+    }
     expect(textTable(table).split('\n')).toEqual([
       'endpoint   req/s  targets',
       'term page     35  pass',
@@ -162,7 +227,9 @@ describe('the bench report', () => {
   })
 
   it('lists every missed target by name with its value and limit, and says so when all are met', () => {
-    const slow = sizeResult(1_000, [termPage(load({ requestsPerSecond: 40, p99Ms: 1_900 }), load({ requestsPerSecond: 14_000 }))])
+    const slow = sizeResult(1_000, [
+      termPage(load({ requestsPerSecond: 40, p99Ms: 1_900 }), load({ requestsPerSecond: 14_000 })),
+    ])
     const text = sizeReportText(slow)
     expect(text).toContain('Missed targets (2):')
     expect(text).toContain('term page: × ceiling 0.0029× (target × ceiling ≥ 0.05×)')
@@ -194,7 +261,9 @@ describe('the bench report', () => {
     expect(markdown).toContain('## 1,000 terms')
     expect(markdown).toContain('## 10,000 terms')
     // The page doubled and the ceiling server, sending the same bytes, slowed 2.5×: the reader sees why.
-    expect(markdown).toContain('| term page | 10 ms | 30 ms | 3.00× | 40.0 kB → 80.0 kB | 2.50× | MISS p50 growth ≤ 1.50× |')
+    expect(markdown).toContain(
+      '| term page | 10 ms | 30 ms | 3.00× | 40.0 kB → 80.0 kB | 2.50× | MISS p50 growth ≤ 1.50× |',
+    )
     expect(markdown).toContain('- term page (1,000 → 10,000 terms): p50 growth 3.00× (target p50 growth ≤ 1.50×)')
   })
 })

@@ -61,15 +61,29 @@ describe('the change feed settings', () => {
   })
 
   it('take whole numbers from the environment and refuse anything else, naming the variable', () => {
-    expect(readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_SETTLE_MS: '0', CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS: '60', CLOUDLEX_CHANGE_FEED_MAX_STREAMS: '5' })).toEqual({
+    expect(
+      readChangeFeedSettings({
+        CLOUDLEX_CHANGE_FEED_SETTLE_MS: '0',
+        CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS: '60',
+        CLOUDLEX_CHANGE_FEED_MAX_STREAMS: '5',
+      }),
+    ).toEqual({
       settleMs: 0,
       streamLifetimeMs: 60_000,
       maxStreams: 5,
     })
-    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_SETTLE_MS: '-1' })).toThrow(/CLOUDLEX_CHANGE_FEED_SETTLE_MS/)
-    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_SETTLE_MS: '1.5' })).toThrow(/CLOUDLEX_CHANGE_FEED_SETTLE_MS/)
-    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS: '0' })).toThrow(/CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS/)
-    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_MAX_STREAMS: 'many' })).toThrow(/CLOUDLEX_CHANGE_FEED_MAX_STREAMS/)
+    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_SETTLE_MS: '-1' })).toThrow(
+      /CLOUDLEX_CHANGE_FEED_SETTLE_MS/,
+    )
+    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_SETTLE_MS: '1.5' })).toThrow(
+      /CLOUDLEX_CHANGE_FEED_SETTLE_MS/,
+    )
+    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS: '0' })).toThrow(
+      /CLOUDLEX_CHANGE_FEED_STREAM_LIFETIME_SECONDS/,
+    )
+    expect(() => readChangeFeedSettings({ CLOUDLEX_CHANGE_FEED_MAX_STREAMS: 'many' })).toThrow(
+      /CLOUDLEX_CHANGE_FEED_MAX_STREAMS/,
+    )
   })
 })
 

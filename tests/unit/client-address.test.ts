@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/server/client-address-header'
 import { parseTrustedProxies, resolveClientAddress } from '@/server/resolve-client-address'
 
-function request(socketAddress: string | undefined, forwardedFor?: string): Pick<IncomingMessage, 'headers' | 'socket'> {
+function request(
+  socketAddress: string | undefined,
+  forwardedFor?: string,
+): Pick<IncomingMessage, 'headers' | 'socket'> {
   return {
     headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
     socket: { remoteAddress: socketAddress } as IncomingMessage['socket'],
@@ -52,7 +55,9 @@ describe('resolveClientAddress', () => {
 
 describe('clientAddressOf', () => {
   it('reads only the header the server sets, never X-Forwarded-For or X-Real-IP', () => {
-    expect(clientAddressOf(new Headers({ 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.10' }))).toBeUndefined()
+    expect(
+      clientAddressOf(new Headers({ 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.10' })),
+    ).toBeUndefined()
     expect(clientAddressOf(new Headers({ [CLIENT_ADDRESS_HEADER]: ' 198.51.100.7 ' }))).toBe('198.51.100.7')
   })
 

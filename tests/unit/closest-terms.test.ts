@@ -49,7 +49,9 @@ describe('close matches in the seeded glossary', () => {
   })
 
   it('suggests terms whose services match the words of the path', () => {
-    expect(suggestTermsForPath(index, '/terms/azure-key-vault').map((term) => term.slug)).toContain('key-management-service')
+    expect(suggestTermsForPath(index, '/terms/azure-key-vault').map((term) => term.slug)).toContain(
+      'key-management-service',
+    )
   })
 
   it('suggests at most `limit` terms, and none for the site root', () => {

@@ -8,7 +8,9 @@ import { addCompileHints, COMPILE_HINT, frameworkChunks, withCompileHint } from 
 
 describe('withCompileHint', () => {
   it('puts the hint on the first line, where Chrome looks for it', () => {
-    expect(withCompileHint('(globalThis.TURBOPACK||[]).push([])')).toBe(`${COMPILE_HINT}\n(globalThis.TURBOPACK||[]).push([])`)
+    expect(withCompileHint('(globalThis.TURBOPACK||[]).push([])')).toBe(
+      `${COMPILE_HINT}\n(globalThis.TURBOPACK||[]).push([])`,
+    )
   })
 
   it('leaves a source that already has it alone', () => {
@@ -20,7 +22,10 @@ describe('withCompileHint', () => {
 describe('frameworkChunks', () => {
   it('takes the script files every App Router page boots with', () => {
     expect(
-      frameworkChunks({ rootMainFiles: ['static/chunks/a.js', 'static/chunks/b.js', 'static/css/c.css'], polyfillFiles: ['static/chunks/p.js'] }),
+      frameworkChunks({
+        rootMainFiles: ['static/chunks/a.js', 'static/chunks/b.js', 'static/css/c.css'],
+        polyfillFiles: ['static/chunks/p.js'],
+      }),
     ).toEqual(['static/chunks/a.js', 'static/chunks/b.js'])
   })
 
@@ -66,6 +71,8 @@ describe('addCompileHints', () => {
     const dir = fakeBuild({ 'react.js': 'react()' }, ['static/chunks/react.js', 'static/chunks/gone.js'])
     expect(() => addCompileHints(dir)).toThrow(/static\/chunks\/gone\.js is listed in build-manifest\.json but missing/)
     expect(read(dir, 'react.js')).toBe('react()')
-    expect(() => addCompileHints(path.join(dir, 'nowhere'))).toThrow(/build-manifest\.json not found: run `next build` first/)
+    expect(() => addCompileHints(path.join(dir, 'nowhere'))).toThrow(
+      /build-manifest\.json not found: run `next build` first/,
+    )
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { conditionalResponse, etagOf, matchesIfNoneMatch, SHARED_CACHE_CONTROL, weakEtagOf } from '@/lib/conditional-response'
+import {
+  conditionalResponse,
+  etagOf,
+  matchesIfNoneMatch,
+  SHARED_CACHE_CONTROL,
+  weakEtagOf,
+} from '@/lib/conditional-response'
 
 const get = (headers: Record<string, string> = {}) => new Request('https://cloudlex.test/feed.xml', { headers })
 
@@ -37,7 +43,11 @@ describe('a conditional answer', () => {
 
   it('answers 304 with no body, without producing it, when the client holds that version', async () => {
     let produced = false
-    const response = conditionalResponse(get({ 'if-none-match': version.etag }), { etag: version.etag, body: () => ((produced = true), '<feed/>') }, headers)
+    const response = conditionalResponse(
+      get({ 'if-none-match': version.etag }),
+      { etag: version.etag, body: () => ((produced = true), '<feed/>') },
+      headers,
+    )
     expect(response.status).toBe(304)
     expect(response.headers.get('etag')).toBe(version.etag)
     expect(response.headers.get('content-type')).toBeNull()

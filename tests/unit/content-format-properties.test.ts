@@ -3,7 +3,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { formatProblem, parseTermDocument, serializeTermDocument, type ParseResult, type TermDocument } from '@/content-format'
+import {
+  formatProblem,
+  parseTermDocument,
+  serializeTermDocument,
+  type ParseResult,
+  type TermDocument,
+} from '@/content-format'
 
 import { hostileText, mutatedEntryText, validTermDocument } from './support/term-document-arbitraries'
 

@@ -18,7 +18,9 @@ describe('readCorsConfig', () => {
 
   it('refuses an entry that is not an origin, saying how to write one', () => {
     for (const wrong of ['https://a.example/', 'a.example', 'https://a.example/app', 'ftp://a.example']) {
-      expect(() => readCorsConfig({ CLOUDLEX_CORS_ORIGINS: wrong })).toThrow(/is not an origin; write it as https:\/\/app\.example\.com/)
+      expect(() => readCorsConfig({ CLOUDLEX_CORS_ORIGINS: wrong })).toThrow(
+        /is not an origin; write it as https:\/\/app\.example\.com/,
+      )
     }
   })
 })

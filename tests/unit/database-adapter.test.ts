@@ -19,7 +19,9 @@ describe('choosing the database from DATABASE_URI', () => {
   })
 
   it('refuses an address it cannot serve, naming the accepted schemes', () => {
-    expect(() => databaseKindOf('postgres://localhost/cloudlex')).toThrow(/file: \(SQLite\), mongodb:\/\/ or mongodb\+srv:\/\//)
+    expect(() => databaseKindOf('postgres://localhost/cloudlex')).toThrow(
+      /file: \(SQLite\), mongodb:\/\/ or mongodb\+srv:\/\//,
+    )
   })
 
   it('takes an explicit DATABASE_URI over the default', () => {

@@ -40,13 +40,18 @@ describe('the installed dependencies', () => {
 
   it('are checked against advisories for Payload, Next, React Server Components, sharp and graphql', () => {
     const packages = new Set(advisories.advisories.map((advisory) => advisory.package))
-    for (const name of ['payload', 'next', 'react-server-dom-webpack', 'sharp', 'graphql']) expect(packages).toContain(name)
+    for (const name of ['payload', 'next', 'react-server-dom-webpack', 'sharp', 'graphql'])
+      expect(packages).toContain(name)
   })
 })
 
 describe('the advisory checker', () => {
   it('fails a lockfile whose next is below the fixed version, naming the copy and the upgrade', () => {
-    const findings = checkAdvisories({ reviewed: '2026-11-30', advisories: [RSC_RCE] }, lockWith({ 'node_modules/next': '16.0.6' }), today)
+    const findings = checkAdvisories(
+      { reviewed: '2026-11-30', advisories: [RSC_RCE] },
+      lockWith({ 'node_modules/next': '16.0.6' }),
+      today,
+    )
     expect(findings.map(describeFinding)).toEqual([
       'next GHSA-9qr9-h5gf-34mp: node_modules/next@16.0.6 is affected (>=15.0.0 <15.0.5 || >=16.0.0 <16.0.7); upgrade to 16.0.7 or later',
     ])
@@ -74,10 +79,12 @@ describe('the advisory checker', () => {
     const list = { reviewed: '2026-11-30', advisories: [accepted] }
     const affectedLock = lockWith({ 'node_modules/next': '16.0.6' })
     expect(checkAdvisories(list, affectedLock, today)).toEqual([])
-    expect(checkAdvisories(list, affectedLock, new Date('2027-01-01')).map((finding) => finding.kind)).toEqual(['acceptance-expired'])
-    expect(checkAdvisories(list, lockWith({ 'node_modules/next': '16.4.6' }), today).map((finding) => finding.kind)).toEqual([
-      'acceptance-stale',
+    expect(checkAdvisories(list, affectedLock, new Date('2027-01-01')).map((finding) => finding.kind)).toEqual([
+      'acceptance-expired',
     ])
+    expect(
+      checkAdvisories(list, lockWith({ 'node_modules/next': '16.4.6' }), today).map((finding) => finding.kind),
+    ).toEqual(['acceptance-stale'])
   })
 
   it('refuses entries that cannot be checked: a bad id, range or fixed version inside the range', () => {

@@ -38,13 +38,16 @@ function proxyStartScript(): string {
   const [shell, flag, script] = asArgs(service('proxy').command)
   if (shell !== 'sh' || flag !== '-c' || !script) throw new Error('the proxy command must be ["sh", "-c", <script>]')
   // A single $ would be filled in by Compose from the host's environment before the shell saw it.
-  if (script.replaceAll('$$', '').includes('$')) throw new Error('the proxy command has a $ Compose would interpolate; write $$')
+  if (script.replaceAll('$$', '').includes('$'))
+    throw new Error('the proxy command has a $ Compose would interpolate; write $$')
   return script.replaceAll('$$', '$')
 }
 
 /** The settings the proxy's start script asks for, as NAME=example pairs from its message. */
 function settingsTheProxyAsksFor(): Map<string, string> {
-  return new Map([...proxyStartScript().matchAll(/missing="\$\{missing\} ([A-Z_]+)=(\S+)"/g)].map((match) => [match[1]!, match[2]!]))
+  return new Map(
+    [...proxyStartScript().matchAll(/missing="\$\{missing\} ([A-Z_]+)=(\S+)"/g)].map((match) => [match[1]!, match[2]!]),
+  )
 }
 
 const temporaryFolders: string[] = []
@@ -63,7 +66,9 @@ function runProxyStart(settings: Record<string, string>) {
   const mount = bindMounts(service('proxy')).find((mounted) => mounted.source === path.normalize('./deploy/nginx'))
   if (!mount?.target.startsWith('/etc/nginx/')) throw new Error('the proxy must mount ./deploy/nginx under /etc/nginx/')
   fs.mkdirSync(path.join(etcNginx, 'conf.d'), { recursive: true })
-  fs.cpSync(path.join(repoRoot, 'deploy/nginx'), path.join(etcNginx, mount.target.slice('/etc/nginx/'.length)), { recursive: true })
+  fs.cpSync(path.join(repoRoot, 'deploy/nginx'), path.join(etcNginx, mount.target.slice('/etc/nginx/'.length)), {
+    recursive: true,
+  })
   const bin = path.join(root, 'bin')
   fs.mkdirSync(bin)
   fs.writeFileSync(path.join(bin, 'nginx'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${root}/nginx-args'\n`, { mode: 0o755 })
@@ -89,7 +94,9 @@ describe('docker-compose.yml, scale profile', () => {
 
   it('builds the second instance from the same definition as the first', () => {
     const [first, second] = APP_INSTANCES.map((name) => service(name) as Record<string, unknown>)
-    const shared = new Set([...Object.keys(first!), ...Object.keys(second!)].filter((key) => !PER_INSTANCE_KEYS.has(key)))
+    const shared = new Set(
+      [...Object.keys(first!), ...Object.keys(second!)].filter((key) => !PER_INSTANCE_KEYS.has(key)),
+    )
     expect([...shared]).toEqual(expect.arrayContaining(['build', 'environment', 'volumes', 'restart']))
     for (const key of shared) expect(second![key], key).toEqual(first![key])
   })
@@ -125,7 +132,9 @@ describe('docker-compose.yml, scale profile', () => {
   it('starts Redis with keyspace events for expired and evicted keys and least-recently-used eviction under a cap', () => {
     const args = asArgs(service('redis').command)
     expect(args[0]).toBe('redis-server')
-    expect([...(flagValue(args, '--notify-keyspace-events') ?? '')].sort()).toEqual(expect.arrayContaining(['E', 'e', 'x']))
+    expect([...(flagValue(args, '--notify-keyspace-events') ?? '')].sort()).toEqual(
+      expect.arrayContaining(['E', 'e', 'x']),
+    )
     expect(flagValue(args, '--maxmemory')).toMatch(/^\d+(mb|gb)$/)
     expect(flagValue(args, '--maxmemory-policy')).toBe('allkeys-lru')
     expect(flagValue(args, '--port')).toBeUndefined()
@@ -169,11 +178,14 @@ describe('docker-compose.yml, scale profile', () => {
 
   it('starts the proxy after both instances are healthy, and again when Compose recreates one', () => {
     const dependencies = dependenciesOf(service('proxy'))
-    for (const name of APP_INSTANCES) expect(dependencies[name], name).toEqual({ condition: 'service_healthy', restart: true })
+    for (const name of APP_INSTANCES)
+      expect(dependencies[name], name).toEqual({ condition: 'service_healthy', restart: true })
   })
 
   it('mounts deploy/nginx read-only and balances over every app instance on its port', () => {
-    expect(bindMounts(service('proxy'))).toContainEqual(expect.objectContaining({ source: path.normalize('./deploy/nginx'), readOnly: true }))
+    expect(bindMounts(service('proxy'))).toContainEqual(
+      expect.objectContaining({ source: path.normalize('./deploy/nginx'), readOnly: true }),
+    )
     const instances = environmentOf(service('proxy')).CLOUDLEX_INSTANCES?.split(/\s+/)
     expect(instances).toEqual(APP_INSTANCES.map((name) => `${name}:3000`))
     expect(readRepoFile('Dockerfile')).toMatch(/^\s+PORT=3000\b/m)
@@ -185,14 +197,22 @@ describe('docker-compose.yml, scale profile', () => {
     for (const name of settingsTheProxyAsksFor().keys()) expect(started.stderr).toContain(name)
     expect(started.nginxArgs).toBeNull()
 
-    const withoutRedis = runProxyStart({ APP_REDIS_URL: '', APP_TRUSTED_PROXIES: 'uniquelocal', APP_SERVER_URL: 'http://localhost:8080' })
+    const withoutRedis = runProxyStart({
+      APP_REDIS_URL: '',
+      APP_TRUSTED_PROXIES: 'uniquelocal',
+      APP_SERVER_URL: 'http://localhost:8080',
+    })
     expect(withoutRedis.status).toBe(1)
     expect(withoutRedis.stderr).toContain('REDIS_URL=redis://redis:6379')
     expect(withoutRedis.stderr).not.toContain('TRUSTED_PROXIES')
   })
 
   it('renders the nginx config for both instances at start, then runs nginx in the foreground', () => {
-    const started = runProxyStart({ APP_REDIS_URL: 'redis://redis:6379', APP_TRUSTED_PROXIES: 'uniquelocal', APP_SERVER_URL: 'http://localhost:8080' })
+    const started = runProxyStart({
+      APP_REDIS_URL: 'redis://redis:6379',
+      APP_TRUSTED_PROXIES: 'uniquelocal',
+      APP_SERVER_URL: 'http://localhost:8080',
+    })
     expect(started.stderr).toBe('')
     expect(started.status).toBe(0)
     const env = environmentOf(service('proxy'))

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest'
 
 import { STOP_GRACE_MS } from '@/server/stopping'
 
-import { asArgs, compose, environmentOf, namedVolumeMounts, readRepoFile, service, servicesWithoutProfile } from './support/compose-file'
+import {
+  asArgs,
+  compose,
+  environmentOf,
+  namedVolumeMounts,
+  readRepoFile,
+  service,
+  servicesWithoutProfile,
+} from './support/compose-file'
 
 function replicaSetName(): string {
   const args = asArgs(service('mongo').command)
@@ -141,8 +149,13 @@ describe('Dockerfile', () => {
     expect(copies).toMatch(/\bsrc\b/)
     const dependencyStage = copies.match(/--from=(\S+) \/app\/node_modules/)?.[1]
     expect(dependencyStage).toBeDefined()
-    const stageStart = instructions.findIndex((line) => new RegExp(`^FROM\\s.*\\sAS\\s+${dependencyStage}$`, 'i').test(line))
-    const stage = instructions.slice(stageStart + 1, instructions.findIndex((line, index) => index > stageStart && /^FROM\s/i.test(line)))
+    const stageStart = instructions.findIndex((line) =>
+      new RegExp(`^FROM\\s.*\\sAS\\s+${dependencyStage}$`, 'i').test(line),
+    )
+    const stage = instructions.slice(
+      stageStart + 1,
+      instructions.findIndex((line, index) => index > stageStart && /^FROM\s/i.test(line)),
+    )
     expect(stage.join('\n')).toMatch(/npm ci .*--omit=dev/)
     expect(runtime('CMD').at(-1)).toContain('src/server/server.ts')
   })

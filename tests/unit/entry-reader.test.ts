@@ -21,7 +21,10 @@ afterEach(() => {
 
 async function generatedFiles(count: number): Promise<string[]> {
   await writeGeneratedGlossary(folder, count)
-  return fs.readdirSync(folder).sort().map((name) => path.join(folder, name))
+  return fs
+    .readdirSync(folder)
+    .sort()
+    .map((name) => path.join(folder, name))
 }
 
 async function allBatches(reader: EntryReader, size: number): Promise<string[][]> {
@@ -46,7 +49,9 @@ describe('EntryReader', () => {
     // The bad file's problems first (one line each), then the repeated slug: the order of the files.
     expect(problems.length).toBeGreaterThanOrEqual(2)
     for (const line of problems.slice(0, -1)) expect(line.startsWith(`${files[3]}:`), line).toBe(true)
-    expect(problems.at(-1)).toBe(`${files[30]}:1: slug "${path.basename(files[10]!, '.txt')}" is already used by ${files[10]}`)
+    expect(problems.at(-1)).toBe(
+      `${files[30]}:1: slug "${path.basename(files[10]!, '.txt')}" is already used by ${files[10]}`,
+    )
     expect(reader.filesRead).toBe(40)
     expect(reader.invalidFiles).toBe(2)
   })
@@ -56,7 +61,8 @@ describe('EntryReader', () => {
     fs.rmSync(files[9]!)
     const seen: string[] = []
     const reading = (async () => {
-      for await (const batch of new EntryReader(files, () => undefined).batches(4)) seen.push(...batch.map((entry) => entry.slug))
+      for await (const batch of new EntryReader(files, () => undefined).batches(4))
+        seen.push(...batch.map((entry) => entry.slug))
     })()
     await expect(reading).rejects.toMatchObject({ code: 'ENOENT', path: files[9] })
     expect(seen).toEqual(files.slice(0, 8).map((file) => path.basename(file, '.txt')))
@@ -70,7 +76,9 @@ describe('EntryReader', () => {
     await new Promise((resolve) => setTimeout(resolve, 200)) // the caller storing the batch
     for (const file of files.slice(5, 15)) fs.rmSync(file) // already read: their entries still arrive
     const second = await batches.next()
-    expect((second.value as { slug: string }[]).map((entry) => entry.slug)).toEqual(files.slice(5, 10).map((file) => path.basename(file, '.txt')))
+    expect((second.value as { slug: string }[]).map((entry) => entry.slug)).toEqual(
+      files.slice(5, 10).map((file) => path.basename(file, '.txt')),
+    )
     await batches.return(undefined)
   })
 

@@ -11,7 +11,11 @@ function readIcoDirectory(ico: Buffer) {
   expect(ico.readUInt16LE(2)).toBe(1)
   return Array.from({ length: ico.readUInt16LE(4) }, (_, index) => {
     const entry = 6 + index * 16
-    return { size: ico.readUInt8(entry) || 256, length: ico.readUInt32LE(entry + 8), offset: ico.readUInt32LE(entry + 12) }
+    return {
+      size: ico.readUInt8(entry) || 256,
+      length: ico.readUInt32LE(entry + 8),
+      offset: ico.readUInt32LE(entry + 12),
+    }
   })
 }
 

@@ -97,7 +97,8 @@ describe('the JSON Feed', () => {
     expect(cloudtrail).toMatchObject({
       url: `${SITE_URL}/terms/cloudtrail`,
       title: 'CloudTrail',
-      summary: 'AWS service that records all API calls made in your account for security and compliance. It keeps a history.',
+      summary:
+        'AWS service that records all API calls made in your account for security and compliance. It keeps a history.',
       content_html:
         '<p>AWS service that records all API calls made in your account for security and compliance. It keeps a history.</p>',
       date_modified: '2026-03-05T12:30:00.000Z',

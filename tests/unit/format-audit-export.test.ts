@@ -87,9 +87,13 @@ describe('CSV export', () => {
 
 describe('JSON Lines export', () => {
   it('writes one JSON object per line with the actor as an id', () => {
-    const jsonl = formatAuditRows([toAuditExportRow(entry), toAuditExportRow({ ...entry, id: 'e2', actor: null })], 'jsonl', {
-      withHeader: true,
-    })
+    const jsonl = formatAuditRows(
+      [toAuditExportRow(entry), toAuditExportRow({ ...entry, id: 'e2', actor: null })],
+      'jsonl',
+      {
+        withHeader: true,
+      },
+    )
     const lines = jsonl.split('\n')
     expect(lines).toHaveLength(3)
     expect(lines[2]).toBe('')

@@ -4,7 +4,12 @@ import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
 
 describe('the A–Z grouping', () => {
   it('groups titles by first letter in alphabetical order, ignoring case, keeping the order given inside a letter', () => {
-    const groups = groupTermsByLetter([{ title: 'iam' }, { title: 'Caching' }, { title: 'API Gateway' }, { title: 'CloudTrail' }])
+    const groups = groupTermsByLetter([
+      { title: 'iam' },
+      { title: 'Caching' },
+      { title: 'API Gateway' },
+      { title: 'CloudTrail' },
+    ])
     expect(groups.map((group) => [group.letter, group.terms.map((term) => term.title)])).toEqual([
       ['A', ['API Gateway']],
       ['C', ['Caching', 'CloudTrail']],

@@ -12,7 +12,12 @@ const context: CorpusContext = {
   previewSecret: 'secret',
 }
 const base = 'http://127.0.0.1:3321'
-const read: HostileCase = { id: 1, surface: 'rest-read', actor: 'anonymous', request: { method: 'GET', path: '/api/terms?limit=1' } }
+const read: HostileCase = {
+  id: 1,
+  surface: 'rest-read',
+  actor: 'anonymous',
+  request: { method: 'GET', path: '/api/terms?limit=1' },
+}
 const answer = (overrides: Partial<ObservedResponse>): ObservedResponse => ({
   status: 200,
   contentType: 'application/json',
@@ -48,7 +53,15 @@ describe('the hostile corpus', () => {
 
   it('sends operator injection in where, huge limits and depths, and preview links that point off the site', () => {
     const paths = corpus.map((hostileCase) => hostileCase.request.path).join('\n')
-    for (const sample of ['[like]=', '[exists]=', '[near]=', '[or]', 'depth=99', 'limit=100000', '/next/preview?path=%2F%2Fevil.example']) {
+    for (const sample of [
+      '[like]=',
+      '[exists]=',
+      '[near]=',
+      '[or]',
+      'depth=99',
+      'limit=100000',
+      '/next/preview?path=%2F%2Fevil.example',
+    ]) {
       expect(paths).toContain(sample)
     }
   })
@@ -58,10 +71,19 @@ describe('the hostile answer rules', () => {
   it('accept a 2xx, a same-site redirect and a 4xx that says what is wrong', () => {
     expect(checkResponse(read, answer({}), base)).toEqual({ ok: true })
     expect(checkResponse(read, answer({ status: 307, location: '/terms/cloudtrail' }), base)).toEqual({ ok: true })
-    expect(checkResponse(read, answer({ status: 400, bodyStart: '{"errors":[{"message":"bad where"}]}' }), base)).toEqual({ ok: true })
+    expect(
+      checkResponse(read, answer({ status: 400, bodyStart: '{"errors":[{"message":"bad where"}]}' }), base),
+    ).toEqual({ ok: true })
     expect(checkResponse(read, answer({ status: 431, bodyStart: '' }), base)).toEqual({ ok: true })
-    const problemDetails = '{"type":"urn:cloudlex:problem:not-found","title":"Not found","status":404,"detail":"No published term has the slug \\"x\\"."}'
-    expect(checkResponse(read, answer({ status: 404, contentType: 'application/problem+json', bodyStart: problemDetails }), base)).toEqual({ ok: true })
+    const problemDetails =
+      '{"type":"urn:cloudlex:problem:not-found","title":"Not found","status":404,"detail":"No published term has the slug \\"x\\"."}'
+    expect(
+      checkResponse(
+        read,
+        answer({ status: 404, contentType: 'application/problem+json', bodyStart: problemDetails }),
+        base,
+      ),
+    ).toEqual({ ok: true })
   })
 
   it('refuse a 5xx, a redirect off the site, a silent 4xx and draft text shown to an anonymous caller', () => {
@@ -78,9 +100,15 @@ describe('the hostile answer rules', () => {
 
   it('refuse an anonymous write that was accepted, but not a GraphQL refusal or a login attempt', () => {
     const post = (path: string): HostileCase => ({ ...read, request: { method: 'POST', path } })
-    expect(checkResponse(post('/api/terms'), answer({ status: 201, bodyStart: '{"doc":{"id":"1"}}' }), base).ok).toBe(false)
+    expect(checkResponse(post('/api/terms'), answer({ status: 201, bodyStart: '{"doc":{"id":"1"}}' }), base).ok).toBe(
+      false,
+    )
     expect(checkResponse(post('/api/terms'), answer({ status: 200, bodyStart: '{}' }), base).ok).toBe(true)
-    expect(checkResponse(post('/api/graphql'), answer({ bodyStart: '{"errors":[{"message":"Forbidden"}]}' }), base).ok).toBe(true)
-    expect(checkResponse(post('/api/users/forgot-password'), answer({ bodyStart: '{"message":"Success"}' }), base).ok).toBe(true)
+    expect(
+      checkResponse(post('/api/graphql'), answer({ bodyStart: '{"errors":[{"message":"Forbidden"}]}' }), base).ok,
+    ).toBe(true)
+    expect(
+      checkResponse(post('/api/users/forgot-password'), answer({ bodyStart: '{"message":"Success"}' }), base).ok,
+    ).toBe(true)
   })
 })

@@ -63,7 +63,10 @@ describe('npm run import -- --dry-run --json', () => {
   it('leaves an invalid file out, reports FILE:LINE: reason on stderr and exits 1', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-dry-'))
     const invalid = path.join(directory, 'invalid.txt')
-    fs.writeFileSync(invalid, 'Nameless\nDefinition\nText.\nFrequently Asked Questions\n- A question?\nCategory: x\nDifficulty: easy\n')
+    fs.writeFileSync(
+      invalid,
+      'Nameless\nDefinition\nText.\nFrequently Asked Questions\n- A question?\nCategory: x\nDifficulty: easy\n',
+    )
     const { code, stdout, stderr } = await run(['--dry-run', '--json', invalid, seedFile])
     expect(code).toBe(1)
     expect(stderr).toContain(`${invalid}:5: FAQ question has no answer`)

@@ -8,12 +8,17 @@ import { describe, expect, it } from 'vitest'
 import { IMPORT_NODE_ARGS } from '../../seed/cli/import-node-args'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
-const packageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+const packageJson = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>
+}
 
 describe('the import CLI as npm runs it', () => {
   it('passes Node the same arguments as the bench and the tests that run it, then tsx', () => {
     const script = packageJson.scripts.import!
-    const nodeArgs = script.slice(script.indexOf(' node ') + ' node '.length, script.indexOf('seed/cli/import.ts')).trim().split(/\s+/)
+    const nodeArgs = script
+      .slice(script.indexOf(' node ') + ' node '.length, script.indexOf('seed/cli/import.ts'))
+      .trim()
+      .split(/\s+/)
     expect(nodeArgs).toEqual([...IMPORT_NODE_ARGS, '--import', 'tsx'])
     expect(IMPORT_NODE_ARGS.some((arg) => arg.startsWith('--max-old-space-size='))).toBe(true)
   })

@@ -9,7 +9,12 @@ import {
   type LighthouseResultLike,
 } from '../../scripts/lighthouse-report'
 
-function result(scores: { performance: number; accessibility: number; 'best-practices': number; seo: number }): LighthouseResultLike {
+function result(scores: {
+  performance: number
+  accessibility: number
+  'best-practices': number
+  seo: number
+}): LighthouseResultLike {
   return {
     categories: {
       performance: {
@@ -30,14 +35,38 @@ function result(scores: { performance: number; accessibility: number; 'best-prac
         ],
       },
       'best-practices': { score: scores['best-practices'], auditRefs: [{ id: 'errors-in-console', weight: 1 }] },
-      seo: { score: scores.seo, auditRefs: [{ id: 'meta-description', weight: 1 }, { id: 'structured-data', weight: 0 }] },
+      seo: {
+        score: scores.seo,
+        auditRefs: [
+          { id: 'meta-description', weight: 1 },
+          { id: 'structured-data', weight: 0 },
+        ],
+      },
     },
     audits: {
-      'largest-contentful-paint': { title: 'Largest Contentful Paint', score: 0.71, scoreDisplayMode: 'numeric', displayValue: '3.1 s' },
-      'total-blocking-time': { title: 'Total Blocking Time', score: 1, scoreDisplayMode: 'numeric', displayValue: '0 ms' },
-      'render-blocking-resources': { title: 'Eliminate render-blocking resources', score: 0.5, scoreDisplayMode: 'metricSavings' },
+      'largest-contentful-paint': {
+        title: 'Largest Contentful Paint',
+        score: 0.71,
+        scoreDisplayMode: 'numeric',
+        displayValue: '3.1 s',
+      },
+      'total-blocking-time': {
+        title: 'Total Blocking Time',
+        score: 1,
+        scoreDisplayMode: 'numeric',
+        displayValue: '0 ms',
+      },
+      'render-blocking-resources': {
+        title: 'Eliminate render-blocking resources',
+        score: 0.5,
+        scoreDisplayMode: 'metricSavings',
+      },
       'unused-javascript': { title: 'Reduce unused JavaScript', score: 0.95, scoreDisplayMode: 'metricSavings' },
-      'color-contrast': { title: 'Background and foreground colors have a sufficient contrast ratio', score: 0, scoreDisplayMode: 'binary' },
+      'color-contrast': {
+        title: 'Background and foreground colors have a sufficient contrast ratio',
+        score: 0,
+        scoreDisplayMode: 'binary',
+      },
       'image-alt': { title: 'Image elements have [alt] attributes', score: 1, scoreDisplayMode: 'binary' },
       'video-caption': { title: 'Video elements contain captions', score: null, scoreDisplayMode: 'notApplicable' },
       'errors-in-console': { title: 'No browser errors logged to the console', score: 0, scoreDisplayMode: 'binary' },
@@ -56,7 +85,11 @@ describe('Lighthouse results against the bars', () => {
   })
 
   it('fails a page under a bar and names the audits that cost points in that category only', () => {
-    const page = measurePage('/terms', 200, result({ performance: 0.93, accessibility: 0.96, 'best-practices': 0.96, seo: 1 }))
+    const page = measurePage(
+      '/terms',
+      200,
+      result({ performance: 0.93, accessibility: 0.96, 'best-practices': 0.96, seo: 1 }),
+    )
     expect(pagePasses(page)).toBe(false)
     expect(page.failingAudits.map((audit) => `${audit.category} ${audit.id}`)).toEqual([
       'performance largest-contentful-paint',
@@ -79,7 +112,9 @@ describe('Lighthouse results against the bars', () => {
     const page = measurePage('/compare', 404, broken)
     expect(page.scores.performance).toBeNull()
     expect(pagePasses(page)).toBe(false)
-    expect(formatFailures([page])).toContain('Lighthouse could not measure the page: ERRORED_DOCUMENT_REQUEST: Status code: 404')
+    expect(formatFailures([page])).toContain(
+      'Lighthouse could not measure the page: ERRORED_DOCUMENT_REQUEST: Status code: 404',
+    )
   })
 
   it('prints one row per page with the scores, marking those under the bar', () => {
@@ -88,7 +123,9 @@ describe('Lighthouse results against the bars', () => {
       measurePage('/terms', 200, result({ performance: 0.9, accessibility: 1, 'best-practices': 1, seo: 0.92 })),
     ])
     const lines = table.split('\n')
-    expect(lines[0]).toMatch(/^page\s+status\s+performance \(≥95\)\s+accessibility \(≥100\)\s+best practices \(≥95\)\s+SEO \(≥100\)\s+result$/)
+    expect(lines[0]).toMatch(
+      /^page\s+status\s+performance \(≥95\)\s+accessibility \(≥100\)\s+best practices \(≥95\)\s+SEO \(≥100\)\s+result$/,
+    )
     expect(lines[2]).toMatch(/^\/\s+200\s+99\s+100\s+100\s+100\s+pass$/)
     expect(lines[3]).toMatch(/^\/terms\s+200\s+90 ✗\s+100\s+100\s+92 ✗\s+FAIL$/)
   })

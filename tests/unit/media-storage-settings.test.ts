@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { describeMediaStorage, localMediaDirectory, readS3Settings, S3_VARIABLES } from '@/media-storage/media-storage-settings'
+import {
+  describeMediaStorage,
+  localMediaDirectory,
+  readS3Settings,
+  S3_VARIABLES,
+} from '@/media-storage/media-storage-settings'
 
 const COMPLETE = {
   S3_BUCKET: 'cloudlex-media',
@@ -9,7 +14,8 @@ const COMPLETE = {
   S3_SECRET_ACCESS_KEY: 'example-secret-access-key-not-real',
 }
 
-const without = (name: keyof typeof COMPLETE) => Object.fromEntries(Object.entries(COMPLETE).filter(([key]) => key !== name))
+const without = (name: keyof typeof COMPLETE) =>
+  Object.fromEntries(Object.entries(COMPLETE).filter(([key]) => key !== name))
 
 describe('media storage settings', () => {
   it('keep media on local disk when no S3 variable is set, even blank ones', () => {
@@ -37,13 +43,19 @@ describe('media storage settings', () => {
       S3_FORCE_PATH_STYLE: 'true',
       S3_PREFIX: '/cloudlex/media/',
     })
-    expect(settings).toMatchObject({ endpoint: 'http://minio.internal:9000', forcePathStyle: true, prefix: 'cloudlex/media' })
+    expect(settings).toMatchObject({
+      endpoint: 'http://minio.internal:9000',
+      forcePathStyle: true,
+      prefix: 'cloudlex/media',
+    })
     expect(readS3Settings({ ...COMPLETE, S3_FORCE_PATH_STYLE: 'false' })?.forcePathStyle).toBe(false)
   })
 
   it('refuse S3 variables without S3_BUCKET, naming the bucket variable and the ones that are set', () => {
     expect(() => readS3Settings({ S3_REGION: 'us-east-1' })).toThrow(/^S3_BUCKET is not set, but S3_REGION is:/)
-    expect(() => readS3Settings(without('S3_BUCKET'))).toThrow(/S3_BUCKET is not set, but S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are/)
+    expect(() => readS3Settings(without('S3_BUCKET'))).toThrow(
+      /S3_BUCKET is not set, but S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are/,
+    )
   })
 
   it('refuse a bucket without credentials, naming both variables', () => {
@@ -91,23 +103,35 @@ describe('media storage settings', () => {
         messages.push((error as Error).message)
       }
     }
-    messages.push(describeMediaStorage(readS3Settings({ ...COMPLETE, S3_ENDPOINT: 'https://r2.example.com', S3_PREFIX: 'cms' }), 'media'))
+    messages.push(
+      describeMediaStorage(
+        readS3Settings({ ...COMPLETE, S3_ENDPOINT: 'https://r2.example.com', S3_PREFIX: 'cms' }),
+        'media',
+      ),
+    )
     expect(messages).toHaveLength(4)
     for (const message of messages) expect(message).not.toContain(secret)
   })
 
   it('describe where media goes at start', () => {
-    expect(describeMediaStorage(null, '/srv/media')).toMatch(/^Media files: on local disk in \/srv\/media \(this machine only\)/)
+    expect(describeMediaStorage(null, '/srv/media')).toMatch(
+      /^Media files: on local disk in \/srv\/media \(this machine only\)/,
+    )
     expect(describeMediaStorage(readS3Settings(COMPLETE), 'media')).toBe(
       'Media files: bucket cloudlex-media at AWS S3 (us-east-1), served through /api/media/file/.',
     )
-    expect(describeMediaStorage(readS3Settings({ ...COMPLETE, S3_ENDPOINT: 'http://minio:9000', S3_PREFIX: 'cms' }), 'media')).toBe(
-      'Media files: bucket cloudlex-media at http://minio:9000, under cms/, served through /api/media/file/.',
-    )
+    expect(
+      describeMediaStorage(
+        readS3Settings({ ...COMPLETE, S3_ENDPOINT: 'http://minio:9000', S3_PREFIX: 'cms' }),
+        'media',
+      ),
+    ).toBe('Media files: bucket cloudlex-media at http://minio:9000, under cms/, served through /api/media/file/.')
   })
 
   it('count any of the seven S3 variables as asking for S3', () => {
-    const allButBucket = Object.fromEntries(S3_VARIABLES.filter((name) => name !== 'S3_BUCKET').map((name) => [name, 'x']))
+    const allButBucket = Object.fromEntries(
+      S3_VARIABLES.filter((name) => name !== 'S3_BUCKET').map((name) => [name, 'x']),
+    )
     expect(() => readS3Settings(allButBucket)).toThrow(
       'but S3_REGION, S3_ENDPOINT, S3_FORCE_PATH_STYLE, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_PREFIX are',
     )

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest'
 
 import { inspectUpload, MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES } from '@/collections/Media/inspect-upload'
 
-import { harmlessSvg, htmlPage, noisePngOver, pngBomb, smallJpeg, smallPng, svgWithScript } from '../support/generated-images'
+import {
+  harmlessSvg,
+  htmlPage,
+  noisePngOver,
+  pngBomb,
+  smallJpeg,
+  smallPng,
+  svgWithScript,
+} from '../support/generated-images'
 
 describe('what an upload must be to become media', () => {
   it('accepts a PNG and a JPEG, typed by their bytes', async () => {
-    expect(await inspectUpload(await smallPng())).toEqual({ accepted: true, mimeType: 'image/png', width: 64, height: 48 })
+    expect(await inspectUpload(await smallPng())).toEqual({
+      accepted: true,
+      mimeType: 'image/png',
+      width: 64,
+      height: 48,
+    })
     expect(await inspectUpload(await smallJpeg())).toMatchObject({ accepted: true, mimeType: 'image/jpeg' })
   })
 
@@ -21,7 +34,9 @@ describe('what an upload must be to become media', () => {
     const inspection = await inspectUpload(pngBomb(100_000, 100_000))
     expect(performance.now() - started).toBeLessThan(500)
     expect(inspection).toMatchObject({ accepted: false, reason: 'too-many-pixels' })
-    expect(inspection.accepted || inspection.message).toMatch(/10000\.0 megapixels; images are limited to 40\.0 megapixels/)
+    expect(inspection.accepted || inspection.message).toMatch(
+      /10000\.0 megapixels; images are limited to 40\.0 megapixels/,
+    )
   })
 
   it('accepts an image right at the pixel limit and refuses one pixel row over it', async () => {

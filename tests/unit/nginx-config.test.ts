@@ -11,7 +11,11 @@ import { REPOSITORY_ROOT } from '../support/app-instance'
 import { loopbackMainConfig, NGINX_BINARY, renderSiteConfig, SITE_TEMPLATE_FILE } from '../support/nginx-proxy'
 
 const template = fs.readFileSync(SITE_TEMPLATE_FILE, 'utf8')
-const settings = { instances: ['10.0.0.5:3001', '10.0.0.6:3001'], listen: '127.0.0.1:8080', cacheDir: '/var/cache/nginx/cloudlex' }
+const settings = {
+  instances: ['10.0.0.5:3001', '10.0.0.6:3001'],
+  listen: '127.0.0.1:8080',
+  cacheDir: '/var/cache/nginx/cloudlex',
+}
 
 describe('the nginx config in deploy/nginx', () => {
   it('gets one upstream server line per app instance, each with the template’s failure settings', () => {
@@ -41,7 +45,8 @@ describe('the nginx config in deploy/nginx', () => {
   })
 
   it('bypasses the cache for every cookie the app treats as a session (src/site-cache/session-cookies.ts)', () => {
-    const cookieMap = /map \$http_cookie \$cloudlex_session_cookie \{[^}]*"~(?<pattern>[^"]+)" 1;/.exec(template)?.groups?.pattern
+    const cookieMap = /map \$http_cookie \$cloudlex_session_cookie \{[^}]*"~(?<pattern>[^"]+)" 1;/.exec(template)
+      ?.groups?.pattern
     expect(cookieMap, 'the session-cookie map in the template').toBeDefined()
     const matches = (cookieHeader: string) => new RegExp(cookieMap!).test(cookieHeader)
     for (const name of SESSION_COOKIES) {
@@ -54,7 +59,9 @@ describe('the nginx config in deploy/nginx', () => {
 
   it('keeps every file nginx writes inside its own folder when run for the tests and the bench', () => {
     const main = loopbackMainConfig({ workDir: '/tmp/n', siteFile: '/tmp/n/cloudlex.conf', accessLog: false })
-    const paths = [...main.matchAll(/^\s*(?:pid|error_log|\w+_temp_path|include)\s+(\S+?);?(?:\s|$)/gm)].map((match) => match[1])
+    const paths = [...main.matchAll(/^\s*(?:pid|error_log|\w+_temp_path|include)\s+(\S+?);?(?:\s|$)/gm)].map(
+      (match) => match[1],
+    )
     expect(paths.length).toBeGreaterThanOrEqual(8)
     for (const written of paths) expect(written).toMatch(/^\/tmp\/n\//)
     expect(main).toContain('access_log off;')
@@ -78,7 +85,12 @@ function temporaryFolder(): string {
 function runRenderScript({ instances, listen, cacheDir }: typeof settings, templateFile?: string) {
   const result = spawnSync('sh', [RENDER_SCRIPT, ...(templateFile ? [templateFile] : [])], {
     encoding: 'utf8',
-    env: { ...process.env, CLOUDLEX_INSTANCES: instances.join(' '), CLOUDLEX_LISTEN: listen, CLOUDLEX_CACHE_DIR: cacheDir },
+    env: {
+      ...process.env,
+      CLOUDLEX_INSTANCES: instances.join(' '),
+      CLOUDLEX_LISTEN: listen,
+      CLOUDLEX_CACHE_DIR: cacheDir,
+    },
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
@@ -93,7 +105,9 @@ describe('deploy/nginx/render-config.sh', () => {
 
   it('writes each instance’s server line and leaves no placeholder behind', () => {
     const { stdout } = runRenderScript({ ...settings, instances: ['app:3000', 'app-2:3000'] })
-    expect(stdout).toContain('    server app:3000 max_fails=1 fail_timeout=10s;\n    server app-2:3000 max_fails=1 fail_timeout=10s;\n')
+    expect(stdout).toContain(
+      '    server app:3000 max_fails=1 fail_timeout=10s;\n    server app-2:3000 max_fails=1 fail_timeout=10s;\n',
+    )
     expect(stdout).not.toContain('${CLOUDLEX_')
   })
 
@@ -104,11 +118,19 @@ describe('deploy/nginx/render-config.sh', () => {
     const workDir = temporaryFolder()
     const siteFile = path.join(workDir, 'cloudlex.conf')
     const mainFile = path.join(workDir, 'nginx.conf')
-    const rendered = runRenderScript({ instances: ['127.0.0.1:3001', '127.0.0.1:3002'], listen: '127.0.0.1:8080', cacheDir: path.join(workDir, 'cache') })
+    const rendered = runRenderScript({
+      instances: ['127.0.0.1:3001', '127.0.0.1:3002'],
+      listen: '127.0.0.1:8080',
+      cacheDir: path.join(workDir, 'cache'),
+    })
     expect(rendered.status).toBe(0)
     fs.writeFileSync(siteFile, rendered.stdout)
     fs.writeFileSync(mainFile, loopbackMainConfig({ workDir, siteFile, accessLog: false }))
-    const check = spawnSync(NGINX_BINARY, ['-p', workDir, '-c', mainFile, '-e', path.join(workDir, 'error.log'), '-t'], { encoding: 'utf8' })
+    const check = spawnSync(
+      NGINX_BINARY,
+      ['-p', workDir, '-c', mainFile, '-e', path.join(workDir, 'error.log'), '-t'],
+      { encoding: 'utf8' },
+    )
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0)
   })
 

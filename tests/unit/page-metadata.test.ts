@@ -19,7 +19,8 @@ beforeEach(() => {
 describe('term page metadata', () => {
   it('uses the title, the first paragraph as description and the term URL as canonical', () => {
     const metadata = termPageMetadata(CLOUDTRAIL)
-    const description = 'AWS service that records all API calls made in your account for security and compliance. It keeps a history.'
+    const description =
+      'AWS service that records all API calls made in your account for security and compliance. It keeps a history.'
     expect(metadata.title).toBe('CloudTrail')
     expect(metadata.description).toBe(description)
     expect(metadata.alternates?.canonical).toBe(`${SITE_URL}/terms/cloudtrail`)
@@ -61,12 +62,12 @@ describe('metadata of the other pages', () => {
     expect(canonical(homeMetadata())).toBe(`${SITE_URL}/`)
     expect(canonical(termIndexMetadata(50))).toBe(`${SITE_URL}/terms`)
     expect(canonical(compareMetadata())).toBe(`${SITE_URL}/compare`)
-    expect(canonical(categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 7 }))).toBe(
-      `${SITE_URL}/categories/security`,
-    )
-    expect(canonical(providerPageMetadata({ name: 'Azure', fullName: 'Microsoft Azure', slug: 'azure', termCount: 40 }))).toBe(
-      `${SITE_URL}/providers/azure`,
-    )
+    expect(
+      canonical(categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 7 })),
+    ).toBe(`${SITE_URL}/categories/security`)
+    expect(
+      canonical(providerPageMetadata({ name: 'Azure', fullName: 'Microsoft Azure', slug: 'azure', termCount: 40 })),
+    ).toBe(`${SITE_URL}/providers/azure`)
   })
 
   it('keeps the site title whole on the home page and lets the template name the site elsewhere', () => {
@@ -76,12 +77,13 @@ describe('metadata of the other pages', () => {
   })
 
   it('describes a category by its own description when it has one', () => {
-    expect(categoryPageMetadata({ name: 'Security', slug: 'security', description: 'Keeping clouds safe.', termCount: 7 }).description).toBe(
-      'Keeping clouds safe.',
-    )
-    expect(categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 7 }).description).toMatch(
-      /^7 security terms/,
-    )
+    expect(
+      categoryPageMetadata({ name: 'Security', slug: 'security', description: 'Keeping clouds safe.', termCount: 7 })
+        .description,
+    ).toBe('Keeping clouds safe.')
+    expect(
+      categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 7 }).description,
+    ).toMatch(/^7 security terms/)
   })
 
   it('gives every page of a paginated list its own address and title', () => {
@@ -89,13 +91,17 @@ describe('metadata of the other pages', () => {
     expect(canonical(termIndexMetadata(50, 'B', 2))).toBe(`${SITE_URL}/terms/letter/b/2`)
     expect(termIndexMetadata(50, 'B', 2).title).toBe('Cloud-computing terms starting with B (page 2)')
     expect(termIndexMetadata(50, '#').title).toBe('Cloud-computing terms starting with a digit or symbol')
-    expect(canonical(categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 70 }, 3))).toBe(
-      `${SITE_URL}/categories/security/3`,
+    expect(
+      canonical(categoryPageMetadata({ name: 'Security', slug: 'security', description: null, termCount: 70 }, 3)),
+    ).toBe(`${SITE_URL}/categories/security/3`)
+    expect(canonical(compareMetadata({ name: 'Storage', slug: 'storage', isFirst: false }))).toBe(
+      `${SITE_URL}/compare/storage`,
     )
-    expect(canonical(compareMetadata({ name: 'Storage', slug: 'storage', isFirst: false }))).toBe(`${SITE_URL}/compare/storage`)
     // /compare shows the first category's first page, so that page points there.
     expect(canonical(compareMetadata({ name: 'Compute', slug: 'compute', isFirst: true }))).toBe(`${SITE_URL}/compare`)
-    expect(canonical(compareMetadata({ name: 'Compute', slug: 'compute', isFirst: true }, 2))).toBe(`${SITE_URL}/compare/compute/2`)
+    expect(canonical(compareMetadata({ name: 'Compute', slug: 'compute', isFirst: true }, 2))).toBe(
+      `${SITE_URL}/compare/compute/2`,
+    )
   })
 
   it('keeps search result pages out of the index', () => {

@@ -48,23 +48,33 @@ const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?
 describe('the headers and nonces the server adds to a page served from the rendering cache', () => {
   it('gives each response a fresh nonce, in the policy and on every script of the page', async () => {
     const [first, second] = await Promise.all([fetch(`${origin}/terms/x`), fetch(`${origin}/terms/x`)])
-    const nonces = [nonceOf(first.headers.get('content-security-policy')), nonceOf(second.headers.get('content-security-policy'))]
+    const nonces = [
+      nonceOf(first.headers.get('content-security-policy')),
+      nonceOf(second.headers.get('content-security-policy')),
+    ]
     expect(nonces[0]).toBeTruthy()
     expect(nonces[0]).not.toBe(nonces[1])
     const html = await first.text()
-    expect(html.match(/<script nonce="([^"]+)"/g)).toEqual([`<script nonce="${nonces[0]}"`, `<script nonce="${nonces[0]}"`])
+    expect(html.match(/<script nonce="([^"]+)"/g)).toEqual([
+      `<script nonce="${nonces[0]}"`,
+      `<script nonce="${nonces[0]}"`,
+    ])
     expect(html.replaceAll(` nonce="${nonces[0]}"`, '')).toBe(PAGE)
   })
 
   it('compresses the page after the nonces are in', async () => {
     const response = await fetch(`${origin}/terms/x`, { headers: { 'accept-encoding': 'gzip' } })
     expect(response.headers.get('content-encoding')).toBe('gzip')
-    expect(await response.text()).toContain(`<script nonce="${nonceOf(response.headers.get('content-security-policy'))}"`)
+    expect(await response.text()).toContain(
+      `<script nonce="${nonceOf(response.headers.get('content-security-policy'))}"`,
+    )
   })
 
   it('lets shared caches keep a public page briefly instead of for the year Next asks', async () => {
     const response = await fetch(`${origin}/terms/x`)
-    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=30, stale-while-revalidate=300, stale-if-error=86400')
+    expect(response.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=30, stale-while-revalidate=300, stale-if-error=86400',
+    )
     expect(response.headers.get('etag')).toBe('"v1"')
   })
 
@@ -89,19 +99,25 @@ describe('the headers and nonces the server adds to a page served from the rende
     expect(response.headers.get('content-security-policy')).toBeNull()
   })
 
-  it.each(['/providers/%c0%ae%c0%ae%2f', '/terms/%ED%A0%80', '/terms/%E0%A4%A', '/terms/%'])('answers %s with 400 and a message', async (path) => {
-    const response = await fetch(`${origin}${path}`)
-    expect(response.status).toBe(400)
-    expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
-    expect(await response.text()).toMatch(/percent-escape .* not valid UTF-8/)
-  })
+  it.each(['/providers/%c0%ae%c0%ae%2f', '/terms/%ED%A0%80', '/terms/%E0%A4%A', '/terms/%'])(
+    'answers %s with 400 and a message',
+    async (path) => {
+      const response = await fetch(`${origin}${path}`)
+      expect(response.status).toBe(400)
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
+      expect(await response.text()).toMatch(/percent-escape .* not valid UTF-8/)
+    },
+  )
 
-  it.each(['/api/v1/terms/%ED%A0%80', '/api/v1/s3%ED%A0%80', '/api/v1/terms/cloudtrail/%E0%A4%A'])('answers the v1 address %s with a 400 problem', async (path) => {
-    const response = await fetch(`${origin}${path}?q=1`)
-    expect(response.status).toBe(400)
-    expect(response.headers.get('content-type')).toBe('application/problem+json')
-    const body = await response.json()
-    expect(body).toMatchObject({ type: 'urn:cloudlex:problem:invalid-address', status: 400, instance: path })
-    expect(body.detail).toMatch(/percent-escape .* not valid UTF-8/)
-  })
+  it.each(['/api/v1/terms/%ED%A0%80', '/api/v1/s3%ED%A0%80', '/api/v1/terms/cloudtrail/%E0%A4%A'])(
+    'answers the v1 address %s with a 400 problem',
+    async (path) => {
+      const response = await fetch(`${origin}${path}?q=1`)
+      expect(response.status).toBe(400)
+      expect(response.headers.get('content-type')).toBe('application/problem+json')
+      const body = await response.json()
+      expect(body).toMatchObject({ type: 'urn:cloudlex:problem:invalid-address', status: 400, instance: path })
+      expect(body.detail).toMatch(/percent-escape .* not valid UTF-8/)
+    },
+  )
 })

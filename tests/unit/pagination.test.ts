@@ -17,7 +17,8 @@ describe('pages of a list', () => {
   it('reads a page number from an address only when it is written the one way', () => {
     expect(parsePageNumber('2')).toBe(2)
     expect(parsePageNumber('123456')).toBe(123456)
-    for (const text of ['0', '02', '-1', '1.5', '1e3', ' 2', 'two', '1234567', '', null, undefined]) expect(parsePageNumber(text), String(text)).toBeNull()
+    for (const text of ['0', '02', '-1', '1.5', '1e3', ' 2', 'two', '1234567', '', null, undefined])
+      expect(parsePageNumber(text), String(text)).toBeNull()
   })
 
   it('says which items a page shows', () => {

@@ -30,7 +30,14 @@ describe('draft preview links', () => {
   })
 
   it('refuse paths a browser would read as another host: control characters and collapsing dot segments', () => {
-    for (const unsafe of ['/\t/evil.example', '/\n/evil.example', '/\r//evil.example', '/\u0000/x', '/.//evil.example', '/./\t/evil.example']) {
+    for (const unsafe of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r//evil.example',
+      '/\u0000/x',
+      '/.//evil.example',
+      '/./\t/evil.example',
+    ]) {
       expect(safePreviewPath(unsafe, 'https://cloudlex.example')).toBeNull()
     }
   })

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { checkAttempts, countFailure, forgetAttempts, takeAttempt } from '@/rate-limit/attempts'
-import { ACCOUNT_LOCKOUT_ATTEMPTS, describeRateLimit, readAllRateLimits, readRateLimit, RATE_LIMITS } from '@/rate-limit/limits'
+import {
+  ACCOUNT_LOCKOUT_ATTEMPTS,
+  describeRateLimit,
+  readAllRateLimits,
+  readRateLimit,
+  RATE_LIMITS,
+} from '@/rate-limit/limits'
 
 let keyCounter = 0
 const freshKey = () => `unit-${Date.now()}-${(keyCounter += 1)}`
@@ -19,7 +25,10 @@ describe('rate-limit settings', () => {
   })
 
   it('reads "<attempts>/<seconds>" from the limit’s variable', () => {
-    expect(readRateLimit('forgotPassword', { CLOUDLEX_RATE_LIMIT_FORGOT_PASSWORD: '3 / 600' })).toEqual({ points: 3, seconds: 600 })
+    expect(readRateLimit('forgotPassword', { CLOUDLEX_RATE_LIMIT_FORGOT_PASSWORD: '3 / 600' })).toEqual({
+      points: 3,
+      seconds: 600,
+    })
   })
 
   it('refuses a malformed setting, naming the variable and the expected form', () => {
@@ -35,7 +44,8 @@ describe('rate-limit settings', () => {
 
   it('documents every limit in .env.example with its default', () => {
     const example = readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8')
-    for (const { env, points, seconds } of Object.values(RATE_LIMITS)) expect(example).toContain(`# ${env}=${points}/${seconds} `)
+    for (const { env, points, seconds } of Object.values(RATE_LIMITS))
+      expect(example).toContain(`# ${env}=${points}/${seconds} `)
   })
 
   it('names a limit the way a person reads it', () => {
@@ -54,7 +64,9 @@ describe('counting attempts', () => {
     const refusal = await takeAttempt('searchSuggest', key)
     expect(refusal?.retryAfterSeconds).toBeGreaterThan(0)
     expect(refusal?.retryAfterSeconds).toBeLessThanOrEqual(60)
-    expect(refusal?.message).toMatch(/^Too many search suggestions for your address \(limit 2 per 1 minute\)\. Try again in \d+ seconds\.$/)
+    expect(refusal?.message).toMatch(
+      /^Too many search suggestions for your address \(limit 2 per 1 minute\)\. Try again in \d+ seconds\.$/,
+    )
   })
 
   it('counts each key on its own', async () => {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { API_BODY_LIMIT_BYTES, MEDIA_UPLOAD_LIMIT_BYTES, refuseRequestBody } from '@/server/request-body-limits'
 
 const MiB = 1024 * 1024
-const head = (path: string, contentLength: number | string | undefined, contentType = 'application/json', transferEncoding?: string) => ({
+const head = (
+  path: string,
+  contentLength: number | string | undefined,
+  contentType = 'application/json',
+  transferEncoding?: string,
+) => ({
   path,
   contentLength: contentLength === undefined ? undefined : String(contentLength),
   contentType,

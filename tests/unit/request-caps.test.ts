@@ -36,22 +36,32 @@ describe('request caps', () => {
   })
 
   it('refuse depth over the cap, naming the parameter and the cap', () => {
-    expect(findCapViolation(anonymous, { depth: 3 })).toBe('depth=3 is over the cap of 1 for anonymous callers; ask for depth 0–1.')
+    expect(findCapViolation(anonymous, { depth: 3 })).toBe(
+      'depth=3 is over the cap of 1 for anonymous callers; ask for depth 0–1.',
+    )
     expect(findCapViolation(staff, { depth: 99 })).toBe('depth=99 is over the cap of 3 for staff; ask for depth 0–3.')
   })
 
   it('refuse depth, limit and page values that are not whole numbers in range', () => {
     expect(findCapViolation(anonymous, { depth: -1 })).toMatch(/^depth must be a whole number from 0 to 1/)
-    expect(findCapViolation(anonymous, { limit: 'lots' })).toBe('limit must be a whole number from 1 to 100; got "lots".')
+    expect(findCapViolation(anonymous, { limit: 'lots' })).toBe(
+      'limit must be a whole number from 1 to 100; got "lots".',
+    )
     expect(findCapViolation(anonymous, { limit: 2.5 })).toMatch(/^limit must be a whole number/)
-    expect(findCapViolation(anonymous, { limit: 100_000 })).toMatch(/^limit=100000 is over the cap of 100 for anonymous callers/)
+    expect(findCapViolation(anonymous, { limit: 100_000 })).toMatch(
+      /^limit=100000 is over the cap of 100 for anonymous callers/,
+    )
     expect(findCapViolation(anonymous, { page: 0 })).toMatch(/^page must be a whole number from 1 to 1000/)
     expect(findCapViolation(anonymous, { page: 1e9 })).toMatch(/^page=1000000000 is over the cap of 1000/)
   })
 
   it('refuse everything-at-once reads for anonymous and API-key callers', () => {
-    expect(findCapViolation(anonymous, { limit: 0 })).toMatch(/^limit=0 \(everything at once\) is not allowed for anonymous callers/)
-    expect(findCapViolation(apiKey, { pagination: false })).toMatch(/^pagination=false .* not allowed for API-key callers/)
+    expect(findCapViolation(anonymous, { limit: 0 })).toMatch(
+      /^limit=0 \(everything at once\) is not allowed for anonymous callers/,
+    )
+    expect(findCapViolation(apiKey, { pagination: false })).toMatch(
+      /^pagination=false .* not allowed for API-key callers/,
+    )
   })
 
   it('let staff read everything at once (the admin bulk actions do), but only shallowly', () => {
@@ -69,30 +79,42 @@ describe('request caps', () => {
       'where nests and/or more than 3 levels deep, the cap for anonymous callers.',
     )
     const many = { or: Array.from({ length: 21 }, (_, index) => ({ title: { equals: `t${index}` } })) }
-    expect(findCapViolation(anonymous, { where: many })).toBe('where has more than 20 conditions, the cap for anonymous callers.')
+    expect(findCapViolation(anonymous, { where: many })).toBe(
+      'where has more than 20 conditions, the cap for anonymous callers.',
+    )
     const ids = Array.from({ length: 101 }, (_, index) => `id${index}`)
-    expect(findCapViolation(anonymous, { where: { id: { in: ids } } })).toMatch(/^where lists 101 values in one condition/)
+    expect(findCapViolation(anonymous, { where: { id: { in: ids } } })).toMatch(
+      /^where lists 101 values in one condition/,
+    )
     expect(findCapViolation(anonymous, { where: { id: { in: ids.join(',') } } })).toMatch(/^where lists 101 values/)
   })
 
   it('refuse join parameters over the caps', () => {
     expect(findCapViolation(anonymous, { joins: { terms: { limit: 5 } } })).toBeNull()
     expect(findCapViolation(anonymous, { joins: { terms: { limit: 0 } } })).toMatch(/^joins\[terms\]\[limit\]=0/)
-    expect(findCapViolation(anonymous, { joins: { terms: { limit: 5000 } } })).toMatch(/^joins\[terms\]\[limit\]=5000 is over the cap of 100/)
-    expect(findCapViolation(anonymous, { joins: { terms: { where: nestedWhere(9) } } })).toMatch(/^joins\[terms\]\[where\] nests/)
+    expect(findCapViolation(anonymous, { joins: { terms: { limit: 5000 } } })).toMatch(
+      /^joins\[terms\]\[limit\]=5000 is over the cap of 100/,
+    )
+    expect(findCapViolation(anonymous, { joins: { terms: { where: nestedWhere(9) } } })).toMatch(
+      /^joins\[terms\]\[where\] nests/,
+    )
     expect(findCapViolation(anonymous, { joins: false })).toBeNull()
   })
 })
 
 describe('measuring a where tree', () => {
   it('counts and/or levels, conditions and the longest list', () => {
-    const where = { or: [{ and: [{ title: { like: 'a' } }, { slug: { in: ['a', 'b', 'c'] } }] }, { id: { exists: true } }] }
+    const where = {
+      or: [{ and: [{ title: { like: 'a' } }, { slug: { in: ['a', 'b', 'c'] } }] }, { id: { exists: true } }],
+    }
     expect(measureWhere(where, { nesting: 10, conditions: 10 })).toEqual({ nesting: 2, conditions: 3, longestList: 3 })
   })
 
   it('stops early on a hostile tree', () => {
     const shape = measureWhere(nestedWhere(10_000), { nesting: 3, conditions: 20 })
     expect(shape.nesting).toBe(4)
-    expect(measureWhere({ a: { b: { c: { d: { e: { f: 1 } } } } } }, { nesting: 3, conditions: 20 }).nesting).toBe(Infinity)
+    expect(measureWhere({ a: { b: { c: { d: { e: { f: 1 } } } } } }, { nesting: 3, conditions: 20 }).nesting).toBe(
+      Infinity,
+    )
   })
 })

@@ -23,7 +23,8 @@ describe('highlighting matched words', () => {
 })
 
 describe('excerpts', () => {
-  const text = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen target sixteen seventeen eighteen nineteen twenty twenty-one twenty-two'
+  const text =
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen target sixteen seventeen eighteen nineteen twenty twenty-one twenty-two'
 
   it('keeps short text whole', () => {
     const short = highlightWords('short text', new Set(['text']))

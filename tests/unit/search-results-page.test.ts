@@ -3,7 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchResultsPage } from '@/lib/search/search-results-page'
-import { buildTermSearchIndex, searchTerms, type SearchableTerm, type TermSearchIndex } from '@/lib/search/term-search-index'
+import {
+  buildTermSearchIndex,
+  searchTerms,
+  type SearchableTerm,
+  type TermSearchIndex,
+} from '@/lib/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

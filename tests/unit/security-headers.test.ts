@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest'
 
 import { createNonce, HSTS_VALUE, pageContentSecurityPolicy, strictTransportSecurity } from '@/lib/security-headers'
 
-const directives = (policy: string) => new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]))
+const directives = (policy: string) =>
+  new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]))
 
 describe('the pages’ Content Security Policy', () => {
-  const production = directives(pageContentSecurityPolicy({ nonce: 'abc123', development: false, upgradeInsecureRequests: false }))
+  const production = directives(
+    pageContentSecurityPolicy({ nonce: 'abc123', development: false, upgradeInsecureRequests: false }),
+  )
 
   it('runs only scripts that carry the request’s nonce, and what they load', () => {
     expect(production.get('script-src')).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"])
@@ -21,13 +24,17 @@ describe('the pages’ Content Security Policy', () => {
 
   it('allows eval only under next dev', () => {
     expect(production.get('script-src')).not.toContain("'unsafe-eval'")
-    const development = directives(pageContentSecurityPolicy({ nonce: 'n', development: true, upgradeInsecureRequests: false }))
+    const development = directives(
+      pageContentSecurityPolicy({ nonce: 'n', development: true, upgradeInsecureRequests: false }),
+    )
     expect(development.get('script-src')).toContain("'unsafe-eval'")
   })
 
   it('upgrades insecure requests only when asked (an https site)', () => {
     expect(production.has('upgrade-insecure-requests')).toBe(false)
-    const https = directives(pageContentSecurityPolicy({ nonce: 'n', development: false, upgradeInsecureRequests: true }))
+    const https = directives(
+      pageContentSecurityPolicy({ nonce: 'n', development: false, upgradeInsecureRequests: true }),
+    )
     expect(https.has('upgrade-insecure-requests')).toBe(true)
   })
 })

@@ -36,7 +36,10 @@ describe('seed/terms', () => {
 
   it('gives every term the four major providers, use cases and FAQs', () => {
     for (const { document } of documents) {
-      expect(document.providerEquivalents.map((row) => row.provider), document.slug).toEqual(['AWS', 'Azure', 'GCP', 'OCI'])
+      expect(
+        document.providerEquivalents.map((row) => row.provider),
+        document.slug,
+      ).toEqual(['AWS', 'Azure', 'GCP', 'OCI'])
       expect(document.useCases.length, document.slug).toBeGreaterThanOrEqual(2)
       expect(document.faqs.length, document.slug).toBeGreaterThanOrEqual(2)
     }

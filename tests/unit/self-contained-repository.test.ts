@@ -35,12 +35,16 @@ describe('the repository is self-contained', () => {
   })
 
   it('names no shared folder beside the repository in any test, script, benchmark or source file', () => {
-    const offenders = files.filter((file) => SIBLING_OF_REPOSITORY.test(fs.readFileSync(path.join(repoRoot, file), 'utf8')))
+    const offenders = files.filter((file) =>
+      SIBLING_OF_REPOSITORY.test(fs.readFileSync(path.join(repoRoot, file), 'utf8')),
+    )
     expect(offenders).toEqual([])
   })
 
   it('has no quoted relative path that climbs out of the repository', () => {
-    const offenders = files.flatMap((file) => pathsOutsideRepository(file, fs.readFileSync(path.join(repoRoot, file), 'utf8')))
+    const offenders = files.flatMap((file) =>
+      pathsOutsideRepository(file, fs.readFileSync(path.join(repoRoot, file), 'utf8')),
+    )
     expect(offenders).toEqual([])
   })
 })

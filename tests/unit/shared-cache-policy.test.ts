@@ -4,7 +4,13 @@ import { readSharedCacheSettings, sharedCacheControl } from '@/server/shared-cac
 import { hasSessionCookie } from '@/site-cache/session-cookies'
 
 const settings = readSharedCacheSettings({})
-const facts = { path: '/terms/x', status: 200, nextCacheControl: 's-maxage=31536000', cookieHeader: undefined, authorized: false }
+const facts = {
+  path: '/terms/x',
+  status: 200,
+  nextCacheControl: 's-maxage=31536000',
+  cookieHeader: undefined,
+  authorized: false,
+}
 
 describe('what shared caches may keep', () => {
   it('reads its lifetimes from the environment and names a bad one', () => {
@@ -15,7 +21,12 @@ describe('what shared caches may keep', () => {
   })
 
   it('keeps Next’s rule for what Next does not cache, and for its static files', () => {
-    expect(sharedCacheControl({ ...facts, nextCacheControl: 'private, no-cache, no-store, max-age=0, must-revalidate' }, settings)).toBeNull()
+    expect(
+      sharedCacheControl(
+        { ...facts, nextCacheControl: 'private, no-cache, no-store, max-age=0, must-revalidate' },
+        settings,
+      ),
+    ).toBeNull()
     expect(sharedCacheControl({ ...facts, status: 404 }, settings)).toBeNull()
     expect(sharedCacheControl({ ...facts, path: '/_next/static/chunks/a.js' }, settings)).toBeNull()
   })

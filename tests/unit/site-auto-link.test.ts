@@ -13,14 +13,18 @@ const TERMS: LinkableTerm[] = [
   { id: '5', title: 'CloudTrail', slug: 'cloudtrail', aliases: [], summary: 'API activity log.' },
 ]
 
-const linkedSlugs = (segments: { term?: LinkableTerm }[]) => segments.flatMap((segment) => (segment.term ? [segment.term.slug] : []))
+const linkedSlugs = (segments: { term?: LinkableTerm }[]) =>
+  segments.flatMap((segment) => (segment.term ? [segment.term.slug] : []))
 
 describe('glossary auto-linking', () => {
   it('links a mention of another term and keeps the surrounding text intact', () => {
     const text = 'Logs land in object storage for a year.'
     const segments = createTermLinker(TERMS, 'cloudtrail').link(text)
     expect(segments.map((segment) => segment.text).join('')).toBe(text)
-    expect(segments.find((segment) => segment.term)).toMatchObject({ text: 'object storage', term: { slug: 'object-storage' } })
+    expect(segments.find((segment) => segment.term)).toMatchObject({
+      text: 'object storage',
+      term: { slug: 'object-storage' },
+    })
   })
 
   it('prefers the longest name at a position', () => {
@@ -90,7 +94,10 @@ describe('the name index behind the linker', () => {
     index.set(TERMS[0]!)
     expect(linkedSlugs(index.linker(null).link('Object Storage holds it.'))).toEqual(['object-storage'])
     index.set({ ...TERMS[0]!, title: 'Bucket Storage', aliases: [] })
-    expect(linkedSlugs(index.linker(null).link('Object Storage in Bucket Storage.'))).toEqual(['storage', 'object-storage'])
+    expect(linkedSlugs(index.linker(null).link('Object Storage in Bucket Storage.'))).toEqual([
+      'storage',
+      'object-storage',
+    ])
     index.delete(TERMS[0]!.id)
     expect(linkedSlugs(index.linker(null).link('Bucket Storage.'))).toEqual(['storage'])
   })
@@ -98,7 +105,30 @@ describe('the name index behind the linker', () => {
 
 // Pieces names and texts are made of: acronyms, punctuation at either end, accents, Greek final sigma,
 // numbers and names that contain other names.
-const PIECES = ['Storage', 'storage', 'Object', 'object', 'IAM', 'iam', 'VM', 'C++', '(runtime)', '.NET', 'ΣΑΣ', 'σας', 'σασ', 'ſtorage', 'Résumé', 'resume', 'S3', '2FA', 'x-ray', 'Key', 'Vault', 'ключ']
+const PIECES = [
+  'Storage',
+  'storage',
+  'Object',
+  'object',
+  'IAM',
+  'iam',
+  'VM',
+  'C++',
+  '(runtime)',
+  '.NET',
+  'ΣΑΣ',
+  'σας',
+  'σασ',
+  'ſtorage',
+  'Résumé',
+  'resume',
+  'S3',
+  '2FA',
+  'x-ray',
+  'Key',
+  'Vault',
+  'ключ',
+]
 const SEPARATORS = [' ', ' ', ', ', '. ', '-', '', '\n', '(', ')', '/', "'"]
 
 const nameArbitrary = fc
@@ -106,7 +136,10 @@ const nameArbitrary = fc
   .map(([pieces, joiner]) => pieces.join(joiner))
 
 const termsArbitrary = fc
-  .array(fc.record({ title: nameArbitrary, aliases: fc.array(nameArbitrary, { maxLength: 2 }) }), { minLength: 1, maxLength: 8 })
+  .array(fc.record({ title: nameArbitrary, aliases: fc.array(nameArbitrary, { maxLength: 2 }) }), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((terms) =>
     terms
       .map((term, index): LinkableTerm => ({ ...term, id: String(index), slug: `term-${index}`, summary: '' }))
@@ -123,12 +156,17 @@ const shape = (segments: TextSegment[]) => segments.map((segment) => [segment.te
 describe('the token linker against the regular-expression linker it replaced', () => {
   it('links exactly what one regular expression over every name linked, text after text', () => {
     fc.assert(
-      fc.property(termsArbitrary, fc.array(textArbitrary, { minLength: 1, maxLength: 3 }), fc.nat(9), (terms, texts, current) => {
-        const currentSlug = current < terms.length ? terms[current]!.slug : null
-        const expected = createRegexTermLinker(terms, currentSlug)
-        const actual = createTermLinker(terms, currentSlug)
-        for (const text of texts) expect(shape(actual.link(text))).toEqual(shape(expected.link(text)))
-      }),
+      fc.property(
+        termsArbitrary,
+        fc.array(textArbitrary, { minLength: 1, maxLength: 3 }),
+        fc.nat(9),
+        (terms, texts, current) => {
+          const currentSlug = current < terms.length ? terms[current]!.slug : null
+          const expected = createRegexTermLinker(terms, currentSlug)
+          const actual = createTermLinker(terms, currentSlug)
+          for (const text of texts) expect(shape(actual.link(text))).toEqual(shape(expected.link(text)))
+        },
+      ),
       { numRuns: 500 },
     )
   }, 60_000)
@@ -137,16 +175,26 @@ describe('the token linker against the regular-expression linker it replaced', (
 describe('a name index changed term by term', () => {
   it('links like one built from the final terms, whatever was added, replaced and deleted before', () => {
     fc.assert(
-      fc.property(termsArbitrary, termsArbitrary, fc.array(fc.nat(7), { maxLength: 4 }), textArbitrary, (before, after, deleted, text) => {
-        const index = new TermNameIndex()
-        for (const term of before) index.set(term)
-        for (const term of after) index.set(term)
-        for (const position of deleted) index.delete(String(position))
-        const remaining = after.filter((term) => !deleted.includes(Number(term.id)))
-        const kept = before.filter((term) => !deleted.includes(Number(term.id)) && !after.some((other) => other.id === term.id))
-        const final = [...remaining, ...kept].sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1))
-        expect(shape(index.linker(null).link(text))).toEqual(shape(createRegexTermLinker(final, null).link(text)))
-      }),
+      fc.property(
+        termsArbitrary,
+        termsArbitrary,
+        fc.array(fc.nat(7), { maxLength: 4 }),
+        textArbitrary,
+        (before, after, deleted, text) => {
+          const index = new TermNameIndex()
+          for (const term of before) index.set(term)
+          for (const term of after) index.set(term)
+          for (const position of deleted) index.delete(String(position))
+          const remaining = after.filter((term) => !deleted.includes(Number(term.id)))
+          const kept = before.filter(
+            (term) => !deleted.includes(Number(term.id)) && !after.some((other) => other.id === term.id),
+          )
+          const final = [...remaining, ...kept].sort(
+            (a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
+          )
+          expect(shape(index.linker(null).link(text))).toEqual(shape(createRegexTermLinker(final, null).link(text)))
+        },
+      ),
       { numRuns: 500 },
     )
   }, 60_000)

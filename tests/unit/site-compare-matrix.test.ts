@@ -69,7 +69,12 @@ describe('a row of the compare matrix', () => {
   it('has one cell per provider column: the service, an explicit "no equivalent", or nothing recorded', () => {
     const row = compareRow(blockStorage, PROVIDERS)
     expect(row.term).toEqual({ title: 'Block Storage', slug: 'block-storage', difficulty: 'intermediate' })
-    expect(row.cells[0]).toEqual({ service: 'Amazon EBS', matchLevel: 'exact', docUrl: 'https://docs.example/ebs', note: null })
+    expect(row.cells[0]).toEqual({
+      service: 'Amazon EBS',
+      matchLevel: 'exact',
+      docUrl: 'https://docs.example/ebs',
+      note: null,
+    })
     expect(row.cells[1]).toBeNull()
     // A blank service means no equivalent; an address that is not http(s) is never linked.
     expect(row.cells[2]).toEqual({ service: null, matchLevel: 'none', docUrl: null, note: null })
@@ -90,14 +95,37 @@ describe('the compare downloads', () => {
       compareCsvLine('Security', compareRow(auditLog, PROVIDERS), url) +
       compareCsvLine('Storage', compareRow(blockStorage, PROVIDERS), url)
     const rows = parseCsv(csv)
-    expect(rows[0]).toEqual(['Category', 'Term', 'Difficulty', 'URL', 'AWS service', 'AWS match', 'Azure service', 'Azure match', 'GCP service', 'GCP match'])
-    expect(rows[1]).toEqual(['Security', 'Audit Log', 'beginner', url('audit-log'), `'=CloudTrail, "classic"`, 'close', '', '', '', ''])
+    expect(rows[0]).toEqual([
+      'Category',
+      'Term',
+      'Difficulty',
+      'URL',
+      'AWS service',
+      'AWS match',
+      'Azure service',
+      'Azure match',
+      'GCP service',
+      'GCP match',
+    ])
+    expect(rows[1]).toEqual([
+      'Security',
+      'Audit Log',
+      'beginner',
+      url('audit-log'),
+      `'=CloudTrail, "classic"`,
+      'close',
+      '',
+      '',
+      '',
+      '',
+    ])
     expect(rows[2]!.slice(8)).toEqual(['No equivalent', 'none'])
   })
 
   it('write JSON in pieces that join into one document with the cells keyed by provider', () => {
     const providers = PROVIDERS.slice(0, 2)
-    const term = (row: CompareTerm, first: boolean) => compareJsonPieces.term(compareJsonTerm(compareRow(row, providers), providers, url), first)
+    const term = (row: CompareTerm, first: boolean) =>
+      compareJsonPieces.term(compareJsonTerm(compareRow(row, providers), providers, url), first)
     const text = [
       compareJsonPieces.open(providers, 2),
       compareJsonPieces.openCategory({ name: 'Security', slug: 'security' }, true),
@@ -108,10 +136,17 @@ describe('the compare downloads', () => {
       compareJsonPieces.closeCategory(),
       compareJsonPieces.close(),
     ].join('')
-    const json = JSON.parse(text) as { providers: { slug: string }[]; termCount: number; categories: { name: string; terms: { slug: string; providers: Record<string, unknown> }[] }[] }
+    const json = JSON.parse(text) as {
+      providers: { slug: string }[]
+      termCount: number
+      categories: { name: string; terms: { slug: string; providers: Record<string, unknown> }[] }[]
+    }
     expect(json.providers.map((provider) => provider.slug)).toEqual(['aws', 'azure'])
     expect(json.termCount).toBe(2)
     expect(json.categories.map((category) => category.name)).toEqual(['Security', 'Storage "and more"'])
-    expect(json.categories[1]!.terms[0]).toMatchObject({ slug: 'block-storage', providers: { aws: { service: 'Amazon EBS' }, azure: null } })
+    expect(json.categories[1]!.terms[0]).toMatchObject({
+      slug: 'block-storage',
+      providers: { aws: { service: 'Amazon EBS' }, azure: null },
+    })
   })
 })

@@ -24,7 +24,10 @@ const vocabulary = filterVocabulary(
 
 describe('term filters', () => {
   it('reads filters from the URL, dropping unknown values and duplicates', () => {
-    const filters = readTermFilters({ category: ['storage', 'storage', 'bogus'], difficulty: 'expert', provider: 'aws,azure' }, vocabulary)
+    const filters = readTermFilters(
+      { category: ['storage', 'storage', 'bogus'], difficulty: 'expert', provider: 'aws,azure' },
+      vocabulary,
+    )
     expect(filters).toEqual({ categories: ['storage'], difficulties: [], providers: ['aws', 'azure'] })
     expect(hasTermFilters(readTermFilters({}, vocabulary))).toBe(false)
     expect(hasTermFilters(readTermFilters({ category: '', provider: 'nope' }, vocabulary))).toBe(false)
@@ -40,7 +43,10 @@ describe('term filters', () => {
   })
 
   it('asks the database for terms matching every filter given: a category, a difficulty, a real service of a provider', () => {
-    const where = termFiltersWhere({ categories: ['storage', 'security'], difficulties: ['advanced'], providers: ['azure'] }, vocabulary)
+    const where = termFiltersWhere(
+      { categories: ['storage', 'security'], difficulties: ['advanced'], providers: ['azure'] },
+      vocabulary,
+    )
     expect(where).toEqual({
       and: [
         { category: { in: ['c-storage', 'c-security'] } },

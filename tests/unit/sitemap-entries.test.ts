@@ -25,13 +25,26 @@ describe('the sitemap files', () => {
     expect(termSitemapCount(URLS_PER_TERM_SITEMAP)).toBe(1)
     expect(termSitemapCount(URLS_PER_TERM_SITEMAP + 1)).toBe(2)
     expect(termSitemapCount(100_000)).toBe(Math.ceil(100_000 / URLS_PER_TERM_SITEMAP))
-    expect(sitemapFiles(URLS_PER_TERM_SITEMAP * 2 + 3).map(sitemapFileName)).toEqual(['pages', 'terms-1', 'terms-2', 'terms-3'])
+    expect(sitemapFiles(URLS_PER_TERM_SITEMAP * 2 + 3).map(sitemapFileName)).toEqual([
+      'pages',
+      'terms-1',
+      'terms-2',
+      'terms-3',
+    ])
   })
 
   it('read a file name back from its address and nothing else', () => {
     expect(parseSitemapFile('pages.xml')).toEqual({ kind: 'pages' })
     expect(parseSitemapFile('terms-12.xml')).toEqual({ kind: 'terms', part: 12 })
-    for (const other of ['terms-0.xml', 'terms-01.xml', 'terms-1', 'terms-1.xml.gz', '../pages.xml', 'terms-9999999.xml', 'pages']) {
+    for (const other of [
+      'terms-0.xml',
+      'terms-01.xml',
+      'terms-1',
+      'terms-1.xml.gz',
+      '../pages.xml',
+      'terms-9999999.xml',
+      'pages',
+    ]) {
       expect(parseSitemapFile(other), other).toBeNull()
     }
   })

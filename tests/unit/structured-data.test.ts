@@ -28,7 +28,8 @@ describe('term page structured data', () => {
       '@type': 'DefinedTerm',
       '@id': `${SITE_URL}/terms/cloudtrail#term`,
       name: 'CloudTrail',
-      description: 'AWS service that records all API calls made in your account for security and compliance. It keeps a history.',
+      description:
+        'AWS service that records all API calls made in your account for security and compliance. It keeps a history.',
       url: `${SITE_URL}/terms/cloudtrail`,
       termCode: 'cloudtrail',
       alternateName: ['AWS CloudTrail'],
@@ -105,7 +106,10 @@ describe('home and A–Z index structured data', () => {
     const [glossary] = termIndexStructuredData([CLOUDTRAIL, IAM])
     expect(glossary).toMatchObject({ '@type': 'DefinedTermSet', '@id': `${SITE_URL}/terms#glossary` })
     // By reference: each term page describes its DefinedTerm under the same @id.
-    expect(glossary!.hasDefinedTerm).toEqual([{ '@id': `${SITE_URL}/terms/cloudtrail#term` }, { '@id': `${SITE_URL}/terms/iam#term` }])
+    expect(glossary!.hasDefinedTerm).toEqual([
+      { '@id': `${SITE_URL}/terms/cloudtrail#term` },
+      { '@id': `${SITE_URL}/terms/iam#term` },
+    ])
   })
 })
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
 import { searchTerms } from '@/lib/search/term-search-index'
-import { categoryTag, faqTag, providerTag, TERM_LISTS_TAG, termIdTag, termSlugTag, useCaseTag } from '@/site-cache/cache-tags'
+import {
+  categoryTag,
+  faqTag,
+  providerTag,
+  TERM_LISTS_TAG,
+  termIdTag,
+  termSlugTag,
+  useCaseTag,
+} from '@/site-cache/cache-tags'
 import { documentsNamedBy } from '@/site-data/directory-sync'
 import { toDirectoryTerm } from '@/site-data/directory-term'
 import { plainTextToRichText } from '@/content-transfer/rich-text'
@@ -12,7 +20,12 @@ import { directoryTerm, FakeDirectoryReader } from './support/fake-directory-rea
 /** A directory on a fake clock that only moves when the test says so. */
 function directoryOver(reader: FakeDirectoryReader, errors: unknown[] = []) {
   const clock = { now: 0 }
-  const directory = new TermDirectory(reader, { checkIntervalMs: 1_000, now: () => clock.now, batchSize: 2, onError: (error) => errors.push(error) })
+  const directory = new TermDirectory(reader, {
+    checkIntervalMs: 1_000,
+    now: () => clock.now,
+    batchSize: 2,
+    onError: (error) => errors.push(error),
+  })
   return { directory, clock }
 }
 
@@ -27,8 +40,21 @@ const linkedBy = async (directory: TermDirectory, text: string) =>
 
 describe('which documents a change names', () => {
   it('reads term, FAQ, category and provider ids out of the tags, and ignores the rest', async () => {
-    const named = documentsNamedBy([termIdTag(1), termSlugTag('one'), faqTag(2), categoryTag(3), providerTag(4), useCaseTag(5), TERM_LISTS_TAG])
-    expect(named).toEqual({ terms: new Set(['1']), faqs: new Set(['2']), categories: new Set(['3']), providers: new Set(['4']) })
+    const named = documentsNamedBy([
+      termIdTag(1),
+      termSlugTag('one'),
+      faqTag(2),
+      categoryTag(3),
+      providerTag(4),
+      useCaseTag(5),
+      TERM_LISTS_TAG,
+    ])
+    expect(named).toEqual({
+      terms: new Set(['1']),
+      faqs: new Set(['2']),
+      categories: new Set(['3']),
+      providers: new Set(['4']),
+    })
   })
 })
 
@@ -78,7 +104,9 @@ describe('a stored term as the directory keeps it', () => {
 
 describe('the term directory', () => {
   it('reads every published term once, in batches, for search and linking', async () => {
-    const reader = new FakeDirectoryReader([1, 2, 3, 4, 5].map((n) => directoryTerm(String(n), { title: `Zephyr ${n}` })))
+    const reader = new FakeDirectoryReader(
+      [1, 2, 3, 4, 5].map((n) => directoryTerm(String(n), { title: `Zephyr ${n}` })),
+    )
     const { directory } = directoryOver(reader)
     expect(await slugsFor(directory, 'zephyr 4')).toEqual(['zephyr-4'])
     expect(reader.termReads).toEqual([['1', '2'], ['3', '4'], ['5']])
@@ -87,7 +115,10 @@ describe('the term directory', () => {
   })
 
   it('follows a publish, an edit, an unpublish and a delete by reading only the terms they name', async () => {
-    const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' }), directoryTerm('2', { title: 'Block Storage' })])
+    const reader = new FakeDirectoryReader([
+      directoryTerm('1', { title: 'Object Storage' }),
+      directoryTerm('2', { title: 'Block Storage' }),
+    ])
     const { directory, clock } = directoryOver(reader)
     await directory.current()
 
@@ -133,7 +164,11 @@ describe('the term directory', () => {
     const category = { id: '7', name: 'Storage', slug: 'storage' }
     const provider = { id: '8', name: 'AWS' }
     const reader = new FakeDirectoryReader([
-      directoryTerm('1', { title: 'Object Storage', category, providerEquivalents: [{ provider, service: 'Amazon S3' }] }),
+      directoryTerm('1', {
+        title: 'Object Storage',
+        category,
+        providerEquivalents: [{ provider, service: 'Amazon S3' }],
+      }),
     ])
     const { directory, clock } = directoryOver(reader)
     await directory.current()
@@ -169,7 +204,9 @@ describe('the term directory', () => {
 
   it('keeps no term text, and reads the text of only the hits it shows', async () => {
     const reader = new FakeDirectoryReader(
-      Array.from({ length: 30 }, (_, n) => directoryTerm(String(n + 1), { title: `Zephyr ${n + 1}`, definition: `Zephyr number ${n + 1} streams.` })),
+      Array.from({ length: 30 }, (_, n) =>
+        directoryTerm(String(n + 1), { title: `Zephyr ${n + 1}`, definition: `Zephyr number ${n + 1} streams.` }),
+      ),
     )
     const { directory } = directoryOver(reader)
     const contents = await directory.current()
@@ -214,7 +251,10 @@ describe('the term directory', () => {
   })
 
   it('reads the whole glossary again after an overflow of the log, serving the old contents meanwhile', async () => {
-    const reader = new FakeDirectoryReader([directoryTerm('1', { title: 'Object Storage' }), directoryTerm('2', { title: 'Block Storage' })])
+    const reader = new FakeDirectoryReader([
+      directoryTerm('1', { title: 'Object Storage' }),
+      directoryTerm('2', { title: 'Block Storage' }),
+    ])
     reader.overflowAbove = 2
     const { directory, clock } = directoryOver(reader)
     await directory.current()

@@ -35,7 +35,10 @@ describe('links from the names an entry writes', () => {
   })
 
   it('keeps a waiting see-also name as a label in its place, and the label an editor gave a link', () => {
-    const previous: StoredLinks = { slug: 'alpha', seeAlso: [{ term: 'id-Bravo', label: 'Bravo (service)', url: null }] }
+    const previous: StoredLinks = {
+      slug: 'alpha',
+      seeAlso: [{ term: 'id-Bravo', label: 'Bravo (service)', url: null }],
+    }
     const links = linksFromEntry(entry([], ['Charlie', 'Bravo']), previous, namesOf('Bravo'))
     expect(links.seeAlso).toEqual([
       { term: null, label: 'Charlie', url: null },

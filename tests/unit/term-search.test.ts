@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search/search-text'
-import { buildTermSearchIndex, searchTerms, TermSearchIndex, type SearchableTerm, type SearchText } from '@/lib/search/term-search-index'
+import {
+  buildTermSearchIndex,
+  searchTerms,
+  TermSearchIndex,
+  type SearchableTerm,
+  type SearchText,
+} from '@/lib/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 
@@ -64,7 +70,9 @@ describe('search over the seeded glossary', () => {
   })
 
   it('cuts a long snippet around the match, with ellipses where text was left out', async () => {
-    const hit = (await searchTerms(index, 'envelope', { snippetLength: 60 })).find((result) => result.slug === 'event-bus')
+    const hit = (await searchTerms(index, 'envelope', { snippetLength: 60 })).find(
+      (result) => result.slug === 'event-bus',
+    )
     expect(hit?.snippet.text.startsWith('…')).toBe(true)
     expect(hit!.snippet.text.length).toBeLessThanOrEqual(62)
     expect(marked(hit!.snippet)).toEqual(['envelope'])
@@ -187,7 +195,9 @@ describe('the text of the hits shown', () => {
     })
     for (const slug of ['one', 'two', 'three', 'four']) index.set(term(slug, { title: `Zephyr ${slug}` }))
     index.set(term('five', { faqs: [{ question: 'Does it quiver?', answerText: 'It does.' }] }))
-    expect(await searchTerms(index, 'quiver')).toMatchObject([{ slug: 'five', snippet: { text: 'Does it quiver? It does.' } }])
+    expect(await searchTerms(index, 'quiver')).toMatchObject([
+      { slug: 'five', snippet: { text: 'Does it quiver? It does.' } },
+    ])
     // FAQs are read only for the hits whose snippet is a FAQ.
     expect(faqReads).toEqual([['five']])
     reads.length = 0

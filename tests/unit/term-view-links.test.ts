@@ -20,7 +20,12 @@ function draftTerm(url: string): Term {
 }
 
 describe('term view links', () => {
-  for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'JaVaScRiPt:alert(1)', '//evil.example']) {
+  for (const url of [
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'JaVaScRiPt:alert(1)',
+    '//evil.example',
+  ]) {
     it(`renders no href for ${url.slice(0, 24)}`, () => {
       const view = toTermView(draftTerm(url))
       expect(view.seeAlso).toEqual([])

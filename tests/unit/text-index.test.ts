@@ -2,7 +2,13 @@ import fc from 'fast-check'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 
-import { bitParallelEditDistance, boundedEditDistance, CloseNameIndex, MAX_BIT_PARALLEL_LENGTH, patternMasks } from '@/lib/search/close-name-index'
+import {
+  bitParallelEditDistance,
+  boundedEditDistance,
+  CloseNameIndex,
+  MAX_BIT_PARALLEL_LENGTH,
+  patternMasks,
+} from '@/lib/search/close-name-index'
 import { normalizeWord, splitWords } from '@/lib/search/search-text'
 import { TextIndex, type QueryOptions } from '@/lib/search/text-index'
 
@@ -11,21 +17,47 @@ type Field = (typeof FIELDS)[number]
 type Doc = { id: string } & Record<Field, string>
 
 // Few words, several alike, so queries hit prefixes ("gate" → "gateway"), typos ("getaway") and accents.
-const WORDS = ['gateway', 'getaway', 'gate', 'gates', 'Résumé', 'resume', 'queue', 'queues', 'ledger', 'cache', 'cached', 'vault', 'S3', 'iam']
+const WORDS = [
+  'gateway',
+  'getaway',
+  'gate',
+  'gates',
+  'Résumé',
+  'resume',
+  'queue',
+  'queues',
+  'ledger',
+  'cache',
+  'cached',
+  'vault',
+  'S3',
+  'iam',
+]
 
 const textArbitrary = fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }).map((words) => words.join(' '))
 const docsArbitrary = fc
   .array(fc.record({ title: textArbitrary, body: textArbitrary }), { minLength: 1, maxLength: 12 })
   .map((docs) => docs.map((doc, index): Doc => ({ id: `doc-${index}`, ...doc })))
 const queryArbitrary = fc
-  .array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom('gat', 'gatewya', 'quue', 'ledgr', 'cach', 'vaul', 're')), { minLength: 1, maxLength: 3 })
+  .array(
+    fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom('gat', 'gatewya', 'quue', 'ledgr', 'cach', 'vaul', 're')),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((words) => words.join(' '))
 
 const fuzzy = (word: string) => (word.length < 4 ? 0 : word.length < 7 ? 1 : 2)
 const prefix = (word: string) => word.length >= 2
 
 function options(combine: 'all' | 'any', fields: readonly Field[] = FIELDS): QueryOptions<Field> {
-  return { fields, boost: { title: 8, body: 1.5 }, fuzzy, prefix, weights: { fuzzy: 0.45, prefix: 0.6 }, combine, limit: 1_000 }
+  return {
+    fields,
+    boost: { title: 8, body: 1.5 },
+    fuzzy,
+    prefix,
+    weights: { fuzzy: 0.45, prefix: 0.6 },
+    combine,
+    limit: 1_000,
+  }
 }
 
 function textIndexOf(docs: Doc[]): TextIndex<Field> {
@@ -35,11 +67,15 @@ function textIndexOf(docs: Doc[]): TextIndex<Field> {
 }
 
 /** Results as comparable rows: key, score to 9 significant digits, and the (word, field) pairs matched. */
-function rows(results: { key: string; score: number; match: ReadonlyMap<string, readonly string[]> | Record<string, string[]> }[]) {
+function rows(
+  results: { key: string; score: number; match: ReadonlyMap<string, readonly string[]> | Record<string, string[]> }[],
+) {
   return results
     .map((result) => {
       const match = result.match instanceof Map ? [...result.match] : Object.entries(result.match)
-      const pairs = match.flatMap(([word, fields]: [string, readonly string[]]) => fields.map((field) => `${word}:${field}`)).sort()
+      const pairs = match
+        .flatMap(([word, fields]: [string, readonly string[]]) => fields.map((field) => `${word}:${field}`))
+        .sort()
       return { key: result.key, score: Number(result.score.toPrecision(9)), pairs }
     })
     .sort((a, b) => (a.key < b.key ? -1 : 1))
@@ -48,21 +84,34 @@ function rows(results: { key: string; score: number; match: ReadonlyMap<string, 
 describe('the text index against MiniSearch, whose ranking it keeps', () => {
   it('finds the same documents with the same scores and matched words', () => {
     fc.assert(
-      fc.property(docsArbitrary, queryArbitrary, fc.constantFrom('all' as const, 'any' as const), (docs, query, combine) => {
-        const miniSearch = new MiniSearch<Doc>({ fields: [...FIELDS], tokenize: splitWords, processTerm: normalizeWord })
-        miniSearch.addAll(docs)
-        const expected = miniSearch.search(query, {
-          boost: { title: 8, body: 1.5 },
-          fuzzy,
-          prefix,
-          combineWith: combine === 'all' ? 'AND' : 'OR',
-          weights: { fuzzy: 0.45, prefix: 0.6 },
-        })
-        const actual = textIndexOf(docs).search(query, options(combine))
-        expect(rows(actual)).toEqual(rows(expected.map((result) => ({ key: String(result.id), score: result.score, match: result.match }))))
-        // Best first.
-        expect(actual.map((result) => result.score)).toEqual([...actual.map((result) => result.score)].sort((a, b) => b - a))
-      }),
+      fc.property(
+        docsArbitrary,
+        queryArbitrary,
+        fc.constantFrom('all' as const, 'any' as const),
+        (docs, query, combine) => {
+          const miniSearch = new MiniSearch<Doc>({
+            fields: [...FIELDS],
+            tokenize: splitWords,
+            processTerm: normalizeWord,
+          })
+          miniSearch.addAll(docs)
+          const expected = miniSearch.search(query, {
+            boost: { title: 8, body: 1.5 },
+            fuzzy,
+            prefix,
+            combineWith: combine === 'all' ? 'AND' : 'OR',
+            weights: { fuzzy: 0.45, prefix: 0.6 },
+          })
+          const actual = textIndexOf(docs).search(query, options(combine))
+          expect(rows(actual)).toEqual(
+            rows(expected.map((result) => ({ key: String(result.id), score: result.score, match: result.match }))),
+          )
+          // Best first.
+          expect(actual.map((result) => result.score)).toEqual(
+            [...actual.map((result) => result.score)].sort((a, b) => b - a),
+          )
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -78,7 +127,9 @@ describe('the text index against MiniSearch, whose ranking it keeps', () => {
           changed.add(doc.id, doc)
         }
         // Words come out of the radix tree in an order that depends on its history, so sums may differ in the last bit.
-        expect(rows(changed.search(query, options('any')))).toEqual(rows(textIndexOf(after).search(query, options('any'))))
+        expect(rows(changed.search(query, options('any')))).toEqual(
+          rows(textIndexOf(after).search(query, options('any'))),
+        )
       }),
       { numRuns: 300 },
     )
@@ -91,7 +142,12 @@ describe('the text index against MiniSearch, whose ranking it keeps', () => {
       { id: 'c', title: 'gateway gateway', body: 'gateway' },
     ])
     expect(index.search('gateway', { ...options('all'), limit: 2 }).map((result) => result.key)).toEqual(['c', 'a'])
-    expect(index.search('gateway', options('all', ['body'])).map((result) => result.key).sort()).toEqual(['b', 'c'])
+    expect(
+      index
+        .search('gateway', options('all', ['body']))
+        .map((result) => result.key)
+        .sort(),
+    ).toEqual(['b', 'c'])
   })
 
   it('forgets the words of a removed document, so they match nothing and take no memory', () => {
@@ -112,8 +168,11 @@ describe('the text index against MiniSearch, whose ranking it keeps', () => {
 })
 
 describe('close names', () => {
-  const similarity = (a: string, b: string) => 1 - boundedEditDistance(a, b, Number.POSITIVE_INFINITY) / Math.max(a.length, b.length)
-  const nameArbitrary = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'é', '1'), { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''))
+  const similarity = (a: string, b: string) =>
+    1 - boundedEditDistance(a, b, Number.POSITIVE_INFINITY) / Math.max(a.length, b.length)
+  const nameArbitrary = fc
+    .array(fc.constantFrom('a', 'b', 'c', 'd', 'é', '1'), { minLength: 1, maxLength: 9 })
+    .map((chars) => chars.join(''))
   const longNameArbitrary = fc
     .array(fc.constantFrom('a', 'b', 'c', 'é'), { maxLength: MAX_BIT_PARALLEL_LENGTH })
     .map((chars) => chars.join(''))
@@ -131,7 +190,9 @@ describe('close names', () => {
   it('computes the same distance bit-parallel as with the whole table', () => {
     fc.assert(
       fc.property(longNameArbitrary, longNameArbitrary, (pattern, text) => {
-        expect(bitParallelEditDistance(patternMasks(pattern), pattern.length, text)).toBe(boundedEditDistance(pattern, text, Number.POSITIVE_INFINITY))
+        expect(bitParallelEditDistance(patternMasks(pattern), pattern.length, text)).toBe(
+          boundedEditDistance(pattern, text, Number.POSITIVE_INFINITY),
+        )
       }),
       { numRuns: 2_000 },
     )
@@ -141,16 +202,23 @@ describe('close names', () => {
 
   it('finds what comparing every name would find, best first', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(nameArbitrary, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 }), nameArbitrary, (names, wanted) => {
-        const index = new CloseNameIndex()
-        names.forEach((termNames, key) => index.set(String(key), termNames))
-        const expected = names
-          .map((termNames, key) => ({ key: String(key), similarity: Math.max(...termNames.map((name) => similarity(name, wanted))) }))
-          .filter((candidate) => candidate.similarity >= 0.6)
-          .sort((a, b) => b.similarity - a.similarity || Number(a.key) - Number(b.key))
-          .slice(0, 5)
-        expect(index.closest(wanted, 0.6, 5, (a, b) => Number(a) - Number(b))).toEqual(expected)
-      }),
+      fc.property(
+        fc.array(fc.array(nameArbitrary, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+        nameArbitrary,
+        (names, wanted) => {
+          const index = new CloseNameIndex()
+          names.forEach((termNames, key) => index.set(String(key), termNames))
+          const expected = names
+            .map((termNames, key) => ({
+              key: String(key),
+              similarity: Math.max(...termNames.map((name) => similarity(name, wanted))),
+            }))
+            .filter((candidate) => candidate.similarity >= 0.6)
+            .sort((a, b) => b.similarity - a.similarity || Number(a.key) - Number(b.key))
+            .slice(0, 5)
+          expect(index.closest(wanted, 0.6, 5, (a, b) => Number(a) - Number(b))).toEqual(expected)
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -10,15 +10,29 @@ import { deliveryHeaders, newWebhookSecret, secretsInUse } from '@/webhooks/sign
 
 describe('webhook settings', () => {
   it('default to 8 retries from 30 s, a 10 s timeout, a 24 h overlap and public addresses only', () => {
-    expect(readWebhookSettings({})).toEqual({ retryAttempts: 8, retryDelayMs: 30_000, timeoutMs: 10_000, secretOverlapMs: 86_400_000, allowPrivateAddresses: false })
+    expect(readWebhookSettings({})).toEqual({
+      retryAttempts: 8,
+      retryDelayMs: 30_000,
+      timeoutMs: 10_000,
+      secretOverlapMs: 86_400_000,
+      allowPrivateAddresses: false,
+    })
   })
 
   it('refuse bad values, naming the variable, and so stop the server at start', () => {
-    expect(readWebhookSettings({ CLOUDLEX_WEBHOOKS_RETRY_ATTEMPTS: '0', CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE: '1' })).toMatchObject({ retryAttempts: 0, allowPrivateAddresses: true })
-    expect(() => readWebhookSettings({ CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS: '0' })).toThrow(/CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS/)
+    expect(
+      readWebhookSettings({ CLOUDLEX_WEBHOOKS_RETRY_ATTEMPTS: '0', CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE: '1' }),
+    ).toMatchObject({ retryAttempts: 0, allowPrivateAddresses: true })
+    expect(() => readWebhookSettings({ CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS: '0' })).toThrow(
+      /CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS/,
+    )
     expect(() => readWebhookSettings({ CLOUDLEX_WEBHOOKS_TIMEOUT_MS: '10s' })).toThrow(/CLOUDLEX_WEBHOOKS_TIMEOUT_MS/)
-    expect(() => readWebhookSettings({ CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(/CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE/)
-    expect(() => checkAppSettings({ CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS: '-1' })).toThrow(/CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS/)
+    expect(() => readWebhookSettings({ CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(
+      /CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE/,
+    )
+    expect(() => checkAppSettings({ CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS: '-1' })).toThrow(
+      /CLOUDLEX_WEBHOOKS_SECRET_OVERLAP_HOURS/,
+    )
   })
 })
 
@@ -69,10 +83,16 @@ describe('signing secrets', () => {
 
   it('sign with the previous secret too until its overlap ends', () => {
     const now = new Date('2026-12-02T07:00:00Z')
-    const rotated = { secret: 'whsec_new', previousSecret: 'whsec_old', previousSecretExpiresAt: '2026-12-03T07:00:00Z' }
+    const rotated = {
+      secret: 'whsec_new',
+      previousSecret: 'whsec_old',
+      previousSecretExpiresAt: '2026-12-03T07:00:00Z',
+    }
     expect(secretsInUse(rotated, now)).toEqual(['whsec_new', 'whsec_old'])
     expect(secretsInUse(rotated, new Date('2026-12-03T07:00:01Z'))).toEqual(['whsec_new'])
-    expect(secretsInUse({ secret: 'whsec_new', previousSecret: null, previousSecretExpiresAt: null }, now)).toEqual(['whsec_new'])
+    expect(secretsInUse({ secret: 'whsec_new', previousSecret: null, previousSecretExpiresAt: null }, now)).toEqual([
+      'whsec_new',
+    ])
   })
 
   it('make headers the Standard Webhooks library verifies with either secret', () => {

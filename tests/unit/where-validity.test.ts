@@ -26,7 +26,10 @@ const termFields: QueryField[] = [
 const related = (slug: string) => ({ terms: termFields, categories: categoryFields })[slug]
 
 const onMongo: WhereValidityContext = { fields: termFields, relatedFields: related, databaseSupports: () => true }
-const onSqlite: WhereValidityContext = { ...onMongo, databaseSupports: (operator) => !['all', 'near', 'within', 'intersects'].includes(operator) }
+const onSqlite: WhereValidityContext = {
+  ...onMongo,
+  databaseSupports: (operator) => !['all', 'near', 'within', 'intersects'].includes(operator),
+}
 
 const problem = (where: unknown, context = onMongo) => findWhereValidityProblem(where, context)
 
@@ -45,7 +48,10 @@ describe('resolving where paths through flattened fields', () => {
   })
 
   it('keeps the segments past a rich text field, which are no field', () => {
-    expect(resolveFieldPath(termFields, 'body.root.children', related)).toMatchObject({ path: 'body', rest: ['root', 'children'] })
+    expect(resolveFieldPath(termFields, 'body.root.children', related)).toMatchObject({
+      path: 'body',
+      rest: ['root', 'children'],
+    })
   })
 
   it('leaves unknown paths to Payload', () => {
@@ -62,7 +68,10 @@ describe('conditions the database cannot answer', () => {
     [{ seo__title: { intersects: 'x' } }, 'where[seo__title][intersects]'],
     [{ _status: { all: ['true', 'true'] } }, 'where[_status][all]: all works only on fields that hold many values'],
     [{ title: { all: 'a,b' } }, 'this text field holds one'],
-    [{ 'body.root.children.text': { like: 'a' } }, 'where[body.root.children.text]: richText values cannot be queried inside'],
+    [
+      { 'body.root.children.text': { like: 'a' } },
+      'where[body.root.children.text]: richText values cannot be queried inside',
+    ],
     [{ 'settings.theme': { equals: 'dark' } }, 'json values cannot be queried inside'],
     [{ body: { in: 'a,b' } }, 'a richText field answers only exists, equals'],
     [{ body: { equals: { root: 1 } } }, 'compare a richText field with text, not an object'],
@@ -81,10 +90,12 @@ describe('conditions the database cannot answer', () => {
   })
 
   it('finds a bad condition inside and/or groups', () => {
-    expect(problem({ or: [{ title: { equals: 'a' } }, { and: [{ updatedAt: { equals: '_' } }] }] })).toContain('"_" is not a date')
+    expect(problem({ or: [{ title: { equals: 'a' } }, { and: [{ updatedAt: { equals: '_' } }] }] })).toContain(
+      '"_" is not a date',
+    )
   })
 
-  it('names the parameter the where came in, e.g. a join field\'s', () => {
+  it("names the parameter the where came in, e.g. a join field's", () => {
     expect(findWhereValidityProblem({ updatedAt: { equals: '_' } }, onMongo, 'joins[terms][where]')).toBe(
       'joins[terms][where][updatedAt][equals]: "_" is not a date.',
     )

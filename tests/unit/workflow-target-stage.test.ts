@@ -19,7 +19,10 @@ const liveSave: UpdateFacts = {
 describe('an update of a live document outside draft mode', () => {
   it('is an unpublish when it stores _status draft, whatever stage it asks for', () => {
     for (const requested of [null, ...STAGES]) {
-      expect(targetStage({ ...liveSave, requested, statusAfter: 'draft' })).toEqual({ from: 'published', to: 'unpublished' })
+      expect(targetStage({ ...liveSave, requested, statusAfter: 'draft' })).toEqual({
+        from: 'published',
+        to: 'unpublished',
+      })
     }
   })
 
@@ -47,12 +50,24 @@ describe('a draft save', () => {
   })
 
   it('asks for the stage the client requested on a document that is not live', () => {
-    const draft = { ...liveSave, latestStage: 'draft' as const, liveBefore: false, writesLive: false, statusAfter: 'draft' }
+    const draft = {
+      ...liveSave,
+      latestStage: 'draft' as const,
+      liveBefore: false,
+      writesLive: false,
+      statusAfter: 'draft',
+    }
     expect(targetStage({ ...draft, requested: 'in_review' })).toEqual({ from: 'draft', to: 'in_review' })
   })
 
   it('sends edited approved content back to review', () => {
-    const approved = { ...liveSave, latestStage: 'approved' as const, liveBefore: false, writesLive: false, statusAfter: 'draft' }
+    const approved = {
+      ...liveSave,
+      latestStage: 'approved' as const,
+      liveBefore: false,
+      writesLive: false,
+      statusAfter: 'draft',
+    }
     expect(targetStage({ ...approved, contentChanged: true })).toEqual({ from: 'approved', to: 'in_review' })
   })
 })
@@ -60,7 +75,10 @@ describe('a draft save', () => {
 describe('a restore', () => {
   it('makes a new draft unless it publishes', () => {
     const restore = { ...liveSave, latestStage: 'approved' as const, liveBefore: false, restoring: true }
-    expect(targetStage({ ...restore, writesLive: false, statusAfter: 'draft' })).toEqual({ from: 'approved', to: 'draft' })
+    expect(targetStage({ ...restore, writesLive: false, statusAfter: 'draft' })).toEqual({
+      from: 'approved',
+      to: 'draft',
+    })
     expect(targetStage(restore)).toEqual({ from: 'approved', to: 'published' })
   })
 })

@@ -46,7 +46,13 @@ describe('workflow transitions', () => {
       for (const actor of ACTORS) {
         const expected = ALLOWED[from]?.[to]?.includes(actor.who) ?? false
         it(`${expected ? 'allows' : 'refuses'} ${actor.who}: ${from} → ${to}`, () => {
-          const decision = decideTransition({ from, to, role: actor.role, ownsDocument: actor.ownsDocument, note: 'Fix X' })
+          const decision = decideTransition({
+            from,
+            to,
+            role: actor.role,
+            ownsDocument: actor.ownsDocument,
+            note: 'Fix X',
+          })
           expect(decision.allowed).toBe(expected)
           if (!decision.allowed) {
             expect([400, 403]).toContain(decision.status)

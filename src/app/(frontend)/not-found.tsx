@@ -15,7 +15,9 @@ export default function NotFound() {
   return (
     <div className="flex flex-col gap-6">
       <h1>Page not found</h1>
-      <p className="text-muted">There is no page at this address. It may have moved, or the address may be misspelled.</p>
+      <p className="text-muted">
+        There is no page at this address. It may have moved, or the address may be misspelled.
+      </p>
       <MissingPageSuggestions searchInputId={SEARCH_FIELD_ID} />
       <SearchForm id={SEARCH_FIELD_ID} label="Search the glossary" />
       <section aria-labelledby="not-found-index" className="flex flex-col gap-2">

@@ -9,14 +9,12 @@ export const contentType = 'image/png'
 
 export default function SiteOpenGraphImage() {
   return new ImageResponse(
-    (
-      <OgCard
-        eyebrow="Glossary"
-        title="Cloud computing, explained"
-        text={SITE_DESCRIPTION}
-        footer="Definitions, analogies, use cases"
-      />
-    ),
+    <OgCard
+      eyebrow="Glossary"
+      title="Cloud computing, explained"
+      text={SITE_DESCRIPTION}
+      footer="Definitions, analogies, use cases"
+    />,
     size,
   )
 }

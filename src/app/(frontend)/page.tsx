@@ -8,7 +8,13 @@ import { homeMetadata } from '@/lib/page-metadata'
 import { categoryPath, COMPARE_PATH, providerPath, TERM_INDEX_PATH } from '@/lib/site-routes'
 import { homePageStructuredData } from '@/lib/structured-data'
 import { getHomeRecentTerms } from '@/site-data/recent-terms'
-import { getCategories, getCategoryTermCounts, getProviders, getProviderServiceCounts, type TermCounts } from '@/site-data/taxonomy'
+import {
+  getCategories,
+  getCategoryTermCounts,
+  getProviders,
+  getProviderServiceCounts,
+  type TermCounts,
+} from '@/site-data/taxonomy'
 import type { CategorySummary, ProviderSummary } from '@/site-data/taxonomy'
 import { getPublishedTermCount } from '@/site-data/term-index'
 
@@ -21,8 +27,8 @@ function Intro({ termCount }: { termCount: number }) {
         Cloud computing, explained in plain words
       </h1>
       <p className="mt-4 max-w-2xl text-lg text-muted">
-        Cloudlex is an open glossary of {termCount} cloud terms. Each one comes with an everyday analogy, real use cases, and the
-        matching service on AWS, Azure, Google Cloud and Oracle Cloud.
+        Cloudlex is an open glossary of {termCount} cloud terms. Each one comes with an everyday analogy, real use
+        cases, and the matching service on AWS, Azure, Google Cloud and Oracle Cloud.
       </p>
       <div className="mt-6 max-w-xl">
         <SearchBox label="Search the glossary" />
@@ -72,7 +78,10 @@ function ProvidersSection({ providers, counts }: { providers: readonly ProviderS
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {providers.map((provider) => (
           <li key={provider.slug}>
-            <a href={providerPath(provider.slug)} className="card flex items-center gap-3 text-ink no-underline hover:border-accent">
+            <a
+              href={providerPath(provider.slug)}
+              className="card flex items-center gap-3 text-ink no-underline hover:border-accent"
+            >
               <ProviderMark provider={provider} logoUrl={provider.logoUrl} size="lg" />
               <span>
                 <span className="block font-semibold">{provider.fullName}</span>

@@ -33,8 +33,18 @@ export const ApiClients: CollectionConfig = {
     afterDelete: [audit.afterDelete],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, admin: { description: 'What uses the key, e.g. "Docs site build".' } },
-    { name: 'owner', type: 'text', required: true, admin: { description: 'Who to ask about it: a person or a team, and how to reach them.' } },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      admin: { description: 'What uses the key, e.g. "Docs site build".' },
+    },
+    {
+      name: 'owner',
+      type: 'text',
+      required: true,
+      admin: { description: 'Who to ask about it: a person or a team, and how to reach them.' },
+    },
     {
       name: 'scope',
       type: 'select',
@@ -48,13 +58,20 @@ export const ApiClients: CollectionConfig = {
     {
       name: 'expiresAt',
       type: 'date',
-      admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'From this time on the key is refused. Empty: it does not expire.' },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'From this time on the key is refused. Empty: it does not expire.',
+      },
     },
     {
       name: 'lastUsedAt',
       type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' }, description: 'Updated at most once a minute.' },
+      admin: {
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Updated at most once a minute.',
+      },
     },
   ],
 }

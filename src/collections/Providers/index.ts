@@ -40,7 +40,10 @@ export const Providers: CollectionConfig = withRevisions({
       type: 'text',
       admin: { description: 'The colour the site marks this provider with, as #rrggbb.' },
       validate: (value: unknown) =>
-        value === null || value === undefined || value === '' || (typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value))
+        value === null ||
+        value === undefined ||
+        value === '' ||
+        (typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value))
           ? true
           : 'Brand colour must look like #ff9900.',
     },

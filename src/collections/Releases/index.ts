@@ -53,7 +53,11 @@ export const Releases: CollectionConfig = {
       },
     },
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar', readOnly: true } },
-    { name: 'failureReason', type: 'textarea', admin: { readOnly: true, condition: (data) => Boolean(data?.failureReason) } },
+    {
+      name: 'failureReason',
+      type: 'textarea',
+      admin: { readOnly: true, condition: (data) => Boolean(data?.failureReason) },
+    },
     {
       name: 'scheduledBy',
       type: 'relationship',

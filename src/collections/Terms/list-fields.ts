@@ -41,7 +41,11 @@ export function derivedListFields(term: { title: string; providerEquivalents?: r
 type TermData = { title?: unknown; providerEquivalents?: unknown }
 
 /** A partial update (PATCH of the definition alone) leaves the title and rows as they were. */
-function current<K extends keyof TermData>(key: K, data: TermData | undefined, originalDoc: TermData | undefined): TermData[K] {
+function current<K extends keyof TermData>(
+  key: K,
+  data: TermData | undefined,
+  originalDoc: TermData | undefined,
+): TermData[K] {
   return data?.[key] !== undefined ? data[key] : originalDoc?.[key]
 }
 

@@ -13,7 +13,11 @@ export async function findUserByEmail(payload: Payload, email: string): Promise<
   return docs[0]
 }
 
-export async function createAdminAccount(payload: Payload, { email, password }: AdminCredentials, name = 'Admin'): Promise<User> {
+export async function createAdminAccount(
+  payload: Payload,
+  { email, password }: AdminCredentials,
+  name = 'Admin',
+): Promise<User> {
   return payload.create({
     collection: 'users',
     data: { email, password, name, role: 'admin' },

@@ -9,7 +9,14 @@ export const noEmailVerification: Endpoint = {
   method: 'post',
   handler: () =>
     Response.json(
-      { errors: [{ message: 'Accounts have no email verification: an admin creates each account, so there is no token to verify.' }] },
+      {
+        errors: [
+          {
+            message:
+              'Accounts have no email verification: an admin creates each account, so there is no token to verify.',
+          },
+        ],
+      },
       { status: 404 },
     ),
 }

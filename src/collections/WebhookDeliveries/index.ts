@@ -18,7 +18,8 @@ export const WebhookDeliveries: CollectionConfig = {
   admin: {
     useAsTitle: 'webhookId',
     defaultColumns: ['eventType', 'endpoint', 'status', 'attempts', 'lastResponseCode', 'createdAt'],
-    description: 'What was sent to each webhook endpoint. Re-send: POST /api/webhook-deliveries/<id>/resend as an admin.',
+    description:
+      'What was sent to each webhook endpoint. Re-send: POST /api/webhook-deliveries/<id>/resend as an admin.',
   },
   access: { read: isAdmin, create: nobody, update: nobody, delete: isAdmin, readVersions: nobody, unlock: nobody },
   graphQL: false,
@@ -30,7 +31,14 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'eventType', type: 'text', required: true, admin: { readOnly: true } },
     { name: 'webhookId', label: 'webhook-id', type: 'text', required: true, unique: true, admin: { readOnly: true } },
     { name: 'body', type: 'textarea', required: true, admin: { readOnly: true } },
-    { name: 'status', type: 'select', required: true, index: true, options: [...DELIVERY_STATUSES], admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      options: [...DELIVERY_STATUSES],
+      admin: { readOnly: true },
+    },
     { name: 'attempts', type: 'number', required: true, defaultValue: 0, admin: { readOnly: true } },
     { name: 'lastResponseCode', type: 'number', admin: { readOnly: true } },
     { name: 'lastError', type: 'text', admin: { readOnly: true } },

@@ -65,14 +65,19 @@ export const WebhookEndpoints: CollectionConfig = {
       label: 'Signing secret',
       type: 'text',
       access: secretAccess,
-      admin: { readOnly: true, description: 'Verify each delivery with this secret (Standard Webhooks). Made by the server.' },
+      admin: {
+        readOnly: true,
+        description: 'Verify each delivery with this secret (Standard Webhooks). Made by the server.',
+      },
     },
     {
       name: ROTATE_SECRET_FIELD,
       label: 'Rotate secret on save',
       type: 'checkbox',
       virtual: true,
-      admin: { description: 'Makes a new secret; the current one keeps signing beside it for the overlap (24 h by default).' },
+      admin: {
+        description: 'Makes a new secret; the current one keeps signing beside it for the overlap (24 h by default).',
+      },
     },
     { name: 'previousSecret', label: 'Previous secret', type: 'text', access: secretAccess, admin: { readOnly: true } },
     {

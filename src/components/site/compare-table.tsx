@@ -17,7 +17,15 @@ function Cell({ cell }: { cell: CompareCell | null }) {
   )
 }
 
-export function CompareTable({ category, providers, rows }: { category: CategoryRef; providers: readonly CompareProvider[]; rows: readonly CompareRow[] }) {
+export function CompareTable({
+  category,
+  providers,
+  rows,
+}: {
+  category: CategoryRef
+  providers: readonly CompareProvider[]
+  rows: readonly CompareRow[]
+}) {
   const headingId = `compare-${category.slug}`
   return (
     <section aria-labelledby={headingId} className="mb-8">
@@ -27,7 +35,10 @@ export function CompareTable({ category, providers, rows }: { category: Category
         </a>
       </h2>
       <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="compare-table w-full min-w-[48rem] table-fixed border-collapse text-left text-sm" data-compare-matrix>
+        <table
+          className="compare-table w-full min-w-[48rem] table-fixed border-collapse text-left text-sm"
+          data-compare-matrix
+        >
           <caption className="sr-only">{category.name}: services per provider for each term</caption>
           <thead className="bg-sunken">
             <tr>

@@ -30,13 +30,15 @@ function TermMention({ segment }: { segment: Required<TextSegment> }) {
 export function LinkedText({ text, linker }: { text: string; linker: TermLinker }) {
   return (
     <>
-      {linker.link(text).map((segment, index) =>
-        segment.term ? (
-          <TermMention key={index} segment={segment as Required<TextSegment>} />
-        ) : (
-          <span key={index}>{segment.text}</span>
-        ),
-      )}
+      {linker
+        .link(text)
+        .map((segment, index) =>
+          segment.term ? (
+            <TermMention key={index} segment={segment as Required<TextSegment>} />
+          ) : (
+            <span key={index}>{segment.text}</span>
+          ),
+        )}
     </>
   )
 }

@@ -3,7 +3,14 @@ import { SITE_NAME } from '@/lib/site-identity'
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 }
 
-const COLORS = { page: '#f7f8fa', ink: '#16202c', muted: '#4a5868', accent: '#0a56a8', onAccent: '#ffffff', line: '#d5dbe3' }
+const COLORS = {
+  page: '#f7f8fa',
+  ink: '#16202c',
+  muted: '#4a5868',
+  accent: '#0a56a8',
+  onAccent: '#ffffff',
+  line: '#d5dbe3',
+}
 
 type OgCardProps = {
   eyebrow: string
@@ -64,7 +71,9 @@ export function OgCard({ eyebrow, title, text, footer }: OgCardProps) {
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
         <div style={{ display: 'flex', fontSize: titleSize, lineHeight: 1.05, letterSpacing: -1.5 }}>{title}</div>
-        {text ? <div style={{ display: 'flex', fontSize: 34, lineHeight: 1.35, color: COLORS.muted }}>{text}</div> : null}
+        {text ? (
+          <div style={{ display: 'flex', fontSize: 34, lineHeight: 1.35, color: COLORS.muted }}>{text}</div>
+        ) : null}
       </div>
       <div
         style={{

@@ -2,7 +2,17 @@
 // around the current one. Plain links, so they work without JavaScript and crawlers follow them.
 import { pageLinks } from '@/lib/pagination'
 
-export function PaginationNav({ page, pageCount, href, label }: { page: number; pageCount: number; href: (page: number) => string; label: string }) {
+export function PaginationNav({
+  page,
+  pageCount,
+  href,
+  label,
+}: {
+  page: number
+  pageCount: number
+  href: (page: number) => string
+  label: string
+}) {
   if (pageCount <= 1) return null
   return (
     <nav aria-label={label} className="no-print my-6">

@@ -17,7 +17,13 @@ function ServiceCell({ row }: { row: ProviderServiceRow }) {
   )
 }
 
-export function ProviderServicesTable({ provider, rows }: { provider: Pick<ProviderSummary, 'fullName'>; rows: readonly ProviderServiceRow[] }) {
+export function ProviderServicesTable({
+  provider,
+  rows,
+}: {
+  provider: Pick<ProviderSummary, 'fullName'>
+  rows: readonly ProviderServiceRow[]
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface">
       <table className="compare-table w-full min-w-[36rem] border-collapse text-left">

@@ -19,7 +19,9 @@ function resultCountMessage(count: number, query: string): string {
   return `${count} ${count === 1 ? 'suggestion' : 'suggestions'} available. Use the up and down arrow keys to choose one.`
 }
 
-export function SearchBox({ label = 'Site search' }: { /** Names the search landmark; each search form on a page needs its own. */ label?: string } = {}) {
+export function SearchBox({
+  label = 'Site search',
+}: { /** Names the search landmark; each search form on a page needs its own. */ label?: string } = {}) {
   const router = useRouter()
   const id = useId()
   const inputId = `${id}-input`

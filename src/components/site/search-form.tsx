@@ -3,7 +3,13 @@ import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/search/search-text'
 
 export function SearchForm({ id, label, defaultValue = '' }: { id: string; label: string; defaultValue?: string }) {
   return (
-    <form action="/search" method="get" role="search" aria-label={label} className="flex max-w-xl flex-wrap items-end gap-2">
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label={label}
+      className="flex max-w-xl flex-wrap items-end gap-2"
+    >
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <label htmlFor={id} className="text-sm font-medium text-ink">
           {label}

@@ -13,7 +13,10 @@ export function SiteHeader() {
     <header className="no-print border-b border-line bg-surface">
       <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
         <a href="/" className="order-1 flex items-center gap-2 text-xl font-bold text-ink no-underline">
-          <span aria-hidden="true" className="grid h-8 w-8 place-items-center rounded-lg bg-accent text-base text-on-accent">
+          <span
+            aria-hidden="true"
+            className="grid h-8 w-8 place-items-center rounded-lg bg-accent text-base text-on-accent"
+          >
             C
           </span>
           Cloudlex

@@ -22,7 +22,15 @@ export function TermCard({ term, headingLevel = 'h3' }: { term: TermListEntry; h
 }
 
 /** A headed grid of term cards, or nothing when there are no terms. */
-export function TermCardSection({ id, heading, terms }: { id: string; heading: string; terms: readonly TermListEntry[] }) {
+export function TermCardSection({
+  id,
+  heading,
+  terms,
+}: {
+  id: string
+  heading: string
+  terms: readonly TermListEntry[]
+}) {
   if (terms.length === 0) return null
   return (
     <section aria-labelledby={id} className="render-when-visible mb-12">

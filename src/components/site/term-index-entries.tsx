@@ -11,7 +11,11 @@ function TermEntry({ term, headingLevel }: { term: TermListEntry; headingLevel?:
   return (
     <li>
       {headingLevel ? <h2>{link}</h2> : link}
-      <p>{term.category ? `${term.category.name} · ${difficultyLabel(term.difficulty)}` : difficultyLabel(term.difficulty)}</p>
+      <p>
+        {term.category
+          ? `${term.category.name} · ${difficultyLabel(term.difficulty)}`
+          : difficultyLabel(term.difficulty)}
+      </p>
       <p>{term.summary}</p>
     </li>
   )
@@ -31,7 +35,13 @@ export function TermEntryList({ entries, headingLevel }: { entries: readonly Ter
 const headingId = (letter: string) => `letter-${letter === '#' ? 'other' : letter}`
 
 /** The terms of one page, under a heading per letter (a letter's page has one; a filtered page several). */
-export function TermIndexEntries({ entries, caption }: { entries: readonly TermListEntry[]; caption?: (letter: string) => string }) {
+export function TermIndexEntries({
+  entries,
+  caption,
+}: {
+  entries: readonly TermListEntry[]
+  caption?: (letter: string) => string
+}) {
   return (
     <>
       {groupTermsByLetter(entries).map((group) => (

@@ -38,7 +38,12 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
       let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
         best = Math.min(best, beforePrevious[j - 2]! + 1)
       }
       current[j] = best
@@ -69,7 +74,11 @@ export const MAX_BIT_PARALLEL_LENGTH = 31
  * the bits of one number (Myers' algorithm with Hyyrö's swap extension): about ten times faster, which
  * matters when a reader's typo is compared with every name of the glossary.
  */
-export function bitParallelEditDistance(masks: ReadonlyMap<number, number>, patternLength: number, text: string): number {
+export function bitParallelEditDistance(
+  masks: ReadonlyMap<number, number>,
+  patternLength: number,
+  text: string,
+): number {
   if (patternLength === 0) return text.length
   const all = patternLength === 32 ? -1 : (1 << patternLength) - 1
   const last = 1 << (patternLength - 1)
@@ -150,7 +159,9 @@ export class CloseNameIndex {
       const maxDistance = Math.floor((1 - threshold) * longest + 1e-9)
       if (Math.abs(wanted.length - name.length) > maxDistance) continue
       if (this.histogramDistance(wantedHistogram, slot, 2 * maxDistance) > 2 * maxDistance) continue
-      const distance = masks ? bitParallelEditDistance(masks, wanted.length, name) : boundedEditDistance(wanted, name, maxDistance)
+      const distance = masks
+        ? bitParallelEditDistance(masks, wanted.length, name)
+        : boundedEditDistance(wanted, name, maxDistance)
       const similarity = 1 - distance / longest
       if (distance > maxDistance || similarity < threshold) continue
       const key = this.keys[slot]!

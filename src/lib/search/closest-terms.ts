@@ -46,7 +46,9 @@ export function wordsFromPath(pathname: string): string {
   } catch {
     decoded = last
   }
-  return splitWords(decoded.replace(/\.[a-z0-9]+$/i, '')).join(' ').slice(0, MAX_COMPARED_LENGTH)
+  return splitWords(decoded.replace(/\.[a-z0-9]+$/i, ''))
+    .join(' ')
+    .slice(0, MAX_COMPARED_LENGTH)
 }
 
 export type SuggestedTerm = { slug: string; title: string }
@@ -56,10 +58,15 @@ export function suggestTermsForPath(index: TermSearchIndex, pathname: string, li
   const words = wordsFromPath(pathname)
   if (!words) return []
   const suggestions = new Map<string, SuggestedTerm>()
-  for (const term of findClosestTerms(index, words, limit)) suggestions.set(term.slug, { slug: term.slug, title: term.title })
+  for (const term of findClosestTerms(index, words, limit))
+    suggestions.set(term.slug, { slug: term.slug, title: term.title })
   // Names only, and every word: the words of an address are what the page is called, and "cloud" alone
   // would match dozens of terms.
-  for (const { entry } of rankTerms(index, words, { limit, fields: ['title', 'aliases', 'services'], allWords: true })) {
+  for (const { entry } of rankTerms(index, words, {
+    limit,
+    fields: ['title', 'aliases', 'services'],
+    allWords: true,
+  })) {
     if (!suggestions.has(entry.slug)) suggestions.set(entry.slug, { slug: entry.slug, title: entry.title })
   }
   return [...suggestions.values()].slice(0, limit)

@@ -66,7 +66,10 @@ export class PostingList {
     }
     let index = this.size
     // Appending is the common case (a new slot, or the next field of the last one).
-    if (index > 0 && (this.slotAt(index - 1) > slot || (this.slotAt(index - 1) === slot && this.fieldAt(index - 1) > field))) {
+    if (
+      index > 0 &&
+      (this.slotAt(index - 1) > slot || (this.slotAt(index - 1) === slot && this.fieldAt(index - 1) > field))
+    ) {
       index = this.lowerBound(slot)
       while (index < this.size && this.slotAt(index) === slot && this.fieldAt(index) < field) index += 1
       this.pairs.copyWithin(2 * index + 2, 2 * index, 2 * this.size)
@@ -94,6 +97,7 @@ export class PostingList {
 
   /** Gives memory back when a once-common word has become rare. */
   private shrinkIfSparse(): void {
-    if (this.pairs.length > 16 && 2 * this.size < this.pairs.length / 4) this.pairs = this.pairs.slice(0, this.pairs.length / 2)
+    if (this.pairs.length > 16 && 2 * this.size < this.pairs.length / 4)
+      this.pairs = this.pairs.slice(0, this.pairs.length / 2)
   }
 }

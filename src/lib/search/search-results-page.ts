@@ -20,7 +20,11 @@ export type SearchResultsPage = {
   didYouMean: ClosestTerm[]
 }
 
-export async function searchResultsPage(index: TermSearchIndex, rawQuery: string | null | undefined, askedPage = 1): Promise<SearchResultsPage> {
+export async function searchResultsPage(
+  index: TermSearchIndex,
+  rawQuery: string | null | undefined,
+  askedPage = 1,
+): Promise<SearchResultsPage> {
   const query = normalizeSearchQuery(rawQuery)
   if (!query) return { query, page: 1, hits: [], firstPosition: 1, hasNextPage: false, didYouMean: [] }
   const page = Math.min(Math.max(1, Math.trunc(askedPage) || 1), MAX_SEARCH_PAGES)

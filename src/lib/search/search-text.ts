@@ -12,7 +12,10 @@ const ASCII_ONLY = /^[\u0020-\u007e]*$/
 export function normalizeWord(word: string): string {
   // Most words are plain ASCII, which has no accents to strip; decomposing them would only cost time.
   if (ASCII_ONLY.test(word)) return word.toLowerCase()
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
 }
 
 export function findWordSpans(text: string): WordSpan[] {

@@ -84,7 +84,8 @@ export type TermSearchHit = {
 
 type IndexedDocument = Record<SearchField, string>
 
-const servicesOf = (entry: SearchEntry) => entry.providerEquivalents.flatMap((row) => (row.service ? [row.service] : [])).join('\n')
+const servicesOf = (entry: SearchEntry) =>
+  entry.providerEquivalents.flatMap((row) => (row.service ? [row.service] : [])).join('\n')
 
 function toIndexedDocument(entry: SearchEntry, text: SearchText): IndexedDocument {
   return {
@@ -194,7 +195,11 @@ export type RankedTerm<Entry extends SearchEntry = SearchEntry> = { entry: Entry
  * Terms matching `rawQuery`, best first, without their text. Every word must match somewhere in a term;
  * when no term has them all, terms matching any word are returned. An empty query returns nothing.
  */
-export function rankTerms<Entry extends SearchEntry>(index: TermSearchIndex<Entry>, rawQuery: string, options: SearchOptions = {}): RankedTerm<Entry>[] {
+export function rankTerms<Entry extends SearchEntry>(
+  index: TermSearchIndex<Entry>,
+  rawQuery: string,
+  options: SearchOptions = {},
+): RankedTerm<Entry>[] {
   const { limit = 50, offset = 0, fields = SEARCH_FIELDS, allWords = false } = options
   const query = normalizeSearchQuery(rawQuery)
   if (splitWords(query).length === 0) return []
@@ -219,9 +224,15 @@ export function rankTerms<Entry extends SearchEntry>(index: TermSearchIndex<Entr
  * (FAQs only for the hits whose snippet is a FAQ). A term whose text is gone was unpublished since the
  * index last looked, and is left out.
  */
-export async function searchTerms<Entry extends SearchEntry>(index: TermSearchIndex<Entry>, rawQuery: string, options: SearchOptions = {}): Promise<TermSearchHit[]> {
+export async function searchTerms<Entry extends SearchEntry>(
+  index: TermSearchIndex<Entry>,
+  rawQuery: string,
+  options: SearchOptions = {},
+): Promise<TermSearchHit[]> {
   const queryWordCount = splitWords(normalizeSearchQuery(rawQuery)).length
-  const matches = rankTerms(index, rawQuery, options).map(({ entry, ranking }) => describeMatch(entry, ranking, queryWordCount))
+  const matches = rankTerms(index, rawQuery, options).map(({ entry, ranking }) =>
+    describeMatch(entry, ranking, queryWordCount),
+  )
   if (matches.length === 0) return []
   const texts = await index.texts.read(
     matches.map(({ entry }) => entry.id),
@@ -229,7 +240,9 @@ export async function searchTerms<Entry extends SearchEntry>(index: TermSearchIn
   )
   return matches.flatMap((match) => {
     const text = texts.get(match.entry.id)
-    return text ? [toHit({ ...match.entry, definition: text.definition, faqs: text.faqs }, match, options.snippetLength ?? 180)] : []
+    return text
+      ? [toHit({ ...match.entry, definition: text.definition, faqs: text.faqs }, match, options.snippetLength ?? 180)]
+      : []
   })
 }
 
@@ -242,7 +255,11 @@ type Match<Entry extends SearchEntry> = {
   snippetField: Exclude<SearchField, 'title'>
 }
 
-function describeMatch<Entry extends SearchEntry>(entry: Entry, ranking: RankedDocument<SearchField>, queryWordCount: number): Match<Entry> {
+function describeMatch<Entry extends SearchEntry>(
+  entry: Entry,
+  ranking: RankedDocument<SearchField>,
+  queryWordCount: number,
+): Match<Entry> {
   const matchedWordsByField = new Map<SearchField, number>()
   for (const fields of ranking.match.values()) {
     for (const field of fields) matchedWordsByField.set(field, (matchedWordsByField.get(field) ?? 0) + 1)
@@ -263,7 +280,10 @@ function toHit(term: SearchableTerm, match: Match<SearchEntry>, snippetLength: n
     title: highlightWords(term.title, matchedWords),
     category: term.category,
     matchedField: match.matchedField,
-    snippet: excerpt(highlightWords(fieldSnippetText(term, match.snippetField, matchedWords), matchedWords), snippetLength),
+    snippet: excerpt(
+      highlightWords(fieldSnippetText(term, match.snippetField, matchedWords), matchedWords),
+      snippetLength,
+    ),
     score: match.ranking.score,
   }
 }
@@ -273,7 +293,10 @@ function toHit(term: SearchableTerm, match: Match<SearchEntry>, snippetLength: n
  * word, and otherwise the field holding the most matched words (ties go to the higher-ranked field):
  * for "Key Vault" that is the Azure service row, which explains why Key Management Service came up.
  */
-function snippetField(matchedWordsByField: ReadonlyMap<SearchField, number>, queryWordCount: number): Exclude<SearchField, 'title'> {
+function snippetField(
+  matchedWordsByField: ReadonlyMap<SearchField, number>,
+  queryWordCount: number,
+): Exclude<SearchField, 'title'> {
   if ((matchedWordsByField.get('title') ?? 0) >= queryWordCount) return 'definition'
   let best: Exclude<SearchField, 'title'> | null = null
   for (const field of SEARCH_FIELDS) {
@@ -288,7 +311,11 @@ const containsAny = (text: string, words: ReadonlySet<string>) =>
   splitWords(text).some((word) => words.has(normalizeWord(word)))
 
 /** The text shown for a match in `field`: the alias, service or FAQ entry that matched, not all of them. */
-function fieldSnippetText(term: SearchableTerm, field: Exclude<SearchField, 'title'>, words: ReadonlySet<string>): string {
+function fieldSnippetText(
+  term: SearchableTerm,
+  field: Exclude<SearchField, 'title'>,
+  words: ReadonlySet<string>,
+): string {
   switch (field) {
     case 'aliases':
       return `Also known as ${term.aliases.join(', ')}`

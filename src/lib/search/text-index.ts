@@ -37,7 +37,8 @@ export type RankedDocument<Field extends string> = {
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
 /** BM25's inverse document frequency, as MiniSearch computes it. */
-const inverseDocumentFrequency = (matching: number, total: number) => Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
+const inverseDocumentFrequency = (matching: number, total: number) =>
+  Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
 
 type Expansion = { word: string; weight: number; postings: PostingList }
 
@@ -119,7 +120,10 @@ export class TextIndex<Field extends string> {
   }
 
   private addWord(word: string): IndexedWord {
-    const indexed = { id: this.freeWordIds.pop() ?? this.wordById.length, postings: new PostingList(this.fields.length) }
+    const indexed = {
+      id: this.freeWordIds.pop() ?? this.wordById.length,
+      postings: new PostingList(this.fields.length),
+    }
     this.wordById[indexed.id] = word
     this.words.set(word, indexed)
     return indexed
@@ -162,7 +166,11 @@ export class TextIndex<Field extends string> {
       for (const [longer, { postings }] of this.words.atPrefix(word)) {
         const distance = longer.length - word.length
         if (distance === 0) continue
-        expansions.set(longer, { word: longer, weight: (options.weights.prefix * longer.length) / (longer.length + 0.3 * distance), postings })
+        expansions.set(longer, {
+          word: longer,
+          weight: (options.weights.prefix * longer.length) / (longer.length + 0.3 * distance),
+          postings,
+        })
       }
     }
     const maxDistance = options.fuzzy(word)
@@ -170,7 +178,11 @@ export class TextIndex<Field extends string> {
       for (const [near, [{ postings }, distance]] of this.words.fuzzyGet(word, maxDistance)) {
         // A word that is also a prefix match counts as one, as in MiniSearch.
         if (distance === 0 || expansions.has(near)) continue
-        expansions.set(near, { word: near, weight: (options.weights.fuzzy * near.length) / (near.length + distance), postings })
+        expansions.set(near, {
+          word: near,
+          weight: (options.weights.fuzzy * near.length) / (near.length + distance),
+          postings,
+        })
       }
     }
     return [...expansions.values()]
@@ -191,7 +203,8 @@ export class TextIndex<Field extends string> {
       // Equal scores go in key order, so results do not depend on the order changes arrived in.
       const byKey = (a: number, b: number) => (this.keyBySlot[a]! < this.keyBySlot[b]! ? -1 : 1)
       let best = selectTop(touched, options.limit, (slot) => this.wordsMatched[slot]! >= wanted, scoreOf, byKey)
-      if (best.length === 0 && options.combine === 'all-or-any') best = selectTop(touched, options.limit, () => true, scoreOf, byKey)
+      if (best.length === 0 && options.combine === 'all-or-any')
+        best = selectTop(touched, options.limit, () => true, scoreOf, byKey)
       return best.map((slot) => ({
         key: this.keyBySlot[slot]!,
         score: this.finalScore(slot),
@@ -223,7 +236,12 @@ export class TextIndex<Field extends string> {
       for (const { weight, postings } of expansions) {
         // Everything but the term frequency and field length is the same for every posting of a field.
         const fieldWeights = boosts.map((boost, fieldId) =>
-          boost === 0 ? 0 : weight * repeats[wordIndex]! * boost * inverseDocumentFrequency(postings.documentFrequency[fieldId]!, this.documentCount),
+          boost === 0
+            ? 0
+            : weight *
+              repeats[wordIndex]! *
+              boost *
+              inverseDocumentFrequency(postings.documentFrequency[fieldId]!, this.documentCount),
         )
         const entries = postings.entries
         for (let index = 0; index < 2 * postings.size; index += 2) {

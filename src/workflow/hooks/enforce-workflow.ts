@@ -2,7 +2,12 @@
 // REST, GraphQL, Local API with a user): works out the stage the write leads to, refuses steps the
 // actor's role may not take, keeps the owner, the review thread and the approved revision out of the
 // client's hands, and lets a release or a scheduled publish publish approved content only.
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 
 import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
 import { describeRoles, hasRole, PUBLISHER_ROLES, roleOf } from '@/access/roles'
@@ -34,7 +39,11 @@ const REQUESTED_STAGE = WORKFLOW_CONTEXT.requestedStage
  * restoring versions to editors and admins.
  */
 export const rememberDraftMode: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const { data, draft, overrideAccess } = args as { data?: { workflowStage?: unknown }; draft?: boolean; overrideAccess?: boolean }
+  const { data, draft, overrideAccess } = args as {
+    data?: { workflowStage?: unknown }
+    draft?: boolean
+    overrideAccess?: boolean
+  }
   if (operation === 'create' || operation === 'update') {
     req.context[SAVING_DRAFT] = Boolean(draft)
     req.context[RESTORING] = false
@@ -56,7 +65,11 @@ export const rememberDraftMode: CollectionBeforeOperationHook = ({ args, operati
 type ReviewEntry = { kind: string; author: string | null; at: string; body: string | null }
 
 const idOf = (value: unknown): string | null =>
-  value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : value ? String(value) : null
+  value && typeof value === 'object' && 'id' in value
+    ? String((value as { id: unknown }).id)
+    : value
+      ? String(value)
+      : null
 
 const ENTRY_KIND_BY_ACTION: Partial<Record<TransitionAction, string>> = {
   submit: 'submitted',
@@ -82,7 +95,11 @@ async function readLiveDocument(req: PayloadRequest, collection: string, id: unk
 }
 
 /** The latest version, which may be a newer draft than the document Payload handed over. */
-async function readLatestVersion(req: PayloadRequest, collection: string, id: unknown): Promise<StoredDocument | undefined> {
+async function readLatestVersion(
+  req: PayloadRequest,
+  collection: string,
+  id: unknown,
+): Promise<StoredDocument | undefined> {
   if (id === undefined || id === null) return undefined
   return (await req.payload.findByID({
     collection: collection as 'terms',
@@ -91,16 +108,30 @@ async function readLatestVersion(req: PayloadRequest, collection: string, id: un
     depth: 0,
     overrideAccess: true,
     req,
-    select: { workflowStage: true, createdBy: true, assignee: true, reviewThread: true, _status: true, [APPROVED_REVISION_FIELD]: true },
+    select: {
+      workflowStage: true,
+      createdBy: true,
+      assignee: true,
+      reviewThread: true,
+      _status: true,
+      [APPROVED_REVISION_FIELD]: true,
+    },
   })) as unknown as StoredDocument
 }
 
-const revisionOf = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null)
+const revisionOf = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) ? value : null
 
 /** Request-context key under which the workflow tells recordApprovedRevision that this write stores the approved content. */
 const storesApprovedKey = (collection: string, id: unknown) => `workflowStoresApproved:${collection}:${String(id)}`
 
-export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+export const enforceWorkflow: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   const user = req.user
   const savingDraft = Boolean(req.context[SAVING_DRAFT])
   const stored = operation === 'update' ? (originalDoc as StoredDocument | undefined) : undefined
@@ -137,13 +168,18 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
           restoring,
         })
   const publishing = to === 'published'
-  const approval = { approvedRevision: revisionOf(previous?.[APPROVED_REVISION_FIELD]), currentRevision: revisionOf(live?.[REVISION_FIELD]) ?? 0 }
+  const approval = {
+    approvedRevision: revisionOf(previous?.[APPROVED_REVISION_FIELD]),
+    currentRevision: revisionOf(live?.[REVISION_FIELD]) ?? 0,
+  }
 
   if (operation === 'update' && publishing && writesLive && isUnattendedPublish(req)) {
     const refusal = unattendedPublishRefusal({ latestStage, ...approval })
     if (refusal) {
       const title = collection.admin.useAsTitle ? previous?.[collection.admin.useAsTitle] : undefined
-      throw new UnattendedPublishRefusedError(`${collection.slug} ${String(stored?.id)}${title ? ` (${String(title)})` : ''}: ${refusal}`)
+      throw new UnattendedPublishRefusedError(
+        `${collection.slug} ${String(stored?.id)}${title ? ` (${String(title)})` : ''}: ${refusal}`,
+      )
     }
   }
 
@@ -163,7 +199,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
         throw new APIError('An author can only edit documents they created or are assigned to.', 403)
       }
       if (!AUTHOR_EDITABLE_STAGES.includes(latestStage)) {
-        throw new APIError(`This document is "${STAGE_LABELS[latestStage]}": authors cannot edit it until the review ends.`, 403)
+        throw new APIError(
+          `This document is "${STAGE_LABELS[latestStage]}": authors cannot edit it until the review ends.`,
+          403,
+        )
       }
     }
     const liveEdit = from === 'published' && to === 'published' && contentChanged
@@ -175,7 +214,9 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
       if (!decision.allowed) throw new APIError(decision.message, decision.status)
       const kind = decision.override ? 'override' : ENTRY_KIND_BY_ACTION[decision.action]
       if (kind) {
-        const body = decision.override ? [`Published without approval by an admin.`, note].filter(Boolean).join(' ') : note
+        const body = decision.override
+          ? [`Published without approval by an admin.`, note].filter(Boolean).join(' ')
+          : note
         entries.push({ kind, author, at, body: body || null })
       }
       if (decision.override) req.context[OVERRIDE] = true
@@ -187,7 +228,12 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
     if (!hasRole(user, 'admin')) {
       throw new APIError('Only approved content can be published; a new document starts as a draft.', 403)
     }
-    entries.push({ kind: 'override', author, at, body: ['Published on creation by an admin.', note].filter(Boolean).join(' ') })
+    entries.push({
+      kind: 'override',
+      author,
+      at,
+      body: ['Published on creation by an admin.', note].filter(Boolean).join(' '),
+    })
     req.context[OVERRIDE] = true
   }
 
@@ -208,7 +254,11 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
     [APPROVED_REVISION_FIELD]: approval.approvedRevision,
   }
   if (operation === 'update') {
-    req.context[storesApprovedKey(collection.slug, stored?.id)] = storesApprovedContent({ stageAfter: to, contentChanged, ...approval })
+    req.context[storesApprovedKey(collection.slug, stored?.id)] = storesApprovedContent({
+      stageAfter: to,
+      contentChanged,
+      ...approval,
+    })
   }
   if (to === 'published') next._status = 'published'
   if (to === 'unpublished') next._status = 'draft'
@@ -220,7 +270,13 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
  * Runs after the revision has been claimed (src/concurrency/revisions.ts), in the same write: a write that
  * stores the approved content records its own revision as the approved one.
  */
-export const recordApprovedRevision: CollectionBeforeChangeHook = ({ collection, data, operation, originalDoc, req }) => {
+export const recordApprovedRevision: CollectionBeforeChangeHook = ({
+  collection,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (operation !== 'update') return data
   const key = storesApprovedKey(collection.slug, (originalDoc as StoredDocument | undefined)?.id)
   const storesApproved = req.context[key] === true

@@ -17,7 +17,11 @@ import { describeRoles, hasRole, PUBLISHER_ROLES } from '@/access/roles'
 /** Request-context key: the delete runs with access control on (the Local API may turn it off). */
 const DELETE_RULES_APPLY = 'workflowDeleteRulesApply'
 
-export async function wasEverPublished(req: PayloadRequest, collection: CollectionSlug, id: string | number): Promise<boolean> {
+export async function wasEverPublished(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: string | number,
+): Promise<boolean> {
   const stored = (await req.payload.findByID({
     collection,
     id,
@@ -46,7 +50,13 @@ const publishedHistoryRefusal = () =>
   )
 
 /** A single delete (by id) learns why it is refused before the access rule answers with a bare 403. */
-export const guardSingleDelete: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
+export const guardSingleDelete: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   if (operation !== 'delete') return args
   req.context[DELETE_RULES_APPLY] = !overrideAccess
   const { id } = args as { id?: string | number }

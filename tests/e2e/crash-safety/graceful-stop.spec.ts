@@ -80,7 +80,12 @@ async function startServer(name: string, port: number): Promise<AppInstance> {
 }
 
 /** A webhook receiver that keeps the first delivery waiting, and answers the rest (and that one again) at once. */
-type SlowReceiver = { url: string; server: Server; received: { webhookId: string; answeredAt: number | null }[]; firstHeld: Promise<void> }
+type SlowReceiver = {
+  url: string
+  server: Server
+  received: { webhookId: string; answeredAt: number | null }[]
+  firstHeld: Promise<void>
+}
 
 async function startSlowReceiver(): Promise<SlowReceiver> {
   const received: SlowReceiver['received'] = []
@@ -93,10 +98,13 @@ async function startSlowReceiver(): Promise<SlowReceiver> {
     request.resume()
     request.on('end', () => {
       if (first) holding()
-      setTimeout(() => {
-        response.writeHead(204).end()
-        delivery.answeredAt = performance.now()
-      }, first ? DELIVERY_HOLD_MS : 0)
+      setTimeout(
+        () => {
+          response.writeHead(204).end()
+          delivery.answeredAt = performance.now()
+        },
+        first ? DELIVERY_HOLD_MS : 0,
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -112,7 +120,8 @@ async function call(baseURL: string, request: StreamRequest, expected: number): 
 const jwt = (token: string) => ({ Authorization: `JWT ${token}` })
 
 async function signIn(baseURL: string, account: { email: string; password: string }): Promise<string> {
-  return (await call(baseURL, { kind: 'write', method: 'POST', path: '/api/users/login', body: account }, 200)).token as string
+  return (await call(baseURL, { kind: 'write', method: 'POST', path: '/api/users/login', body: account }, 200))
+    .token as string
 }
 
 type Setup = { admin: string; editor: string; categoryId: string; readPaths: string[]; draftIds: Map<string, string> }
@@ -120,12 +129,41 @@ type Setup = { admin: string; editor: string; categoryId: string; readPaths: str
 async function prepare(baseURL: string, receiverURL: string): Promise<Setup> {
   const admin = await signIn(baseURL, E2E_ADMIN)
   const asAdmin = { headers: jwt(admin) }
-  await call(baseURL, { kind: 'write', method: 'POST', path: '/api/users', ...asAdmin, body: { ...EDITOR, role: 'editor', name: 'Stop Editor' } }, 201)
-  await call(baseURL, { kind: 'write', method: 'POST', path: '/api/webhook-endpoints', ...asAdmin, body: { url: receiverURL, enabled: true } }, 201)
+  await call(
+    baseURL,
+    {
+      kind: 'write',
+      method: 'POST',
+      path: '/api/users',
+      ...asAdmin,
+      body: { ...EDITOR, role: 'editor', name: 'Stop Editor' },
+    },
+    201,
+  )
+  await call(
+    baseURL,
+    {
+      kind: 'write',
+      method: 'POST',
+      path: '/api/webhook-endpoints',
+      ...asAdmin,
+      body: { url: receiverURL, enabled: true },
+    },
+    201,
+  )
   const categories = await call(baseURL, { kind: 'read', method: 'GET', path: '/api/categories?limit=1&depth=0' }, 200)
   const published = await call(baseURL, { kind: 'read', method: 'GET', path: '/api/terms?limit=5&depth=0' }, 200)
   const slugs = (published.docs as { slug: string; id: string }[]).map(({ slug }) => slug)
-  const drafts = await call(baseURL, { kind: 'read', method: 'GET', path: '/api/terms?where[_status][equals]=draft&draft=true&limit=0&depth=0', ...asAdmin }, 200)
+  const drafts = await call(
+    baseURL,
+    {
+      kind: 'read',
+      method: 'GET',
+      path: '/api/terms?where[_status][equals]=draft&draft=true&limit=0&depth=0',
+      ...asAdmin,
+    },
+    200,
+  )
   const draftIds = new Map((drafts.docs as { slug: string; id: string }[]).map(({ slug, id }) => [slug, id]))
   expect(draftIds.size).toBe(DRAFTS)
   return {
@@ -145,7 +183,13 @@ async function prepare(baseURL: string, receiverURL: string): Promise<Setup> {
 }
 
 /** What the editors’ writes left to check: each new term by title, with the definitions it may have. */
-type EditorTerm = { title: string; created: boolean; id: string | null; definitions: string[]; acknowledged: string | null }
+type EditorTerm = {
+  title: string
+  created: boolean
+  id: string | null
+  definitions: string[]
+  acknowledged: string | null
+}
 
 function editorRequests(setup: Setup, editorTerms: EditorTerm[]) {
   let created = 0
@@ -157,16 +201,34 @@ function editorRequests(setup: Setup, editorTerms: EditorTerm[]) {
         last.created = true
         last.id = (JSON.parse(previous.body) as { doc: { id: string } }).doc.id
         last.acknowledged = last.definitions[0]!
-      } else if (previous.request.method === 'PATCH' && previous.status === 200) last.acknowledged = last.definitions[1]!
+      } else if (previous.request.method === 'PATCH' && previous.status === 200)
+        last.acknowledged = last.definitions[1]!
     }
     if (last?.id && last.definitions.length === 1) {
       last.definitions.push(`${last.title}, edited while the server stopped.`)
-      return { kind: 'write', method: 'PATCH', path: `/api/terms/${last.id}?draft=true`, headers: jwt(setup.editor), body: { definition: last.definitions[1] } }
+      return {
+        kind: 'write',
+        method: 'PATCH',
+        path: `/api/terms/${last.id}?draft=true`,
+        headers: jwt(setup.editor),
+        body: { definition: last.definitions[1] },
+      }
     }
     created += 1
     const title = `Stop Stream Term ${created} w${worker}`
-    editorTerms.push({ title, created: false, id: null, definitions: [`${title}, written while the server stopped.`], acknowledged: null })
-    const body = { title, definition: editorTerms.at(-1)!.definitions[0], category: setup.categoryId, difficulty: 'beginner' }
+    editorTerms.push({
+      title,
+      created: false,
+      id: null,
+      definitions: [`${title}, written while the server stopped.`],
+      acknowledged: null,
+    })
+    const body = {
+      title,
+      definition: editorTerms.at(-1)!.definitions[0],
+      category: setup.categoryId,
+      difficulty: 'beginner',
+    }
     return { kind: 'write', method: 'POST', path: '/api/terms?draft=true', headers: jwt(setup.editor), body }
   }
 }
@@ -189,10 +251,13 @@ async function editorTermProblems(editorTerms: EditorTerm[]): Promise<string[]> 
       }
       // A draft’s edits live in its latest version; the term row keeps what it was created with.
       const [row] = rows
-      if (rows.length > 1 || row!.version_definition === null) problems.push(`${term.title}: not exactly one latest version`)
+      if (rows.length > 1 || row!.version_definition === null)
+        problems.push(`${term.title}: not exactly one latest version`)
       const edited = term.acknowledged === term.definitions[1] ? [term.definitions[1]] : term.definitions
-      if (!edited.includes(String(row!.version_definition))) problems.push(`${term.title}: latest version says ${JSON.stringify(row!.version_definition)}`)
-      if (row!.definition !== term.definitions[0]) problems.push(`${term.title}: term row says ${JSON.stringify(row!.definition)}`)
+      if (!edited.includes(String(row!.version_definition)))
+        problems.push(`${term.title}: latest version says ${JSON.stringify(row!.version_definition)}`)
+      if (row!.definition !== term.definitions[0])
+        problems.push(`${term.title}: term row says ${JSON.stringify(row!.definition)}`)
     }
     return problems
   } finally {
@@ -201,12 +266,19 @@ async function editorTermProblems(editorTerms: EditorTerm[]): Promise<string[]> 
 }
 
 /** What the server said while it stopped. */
-const stopLines = (output: string) => output.split('\n').filter((line) => line.startsWith('SIGTERM')).join('\n')
+const stopLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('SIGTERM'))
+    .join('\n')
 
 async function deliveryStatus(webhookId: string): Promise<string | null> {
   const client = createClient({ url: `file:${databaseFile}` })
   try {
-    const { rows } = await client.execute({ sql: 'SELECT status FROM webhook_deliveries WHERE webhook_id = ?', args: [webhookId] })
+    const { rows } = await client.execute({
+      sql: 'SELECT status FROM webhook_deliveries WHERE webhook_id = ?',
+      args: [webhookId],
+    })
     return rows[0] ? String(rows[0].status) : null
   } finally {
     client.close()
@@ -239,7 +311,8 @@ test('a server stopped with SIGTERM answers every request it took, finishes its 
   const singles = entries.slice(SINGLE.from, SINGLE.to).map((entry) => publish(entry.slug))
   const singlePublishes = new Set(singles)
   const nextRequest = (worker: number, previous: RequestOutcome | null): StreamRequest => {
-    if (worker < READERS) return { kind: 'read', method: 'GET', path: setup.readPaths[Math.floor(Math.random() * setup.readPaths.length)]! }
+    if (worker < READERS)
+      return { kind: 'read', method: 'GET', path: setup.readPaths[Math.floor(Math.random() * setup.readPaths.length)]! }
     if (worker < READERS + EDITORS) return nextEditorRequest(worker, previous)
     return singles.shift() ?? { kind: 'read', method: 'GET', path: '/api/terms?limit=1' }
   }

@@ -12,7 +12,13 @@ import { expect, test } from '@playwright/test'
 
 import { generatedEntry, writeGeneratedGlossary } from '../../../bench/generated-glossary'
 import { launchAppInstance, publishedTermsAtLeast, waitForInstance, type AppInstance } from '../../support/app-instance'
-import { checkAfterCrash, crashSeed, describeProblems, publishHistory, type HistoryRule } from '../../support/crash-checks'
+import {
+  checkAfterCrash,
+  crashSeed,
+  describeProblems,
+  publishHistory,
+  type HistoryRule,
+} from '../../support/crash-checks'
 import { spawnImportCli } from '../../support/import-cli-process'
 import { seededRandom } from '../support/hostile/random'
 import { E2E_ADMIN } from '../support/staff'
@@ -97,7 +103,11 @@ test('a bulk publish killed with SIGKILL leaves every term whole, draft or publi
 
   const calibration = entries.slice(0, CALIBRATION_DRAFTS).map((entry) => entry.slug)
   const calibrationStarted = performance.now()
-  const calibrated = await publishInBulk(running.baseURL, await adminToken(running.baseURL), `where[slug][in]=${calibration.join(',')}`)
+  const calibrated = await publishInBulk(
+    running.baseURL,
+    await adminToken(running.baseURL),
+    `where[slug][in]=${calibration.join(',')}`,
+  )
   expect(calibrated).toMatchObject({ status: 200, errors: [] })
   expect(calibrated.docs).toHaveLength(CALIBRATION_DRAFTS)
   const publishMs = ((performance.now() - calibrationStarted) / CALIBRATION_DRAFTS) * (DRAFTS - CALIBRATION_DRAFTS)
@@ -134,9 +144,15 @@ test('a bulk publish killed with SIGKILL leaves every term whole, draft or publi
   expect(completed).toMatchObject({ status: 200, errors: [] })
   await running.stop()
   server = null
-  const final = await checkAfterCrash(databaseFile, entries, { childStatus: 'draft', history: allPublished, complete: true })
+  const final = await checkAfterCrash(databaseFile, entries, {
+    childStatus: 'draft',
+    history: allPublished,
+    complete: true,
+  })
   expect(final.problems, describeProblems(final)).toEqual([])
   expect(final.termRows).toBe(SEEDED_TERMS + DRAFTS)
   documents += final.documents
-  console.warn(`kills survived: server ${plannedKills}/${plannedKills}, integrity ok, documents checked ${documents} (CLOUDLEX_CRASH_SEED=${seed})`)
+  console.warn(
+    `kills survived: server ${plannedKills}/${plannedKills}, integrity ok, documents checked ${documents} (CLOUDLEX_CRASH_SEED=${seed})`,
+  )
 })

@@ -20,7 +20,10 @@ const budgetMs = Number(process.env.CLOUDLEX_HOSTILE_BUDGET_S || 300) * 1000
 // For looking into one surface: CLOUDLEX_HOSTILE_SURFACES=rest-read,graphql runs only those cases.
 const surfaces = process.env.CLOUDLEX_HOSTILE_SURFACES?.split(',')
 
-test('hostile requests get a 2xx or a 4xx with a message, never a 5xx or a hang, and refused writes change nothing', async ({ request, baseURL }) => {
+test('hostile requests get a 2xx or a 4xx with a message, never a 5xx or a hang, and refused writes change nothing', async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(budgetMs + 120_000)
   const session = await prepareHostileSession(request)
   const before = await snapshotTargets(baseURL!, session)

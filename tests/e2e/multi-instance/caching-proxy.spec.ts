@@ -10,7 +10,13 @@ import path from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
-import { freePort, launchAppInstance, publishedTermsAtLeast, waitForInstance, type AppInstance } from '../../support/app-instance'
+import {
+  freePort,
+  launchAppInstance,
+  publishedTermsAtLeast,
+  waitForInstance,
+  type AppInstance,
+} from '../../support/app-instance'
 import { startNginxProxy, type NginxProxy } from '../../support/nginx-proxy'
 
 const ADMIN = { email: 'proxy-admin@test.cloudlex', password: 'proxy-admin-password-42' }
@@ -53,8 +59,13 @@ test.beforeAll(async () => {
   const second = await launchAppInstance({ name: 'B', env })
   instances.push(second)
   await waitForInstance(second, publishedTermsAtLeast(SEEDED_TERMS))
-  proxy = await startNginxProxy({ upstreams: instances.map((instance) => `127.0.0.1:${instance.port}`), port: proxyPort })
-  const listed = (await (await fetch(`${first.baseURL}/api/terms?limit=${SEEDED_TERMS}&depth=0&sort=slug`)).json()) as { docs: { slug: string }[] }
+  proxy = await startNginxProxy({
+    upstreams: instances.map((instance) => `127.0.0.1:${instance.port}`),
+    port: proxyPort,
+  })
+  const listed = (await (await fetch(`${first.baseURL}/api/terms?limit=${SEEDED_TERMS}&depth=0&sort=slug`)).json()) as {
+    docs: { slug: string }[]
+  }
   slugs = listed.docs.map((doc) => doc.slug)
 })
 
@@ -78,20 +89,34 @@ const freshTermPage = () => `/terms/${slugs[nextSlug++]!}`
 type ProxyResponse = { status: number; headers: http.IncomingHttpHeaders; body: string }
 
 /** One request through nginx over plain node:http, from CLIENT_ADDRESS, with no cookie jar. */
-function throughProxy(requestPath: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<ProxyResponse> {
+function throughProxy(
+  requestPath: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<ProxyResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
       `${proxy!.url}${requestPath}`,
       {
         method: init.method ?? 'GET',
         localAddress: CLIENT_ADDRESS,
-        headers: { ...init.headers, ...(init.body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)) } : {}) },
+        headers: {
+          ...init.headers,
+          ...(init.body
+            ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(init.body)) }
+            : {}),
+        },
         timeout: 30_000,
       },
       (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString() }))
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        )
         response.on('error', reject)
       },
     )
@@ -182,12 +207,17 @@ test('passes the admin, API reads and API writes to the app without keeping them
     expect(admin.status).toBe(200)
     expect(admin.headers['x-cache-status']).toBeUndefined()
   }
-  const refused = await throughProxy('/api/users/login', { method: 'POST', body: JSON.stringify({ email: ADMIN.email, password: 'not-the-password' }) })
+  const refused = await throughProxy('/api/users/login', {
+    method: 'POST',
+    body: JSON.stringify({ email: ADMIN.email, password: 'not-the-password' }),
+  })
   expect(refused.status).toBe(401)
   expect(refused.headers['x-cache-status']).toBeUndefined()
   const token = await signIn()
   const [slug] = slugs.slice(-1)
-  const term = JSON.parse((await throughProxy(`/api/terms?where[slug][equals]=${slug}&depth=0`)).body) as { docs: { id: string }[] }
+  const term = JSON.parse((await throughProxy(`/api/terms?where[slug][equals]=${slug}&depth=0`)).body) as {
+    docs: { id: string }[]
+  }
   const write = () =>
     throughProxy(`/api/terms/${term.docs[0]!.id}`, {
       method: 'PATCH',
@@ -205,12 +235,18 @@ test('tells the app the address nginx saw, whatever X-Forwarded-For the client s
   const email = `spoofer-${Date.now().toString(36)}@test.cloudlex`
   const refused = await throughProxy('/api/users/login', {
     method: 'POST',
-    headers: { 'x-forwarded-for': '203.0.113.50', 'x-real-ip': '203.0.113.51', 'x-cloudlex-client-address': '203.0.113.52' },
+    headers: {
+      'x-forwarded-for': '203.0.113.50',
+      'x-real-ip': '203.0.113.51',
+      'x-cloudlex-client-address': '203.0.113.52',
+    },
     body: JSON.stringify({ email, password: 'guess' }),
   })
   expect(refused.status).toBe(401)
   const token = await signIn()
-  const entries = await throughProxy(`/api/audit-log?where[targetTitle][equals]=${email}&depth=0`, { headers: { authorization: `JWT ${token}` } })
+  const entries = await throughProxy(`/api/audit-log?where[targetTitle][equals]=${email}&depth=0`, {
+    headers: { authorization: `JWT ${token}` },
+  })
   expect(entries.status).toBe(200)
   // Not nginx's own 127.0.0.1 (the socket the app sees) and not what the client wrote.
   const { docs } = JSON.parse(entries.body) as { docs: { action: string; ip: string }[] }
@@ -221,7 +257,9 @@ test('shows a publish through the proxy within its cache time', async () => {
   const page = freshTermPage()
   const slug = page.split('/').pop()!
   const token = await signIn()
-  const term = JSON.parse((await throughProxy(`/api/terms?where[slug][equals]=${slug}&depth=0`)).body) as { docs: { id: string }[] }
+  const term = JSON.parse((await throughProxy(`/api/terms?where[slug][equals]=${slug}&depth=0`)).body) as {
+    docs: { id: string }[]
+  }
   await cachedCopy(page)
 
   const wording = `Published through the proxy at ${Date.now().toString(36)}.`
@@ -248,7 +286,9 @@ test('shows a publish through the proxy within its cache time', async () => {
 test('answers every request while an instance stops and after it is gone, through the other', async () => {
   // Uncached reads (a query string of their own, the API), so each one reaches an instance.
   const read = (reader: number, n: number) =>
-    n % 2 === 0 ? `/terms/${slugs[(reader * 7 + n) % slugs.length]}?reader=${reader}-${n}` : `/api/terms?limit=1&page=${n + 1}&depth=0`
+    n % 2 === 0
+      ? `/terms/${slugs[(reader * 7 + n) % slugs.length]}?reader=${reader}-${n}`
+      : `/api/terms?limit=1&page=${n + 1}&depth=0`
   const statuses: number[] = []
   const readers = Array.from({ length: 4 }, async (_, reader) => {
     for (let n = 0; n < 12; n += 1) statuses.push((await throughProxy(read(reader, n))).status)

@@ -47,7 +47,11 @@ test.beforeAll(async () => {
   await waitForInstance(second, publishedTermsAtLeast(SEEDED_TERMS))
 
   api = await playwrightRequest.newContext({ baseURL: first.baseURL })
-  const emails = { author: 'jobs-author@test.cloudlex', reviewer: 'jobs-reviewer@test.cloudlex', editor: 'jobs-editor@test.cloudlex' }
+  const emails = {
+    author: 'jobs-author@test.cloudlex',
+    reviewer: 'jobs-reviewer@test.cloudlex',
+    editor: 'jobs-editor@test.cloudlex',
+  }
   for (const [role, email] of Object.entries(emails)) await ensureStaffUser(api, role, email)
   tokens = {
     author: await staffToken(api, emails.author),
@@ -70,12 +74,23 @@ test.afterAll(async () => {
 async function approvedTerm(title: string): Promise<string> {
   const created = await api.post('/api/terms?draft=true', {
     headers: auth(tokens.author),
-    data: { title, definition: `${title}, defined for the multi-instance jobs test.`, category: categoryId, difficulty: 'beginner' },
+    data: {
+      title,
+      definition: `${title}, defined for the multi-instance jobs test.`,
+      category: categoryId,
+      difficulty: 'beginner',
+    },
   })
   expect(created.status(), await created.text()).toBe(201)
   const { id } = ((await created.json()) as { doc: { id: string } }).doc
-  for (const [stage, token] of [['in_review', tokens.author], ['approved', tokens.reviewer]] as const) {
-    const moved = await api.patch(`/api/terms/${id}?draft=true`, { headers: auth(token), data: { workflowStage: stage } })
+  for (const [stage, token] of [
+    ['in_review', tokens.author],
+    ['approved', tokens.reviewer],
+  ] as const) {
+    const moved = await api.patch(`/api/terms/${id}?draft=true`, {
+      headers: auth(token),
+      data: { workflowStage: stage },
+    })
     expect(moved.status(), await moved.text()).toBe(200)
   }
   return id
@@ -94,7 +109,13 @@ async function scheduleRelease(name: string, termIds: string[], inMs: number): P
   return ((await created.json()) as { doc: { id: string } }).doc.id
 }
 
-type JobRow = { id: string; processing: number; lease_owner: string | null; completed_at: string | null; has_error: number }
+type JobRow = {
+  id: string
+  processing: number
+  lease_owner: string | null
+  completed_at: string | null
+  has_error: number
+}
 
 async function jobsOfRelease(releaseId: string): Promise<JobRow[]> {
   const { rows } = await database.execute({
@@ -143,7 +164,8 @@ test('a scheduled release is published once while two instances poll the queue',
 test('a release whose instance dies while publishing it is taken over once the lease runs out', async () => {
   test.setTimeout(360_000)
   const termIds: string[] = []
-  for (let index = 0; index < LARGE_RELEASE_TERMS; index += 1) termIds.push(await approvedTerm(`Taken Over Term ${index + 1}`))
+  for (let index = 0; index < LARGE_RELEASE_TERMS; index += 1)
+    termIds.push(await approvedTerm(`Taken Over Term ${index + 1}`))
   const releaseId = await scheduleRelease('Taken over', termIds, 1_000)
 
   // Wait for an instance to start the job, then kill that instance.
@@ -166,7 +188,9 @@ test('a release whose instance dies while publishing it is taken over once the l
   const killedAt = Date.now()
   await expect.poll(() => releaseStatus(releaseId), { timeout: 120_000, intervals: [500] }).toBe('published')
   const takenOverAfterMs = Date.now() - killedAt
-  process.stdout.write(`jobs: release of ${termIds.length} terms taken over ${(takenOverAfterMs / 1000).toFixed(1)} s after its instance was killed\n`)
+  process.stdout.write(
+    `jobs: release of ${termIds.length} terms taken over ${(takenOverAfterMs / 1000).toFixed(1)} s after its instance was killed\n`,
+  )
   expect(takenOverAfterMs).toBeGreaterThanOrEqual((LEASE_SECONDS - 1) * 1000) // not before the lease ran out
 
   expect(await publishedCount(termIds)).toBe(termIds.length)

@@ -10,7 +10,13 @@ import path from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { expect, test } from '@playwright/test'
 
-import { freePort, launchAppInstance, publishedTermsAtLeast, waitForInstance, type AppInstance } from '../../support/app-instance'
+import {
+  freePort,
+  launchAppInstance,
+  publishedTermsAtLeast,
+  waitForInstance,
+  type AppInstance,
+} from '../../support/app-instance'
 import { startNginxProxy, type NginxProxy } from '../../support/nginx-proxy'
 import { startRedisServer, type RedisServer } from '../../support/redis-server'
 import { E2E_ADMIN } from '../support/staff'
@@ -56,8 +62,13 @@ test.beforeAll(async () => {
   await waitForInstance(instanceA, publishedTermsAtLeast(SEEDED_TERMS))
   instanceB = await launchAppInstance({ name: 'B', env: instanceEnv })
   await waitForInstance(instanceB, publishedTermsAtLeast(SEEDED_TERMS))
-  proxy = await startNginxProxy({ upstreams: [instanceA, instanceB].map((instance) => `127.0.0.1:${instance.port}`), port: proxyPort })
-  const listed = (await (await fetch(`${instanceA.baseURL}/api/terms?limit=${SEEDED_TERMS}&depth=0&sort=slug`)).json()) as {
+  proxy = await startNginxProxy({
+    upstreams: [instanceA, instanceB].map((instance) => `127.0.0.1:${instance.port}`),
+    port: proxyPort,
+  })
+  const listed = (await (
+    await fetch(`${instanceA.baseURL}/api/terms?limit=${SEEDED_TERMS}&depth=0&sort=slug`)
+  ).json()) as {
     docs: { id: string; slug: string }[]
   }
   terms = listed.docs
@@ -75,7 +86,8 @@ test.afterAll(async () => {
 test.afterEach(async () => {
   const testInfo = test.info()
   if (testInfo.status === testInfo.expectedStatus) return
-  for (const instance of [instanceA, instanceB]) await testInfo.attach(`instance ${instance.name}`, { body: instance.output(), contentType: 'text/plain' })
+  for (const instance of [instanceA, instanceB])
+    await testInfo.attach(`instance ${instance.name}`, { body: instance.output(), contentType: 'text/plain' })
   if (proxy) await testInfo.attach('nginx error log', { body: proxy.errorLog(), contentType: 'text/plain' })
 })
 
@@ -89,7 +101,12 @@ async function adminToken(baseURL: string): Promise<string> {
   return ((await login.json()) as { token: string }).token
 }
 
-async function publishDefinition(baseURL: string, token: string, termId: string, definition: string): Promise<Response> {
+async function publishDefinition(
+  baseURL: string,
+  token: string,
+  termId: string,
+  definition: string,
+): Promise<Response> {
   return fetch(`${baseURL}/api/terms/${termId}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
@@ -116,7 +133,8 @@ test('a publish on one instance shows on the other within 2 s, and through the p
   const term = terms[0]!
   const pagePath = `/terms/${term.slug}`
   // Cached everywhere first, so that the old page has to be replaced in each place.
-  for (const origin of [instanceA.baseURL, instanceB.baseURL, proxy!.url]) expect((await fetch(`${origin}${pagePath}`)).status).toBe(200)
+  for (const origin of [instanceA.baseURL, instanceB.baseURL, proxy!.url])
+    expect((await fetch(`${origin}${pagePath}`)).status).toBe(200)
 
   const definition = `Published on instance A at ${Date.now()}.`
   const published = await publishDefinition(instanceA.baseURL, await adminToken(instanceA.baseURL), term.id, definition)
@@ -127,7 +145,9 @@ test('a publish on one instance shows on the other within 2 s, and through the p
     timeUntilShown(`${instanceB.baseURL}${pagePath}`, definition, publishedAt, 10_000),
     timeUntilShown(`${proxy!.url}${pagePath}`, definition, publishedAt, PROXY_FRESHNESS_MS + 5_000),
   ])
-  process.stdout.write(`freshness: instance B after ${onB} ms, the proxy after ${throughProxy} ms (cache time ${SHARED_CACHE_SECONDS} s)\n`)
+  process.stdout.write(
+    `freshness: instance B after ${onB} ms, the proxy after ${throughProxy} ms (cache time ${SHARED_CACHE_SECONDS} s)\n`,
+  )
   expect(onB).toBeLessThanOrEqual(2_000)
   expect(throughProxy).toBeLessThanOrEqual(PROXY_FRESHNESS_MS)
 })
@@ -143,7 +163,9 @@ test('a session started on one instance is accepted by the other', async () => {
   for (const headers of sessions) {
     const me = await fetch(`${instanceB.baseURL}/api/users/me`, { headers })
     expect(me.status).toBe(200)
-    expect(((await me.json()) as { user: { email: string } | null }).user?.email, JSON.stringify(headers)).toBe(E2E_ADMIN.email)
+    expect(((await me.json()) as { user: { email: string } | null }).user?.email, JSON.stringify(headers)).toBe(
+      E2E_ADMIN.email,
+    )
   }
 })
 
@@ -153,7 +175,12 @@ type LoadTally = { served: number; failures: string[] }
 async function readUntil(stopAt: number, tally: LoadTally, reader: number): Promise<void> {
   const paths = (index: number) => {
     const term = terms[(index * 7 + reader) % terms.length]!
-    return [`/terms/${term.slug}`, '/terms', `/api/terms?limit=10&depth=1`, `/api/terms?where[slug][equals]=${term.slug}&depth=1`][index % 4]!
+    return [
+      `/terms/${term.slug}`,
+      '/terms',
+      `/api/terms?limit=10&depth=1`,
+      `/api/terms?where[slug][equals]=${term.slug}&depth=1`,
+    ][index % 4]!
   }
   for (let index = 0; Date.now() < stopAt; index += 1) {
     const address = paths(index)
@@ -232,7 +259,8 @@ test('readers through the proxy see no failure and no saved edit is lost while a
   let acknowledgedCount = 0
   for (const [termId, definitions] of editor.acknowledged) {
     acknowledgedCount += definitions.length
-    for (const definition of definitions) if ((await versionsWithDefinition(termId, definition)) === 0) lost.push(definition)
+    for (const definition of definitions)
+      if ((await versionsWithDefinition(termId, definition)) === 0) lost.push(definition)
     const attempts = editor.attempted.get(termId)!
     const stored = await storedDefinition(termId)
     const lastAcknowledged = attempts.indexOf(definitions.at(-1)!)

@@ -9,7 +9,13 @@ import { expect, test } from '@playwright/test'
 import { createClient as createDatabaseClient } from '@libsql/client'
 import { createClient } from 'redis'
 
-import { launchAppInstance, publishedTermsAtLeast, REPOSITORY_ROOT, waitForInstance, type AppInstance } from '../../support/app-instance'
+import {
+  launchAppInstance,
+  publishedTermsAtLeast,
+  REPOSITORY_ROOT,
+  waitForInstance,
+  type AppInstance,
+} from '../../support/app-instance'
 import { startRedisServer, type RedisServer } from '../../support/redis-server'
 
 const ADMIN = { email: 'shared-cache-admin@test.cloudlex', password: 'shared-cache-admin-password-42' }
@@ -76,7 +82,9 @@ test.beforeAll(async () => {
   // The first start seeds the glossary; the second instance starts on the seeded database.
   a = await startInstance('A', instanceEnv({ REDIS_URL: redis.url }))
   b = await startInstance('B', instanceEnv({ REDIS_URL: redis.url }))
-  const terms = (await (await fetch(`${a.baseURL}/api/terms?limit=100&depth=0&sort=slug`)).json()) as { docs: { slug: string }[] }
+  const terms = (await (await fetch(`${a.baseURL}/api/terms?limit=100&depth=0&sort=slug`)).json()) as {
+    docs: { slug: string }[]
+  }
   unrequestedSlugs = terms.docs.map((term) => term.slug)
   // Each instance's first look at the change log expires every page (src/site-cache/revalidate-changes.ts),
   // which with Redis means the shared entries too; the tests start once both have looked.
@@ -93,12 +101,15 @@ test.afterAll(async () => {
 
 test('both instances say at start that their cache is in Redis', () => {
   const address = new URL(redis.url).host
-  for (const instance of [a, b]) expect(instance.output()).toContain(`Rendering cache and rate-limit counters: Redis at ${address}`)
+  for (const instance of [a, b])
+    expect(instance.output()).toContain(`Rendering cache and rate-limit counters: Redis at ${address}`)
 })
 
 test('both instances read the published glossary into their term directory as they start', async () => {
   for (const instance of [a, b]) {
-    await expect.poll(() => instance.output(), { timeout: 30_000 }).toMatch(/Term directory ready: \d+ published terms read in \d+\.\d s/)
+    await expect
+      .poll(() => instance.output(), { timeout: 30_000 })
+      .toMatch(/Term directory ready: \d+ published terms read in \d+\.\d s/)
   }
 })
 
@@ -134,7 +145,11 @@ test('an anonymous API answer read on A is replayed on B from the shared cache: 
 
 test('an edit published through A shows on B within 2 s, and on A', async () => {
   const slug = takeUnrequestedSlug()
-  const [term] = ((await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as { docs: { id: string }[] }).docs
+  const [term] = (
+    (await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as {
+      docs: { id: string }[]
+    }
+  ).docs
   await getPage(a, `/terms/${slug}`)
   expect((await getPage(b, `/terms/${slug}`)).cache).toBe('HIT')
 
@@ -168,7 +183,11 @@ test('an edit published through A shows on B within 2 s, and on A', async () => 
 
 test('an expiry made on A removes the shared entry for B, while B is frozen and cannot expire anything', async () => {
   const slug = takeUnrequestedSlug()
-  const [term] = ((await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as { docs: { id: string }[] }).docs
+  const [term] = (
+    (await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as {
+      docs: { id: string }[]
+    }
+  ).docs
   await getPage(a, `/terms/${slug}`)
   expect((await getPage(b, `/terms/${slug}`)).cache).toBe('HIT')
   const before = await storedPage(slug)

@@ -15,7 +15,8 @@ function closedObjects(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(closedObjects)
   if (!node || typeof node !== 'object') return node
   const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, closedObjects(value)]))
-  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined)
+    copy.additionalProperties = false
   return copy
 }
 

@@ -19,7 +19,12 @@ async function renderTermList(query: Record<string, string> = {}) {
   const i18n = await initI18n({ config: payload.config.i18n, context: 'client', language: 'en' })
   const req = await createLocalReq({ user: { ...editor, collection: 'users' }, req: { i18n, query } }, payload)
   const permissions = await getAccessResults({ req })
-  const clientConfig = createClientConfig({ config: payload.config, i18n, importMap: payload.importMap, user: req.user! })
+  const clientConfig = createClientConfig({
+    config: payload.config,
+    i18n,
+    importMap: payload.importMap,
+    user: req.user!,
+  })
   const { statements } = await recordSqlStatements(payload, () =>
     renderListView({
       clientConfig,
@@ -48,15 +53,32 @@ async function renderTermList(query: Record<string, string> = {}) {
   return pageReads[0]!
 }
 
-const LIST_COLUMNS = ['version_title', 'version_category_id', 'version_difficulty', 'version_workflow_stage', 'version_assignee_id', 'version_updated_at']
-const CONTENT_COLUMNS = ['version_definition', 'version_analogy', 'version_body', 'version_seo_title', 'version_seo_description']
+const LIST_COLUMNS = [
+  'version_title',
+  'version_category_id',
+  'version_difficulty',
+  'version_workflow_stage',
+  'version_assignee_id',
+  'version_updated_at',
+]
+const CONTENT_COLUMNS = [
+  'version_definition',
+  'version_analogy',
+  'version_body',
+  'version_seo_title',
+  'version_seo_description',
+]
 
 beforeAll(async () => {
   payload = await getTestPayload()
   editor = await createStaffUser(payload, 'editor')
   const category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
   for (const title of ['Cobalt Managed Gateway', 'Atlas Regional Queue']) {
-    await payload.create({ collection: 'terms', data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' }, draft: true })
+    await payload.create({
+      collection: 'terms',
+      data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' },
+      draft: true,
+    })
   }
 })
 

@@ -10,7 +10,13 @@ import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
 import { STAFF_PASSWORD } from './payload'
 
 // The handlers exactly as Next mounts them, with the request guards that wrap them (src/api-limits/guard-api-request.ts).
-const restHandlers = { GET: restRoute.GET, POST: restRoute.POST, PATCH: restRoute.PATCH, DELETE: restRoute.DELETE, OPTIONS: restRoute.OPTIONS }
+const restHandlers = {
+  GET: restRoute.GET,
+  POST: restRoute.POST,
+  PATCH: restRoute.PATCH,
+  DELETE: restRoute.DELETE,
+  OPTIONS: restRoute.OPTIONS,
+}
 const graphqlHandler = graphqlRoute.POST
 
 export type RestMethod = keyof typeof restHandlers
@@ -94,11 +100,17 @@ export function postGraphql(
 ): Promise<ApiAnswer> {
   const headers = requestHeaders({ ...options, body, headers: { Accept: accept, ...options.headers } })
   const sent = options.rawBody ?? JSON.stringify(body)
-  return measure(() => graphqlHandler(new Request('http://localhost/api/graphql', { method: 'POST', body: sent, headers })))
+  return measure(() =>
+    graphqlHandler(new Request('http://localhost/api/graphql', { method: 'POST', body: sent, headers })),
+  )
 }
 
 /** One GraphQL operation, as a legacy `application/json` client sends it (refusals come back as 200 + errors). */
-export function callGraphql(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<ApiAnswer> {
+export function callGraphql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: CallOptions = {},
+): Promise<ApiAnswer> {
   return postGraphql({ query, variables }, { accept: 'application/json', ...options })
 }
 

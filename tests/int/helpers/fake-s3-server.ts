@@ -39,10 +39,16 @@ async function answer(req: IncomingMessage, res: ServerResponse, fake: FakeS3): 
     fake.objects.delete(id)
     res.writeHead(204).end()
   } else if ((method === 'HEAD' || method === 'GET') && stored) {
-    const headers = { 'Content-Length': stored.body.length, 'Content-Type': stored.contentType, ETag: etagOf(stored.body) }
+    const headers = {
+      'Content-Length': stored.body.length,
+      'Content-Type': stored.contentType,
+      ETag: etagOf(stored.body),
+    }
     res.writeHead(200, headers).end(method === 'GET' ? stored.body : undefined)
   } else if (method === 'HEAD' || method === 'GET') {
-    res.writeHead(404, { 'Content-Type': 'application/xml' }).end(method === 'GET' ? '<Error><Code>NoSuchKey</Code></Error>' : undefined)
+    res
+      .writeHead(404, { 'Content-Type': 'application/xml' })
+      .end(method === 'GET' ? '<Error><Code>NoSuchKey</Code></Error>' : undefined)
   } else {
     res.writeHead(405).end()
   }

@@ -46,7 +46,11 @@ async function createTaxonomy(payload: Payload) {
   for (const slug of GENERATED_CATEGORIES) {
     if (categoryIds.has(slug)) continue
     const name = slug[0]!.toUpperCase() + slug.slice(1)
-    const category = await payload.create({ collection: 'categories', data: { name, slug }, context: { skipAudit: true } })
+    const category = await payload.create({
+      collection: 'categories',
+      data: { name, slug },
+      context: { skipAudit: true },
+    })
     categoryIds.set(slug, String(category.id))
   }
   return { categoryIds, providerIds }
@@ -55,7 +59,11 @@ async function createTaxonomy(payload: Payload) {
 /** Rows per INSERT statement, under SQLite's limit on bound values per statement. */
 const ROWS_PER_INSERT = 200
 
-type Rows = { terms: Record<string, unknown>[]; equivalents: Record<string, unknown>[]; rels: Record<string, unknown>[] }
+type Rows = {
+  terms: Record<string, unknown>[]
+  equivalents: Record<string, unknown>[]
+  rels: Record<string, unknown>[]
+}
 
 /**
  * Writes the glossary as SQLite rows, a few hundred per statement: a term through the Local API costs
@@ -63,7 +71,8 @@ type Rows = { terms: Record<string, unknown>[]; equivalents: Record<string, unkn
  */
 export async function insertGeneratedGlossary(payload: Payload, count: number): Promise<GeneratedGlossary> {
   const adapter = payload.db as unknown as Partial<SQLiteAdapter>
-  if (!adapter.drizzle || !adapter.tables) throw new Error('insertGeneratedGlossary writes SQLite rows: run it on the SQLite adapter.')
+  if (!adapter.drizzle || !adapter.tables)
+    throw new Error('insertGeneratedGlossary writes SQLite rows: run it on the SQLite adapter.')
   const { categoryIds, providerIds } = await createTaxonomy(payload)
   const terms = new Map<string, GeneratedTerm>()
   const rows: Rows = { terms: [], equivalents: [], rels: [] }
@@ -72,7 +81,11 @@ export async function insertGeneratedGlossary(payload: Payload, count: number): 
     terms.set(term.slug, term)
   }
   const tables = adapter.tables
-  for (const [table, values] of [['terms', rows.terms], ['terms_provider_equivalents', rows.equivalents], ['terms_rels', rows.rels]] as const) {
+  for (const [table, values] of [
+    ['terms', rows.terms],
+    ['terms_provider_equivalents', rows.equivalents],
+    ['terms_rels', rows.rels],
+  ] as const) {
     for (let first = 0; first < values.length; first += ROWS_PER_INSERT) {
       await adapter.drizzle.insert(tables[table]!).values(values.slice(first, first + ROWS_PER_INSERT))
     }
@@ -88,7 +101,12 @@ function termRows(rows: Rows, { index, count, categoryIds, providerIds }: TermSp
   const id = crypto.randomUUID()
   const equivalents = entry.providerEquivalents.map((row, order) => {
     const none = row.provider === 'OCI' && hasNoOciEquivalent(index)
-    return { provider: providerIds.get(row.provider.toLowerCase())!, service: none ? null : row.service, matchLevel: none ? 'none' : 'close', order }
+    return {
+      provider: providerIds.get(row.provider.toLowerCase())!,
+      service: none ? null : row.service,
+      matchLevel: none ? 'none' : 'close',
+      order,
+    }
   })
   const derived = derivedListFields({ title: entry.title, providerEquivalents: equivalents })
   // Distinct times, some terms edited after they were added, so "newest" lists have one answer.
@@ -112,9 +130,18 @@ function termRows(rows: Rows, { index, count, categoryIds, providerIds }: TermSp
     updatedAt,
   })
   for (const row of equivalents) {
-    rows.equivalents.push({ _order: row.order + 1, _parentID: id, id: `${id}-${row.order}`, provider: row.provider, service: row.service, matchLevel: row.matchLevel })
+    rows.equivalents.push({
+      _order: row.order + 1,
+      _parentID: id,
+      id: `${id}-${row.order}`,
+      provider: row.provider,
+      service: row.service,
+      matchLevel: row.matchLevel,
+    })
   }
-  derived.providersWithService.forEach((provider, order) => rows.rels.push({ order: order + 1, parent: id, path: 'providersWithService', providersID: provider }))
+  derived.providersWithService.forEach((provider, order) =>
+    rows.rels.push({ order: order + 1, parent: id, path: 'providersWithService', providersID: provider }),
+  )
   const slugOf = (providerId: string | number) => [...providerIds].find(([, candidate]) => candidate === providerId)![0]
   return {
     title: entry.title,
@@ -130,9 +157,12 @@ function termRows(rows: Rows, { index, count, categoryIds, providerIds }: TermSp
 }
 
 /** The published terms of a generated glossary, in the site's title order. */
-export function publishedInTitleOrder(glossary: GeneratedGlossary, keep: (term: GeneratedTerm) => boolean = () => true): GeneratedTerm[] {
+export function publishedInTitleOrder(
+  glossary: GeneratedGlossary,
+  keep: (term: GeneratedTerm) => boolean = () => true,
+): GeneratedTerm[] {
   const key = (term: GeneratedTerm) => derivedListFields({ title: term.title }).sortTitle
   return [...glossary.terms.values()]
-  .filter((term) => term.published && keep(term))
-  .sort((a, b) => (key(a) === key(b) ? (a.slug < b.slug ? -1 : 1) : key(a) < key(b) ? -1 : 1))
+    .filter((term) => term.published && keep(term))
+    .sort((a, b) => (key(a) === key(b) ? (a.slug < b.slug ? -1 : 1) : key(a) < key(b) ? -1 : 1))
 }

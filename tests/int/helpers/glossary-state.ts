@@ -22,7 +22,9 @@ export type GlossaryState = {
 }
 
 const idsOf = (values: unknown): string[] =>
-  (Array.isArray(values) ? values : []).map((value) => String(typeof value === 'object' && value ? (value as { id: unknown }).id : value)).sort()
+  (Array.isArray(values) ? values : [])
+    .map((value) => String(typeof value === 'object' && value ? (value as { id: unknown }).id : value))
+    .sort()
 
 /** One term's state by its id, as its slug and state. */
 export async function termState(payload: Payload, id: string | number): Promise<[string, TermState]> {

@@ -17,14 +17,18 @@ const payload = await getPayload({ config })
 
 if (mode === 'prepare') {
   for (let index = 0; index < Number(argument); index += 1) {
-    await payload.jobs.queue({ task: PUBLISH_RELEASE_TASK, input: { release: `race-${index}` }, waitUntil: new Date(Date.now() - 1000) })
+    await payload.jobs.queue({
+      task: PUBLISH_RELEASE_TASK,
+      input: { release: `race-${index}` },
+      waitUntil: new Date(Date.now() - 1000),
+    })
   }
 } else {
   const folder = argument!
   fs.writeFileSync(path.join(folder, `ready-${process.pid}`), '')
   while (!fs.existsSync(path.join(folder, 'go'))) await new Promise((resolve) => setTimeout(resolve, 5))
   const leased: (string | number)[] = []
-  for (let emptyInARow = 0; emptyInARow < 2; ) {
+  for (let emptyInARow = 0; emptyInARow < 2;) {
     const ids = await leaseDueJobs(payload, leaseOwnerOfThisProcess(), { leaseSeconds: 300, limit: 2 })
     leased.push(...ids)
     emptyInARow = ids.length === 0 ? emptyInARow + 1 : 0

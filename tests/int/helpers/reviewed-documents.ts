@@ -22,7 +22,12 @@ export type ReviewedSpec = {
 /** Setting the scene is not part of any test's audit trail. */
 const FIXTURE_CONTEXT = { skipAudit: true }
 
-const PUBLISHED_HISTORY: readonly DocumentState[] = ['published', 'published-with-newer-draft', 'unpublished', 'reopened-after-publishing']
+const PUBLISHED_HISTORY: readonly DocumentState[] = [
+  'published',
+  'published-with-newer-draft',
+  'unpublished',
+  'reopened-after-publishing',
+]
 
 export async function createInState(
   payload: Payload,
@@ -41,7 +46,8 @@ export async function createInState(
     context: FIXTURE_CONTEXT,
   })
   const id = String(doc.id)
-  const step = (data: Record<string, unknown>, draft: boolean) => payload.update({ collection, id, data: data as never, draft, depth: 0, context: FIXTURE_CONTEXT })
+  const step = (data: Record<string, unknown>, draft: boolean) =>
+    payload.update({ collection, id, data: data as never, draft, depth: 0, context: FIXTURE_CONTEXT })
   switch (state) {
     case 'in_review':
     case 'changes_requested':
@@ -70,7 +76,10 @@ export type DocumentSnapshot = { live: VersionView; latest: VersionView } | null
 /** The stored (live) document and its latest version as staff see them; null once deleted. */
 export async function snapshotOf(payload: Payload, spec: ReviewedSpec, id: string): Promise<DocumentSnapshot> {
   const read = (draft: boolean) =>
-    payload.findByID({ collection: spec.slug, id, draft, depth: 0, disableErrors: true }) as Promise<Record<string, unknown> | null>
+    payload.findByID({ collection: spec.slug, id, draft, depth: 0, disableErrors: true }) as Promise<Record<
+      string,
+      unknown
+    > | null>
   const [live, latest] = await Promise.all([read(false), read(true)])
   if (!live || !latest) return null
   const view = (doc: Record<string, unknown>): VersionView => ({

@@ -5,7 +5,10 @@ import type { Payload } from 'payload'
 
 type Statement = string | { sql: string }
 
-export async function recordSqlStatements<T>(payload: Payload, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+export async function recordSqlStatements<T>(
+  payload: Payload,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
   const { client } = payload.db as unknown as SQLiteAdapter
   const statements: string[] = []
   const execute = client.execute
@@ -22,4 +25,6 @@ export async function recordSqlStatements<T>(payload: Payload, work: () => Promi
 
 /** Statements that read rows of the given table (not counts). */
 export const readsOf = (statements: string[], table: string) =>
-  statements.filter((statement) => statement.startsWith('select "') && statement.includes(` from "${table}" "${table}"`))
+  statements.filter(
+    (statement) => statement.startsWith('select "') && statement.includes(` from "${table}" "${table}"`),
+  )

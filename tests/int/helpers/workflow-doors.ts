@@ -37,19 +37,33 @@ export async function signInCast(payload: Payload): Promise<Cast> {
   const cast: Cast = { payload, users: {} as Cast['users'], tokens: {} as Cast['tokens'] }
   for (const actor of ['admin', 'author-owner', 'author-other', 'reviewer', 'editor'] as const) {
     cast.users[actor] = await createStaffUser(payload, ROLE_OF[actor])
-    const { token } = await payload.login({ collection: 'users', data: { email: cast.users[actor].email, password: PASSWORD } })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: cast.users[actor].email, password: PASSWORD },
+    })
     cast.tokens[actor] = token!
   }
   return cast
 }
 
 const errorMessage = (json: Record<string, unknown>) => errorMessages(json)[0]
-const failed = (error: { status?: number; message: string }): Outcome => ({ succeeded: false, status: error.status, message: error.message })
+const failed = (error: { status?: number; message: string }): Outcome => ({
+  succeeded: false,
+  status: error.status,
+  message: error.message,
+})
 
 export const readableByAnonymous = async (spec: ReviewedSpec, id: string) =>
   (await callRest('GET', `/api/${spec.slug}/${id}`)).status === 200
 
-export async function attemptUpdate(cast: Cast, spec: ReviewedSpec, id: string, actor: Actor, door: Door, { data, draft }: Write): Promise<Outcome> {
+export async function attemptUpdate(
+  cast: Cast,
+  spec: ReviewedSpec,
+  id: string,
+  actor: Actor,
+  door: Door,
+  { data, draft }: Write,
+): Promise<Outcome> {
   const token = actor === 'anonymous' ? null : cast.tokens[actor]
   const user = actor === 'anonymous' ? undefined : cast.users[actor]
   const draftQuery = draft ? 'draft=true' : ''
@@ -59,14 +73,20 @@ export async function attemptUpdate(cast: Cast, spec: ReviewedSpec, id: string, 
       return { succeeded: status === 200, status, message: errorMessage(json) }
     }
     case 'REST bulk': {
-      const { status, json } = await callRest('PATCH', `/api/${spec.slug}?where[id][equals]=${id}&${draftQuery}`, { token, body: data })
+      const { status, json } = await callRest('PATCH', `/api/${spec.slug}?where[id][equals]=${id}&${draftQuery}`, {
+        token,
+        body: data,
+      })
       return { succeeded: status === 200 && (json.docs as unknown[]).length === 1, status, message: errorMessage(json) }
     }
     case 'GraphQL': {
       const name = spec.graphqlName
       const query = `mutation ($data: mutation${name}UpdateInput!) { update${name}(id: "${id}", data: $data, draft: ${draft}) { id } }`
       const result = (await callGraphql(query, { data }, { token })).json as GraphqlResult
-      return { succeeded: Boolean(result.data?.[`update${name}`]) && !result.errors, message: result.errors?.[0]?.message }
+      return {
+        succeeded: Boolean(result.data?.[`update${name}`]) && !result.errors,
+        message: result.errors?.[0]?.message,
+      }
     }
     case 'Local API':
       return cast.payload
@@ -75,7 +95,13 @@ export async function attemptUpdate(cast: Cast, spec: ReviewedSpec, id: string, 
   }
 }
 
-export async function attemptDelete(cast: Cast, spec: ReviewedSpec, id: string, actor: Actor, door: Door): Promise<Outcome> {
+export async function attemptDelete(
+  cast: Cast,
+  spec: ReviewedSpec,
+  id: string,
+  actor: Actor,
+  door: Door,
+): Promise<Outcome> {
   const token = actor === 'anonymous' ? null : cast.tokens[actor]
   const user = actor === 'anonymous' ? undefined : cast.users[actor]
   switch (door) {
@@ -90,10 +116,15 @@ export async function attemptDelete(cast: Cast, spec: ReviewedSpec, id: string, 
     case 'GraphQL': {
       const mutation = `mutation { delete${spec.graphqlName}(id: "${id}") { id } }`
       const result = (await callGraphql(mutation, {}, { token })).json as GraphqlResult
-      return { succeeded: Boolean(result.data?.[`delete${spec.graphqlName}`]) && !result.errors, message: result.errors?.[0]?.message }
+      return {
+        succeeded: Boolean(result.data?.[`delete${spec.graphqlName}`]) && !result.errors,
+        message: result.errors?.[0]?.message,
+      }
     }
     case 'Local API':
-      return cast.payload.delete({ collection: spec.slug, id, overrideAccess: false, user }).then(() => ({ succeeded: true }), failed)
+      return cast.payload
+        .delete({ collection: spec.slug, id, overrideAccess: false, user })
+        .then(() => ({ succeeded: true }), failed)
   }
 }
 

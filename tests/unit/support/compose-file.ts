@@ -68,7 +68,9 @@ export function environmentOf(svc: Service): Record<string, string> {
 /** depends_on in its long form (service → condition), whichever form the file uses. */
 export function dependenciesOf(svc: Service): Record<string, Dependency> {
   const dependsOn = svc.depends_on ?? {}
-  return Array.isArray(dependsOn) ? Object.fromEntries(dependsOn.map((name) => [name, { condition: 'service_started' }])) : dependsOn
+  return Array.isArray(dependsOn)
+    ? Object.fromEntries(dependsOn.map((name) => [name, { condition: 'service_started' }]))
+    : dependsOn
 }
 
 /** Named volumes mounted by a service, as target path → volume name (bind mounts left out). */
@@ -109,6 +111,11 @@ export function publishedPorts(svc: Service): PublishedPort[] {
   })
 }
 
-export const servicesWithoutProfile = () => Object.entries(compose.services ?? {}).filter(([, svc]) => !svc.profiles?.length).map(([name]) => name)
+export const servicesWithoutProfile = () =>
+  Object.entries(compose.services ?? {})
+    .filter(([, svc]) => !svc.profiles?.length)
+    .map(([name]) => name)
 export const servicesInProfile = (profile: string) =>
-  Object.entries(compose.services ?? {}).filter(([, svc]) => svc.profiles?.includes(profile)).map(([name]) => name)
+  Object.entries(compose.services ?? {})
+    .filter(([, svc]) => svc.profiles?.includes(profile))
+    .map(([name]) => name)

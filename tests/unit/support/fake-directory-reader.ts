@@ -56,7 +56,11 @@ export class FakeDirectoryReader implements DirectoryReader {
       this.failNextChangeRead = false
       throw new Error('database is away')
     }
-    const next: ChangeCursor = { watermark: String(this.log.length), readAt: new Date(0).toISOString(), seen: new Map() }
+    const next: ChangeCursor = {
+      watermark: String(this.log.length),
+      readAt: new Date(0).toISOString(),
+      seen: new Map(),
+    }
     if (!cursor) return { kind: 'start', cursor: next }
     const rows = this.log.slice(Number(cursor.watermark))
     if (rows.length > this.overflowAbove) return { kind: 'overflow', cursor: next, rows: rows.length }

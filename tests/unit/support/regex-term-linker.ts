@@ -36,7 +36,10 @@ export function createRegexTermLinker(terms: readonly LinkableTerm[], currentSlu
   const pattern =
     names.length === 0
       ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((entry) => escapeRegExp(entry.name)).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${names.map((entry) => escapeRegExp(entry.name)).join('|')})(?![\\p{L}\\p{N}])`,
+          'giu',
+        )
   const linked = new Set<string>()
 
   return {

@@ -16,7 +16,10 @@ export async function readSeedSearchTerms(): Promise<SearchableTerm[]> {
       definition: term.definition,
       aliases: [],
       category: { name: term.category, slug: term.category },
-      providerEquivalents: term.providerEquivalents.map((row) => ({ provider: { name: row.provider }, service: row.service })),
+      providerEquivalents: term.providerEquivalents.map((row) => ({
+        provider: { name: row.provider },
+        service: row.service,
+      })),
       faqs: term.faqs.map((faq) => ({ question: faq.question, answerText: faq.answer })),
     }
   })

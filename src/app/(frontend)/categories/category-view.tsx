@@ -44,7 +44,12 @@ export async function CategoryView({ slug, page }: { slug: string; page: number 
         <a href={compareCategoryPath(category.slug)}>Compare providers for this category</a>
       </p>
       <TermEntryList entries={terms.items} headingLevel="h2" />
-      <PaginationNav page={page} pageCount={pages} href={(n) => categoryPath(category.slug, n)} label={`Pages of ${category.name}`} />
+      <PaginationNav
+        page={page}
+        pageCount={pages}
+        href={(n) => categoryPath(category.slug, n)}
+        label={`Pages of ${category.name}`}
+      />
     </>
   )
 }

@@ -29,8 +29,15 @@ export type CompareSelection = {
 }
 
 async function readCompare({ categorySlug, page, filters }: CompareSelection) {
-  const [categories, providers, choices] = await Promise.all([getCategories(), getProviders(), getCompareFilterChoices()])
-  const category = categorySlug === null ? (categories[0] ?? null) : (categories.find((candidate) => candidate.slug === categorySlug) ?? notFound())
+  const [categories, providers, choices] = await Promise.all([
+    getCategories(),
+    getProviders(),
+    getCompareFilterChoices(),
+  ])
+  const category =
+    categorySlug === null
+      ? (categories[0] ?? null)
+      : (categories.find((candidate) => candidate.slug === categorySlug) ?? notFound())
   if (!category) return { category: null, categories, choices } as const
   const rows = await getCompareRows(category, providers, page)
   if (page > pageCount(rows.total, rows.perPage)) notFound()
@@ -56,7 +63,11 @@ function CategoryNav({ categories, current }: { categories: readonly CategorySum
       <ul className="flex flex-wrap gap-2">
         {categories.map((category) => (
           <li key={category.slug}>
-            <a href={compareCategoryPath(category.slug)} className="badge min-h-10 px-4 hover:bg-sunken" aria-current={category.id === current.id ? 'page' : undefined}>
+            <a
+              href={compareCategoryPath(category.slug)}
+              className="badge min-h-10 px-4 hover:bg-sunken"
+              aria-current={category.id === current.id ? 'page' : undefined}
+            >
               {category.name}
             </a>
           </li>
@@ -66,7 +77,15 @@ function CategoryNav({ categories, current }: { categories: readonly CategorySum
   )
 }
 
-function Downloads({ category, filters, summary }: { category: CategorySummary; filters: TermFilters; summary: string }) {
+function Downloads({
+  category,
+  filters,
+  summary,
+}: {
+  category: CategorySummary
+  filters: TermFilters
+  summary: string
+}) {
   const query = termFiltersQuery({ categories: [category.slug], difficulties: [], providers: filters.providers })
   const everything = termFiltersQuery({ categories: [], difficulties: [], providers: filters.providers })
   return (
@@ -83,7 +102,13 @@ function Downloads({ category, filters, summary }: { category: CategorySummary; 
   )
 }
 
-export async function CompareView({ selection, pageHref }: { selection: CompareSelection; pageHref?: (page: number) => string }) {
+export async function CompareView({
+  selection,
+  pageHref,
+}: {
+  selection: CompareSelection
+  pageHref?: (page: number) => string
+}) {
   const view = await readCompare(selection)
   return (
     <>
@@ -91,7 +116,8 @@ export async function CompareView({ selection, pageHref }: { selection: CompareS
       <Breadcrumbs trail={compareBreadcrumbs()} />
       <h1>Compare cloud providers</h1>
       <p className="mt-2 mb-6 max-w-3xl text-muted">
-        The same idea under each provider&apos;s name, one category at a time. Filter by provider; the downloads follow your filters.
+        The same idea under each provider&apos;s name, one category at a time. Filter by provider; the downloads follow
+        your filters.
       </p>
       <TermFilterForm
         action={COMPARE_PATH}

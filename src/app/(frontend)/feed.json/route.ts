@@ -7,5 +7,9 @@ export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
   const feed = await getFeedDocument('json')
-  return conditionalResponse(request, { etag: feed.etag, body: () => feed.body }, { 'content-type': 'application/feed+json; charset=utf-8' })
+  return conditionalResponse(
+    request,
+    { etag: feed.etag, body: () => feed.body },
+    { 'content-type': 'application/feed+json; charset=utf-8' },
+  )
 }

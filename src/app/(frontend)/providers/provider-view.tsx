@@ -59,7 +59,11 @@ export async function ProviderView({ slug, page }: { slug: string; page: number 
       <JsonLd data={providerPageStructuredData(provider)} />
       <Breadcrumbs trail={providerBreadcrumbs(provider)} />
       <ProviderHeader provider={provider} serviceCount={services.serviceCount} />
-      {services.total === 0 ? <p>No published term names a {provider.name} service yet.</p> : <ProviderServicesTable provider={provider} rows={services.items} />}
+      {services.total === 0 ? (
+        <p>No published term names a {provider.name} service yet.</p>
+      ) : (
+        <ProviderServicesTable provider={provider} rows={services.items} />
+      )}
       <PaginationNav
         page={page}
         pageCount={pageCount(services.total, services.perPage)}

@@ -29,7 +29,8 @@ const searchPageHref = (query: string, page: number) =>
 
 function resultCountText({ query, hits, page, firstPosition, hasNextPage }: SearchResultsPage): string {
   if (hits.length === 0) return page > 1 ? `No more terms match “${query}”.` : `No terms match “${query}”.`
-  if (page === 1 && !hasNextPage) return `${hits.length} ${hits.length === 1 ? 'term matches' : 'terms match'} “${query}”.`
+  if (page === 1 && !hasNextPage)
+    return `${hits.length} ${hits.length === 1 ? 'term matches' : 'terms match'} “${query}”.`
   return `Terms ${firstPosition}–${firstPosition + hits.length - 1} matching “${query}”, best first.`
 }
 

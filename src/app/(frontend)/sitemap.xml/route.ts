@@ -7,5 +7,9 @@ export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request): Promise<Response> {
   const index = await getSitemapIndex()
-  return conditionalResponse(request, { etag: index.etag, body: () => index.body }, { 'content-type': 'application/xml; charset=utf-8' })
+  return conditionalResponse(
+    request,
+    { etag: index.etag, body: () => index.body },
+    { 'content-type': 'application/xml; charset=utf-8' },
+  )
 }

@@ -43,7 +43,12 @@ function LetterEntries({ letter, entries }: { letter: IndexLetter; entries: List
         entries={entries.items}
         caption={(heading) => (pages > 1 ? `${heading}: ${first}–${last} of ${entries.total}` : heading)}
       />
-      <PaginationNav page={entries.page} pageCount={pages} href={(page) => letterPath(letter, page)} label={`Pages of ${letter}`} />
+      <PaginationNav
+        page={entries.page}
+        pageCount={pages}
+        href={(page) => letterPath(letter, page)}
+        label={`Pages of ${letter}`}
+      />
     </>
   )
 }

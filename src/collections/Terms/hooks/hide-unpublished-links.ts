@@ -8,7 +8,12 @@
 // rather than one per term, and an id asked twice in a request is answered once. GraphQL never hands out
 // a relationship's bare id: its resolvers load each related document with the reader's access and leave
 // out what the reader may not read, so there only see-also rows need this hook.
-import { createDataloaderCacheKey, type CollectionAfterReadHook, type CollectionSlug, type PayloadRequest } from 'payload'
+import {
+  createDataloaderCacheKey,
+  type CollectionAfterReadHook,
+  type CollectionSlug,
+  type PayloadRequest,
+} from 'payload'
 
 import { isStaffAccount } from '@/access/roles'
 import type { Term } from '@/payload-types'
@@ -44,7 +49,11 @@ async function readableIds(req: PayloadRequest, collection: CollectionSlug, ids:
 
 const bareIds = (values: LinkValue[]) => values.flatMap((value) => (typeof value === 'string' ? [value] : []))
 
-async function keepReadable<T extends LinkValue>(req: PayloadRequest, collection: CollectionSlug, values: T[]): Promise<T[]> {
+async function keepReadable<T extends LinkValue>(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  values: T[],
+): Promise<T[]> {
   const ids = bareIds(values)
   if (ids.length === 0) return values
   const readable = await readableIds(req, collection, ids)

@@ -73,5 +73,9 @@ export const recordFailedGraphQLLogin: AfterErrorHook = async ({ error, graphqlR
   if (field?.kind !== Kind.FIELD || field.name.value !== GRAPHQL_LOGIN_FIELD) return
   const variables = (req.data as { variables?: Record<string, unknown> } | undefined)?.variables
   const emailArgument = field.arguments?.find((argument) => argument.name.value === 'email')
-  await recordRefusedLogin(req, normalizedEmail(graphqlStringValue(emailArgument?.value, variables)), originalError ?? error)
+  await recordRefusedLogin(
+    req,
+    normalizedEmail(graphqlStringValue(emailArgument?.value, variables)),
+    originalError ?? error,
+  )
 }

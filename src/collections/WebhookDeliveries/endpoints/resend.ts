@@ -10,7 +10,11 @@ const resendDelivery: PayloadHandler = async (req) => {
   if (!req.user) throw new APIError('Sign in as an admin to re-send a delivery.', 401, undefined, true)
   if (!hasRole(req.user, 'admin')) throw new APIError('Only admins may re-send a delivery.', 403, undefined, true)
   const id = String(req.routeParams?.id ?? '')
-  const delivery = await req.payload.db.findOne({ collection: 'webhook-deliveries', where: { id: { equals: id } }, req })
+  const delivery = await req.payload.db.findOne({
+    collection: 'webhook-deliveries',
+    where: { id: { equals: id } },
+    req,
+  })
   if (!delivery) throw new APIError('No such delivery.', 404, undefined, true)
   await req.payload.db.updateOne({
     collection: 'webhook-deliveries',

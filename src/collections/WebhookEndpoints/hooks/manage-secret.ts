@@ -12,7 +12,8 @@ export const ROTATE_SECRET_FIELD = 'rotateSecret'
 export const manageSecret: CollectionBeforeChangeHook = ({ data, operation, originalDoc }) => {
   const rotate = data[ROTATE_SECRET_FIELD] === true
   delete data[ROTATE_SECRET_FIELD]
-  if (operation === 'create') return { ...data, secret: newWebhookSecret(), previousSecret: null, previousSecretExpiresAt: null }
+  if (operation === 'create')
+    return { ...data, secret: newWebhookSecret(), previousSecret: null, previousSecretExpiresAt: null }
   if (!rotate || !originalDoc) return data
   const expiresAt = new Date(Date.now() + readWebhookSettings().secretOverlapMs).toISOString()
   return { ...data, secret: newWebhookSecret(), previousSecret: originalDoc.secret, previousSecretExpiresAt: expiresAt }

@@ -48,7 +48,8 @@ export function checkResponse(hostileCase: HostileCase, response: ObservedRespon
   if (status >= 500) return { ok: false, problem: `${status} server error` }
   if (status >= 300 && status < 400) {
     if (!response.location) return { ok: false, problem: `${status} redirect without a Location` }
-    if (redirectsOffSite(response.location, baseURL)) return { ok: false, problem: `${status} redirect off the site to ${response.location}` }
+    if (redirectsOffSite(response.location, baseURL))
+      return { ok: false, problem: `${status} redirect off the site to ${response.location}` }
     return { ok: true }
   }
   if (status >= 400 && !PROTOCOL_REFUSALS.has(status) && !hasMessage(response)) {
@@ -56,9 +57,15 @@ export function checkResponse(hostileCase: HostileCase, response: ObservedRespon
   }
   if (actor === 'anonymous') {
     if (response.bodyStart.includes(DRAFT_MARKER)) return { ok: false, problem: 'an anonymous caller read draft text' }
-    if (STAFF_ONLY_KEYS.test(response.bodyStart)) return { ok: false, problem: 'an anonymous caller read a hidden auth field' }
+    if (STAFF_ONLY_KEYS.test(response.bodyStart))
+      return { ok: false, problem: 'an anonymous caller read a hidden auth field' }
     // A created or changed document comes back as {"doc": …}; Next answers some prefetch headers with an empty 200.
-    if (status < 300 && request.method !== 'GET' && !ANONYMOUS_POST_ALLOWED.test(request.path) && /"docs?"\s*:/.test(response.bodyStart)) {
+    if (
+      status < 300 &&
+      request.method !== 'GET' &&
+      !ANONYMOUS_POST_ALLOWED.test(request.path) &&
+      /"docs?"\s*:/.test(response.bodyStart)
+    ) {
       return { ok: false, problem: `${status}: an anonymous ${request.method} was accepted` }
     }
   }

@@ -3,7 +3,18 @@ import type { HostileRequest } from './cases'
 import type { Random } from './random'
 import { encodeHostile, hostileJsonValue, hostileString } from './values'
 
-const LISTS = ['Terms', 'UseCases', 'Faqs', 'Categories', 'Providers', 'Users', 'AuditLogs', 'Releases', 'versionsTerms', 'NoSuchThing']
+const LISTS = [
+  'Terms',
+  'UseCases',
+  'Faqs',
+  'Categories',
+  'Providers',
+  'Users',
+  'AuditLogs',
+  'Releases',
+  'versionsTerms',
+  'NoSuchThing',
+]
 
 function deepRelatedTerms(levels: number): string {
   let selection = 'title'
@@ -32,7 +43,14 @@ function queryText(random: Random): string {
     case 2:
       return '{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }'
     case 3:
-      return random.pick(['{', '}', 'query {', '{ Terms { docs { id } }', '{ Terms(where: ) { docs { id } } }', 'fragment A on Term { ...A } { Terms { docs { ...A } } }'])
+      return random.pick([
+        '{',
+        '}',
+        'query {',
+        '{ Terms { docs { id } }',
+        '{ Terms(where: ) { docs { id } } }',
+        'fragment A on Term { ...A } { Terms { docs { ...A } } }',
+      ])
     case 4:
       return `{ Users { docs { email hash salt resetPasswordToken } } AuditLogs { docs { id } } }`
     case 5:
@@ -46,7 +64,19 @@ export function graphqlRequest(random: Random): HostileRequest {
   const headers = { 'Content-Type': 'application/json' }
   switch (random.int(0, 5)) {
     case 0:
-      return { method: 'POST', path: '/api/graphql', headers, body: random.pick(['{', '[]', 'null', '{"query": 5}', '{"query": null}', '{"query": ["{ Terms { totalDocs } }"]}']) }
+      return {
+        method: 'POST',
+        path: '/api/graphql',
+        headers,
+        body: random.pick([
+          '{',
+          '[]',
+          'null',
+          '{"query": 5}',
+          '{"query": null}',
+          '{"query": ["{ Terms { totalDocs } }"]}',
+        ]),
+      }
     case 1: {
       const batch = Array.from({ length: random.pick([2, 50]) }, () => ({ query: queryText(random) }))
       return { method: 'POST', path: '/api/graphql', headers, body: JSON.stringify(batch) }
@@ -55,7 +85,8 @@ export function graphqlRequest(random: Random): HostileRequest {
       return { method: 'GET', path: `/api/graphql?query=${encodeHostile(queryText(random))}` }
     case 3: {
       const variables = { id: hostileJsonValue(random), where: hostileJsonValue(random) }
-      const query = 'query Q($id: String!, $where: Term_where) { Term(id: $id) { title } Terms(where: $where) { totalDocs } }'
+      const query =
+        'query Q($id: String!, $where: Term_where) { Term(id: $id) { title } Terms(where: $where) { totalDocs } }'
       return { method: 'POST', path: '/api/graphql', headers, body: JSON.stringify({ query, variables }) }
     }
     default:

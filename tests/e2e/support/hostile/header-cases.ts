@@ -48,11 +48,23 @@ function hostileHeaders(random: Random): Record<string, string> {
       }
     case 3:
       return {
-        'X-Forwarded-For': random.pick(['127.0.0.1', '::1', '10.0.0.1, 127.0.0.1', 'unknown', 'garbage,,,', Array.from({ length: 300 }, (_, i) => `10.0.${i % 250}.1`).join(', '), '999.999.999.999']),
+        'X-Forwarded-For': random.pick([
+          '127.0.0.1',
+          '::1',
+          '10.0.0.1, 127.0.0.1',
+          'unknown',
+          'garbage,,,',
+          Array.from({ length: 300 }, (_, i) => `10.0.${i % 250}.1`).join(', '),
+          '999.999.999.999',
+        ]),
         'X-Real-IP': random.pick(['127.0.0.1', 'x']),
       }
     case 4:
-      return { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': random.pick(['javascript', 'https', 'x']), Forwarded: 'for=127.0.0.1;host=evil.example' }
+      return {
+        'X-Forwarded-Host': 'evil.example',
+        'X-Forwarded-Proto': random.pick(['javascript', 'https', 'x']),
+        Forwarded: 'for=127.0.0.1;host=evil.example',
+      }
     case 5:
       return {
         'Content-Type': random.pick([
@@ -68,9 +80,22 @@ function hostileHeaders(random: Random): Record<string, string> {
         ]),
       }
     case 6:
-      return { 'x-middleware-subrequest': random.pick(['middleware', 'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy', 'proxy']), 'x-middleware-prefetch': '1', 'x-nextjs-data': '1' }
+      return {
+        'x-middleware-subrequest': random.pick([
+          'middleware',
+          'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy',
+          'proxy',
+        ]),
+        'x-middleware-prefetch': '1',
+        'x-nextjs-data': '1',
+      }
     default:
-      return { 'X-HTTP-Method-Override': 'DELETE', 'Accept': random.pick(['*/*;q=x', 'text/x-component', 'application/json'.repeat(200)]), 'RSC': '1', 'Next-Router-State-Tree': '%7B' }
+      return {
+        'X-HTTP-Method-Override': 'DELETE',
+        Accept: random.pick(['*/*;q=x', 'text/x-component', 'application/json'.repeat(200)]),
+        RSC: '1',
+        'Next-Router-State-Tree': '%7B',
+      }
   }
 }
 

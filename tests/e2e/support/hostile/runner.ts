@@ -73,8 +73,15 @@ async function send(hostileCase: HostileCase, options: RunOptions): Promise<Sent
     }
     return { kind: 'answered', response: observed }
   } catch (error) {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { kind: 'hang' }
-    return { kind: 'error', message: error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error) }
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+      return { kind: 'hang' }
+    return {
+      kind: 'error',
+      message:
+        error instanceof Error
+          ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+          : String(error),
+    }
   }
 }
 
@@ -89,7 +96,18 @@ async function serverAnswers(baseURL: string): Promise<boolean> {
 
 export async function runCorpus(corpus: HostileCase[], options: RunOptions): Promise<RunResult> {
   const started = Date.now()
-  const result: RunResult = { run: 0, statusClasses: {}, serverErrors: 0, hangs: 0, connectionErrors: 0, failures: [], changedTargets: new Map(), stoppedBecause: null, inFlightAtFirstHang: [], durationMs: 0 }
+  const result: RunResult = {
+    run: 0,
+    statusClasses: {},
+    serverErrors: 0,
+    hangs: 0,
+    connectionErrors: 0,
+    failures: [],
+    changedTargets: new Map(),
+    stoppedBecause: null,
+    inFlightAtFirstHang: [],
+    durationMs: 0,
+  }
   const writesSinceCheck: HostileCase[] = []
   const inFlight = new Set<HostileCase>()
   let next = 0

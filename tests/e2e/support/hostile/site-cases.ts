@@ -25,7 +25,19 @@ const TRAVERSALS = [
   '/compare.csv/../../data',
 ]
 
-const PREVIEW_PATHS = ['/terms/cloudtrail', '//evil.example', '/\t/evil.example', '/%2F%2Fevil.example', '/\\evil.example', 'https://evil.example', '/%09/evil.example', '/ /evil.example', '/\n/evil.example', '/.//evil.example', '']
+const PREVIEW_PATHS = [
+  '/terms/cloudtrail',
+  '//evil.example',
+  '/\t/evil.example',
+  '/%2F%2Fevil.example',
+  '/\\evil.example',
+  'https://evil.example',
+  '/%09/evil.example',
+  '/ /evil.example',
+  '/\n/evil.example',
+  '/.//evil.example',
+  '',
+]
 
 /** The v1 endpoints that take query parameters, with their parameters. */
 const V1_LISTS: [string, string[]][] = [
@@ -56,13 +68,22 @@ function queryValue(random: Random): string {
 export function siteRequest(random: Random, context: CorpusContext): HostileRequest {
   switch (random.int(0, 8)) {
     case 0:
-      return { method: 'GET', path: `/search?q=${queryValue(random)}${random.chance(0.3) ? `&page=${queryValue(random)}` : ''}` }
+      return {
+        method: 'GET',
+        path: `/search?q=${queryValue(random)}${random.chance(0.3) ? `&page=${queryValue(random)}` : ''}`,
+      }
     case 1:
       return { method: 'GET', path: `/search/suggest?q=${queryValue(random)}` }
     case 2:
-      return { method: 'GET', path: `/terms?category=${queryValue(random)}&provider=${queryValue(random)}&difficulty=${queryValue(random)}` }
+      return {
+        method: 'GET',
+        path: `/terms?category=${queryValue(random)}&provider=${queryValue(random)}&difficulty=${queryValue(random)}`,
+      }
     case 3:
-      return { method: 'GET', path: `/${random.pick(['compare.csv', 'compare.json', 'compare'])}?category=${queryValue(random)}&provider=${queryValue(random)}&${random.pick(['category', 'provider', 'x'])}=${queryValue(random)}` }
+      return {
+        method: 'GET',
+        path: `/${random.pick(['compare.csv', 'compare.json', 'compare'])}?category=${queryValue(random)}&provider=${queryValue(random)}&${random.pick(['category', 'provider', 'x'])}=${queryValue(random)}`,
+      }
     case 4: {
       const path = encodeHostile(random.pick(PREVIEW_PATHS))
       const secret = random.chance(0.6) ? context.previewSecret : queryValue(random)
@@ -71,17 +92,30 @@ export function siteRequest(random: Random, context: CorpusContext): HostileRequ
     case 5:
       return { method: 'GET', path: random.pick(TRAVERSALS) }
     case 6:
-      return { method: 'GET', path: `/${random.pick(['terms', 'categories', 'providers'])}/${queryValue(random).slice(0, 3_000)}` }
+      return {
+        method: 'GET',
+        path: `/${random.pick(['terms', 'categories', 'providers'])}/${queryValue(random).slice(0, 3_000)}`,
+      }
     case 7: {
       if (random.chance(0.5)) {
         const [endpoint, parameters] = random.pick(V1_LISTS)
-        const query = parameters.filter(() => random.chance(0.6)).map((name) => `${name}=${random.chance(0.3) ? random.pick(V1_PLAUSIBLE[name] ?? ['1']) : queryValue(random)}`)
+        const query = parameters
+          .filter(() => random.chance(0.6))
+          .map(
+            (name) => `${name}=${random.chance(0.3) ? random.pick(V1_PLAUSIBLE[name] ?? ['1']) : queryValue(random)}`,
+          )
         return { method: 'GET', path: `/api/v1/${endpoint}?${query.join('&')}` }
       }
       const query = random.chance(0.5) ? `?${queryValue(random)}=${queryValue(random)}` : ''
-      return { method: 'GET', path: `/api/v1/${random.pick(['terms/', 'terms/cloudtrail/', 'providers/', 'providers/aws/services/', ''])}${queryValue(random).slice(0, 3_000)}${query}` }
+      return {
+        method: 'GET',
+        path: `/api/v1/${random.pick(['terms/', 'terms/cloudtrail/', 'providers/', 'providers/aws/services/', ''])}${queryValue(random).slice(0, 3_000)}${query}`,
+      }
     }
     default:
-      return { method: 'GET', path: `/${random.pick(['', 'terms', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'next/exit-preview'])}?${queryValue(random)}=${queryValue(random)}` }
+      return {
+        method: 'GET',
+        path: `/${random.pick(['', 'terms', 'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'next/exit-preview'])}?${queryValue(random)}=${queryValue(random)}`,
+      }
   }
 }

@@ -20,7 +20,8 @@ export interface HostileSession {
 }
 
 async function created(response: Awaited<ReturnType<APIRequestContext['post']>>, what: string): Promise<string> {
-  if (response.status() !== 201) throw new Error(`could not create ${what}: ${response.status()} ${await response.text()}`)
+  if (response.status() !== 201)
+    throw new Error(`could not create ${what}: ${response.status()} ${await response.text()}`)
   return String(((await response.json()) as { doc: { id: string | number } }).doc.id)
 }
 
@@ -38,29 +39,52 @@ export async function prepareHostileSession(request: APIRequestContext): Promise
   const publishedTerm = await created(
     await request.post('/api/terms', {
       headers: as(admin),
-      data: { title: `Hostile Published ${stamp}`, definition: 'A live term the hostile suite attacks.', category, difficulty: 'beginner', _status: 'published' },
+      data: {
+        title: `Hostile Published ${stamp}`,
+        definition: 'A live term the hostile suite attacks.',
+        category,
+        difficulty: 'beginner',
+        _status: 'published',
+      },
     }),
     'the published target term',
   )
   // A pending draft over the live version: its text must never reach an anonymous caller.
-  await request.patch(`/api/terms/${publishedTerm}?draft=true`, { headers: as(admin), data: { definition: `Unpublished edit ${DRAFT_MARKER}.` } })
+  await request.patch(`/api/terms/${publishedTerm}?draft=true`, {
+    headers: as(admin),
+    data: { definition: `Unpublished edit ${DRAFT_MARKER}.` },
+  })
   const othersDraftTerm = await created(
     await request.post('/api/terms?draft=true', {
       headers: as(owner),
-      data: { title: `Hostile Draft ${stamp}`, definition: `A draft ${DRAFT_MARKER}.`, category, difficulty: 'advanced', _status: 'draft' },
+      data: {
+        title: `Hostile Draft ${stamp}`,
+        definition: `A draft ${DRAFT_MARKER}.`,
+        category,
+        difficulty: 'advanced',
+        _status: 'draft',
+      },
     }),
     "the owning author's draft term",
   )
   const othersUseCase = await created(
     await request.post('/api/use-cases?draft=true', {
       headers: as(owner),
-      data: { organization: `Hostile Org ${stamp}`, scenario: `Scenario ${DRAFT_MARKER}`, solution: 'A solution.', _status: 'draft' },
+      data: {
+        organization: `Hostile Org ${stamp}`,
+        scenario: `Scenario ${DRAFT_MARKER}`,
+        solution: 'A solution.',
+        _status: 'draft',
+      },
     }),
     "the owning author's use case",
   )
   return {
     adminToken: admin,
-    tokens: { author: await staffToken(request, HOSTILE_ACCOUNTS.author), reviewer: await staffToken(request, HOSTILE_ACCOUNTS.reviewer) },
+    tokens: {
+      author: await staffToken(request, HOSTILE_ACCOUNTS.author),
+      reviewer: await staffToken(request, HOSTILE_ACCOUNTS.reviewer),
+    },
     targets: { publishedTerm, othersDraftTerm, othersUseCase },
     collections: new Map([
       [publishedTerm, 'terms'],
@@ -71,7 +95,10 @@ export async function prepareHostileSession(request: APIRequestContext): Promise
 }
 
 async function readAsAdmin(baseURL: string, token: string, path: string): Promise<string> {
-  const response = await fetch(new URL(path, baseURL), { headers: { Authorization: `JWT ${token}` }, signal: AbortSignal.timeout(20_000) })
+  const response = await fetch(new URL(path, baseURL), {
+    headers: { Authorization: `JWT ${token}` },
+    signal: AbortSignal.timeout(20_000),
+  })
   return `${response.status} ${await response.text()}`
 }
 
@@ -82,7 +109,11 @@ export async function snapshotTargets(baseURL: string, session: HostileSession):
     const parts = await Promise.all([
       readAsAdmin(baseURL, session.adminToken, `/api/${collection}/${id}?depth=0`),
       readAsAdmin(baseURL, session.adminToken, `/api/${collection}/${id}?depth=0&draft=true`),
-      readAsAdmin(baseURL, session.adminToken, `/api/${collection}/versions?where[parent][equals]=${id}&limit=1&depth=0`).then((text) => text.replace(/"docs":\[.*\],"hasNextPage"/s, '"hasNextPage"')),
+      readAsAdmin(
+        baseURL,
+        session.adminToken,
+        `/api/${collection}/versions?where[parent][equals]=${id}&limit=1&depth=0`,
+      ).then((text) => text.replace(/"docs":\[.*\],"hasNextPage"/s, '"hasNextPage"')),
     ])
     snapshots.set(id, parts.join('\n'))
   }

@@ -3,7 +3,22 @@ import type { Random } from './random'
 
 const UP = '..' + '/'
 
-export const REGEX_METACHARACTERS = ['.*', '(a+)+$', '^(.*)*$', '[', '\\', '(?i)', '$where', '.{0,99999}', '*', '%', '_', '%_%', '\\d+\\', '[[:alpha:]]']
+export const REGEX_METACHARACTERS = [
+  '.*',
+  '(a+)+$',
+  '^(.*)*$',
+  '[',
+  '\\',
+  '(?i)',
+  '$where',
+  '.{0,99999}',
+  '*',
+  '%',
+  '_',
+  '%_%',
+  '\\d+\\',
+  '[[:alpha:]]',
+]
 
 export const INJECTIONS = [
   "' OR '1'='1",
@@ -29,9 +44,45 @@ export const INJECTIONS = [
   '\r\nSet-Cookie: x=1',
 ]
 
-export const ODD_TEXT = ['', ' ', '\t', 'null', 'undefined', 'NaN', 'true', '[]', '{}', 'ﬀ', 'İ', 'ß', '東京', '🚀'.repeat(50), 'a\u0301', '\u202e', '\ufeff', '\ud800', 'x'.repeat(300)]
+export const ODD_TEXT = [
+  '',
+  ' ',
+  '\t',
+  'null',
+  'undefined',
+  'NaN',
+  'true',
+  '[]',
+  '{}',
+  'ﬀ',
+  'İ',
+  'ß',
+  '東京',
+  '🚀'.repeat(50),
+  'a\u0301',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  'x'.repeat(300),
+]
 
-export const ODD_NUMBERS = ['-1', '0', '1e309', '-0', '9007199254740993', '99999999999', '1.5', 'NaN', 'Infinity', '0x10', '1e3', '', ' 1', '10abc', '[1]']
+export const ODD_NUMBERS = [
+  '-1',
+  '0',
+  '1e309',
+  '-0',
+  '9007199254740993',
+  '99999999999',
+  '1.5',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1e3',
+  '',
+  ' 1',
+  '10abc',
+  '[1]',
+]
 
 export function hostileString(random: Random): string {
   switch (random.int(0, 4)) {
@@ -42,7 +93,9 @@ export function hostileString(random: Random): string {
     case 2:
       return random.pick(ODD_TEXT)
     case 3:
-      return random.pick(['a', 'é', '(', '%', '.*']).repeat(random.chance(0.05) ? 100_000 : random.pick([1_000, 10_000]))
+      return random
+        .pick(['a', 'é', '(', '%', '.*'])
+        .repeat(random.chance(0.05) ? 100_000 : random.pick([1_000, 10_000]))
     default:
       return random.pick(['cloud', 'Key Vault', 'kubernets', 'IAM', 'aws', 's3']) + random.pick(ODD_TEXT)
   }
@@ -58,7 +111,14 @@ export function hostileJsonValue(random: Random, depth = 0): unknown {
     case 2:
       return depth > 2 ? [] : Array.from({ length: random.int(0, 4) }, () => hostileJsonValue(random, depth + 1))
     case 3:
-      return depth > 2 ? {} : { [random.pick(['$ne', '$gt', '$where', '__proto__', 'constructor', 'id', 'equals'])]: hostileJsonValue(random, depth + 1) }
+      return depth > 2
+        ? {}
+        : {
+            [random.pick(['$ne', '$gt', '$where', '__proto__', 'constructor', 'id', 'equals'])]: hostileJsonValue(
+              random,
+              depth + 1,
+            ),
+          }
     case 4:
       return nestedObject(random.pick([50, 500]))
     case 5:

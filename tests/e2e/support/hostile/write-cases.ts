@@ -25,7 +25,12 @@ const AUTHOR_BODIES = [
 
 function body(random: Random, actor: Actor): string {
   if (actor === 'reviewer') return JSON.stringify(random.pick(REVIEWER_FORBIDDEN_BODIES))
-  if (random.chance(0.3)) return JSON.stringify({ title: hostileJsonValue(random), definition: hostileJsonValue(random), _status: hostileJsonValue(random) })
+  if (random.chance(0.3))
+    return JSON.stringify({
+      title: hostileJsonValue(random),
+      definition: hostileJsonValue(random),
+      _status: hostileJsonValue(random),
+    })
   return JSON.stringify(random.pick(AUTHOR_BODIES))
 }
 
@@ -40,18 +45,34 @@ function termWrite(random: Random, actor: Actor, id: string, collection: string)
     case 1:
       return { request: { method: 'DELETE', path: `/api/${collection}?where[id][equals]=${id}` }, targets: [id] }
     case 2:
-      return { request: { method: 'PATCH', path: `/api/${collection}?where[id][in][0]=${id}${draft.replace('?', '&')}`, headers, body: body(random, actor) }, targets: [id] }
+      return {
+        request: {
+          method: 'PATCH',
+          path: `/api/${collection}?where[id][in][0]=${id}${draft.replace('?', '&')}`,
+          headers,
+          body: body(random, actor),
+        },
+        targets: [id],
+      }
     case 3: {
       // A reviewer may edit any term, so only publishing and deleting are forbidden to them here.
       const mutation = random.pick([
-        ...(actor === 'reviewer' ? [] : [`mutation { updateTerm(id: "${id}", data: { title: "Taken over" }, draft: false) { id } }`]),
+        ...(actor === 'reviewer'
+          ? []
+          : [`mutation { updateTerm(id: "${id}", data: { title: "Taken over" }, draft: false) { id } }`]),
         `mutation { updateTerm(id: "${id}", data: { _status: published }) { id } }`,
         `mutation { deleteTerm(id: "${id}") { id } }`,
       ])
-      return { request: { method: 'POST', path: '/api/graphql', headers, body: JSON.stringify({ query: mutation }) }, targets: [id] }
+      return {
+        request: { method: 'POST', path: '/api/graphql', headers, body: JSON.stringify({ query: mutation }) },
+        targets: [id],
+      }
     }
     default:
-      return { request: { method: 'PATCH', path: `/api/${collection}/${id}${draft}`, headers, body: body(random, actor) }, targets: [id] }
+      return {
+        request: { method: 'PATCH', path: `/api/${collection}/${id}${draft}`, headers, body: body(random, actor) },
+        targets: [id],
+      }
   }
 }
 
@@ -59,7 +80,8 @@ function termWrite(random: Random, actor: Actor, id: string, collection: string)
 export function writeCase(random: Random, context: CorpusContext): Pick<HostileCase, 'actor' | 'request' | 'targets'> {
   const { publishedTerm, othersDraftTerm, othersUseCase } = context.targets
   const actor = random.pick<Actor>(['anonymous', 'author', 'reviewer'])
-  if (actor === 'reviewer') return { actor, ...termWrite(random, actor, random.pick([publishedTerm, othersDraftTerm]), 'terms') }
+  if (actor === 'reviewer')
+    return { actor, ...termWrite(random, actor, random.pick([publishedTerm, othersDraftTerm]), 'terms') }
   const [id, collection] = random.pick([
     [publishedTerm, 'terms'],
     [othersDraftTerm, 'terms'],

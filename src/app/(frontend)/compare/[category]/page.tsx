@@ -11,7 +11,11 @@ export function generateStaticParams(): { category: string }[] {
   return []
 }
 
-const selectionOf = async (params: Args['params']) => ({ categorySlug: (await params).category, page: 1, filters: NO_TERM_FILTERS })
+const selectionOf = async (params: Args['params']) => ({
+  categorySlug: (await params).category,
+  page: 1,
+  filters: NO_TERM_FILTERS,
+})
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   return compareViewMetadata(await selectionOf(params))

@@ -19,7 +19,11 @@ async function selectionOf(params: SearchParams): Promise<CompareSelection> {
   const { vocabulary } = await getCompareFilterChoices()
   const filters = readTermFilters(params, vocabulary)
   const page = parsePageNumber(Array.isArray(params.page) ? params.page[0] : params.page) ?? 1
-  return { categorySlug: filters.categories[0] ?? null, page, filters: { ...filters, categories: [], difficulties: [] } }
+  return {
+    categorySlug: filters.categories[0] ?? null,
+    page,
+    filters: { ...filters, categories: [], difficulties: [] },
+  }
 }
 
 export async function generateMetadata({ searchParams }: Args): Promise<Metadata> {
@@ -32,7 +36,11 @@ export default async function FilteredComparePage({ searchParams }: Args) {
     redirect(selection.categorySlug ? compareCategoryPath(selection.categorySlug, selection.page) : COMPARE_PATH)
   }
   const query = (page: number) => {
-    const filters = termFiltersQuery({ categories: selection.categorySlug ? [selection.categorySlug] : [], difficulties: [], providers: selection.filters.providers })
+    const filters = termFiltersQuery({
+      categories: selection.categorySlug ? [selection.categorySlug] : [],
+      difficulties: [],
+      providers: selection.filters.providers,
+    })
     return withQuery(COMPARE_PATH, page > 1 ? `${filters}&page=${page}` : filters)
   }
   return <CompareView selection={selection} pageHref={query} />

@@ -13,7 +13,13 @@ import { termIndexBreadcrumbs } from '@/lib/breadcrumbs'
 import { filteredViewMetadata, termIndexMetadata } from '@/lib/page-metadata'
 import { pageCount, parsePageNumber } from '@/lib/pagination'
 import { TERM_INDEX_PATH, withQuery } from '@/lib/site-routes'
-import { hasTermFilters, readTermFilters, termFiltersQuery, termFiltersWhere, type TermFilters } from '@/lib/term-filters'
+import {
+  hasTermFilters,
+  readTermFilters,
+  termFiltersQuery,
+  termFiltersWhere,
+  type TermFilters,
+} from '@/lib/term-filters'
 import { getTermFilterChoices, type FilterChoices } from '@/site-data/filter-options'
 import { findFilteredTerms, getPublishedTermCount } from '@/site-data/term-index'
 
@@ -43,7 +49,10 @@ export default async function FilteredTermIndexPage({ searchParams }: Args) {
   const filters = readTermFilters(params, choices.vocabulary)
   // Only unknown or empty values: the unfiltered index is the cached page.
   if (!hasTermFilters(filters)) redirect(TERM_INDEX_PATH)
-  const [entries, total] = await Promise.all([readFilteredIndex(filters, choices, requestedPage(params)), getPublishedTermCount()])
+  const [entries, total] = await Promise.all([
+    readFilteredIndex(filters, choices, requestedPage(params)),
+    getPublishedTermCount(),
+  ])
   const query = termFiltersQuery(filters)
   const pageHref = (page: number) => withQuery(TERM_INDEX_PATH, page > 1 ? `${query}&page=${page}` : query)
 
@@ -62,7 +71,12 @@ export default async function FilteredTermIndexPage({ searchParams }: Args) {
       ) : (
         <TermIndexEntries entries={entries.items} />
       )}
-      <PaginationNav page={entries.page} pageCount={pageCount(entries.total, entries.perPage)} href={pageHref} label="Pages of results" />
+      <PaginationNav
+        page={entries.page}
+        pageCount={pageCount(entries.total, entries.perPage)}
+        href={pageHref}
+        label="Pages of results"
+      />
     </>
   )
 }

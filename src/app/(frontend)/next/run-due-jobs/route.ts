@@ -15,17 +15,20 @@ export const dynamic = 'force-dynamic'
 
 export async function POST(request: Request): Promise<Response> {
   if (!isInternalRequest(request.headers.get(INTERNAL_TOKEN_HEADER))) return new Response('Not found', { status: 404 })
-  if (serverStopping().aborted) return Response.json({ started: false }, { status: 202, headers: { 'cache-control': 'no-store' } })
+  if (serverStopping().aborted)
+    return Response.json({ started: false }, { status: 202, headers: { 'cache-control': 'no-store' } })
   const payload = await getPayloadClient()
   const run = startLeasedJobRun(payload)
   if (run) {
-    after(() =>
-      run.catch((error: unknown) => payload.logger.error({ err: error, msg: 'Running due jobs failed' })),
-    )
+    after(() => run.catch((error: unknown) => payload.logger.error({ err: error, msg: 'Running due jobs failed' })))
   }
   const pruning = startLogPruningIfDue(payload)
   if (pruning) {
-    after(() => pruning.catch((error: unknown) => payload.logger.error({ err: error, msg: 'Pruning the change and delivery logs failed' })))
+    after(() =>
+      pruning.catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Pruning the change and delivery logs failed' }),
+      ),
+    )
   }
   return Response.json({ started: run !== null }, { status: 202, headers: { 'cache-control': 'no-store' } })
 }

@@ -15,14 +15,12 @@ export default async function TermOpenGraphImage({ params }: { params: Promise<{
   if (!term) return new Response('No published term has this address.', { status: 404 })
 
   return new ImageResponse(
-    (
-      <OgCard
-        eyebrow={toOgText(term.category?.name ?? '', 40)}
-        title={toOgText(term.title, 70)}
-        text={toOgText(firstSentence(termSummary(term)), 150)}
-        footer="Cloud computing, explained"
-      />
-    ),
+    <OgCard
+      eyebrow={toOgText(term.category?.name ?? '', 40)}
+      title={toOgText(term.title, 70)}
+      text={toOgText(firstSentence(termSummary(term)), 150)}
+      footer="Cloud computing, explained"
+    />,
     {
       ...size,
       // next/og marks images immutable for a year by default; a term's card changes when the term does.

@@ -80,9 +80,7 @@ export default async function TermPage({ params }: Args) {
 
       <header className="mb-6">
         <h1>{term.title}</h1>
-        {term.aliases.length > 0 ? (
-          <p className="mt-1 text-muted">Also known as {term.aliases.join(', ')}</p>
-        ) : null}
+        {term.aliases.length > 0 ? <p className="mt-1 text-muted">Also known as {term.aliases.join(', ')}</p> : null}
         <div className="mt-3 flex flex-wrap items-center gap-2">
           {term.category ? <CategoryBadge category={term.category} /> : null}
           <DifficultyBadge level={term.difficulty} />
@@ -128,17 +126,32 @@ export default async function TermPage({ params }: Args) {
               <caption className="sr-only">What each cloud provider calls {term.title}</caption>
               <thead className="bg-sunken text-sm">
                 <tr>
-                  <th scope="col" className="px-4 py-2">Provider</th>
-                  <th scope="col" className="px-4 py-2">Service</th>
-                  {showMatch ? <th scope="col" className="px-4 py-2">Match</th> : null}
-                  {showNotes ? <th scope="col" className="px-4 py-2">Key difference</th> : null}
+                  <th scope="col" className="px-4 py-2">
+                    Provider
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Service
+                  </th>
+                  {showMatch ? (
+                    <th scope="col" className="px-4 py-2">
+                      Match
+                    </th>
+                  ) : null}
+                  {showNotes ? (
+                    <th scope="col" className="px-4 py-2">
+                      Key difference
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
                 {term.providerEquivalents.map((row) => (
                   <tr key={row.provider.slug} className="border-t border-line align-top">
                     <th scope="row" className="px-4 py-3 font-medium">
-                      <a href={providerPath(row.provider.slug)} className="flex items-center gap-2 text-ink no-underline hover:underline">
+                      <a
+                        href={providerPath(row.provider.slug)}
+                        className="flex items-center gap-2 text-ink no-underline hover:underline"
+                      >
                         <ProviderMark provider={row.provider} size="sm" />
                         {row.provider.fullName}
                       </a>

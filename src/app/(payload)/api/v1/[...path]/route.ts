@@ -3,7 +3,9 @@ import { problem, problemResponse } from '@/api-v1/problem'
 
 export function GET(request: Request): Response {
   const path = new URL(request.url).pathname
-  return problemResponse(problem('not-found', path, `The v1 API has nothing at ${path}. Its endpoints are listed in /api/v1/openapi.json.`))
+  return problemResponse(
+    problem('not-found', path, `The v1 API has nothing at ${path}. Its endpoints are listed in /api/v1/openapi.json.`),
+  )
 }
 
 export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

@@ -6,6 +6,8 @@ import { getPayloadClient } from '@/lib/payload-client'
 export const dynamic = 'force-dynamic'
 
 // Not wrapped in cacheAnonymousV1Reads: a page of the feed changes as rows settle, with no change recorded.
-export const GET = v1Route(async (request: Request) => answerChanges(request, await getPayloadClient(), readChangeFeedSettings()))
+export const GET = v1Route(async (request: Request) =>
+  answerChanges(request, await getPayloadClient(), readChangeFeedSettings()),
+)
 
 export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

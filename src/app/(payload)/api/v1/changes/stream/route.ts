@@ -7,7 +7,10 @@ export const dynamic = 'force-dynamic'
 
 export const GET = v1Route(async (request: Request) => {
   const settings = readChangeFeedSettings()
-  return answerChangeStream(request, await getPayloadClient(), { ...settings, slots: streamSlotsOfThisProcess(settings.maxStreams) })
+  return answerChangeStream(request, await getPayloadClient(), {
+    ...settings,
+    slots: streamSlotsOfThisProcess(settings.maxStreams),
+  })
 })
 
 export { DELETE, PATCH, POST, PUT } from '@/api-v1/read-only-methods'

@@ -5,7 +5,8 @@ import { cacheAnonymousV1Reads } from '@/site-cache/anonymous-api-reads'
 export const dynamic = 'force-dynamic'
 
 export const GET = v1Route(
-  async (request: Request, { params }: { params: Promise<{ slug: string }> }) => answerProviderServices(request, (await params).slug),
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+    answerProviderServices(request, (await params).slug),
   cacheAnonymousV1Reads,
 )
 
