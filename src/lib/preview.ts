@@ -3,7 +3,7 @@
 import { draftMode, headers } from 'next/headers'
 import type { TypedUser } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { hasRole, STAFF_ROLES } from '@/access/roles'
 
 import { getPayloadClient } from './payload-client'
 
@@ -13,6 +13,6 @@ export async function getPreviewViewer(): Promise<TypedUser | null> {
   if (!draft.isEnabled) return null
   const payload = await getPayloadClient()
   const { user } = await payload.auth({ headers: await headers() })
-  if (!user || !hasRole(user, 'admin', 'editor', 'reviewer', 'author')) return null
+  if (!user || !hasRole(user, ...STAFF_ROLES)) return null
   return user
 }

@@ -4,7 +4,7 @@
 // any glossary size.
 import type { Payload, TypedUser, Where } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { hasRole, REVIEWER_ROLES } from '@/access/roles'
 
 import {
   relationIdOf,
@@ -13,10 +13,8 @@ import {
   scheduleTypeOf,
   type ScheduleJob,
 } from './scheduled-publish-jobs'
+import { REVIEWED_COLLECTIONS, type ReviewedCollection } from './reviewed-collection-slugs'
 import type { Stage } from './stages'
-
-export const REVIEWED_COLLECTIONS = ['terms', 'use-cases', 'faqs'] as const
-export type ReviewedCollection = (typeof REVIEWED_COLLECTIONS)[number]
 
 export type DashboardItem = {
   collection: ReviewedCollection
@@ -222,7 +220,7 @@ async function findScheduledDocuments(payload: Payload, user: TypedUser): Promis
 export async function getEditorialDashboard(payload: Payload, user: TypedUser): Promise<EditorialDashboard> {
   const mine: Where = { or: [{ createdBy: { equals: user.id } }, { assignee: { equals: user.id } }] }
   // Reviewers and up see everything waiting for review; authors only what is assigned to them.
-  const reviewScope: Where = hasRole(user, 'reviewer', 'editor', 'admin')
+  const reviewScope: Where = hasRole(user, ...REVIEWER_ROLES)
     ? { workflowStage: { equals: 'in_review' } }
     : { and: [{ workflowStage: { equals: 'in_review' } }, { assignee: { equals: user.id } }] }
   const [

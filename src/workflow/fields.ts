@@ -2,6 +2,7 @@
 import type { Field } from 'payload'
 
 import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
+import { REVIEWER_ROLES } from '@/access/roles'
 import { staffOnlyField } from '@/access/staff-only-field'
 import { REVISION_FIELD } from '@/concurrency/revision-tags'
 
@@ -60,7 +61,7 @@ export const workflowFields: Field[] = [
     relationTo: 'users',
     index: true,
     admin: { position: 'sidebar', description: 'The reviewer responsible for this document.' },
-    filterOptions: { role: { in: ['reviewer', 'editor', 'admin'] } },
+    filterOptions: { role: { in: [...REVIEWER_ROLES] } },
   },
   {
     name: 'createdBy',

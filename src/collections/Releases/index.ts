@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditorOrAdmin, isStaff } from '@/access/content-access'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
+import { REVIEWED_COLLECTIONS } from '@/workflow/reviewed-collection-slugs'
 
 import { publishReleaseEndpoint } from './endpoints/publish-release-endpoint'
 import { queueScheduledRelease } from './hooks/queue-scheduled-release'
@@ -33,7 +34,7 @@ export const Releases: CollectionConfig = {
       type: 'array',
       label: 'Documents',
       minRows: 1,
-      fields: [{ name: 'document', type: 'relationship', relationTo: ['terms', 'use-cases', 'faqs'], required: true }],
+      fields: [{ name: 'document', type: 'relationship', relationTo: [...REVIEWED_COLLECTIONS], required: true }],
     },
     {
       name: 'status',

@@ -1,6 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { hasRole, PUBLISHER_ROLES } from '@/access/roles'
 import { publishRelease } from '@/workflow/publish-release'
 
 /** POST /api/releases/:id/publish — publishes the release now, all or nothing. */
@@ -9,7 +9,7 @@ export const publishReleaseEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return Response.json({ message: 'Sign in to publish a release.' }, { status: 401 })
-    if (!hasRole(req.user, 'editor', 'admin')) {
+    if (!hasRole(req.user, ...PUBLISHER_ROLES)) {
       return Response.json({ message: 'Only editors and admins can publish releases.' }, { status: 403 })
     }
     const id = String(req.routeParams?.id ?? '')

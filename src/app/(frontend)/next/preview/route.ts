@@ -1,7 +1,7 @@
 import { draftMode, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { hasRole } from '@/access/roles'
+import { hasRole, STAFF_ROLES } from '@/access/roles'
 import { getPayloadClient } from '@/lib/payload-client'
 import { isPreviewSecret, safePreviewPath } from '@/lib/preview-url'
 
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   const payload = await getPayloadClient()
   const { user } = await payload.auth({ headers: await headers() })
-  if (!user || !hasRole(user, 'admin', 'editor', 'reviewer', 'author')) {
+  if (!user || !hasRole(user, ...STAFF_ROLES)) {
     return new Response('Sign in to the admin to preview drafts.', { status: 401 })
   }
   ;(await draftMode()).enable()
