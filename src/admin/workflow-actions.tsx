@@ -15,6 +15,7 @@ import {
 import { formatAdminURL } from 'payload/shared'
 
 import { ROLES, type Role } from '@/access/roles'
+import { relationId } from '@/lib/relations'
 import { isStage, STAGE_LABELS, type Stage } from '@/workflow/stages'
 import { decideTransition } from '@/workflow/transitions'
 
@@ -24,13 +25,6 @@ const STEPS: { to: Stage; label: string }[] = [
   { to: 'approved', label: 'Approve' },
   { to: 'draft', label: 'Reopen as draft' },
 ]
-
-const idOf = (value: unknown): string | null =>
-  value && typeof value === 'object' && 'id' in value
-    ? String((value as { id: unknown }).id)
-    : value
-      ? String(value)
-      : null
 
 export function WorkflowActions() {
   const { user } = useAuth()
@@ -48,7 +42,7 @@ export function WorkflowActions() {
   const stage: Stage = isStage(stageValue) ? stageValue : 'draft'
   const role = (user as { role?: string } | null)?.role
   const knownRole = ROLES.find((candidate) => candidate === role) as Role | undefined
-  const ownsDocument = Boolean(user) && [idOf(createdBy), idOf(assignee)].includes(String(user?.id))
+  const ownsDocument = Boolean(user) && [relationId(createdBy), relationId(assignee)].includes(String(user?.id))
   const steps =
     id && knownRole && collectionSlug
       ? STEPS.filter(

@@ -10,8 +10,9 @@ import {
   TERM_LISTS_TAG,
 } from '@/site-cache/cache-tags'
 import { getPayloadClient } from '@/lib/payload-client'
+import { relationId } from '@/lib/relations'
 import { serviceRowFor } from '@/site-data/provider-services'
-import { findPublishedTermsAfter, relationId } from '@/site-data/published-terms'
+import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import {
   categoryRefsById,
   findProviderBySlug,

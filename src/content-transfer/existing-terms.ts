@@ -3,9 +3,8 @@
 // import compares.
 import type { Payload } from 'payload'
 
+import { relationId } from '@/lib/relations'
 import type { Faq, Term, UseCase } from '@/payload-types'
-
-import { idOf } from './term-links'
 
 type DraftStatus = { _status?: 'draft' | 'published' | null }
 
@@ -67,7 +66,7 @@ async function findLatest<Doc extends { id: string }>(
 }
 
 const idsOf = (terms: StoredTerm[], field: 'useCases' | 'faqs') =>
-  terms.flatMap((term) => (term[field] ?? []).flatMap((value) => idOf(value) ?? []))
+  terms.flatMap((term) => (term[field] ?? []).flatMap((value) => relationId(value) ?? []))
 
 /** The stored terms with these slugs, by slug, with their use cases and FAQs in the order the term lists them. */
 export async function loadExistingTerms(payload: Payload, slugs: string[]): Promise<Map<string, ExistingTerm>> {
@@ -94,7 +93,7 @@ export async function loadExistingTerms(payload: Payload, slugs: string[]): Prom
     findLatest<StoredFaq>(payload, 'faqs', idsOf(terms, 'faqs'), { ...statusAndFields, question: true, answer: true }),
   ])
   const pick = <Doc>(values: StoredTerm['useCases'] | StoredTerm['faqs'], byId: Map<string, Doc>): Doc[] =>
-    (values ?? []).flatMap((value) => byId.get(idOf(value) ?? '') ?? [])
+    (values ?? []).flatMap((value) => byId.get(relationId(value) ?? '') ?? [])
   return new Map(
     terms.map((term) => [term.slug, { term, useCases: pick(term.useCases, useCases), faqs: pick(term.faqs, faqs) }]),
   )

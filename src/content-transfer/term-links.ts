@@ -4,6 +4,7 @@
 // the whole list as written in pendingRelatedTerms: when the missing terms arrive, the links are rebuilt in
 // that order, and an export before then still writes the names in the order of the file.
 import { slugify } from '@/content-format/slugify'
+import { relationId } from '@/lib/relations'
 
 import { OwnedStrings } from './own-copy'
 
@@ -27,9 +28,6 @@ export type StoredLinks = {
   pendingRelatedTerms?: string[] | null
   seeAlso?: { term?: LinkValue; label?: string | null; url?: string | null }[] | null
 }
-
-export const idOf = (value: LinkValue): string | null =>
-  value === null || value === undefined ? null : typeof value === 'string' ? value : value.id
 
 /** Names are case-insensitive; a name may also be written as its slug. */
 export class TermNameIndex implements TermNames {
@@ -75,7 +73,7 @@ export function linksFromEntry(
     const ref = terms.resolve(name)
     if (ref?.slug === entry.slug) return []
     if (!ref) return [{ term: null, label: name, url: null }]
-    const kept = previous?.seeAlso?.find((row) => idOf(row.term) === ref.id)
+    const kept = previous?.seeAlso?.find((row) => relationId(row.term) === ref.id)
     return [{ term: ref.id, label: kept?.label ?? null, url: kept?.url ?? null }]
   })
   return { ...relatedFromNames(entry.relatedTerms, entry.slug, terms), seeAlso }
@@ -83,7 +81,7 @@ export function linksFromEntry(
 
 /** A see-also row waiting for a term: a name without a term or an outside address. */
 const isWaitingRow = (row: NonNullable<StoredLinks['seeAlso']>[number]) =>
-  !idOf(row.term) && !row.url && Boolean(row.label)
+  !relationId(row.term) && !row.url && Boolean(row.label)
 
 export function hasWaitingNames(term: StoredLinks): boolean {
   return (term.pendingRelatedTerms ?? []).length > 0 || (term.seeAlso ?? []).some(isWaitingRow)
@@ -95,7 +93,7 @@ export function hasWaitingNames(term: StoredLinks): boolean {
  * rows are resolved where they stand.
  */
 export function relinkStoredTerm(term: StoredLinks, terms: TermNames): TermLinks {
-  const current = (term.relatedTerms ?? []).flatMap((value) => idOf(value) ?? [])
+  const current = (term.relatedTerms ?? []).flatMap((value) => relationId(value) ?? [])
   const written = term.pendingRelatedTerms ?? []
   const related =
     written.length > 0
@@ -103,7 +101,7 @@ export function relinkStoredTerm(term: StoredLinks, terms: TermNames): TermLinks
       : { relatedTerms: current, pendingRelatedTerms: [] }
   const addedByEditors = current.filter((id) => !related.relatedTerms.includes(id))
   const seeAlso = (term.seeAlso ?? []).flatMap((row): SeeAlsoRow[] => {
-    const stored = { term: idOf(row.term), label: row.label ?? null, url: row.url ?? null }
+    const stored = { term: relationId(row.term), label: row.label ?? null, url: row.url ?? null }
     if (!isWaitingRow(row)) return [stored]
     const ref = terms.resolve(row.label!)
     if (ref?.slug === term.slug) return []
@@ -121,7 +119,7 @@ export function waitingNames(links: TermLinks, terms: TermNames): string[] {
 }
 
 export function sameIds(stored: LinkValue[] | null | undefined, ids: string[]): boolean {
-  const left = (stored ?? []).map(idOf)
+  const left = (stored ?? []).map(relationId)
   return left.length === ids.length && left.every((id, index) => id === ids[index])
 }
 
@@ -131,7 +129,9 @@ export function sameSeeAlso(stored: StoredLinks['seeAlso'], rows: SeeAlsoRow[]):
     left.length === rows.length &&
     left.every((row, index) => {
       const other = rows[index]!
-      return idOf(row.term) === other.term && (row.label ?? null) === other.label && (row.url ?? null) === other.url
+      return (
+        relationId(row.term) === other.term && (row.label ?? null) === other.label && (row.url ?? null) === other.url
+      )
     })
   )
 }

@@ -3,13 +3,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { TermDocument } from '@/content-format/types'
+import { relationId } from '@/lib/relations'
 import type { Term } from '@/payload-types'
 
 import type { ExistingTerm, StoredTerm } from './existing-terms'
 import { categoryIdFor, providerIdFor, type Lookups } from './import-lookups'
 import type { ImportStatus, TermOutcome } from './import-report'
 import { syncFaqs, syncUseCases } from './sync-children'
-import { idOf, linksFromEntry, sameLinks, waitingNames, type TermLinks, type TermNames } from './term-links'
+import { linksFromEntry, sameLinks, waitingNames, type TermLinks, type TermNames } from './term-links'
 
 type EquivalentRow = NonNullable<Term['providerEquivalents']>[number]
 
@@ -24,7 +25,7 @@ function providerRowsFor(document: TermDocument, existing: StoredTerm | null, lo
   return document.providerEquivalents.map(({ provider, service }) => {
     const providerId = providerIdFor(provider, lookups)
     // Match level, documentation link and note are edited in the admin only: an import keeps them.
-    const previous = existing?.providerEquivalents?.find((row) => idOf(row.provider) === providerId)
+    const previous = existing?.providerEquivalents?.find((row) => relationId(row.provider) === providerId)
     const keptLevel = previous?.matchLevel && previous.matchLevel !== 'none' ? previous.matchLevel : null
     return {
       provider: providerId,
@@ -43,7 +44,7 @@ function sameEquivalents(stored: EquivalentRow[] | null | undefined, rows: Equiv
     left.every((row, index) => {
       const other = rows[index]!
       return (
-        idOf(row.provider) === other.provider &&
+        relationId(row.provider) === other.provider &&
         (row.service?.trim() || null) === other.service &&
         (row.matchLevel ?? null) === (other.matchLevel ?? null)
       )
@@ -61,7 +62,7 @@ function sameContent(stored: StoredTerm, data: TermData): boolean {
     stored.title === data.title &&
     stored.definition === data.definition &&
     (stored.analogy ?? null) === data.analogy &&
-    idOf(stored.category) === data.category &&
+    relationId(stored.category) === data.category &&
     stored.difficulty === data.difficulty &&
     sameEquivalents(stored.providerEquivalents, data.providerEquivalents)
   )

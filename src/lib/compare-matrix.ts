@@ -4,6 +4,7 @@
 import { isHttpUrl } from '@/fields/http-url'
 
 import { csvRow } from './csv'
+import { relationId } from './relations'
 import type { ProviderEquivalentView, ProviderRef } from './term-view'
 
 export type CompareProvider = ProviderRef & { id: string }
@@ -31,9 +32,6 @@ export type CompareTerm = {
   providerEquivalents?: EquivalentRow[] | null
 }
 
-const idOf = (value: Related): string | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
-
 function cellOf(row: EquivalentRow): CompareCell {
   const service = row.service?.trim() ? row.service.trim() : null
   return {
@@ -47,7 +45,7 @@ function cellOf(row: EquivalentRow): CompareCell {
 /** A term's row of the matrix, with one cell per provider column. */
 export function compareRow(term: CompareTerm, providers: readonly Pick<CompareProvider, 'id'>[]): CompareRow {
   const cells = providers.map((provider) => {
-    const row = (term.providerEquivalents ?? []).find((equivalent) => idOf(equivalent.provider) === provider.id)
+    const row = (term.providerEquivalents ?? []).find((equivalent) => relationId(equivalent.provider) === provider.id)
     return row ? cellOf(row) : null
   })
   return { term: { title: term.title, slug: term.slug, difficulty: term.difficulty }, cells }

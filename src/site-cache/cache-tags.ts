@@ -4,6 +4,8 @@
 // shows has changed, and an unrelated term's page is left alone.
 import type { CollectionSlug } from 'payload'
 
+import { relationId } from '@/lib/relations'
+
 /** Every cached read carries this tag, so a server can expire everything it cached before it started. */
 export const SITE_TAG = 'site'
 /**
@@ -62,18 +64,15 @@ type TermFields = {
   providerEquivalents?: ReadonlyArray<{ provider?: Related }> | null
 }
 
-const idOf = (value: Related): string | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
-
 function termTags(term: TermFields): string[] {
   const tags: string[] = []
   if (term.id !== undefined) tags.push(termIdTag(term.id))
   if (term.slug) tags.push(termSlugTag(term.slug))
   if (term.title) tags.push(letterTag(indexLetter(term.title)))
-  const category = idOf(term.category)
+  const category = relationId(term.category)
   if (category) tags.push(categoryTermsTag(category))
   for (const row of term.providerEquivalents ?? []) {
-    const provider = idOf(row.provider)
+    const provider = relationId(row.provider)
     if (provider) tags.push(providerTermsTag(provider))
   }
   return tags

@@ -6,9 +6,10 @@ import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, providerTag, providerTermsTag } from '@/site-cache/cache-tags'
 import { isHttpUrl } from '@/fields/http-url'
 import { getPayloadClient } from '@/lib/payload-client'
+import { relationId } from '@/lib/relations'
 import type { CategoryRef, ProviderEquivalentView } from '@/lib/term-view'
 
-import { countPublishedTerms, findPublishedTerms, relationId, type ListPage } from './published-terms'
+import { countPublishedTerms, findPublishedTerms, type ListPage } from './published-terms'
 import { categoryRefsById, readCategories, type ProviderSummary } from './taxonomy'
 
 export const ROWS_PER_PROVIDER_PAGE = 50

@@ -3,8 +3,9 @@
 // indexed sort key. Every list read in this folder goes through here.
 import type { Payload, Where } from 'payload'
 
-import type { Term, TermsSelect } from '@/payload-types'
+import { relationId } from '@/lib/relations'
 import { termMetaDescription } from '@/lib/term-summary'
+import type { Term, TermsSelect } from '@/payload-types'
 import type { CategoryRef } from '@/lib/term-view'
 
 /** Title order, with the unique slug breaking ties so a page boundary never moves between two reads. */
@@ -114,14 +115,6 @@ export const TERM_LIST_SELECT = {
 } satisfies TermsSelect<true>
 
 type ListedTerm = Pick<Term, 'title' | 'slug' | 'definition' | 'difficulty'> & { category?: Term['category'] | null }
-
-/** The id of a relationship value read at depth 0 (or a populated document's id). */
-export const relationId = (value: unknown): string | null =>
-  value === null || value === undefined
-    ? null
-    : typeof value === 'object'
-      ? String((value as { id: unknown }).id)
-      : String(value)
 
 export function toTermListEntry(term: ListedTerm, categories: ReadonlyMap<string, CategoryRef>): TermListEntry {
   const categoryId = relationId(term.category)

@@ -7,15 +7,10 @@ import { CATEGORY_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { etagOf } from '@/lib/conditional-response'
 import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedTerm } from '@/lib/feeds'
 import { getPayloadClient } from '@/lib/payload-client'
+import { relationId } from '@/lib/relations'
 import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
 
-import {
-  findPublishedTerms,
-  relationId,
-  TERM_LIST_SELECT,
-  toTermListEntry,
-  type TermListEntry,
-} from './published-terms'
+import { findPublishedTerms, TERM_LIST_SELECT, toTermListEntry, type TermListEntry } from './published-terms'
 import { categoryRefsById, readCategories } from './taxonomy'
 
 export const HOME_LIST_LENGTH = 6

@@ -7,6 +7,7 @@ import { cache } from 'react'
 import type { Payload, TypedUser } from 'payload'
 
 import { getPayloadClient } from '@/lib/payload-client'
+import { relationId } from '@/lib/relations'
 import { toTermView, type TermView } from '@/lib/term-view'
 import type { Term } from '@/payload-types'
 import { categoryTag, faqTag, providerTag, termIdTag, termSlugTag, useCaseTag } from '@/site-cache/cache-tags'
@@ -27,13 +28,12 @@ const POPULATE = {
 } as const
 
 type Related = string | number | { id: string | number } | null | undefined
-const idOf = (value: Related): string | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
-const ids = (values: readonly Related[] | null | undefined) => (values ?? []).flatMap((value) => idOf(value) ?? [])
+const ids = (values: readonly Related[] | null | undefined) =>
+  (values ?? []).flatMap((value) => relationId(value) ?? [])
 
 /** Every document the term's page shows, as cache tags; drafts among them too, so their publishing shows. */
 export function termPageTags(term: Term): string[] {
-  const category = idOf(term.category)
+  const category = relationId(term.category)
   return [
     termSlugTag(term.slug),
     termIdTag(term.id),

@@ -6,6 +6,7 @@
 // (Payload refuses queries on fields hidden from the API); the provider list is never populated.
 import type { Field, FieldHook } from 'payload'
 
+import { relationId } from '@/lib/relations'
 import { indexLetter } from '@/site-cache/cache-tags'
 
 type Related = string | number | { id: string | number } | null | undefined
@@ -16,14 +17,11 @@ export function titleSortKey(title: string): string {
   return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-const idOf = (value: Related): string | number | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
-
 /** The providers a term names a real service for (a row with no service says "no equivalent"). */
 export function providersWithService(rows: readonly EquivalentRow[] | null | undefined): (string | number)[] {
   const ids = new Map<string, string | number>()
   for (const row of rows ?? []) {
-    const id = idOf(row.provider)
+    const id = relationId(row.provider)
     if (id !== null && typeof row.service === 'string' && row.service.trim() !== '') ids.set(String(id), id)
   }
   return [...ids.values()]

@@ -11,6 +11,7 @@ import {
 
 import { FIRST_PUBLISHED_FIELD } from '@/access/content-access'
 import { describeRoles, hasRole, PUBLISHER_ROLES, roleOf } from '@/access/roles'
+import { relationId } from '@/lib/relations'
 import { REVISION_FIELD } from '@/concurrency/revision-tags'
 
 import { APPROVED_REVISION_FIELD, storesApprovedContent, unattendedPublishRefusal } from '../approved-revision'
@@ -63,13 +64,6 @@ export const rememberDraftMode: CollectionBeforeOperationHook = ({ args, operati
 }
 
 type ReviewEntry = { kind: string; author: string | null; at: string; body: string | null }
-
-const idOf = (value: unknown): string | null =>
-  value && typeof value === 'object' && 'id' in value
-    ? String((value as { id: unknown }).id)
-    : value
-      ? String(value)
-      : null
 
 const ENTRY_KIND_BY_ACTION: Partial<Record<TransitionAction, string>> = {
   submit: 'submitted',
@@ -192,7 +186,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
   if (user && operation === 'update') {
     const role = roleOf(user)
     if (!role) throw new APIError('Your account has no editorial role.', 403)
-    const ownsDocument = [idOf(previous?.createdBy), idOf(previous?.assignee)].includes(String(user.id))
+    const ownsDocument = [relationId(previous?.createdBy), relationId(previous?.assignee)].includes(String(user.id))
     // Access rules see the stored document, which lags behind a newer draft; the latest version decides.
     if (role === 'author') {
       if (!ownsDocument) {
@@ -246,7 +240,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     ...data,
     workflowStage: to,
     createdBy: operation === 'create' ? (user ? user.id : (data.createdBy ?? null)) : (previous?.createdBy ?? null),
-    reviewThread: [...existingThread.map((entry) => ({ ...entry, author: idOf(entry.author) })), ...entries],
+    reviewThread: [...existingThread.map((entry) => ({ ...entry, author: relationId(entry.author) })), ...entries],
     // Kept by the server, never taken from the client or an old version; a document live without one
     // (from before the field existed) gets one now.
     [FIRST_PUBLISHED_FIELD]: live?.[FIRST_PUBLISHED_FIELD] ?? (publishing || live?._status === 'published' ? at : null),
