@@ -44,7 +44,8 @@ export default defineConfig({
     { name: 'hostile', testMatch: /tests\/e2e\/hostile\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
     // Several instances from the same build, with Redis and nginx started by the specs themselves.
     { name: 'multi-instance', testMatch: /tests\/e2e\/multi-instance\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
-    // Instances of the same build killed with SIGKILL in the middle of writes, on databases of their own.
+    // Instances of the same build on databases of their own: killed with SIGKILL in the middle of writes, stopped
+    // with SIGTERM under load, or given a broken database.
     { name: 'crash-safety', testMatch: /tests\/e2e\/crash-safety\/[^/]+\.spec\.ts$/, dependencies: ['e2e'] },
   ],
   use: {
