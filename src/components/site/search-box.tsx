@@ -3,20 +3,163 @@
 // The header search: a form that submits to /search (so it works without JavaScript), enhanced once
 // hydrated into a WAI-ARIA 1.2 combobox with a listbox popup of suggestions as the reader types.
 import { useRouter } from 'next/navigation'
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 
-import type { SearchSuggestion, SearchSuggestionsResponse } from '@/lib/search/search-suggestion'
+import type { SearchSuggestion } from '@/lib/search/search-suggestion'
 import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/search/search-text'
 import { termPath } from '@/lib/site-routes'
 
 import { HighlightedText } from './highlighted-text'
+import { useSearchSuggestions } from './use-search-suggestions'
 
-// Long enough to skip most intermediate keystrokes, short enough to feel immediate.
-const SUGGEST_DELAY_MS = 120
+/** The combobox state and actions the keyboard drives. */
+type Combobox = {
+  suggestions: readonly SearchSuggestion[]
+  open: boolean
+  activeIndex: number
+  setOpen(open: boolean): void
+  setActiveIndex(index: number): void
+  close(): void
+  changeQuery(text: string): void
+  goToSuggestion(suggestion: SearchSuggestion): void
+}
 
-function resultCountMessage(count: number, query: string): string {
-  if (count === 0) return `No suggestions for “${query}”. Press Enter to search all terms.`
-  return `${count} ${count === 1 ? 'suggestion' : 'suggestions'} available. Use the up and down arrow keys to choose one.`
+function handleComboboxKey(event: KeyboardEvent<HTMLInputElement>, combobox: Combobox) {
+  const { suggestions, open, activeIndex, setOpen, setActiveIndex } = combobox
+  const count = suggestions.length
+  switch (event.key) {
+    case 'ArrowDown':
+      if (count === 0) return
+      event.preventDefault()
+      if (!open) {
+        setOpen(true)
+        setActiveIndex(event.altKey ? -1 : 0)
+      } else {
+        setActiveIndex((activeIndex + 1) % count)
+      }
+      return
+    case 'ArrowUp':
+      if (count === 0) return
+      event.preventDefault()
+      setOpen(true)
+      setActiveIndex(!open || activeIndex <= 0 ? count - 1 : activeIndex - 1)
+      return
+    case 'Home':
+    case 'End':
+      // Without an active option these keys move the text cursor, as in any text field.
+      if (!open || activeIndex < 0) return
+      event.preventDefault()
+      setActiveIndex(event.key === 'Home' ? 0 : count - 1)
+      return
+    case 'Enter': {
+      const active = open ? suggestions[activeIndex] : undefined
+      if (!active) return // the form submits to /search
+      event.preventDefault()
+      combobox.goToSuggestion(active)
+      return
+    }
+    case 'Escape':
+      event.preventDefault()
+      if (open) combobox.close()
+      else combobox.changeQuery('')
+      return
+  }
+}
+
+/** The search field's WAI-ARIA 1.2 combobox attributes. */
+function comboboxAttributes(listboxId: string, open: boolean, activeOptionId: string | undefined) {
+  return {
+    role: 'combobox',
+    'aria-autocomplete': 'list' as const,
+    'aria-expanded': open,
+    'aria-controls': listboxId,
+    'aria-activedescendant': activeOptionId,
+  }
+}
+
+function SuggestionOption({
+  suggestion,
+  id,
+  active,
+  onChoose,
+  onPointAt,
+}: {
+  suggestion: SearchSuggestion
+  id: string
+  active: boolean
+  onChoose: () => void
+  onPointAt: () => void
+}) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      // Keeps focus in the field, so the popup does not close before the click lands.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onChoose}
+      onMouseMove={() => !active && onPointAt()}
+      className={`cursor-pointer px-3 py-2 ${active ? 'bg-sunken' : ''}`}
+    >
+      <span className="block font-semibold text-ink">
+        <HighlightedText text={suggestion.title} ranges={suggestion.titleRanges} />
+      </span>
+      <span className="block text-sm text-muted">
+        {suggestion.category ? `${suggestion.category} · ` : ''}
+        Matched in {suggestion.matchedFieldLabel}
+      </span>
+      <span className="block text-sm text-ink">
+        <HighlightedText text={suggestion.snippet} ranges={suggestion.snippetRanges} />
+      </span>
+    </li>
+  )
+}
+
+/** The listbox of suggestions and the live region announcing how many came back. */
+function SuggestionPopup({
+  listboxId,
+  optionId,
+  open,
+  suggestions,
+  activeIndex,
+  announcement,
+  onChoose,
+  onPointAt,
+}: {
+  listboxId: string
+  optionId: (position: number) => string
+  open: boolean
+  suggestions: readonly SearchSuggestion[]
+  activeIndex: number
+  announcement: string
+  onChoose: (suggestion: SearchSuggestion) => void
+  onPointAt: (position: number) => void
+}) {
+  return (
+    <>
+      <ul
+        id={listboxId}
+        role="listbox"
+        aria-label="Search suggestions"
+        hidden={!open}
+        className="absolute top-full left-0 z-40 mt-1 max-h-[70vh] w-full overflow-y-auto rounded-lg border border-line bg-surface py-1 shadow-lg sm:right-0 sm:left-auto sm:w-[min(28rem,calc(100vw-2rem))]"
+      >
+        {suggestions.map((suggestion, position) => (
+          <SuggestionOption
+            key={suggestion.slug}
+            suggestion={suggestion}
+            id={optionId(position)}
+            active={position === activeIndex}
+            onChoose={() => onChoose(suggestion)}
+            onPointAt={() => onPointAt(position)}
+          />
+        ))}
+      </ul>
+      <div role="status" aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </div>
+    </>
+  )
 }
 
 export function SearchBox({
@@ -29,14 +172,13 @@ export function SearchBox({
   const optionId = (position: number) => `${id}-option-${position}`
 
   const [enhanced, setEnhanced] = useState(false)
-  const [query, setQuery] = useState('')
-  const [suggestions, setSuggestions] = useState<SearchSuggestion[]>([])
   const [open, setOpen] = useState(false)
   const [activeIndex, setActiveIndex] = useState(-1)
-  const [announcement, setAnnouncement] = useState('')
-  const latestQuery = useRef('')
-  const pendingRequest = useRef<AbortController | null>(null)
-  const delayTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  // A new list starts with no active option, and the popup opens only when the list has something in it.
+  const { query, suggestions, announcement, changeQuery, clearQuery } = useSearchSuggestions((list) => {
+    setActiveIndex(-1)
+    setOpen(list.length > 0)
+  })
 
   // Combobox semantics only once the script can honour them; before that it is a plain search field.
   useEffect(() => setEnhanced(true), [])
@@ -45,106 +187,18 @@ export function SearchBox({
     if (activeIndex >= 0) document.getElementById(`${id}-option-${activeIndex}`)?.scrollIntoView({ block: 'nearest' })
   }, [id, activeIndex])
 
-  useEffect(
-    () => () => {
-      pendingRequest.current?.abort()
-      if (delayTimer.current) clearTimeout(delayTimer.current)
-    },
-    [],
-  )
-
   function close() {
     setOpen(false)
     setActiveIndex(-1)
   }
 
-  async function loadSuggestions(text: string) {
-    pendingRequest.current?.abort()
-    const controller = new AbortController()
-    pendingRequest.current = controller
-    try {
-      const response = await fetch(`/search/suggest?q=${encodeURIComponent(text)}`, { signal: controller.signal })
-      if (!response.ok) throw new Error(`suggest answered ${response.status}`)
-      const body = (await response.json()) as SearchSuggestionsResponse
-      if (latestQuery.current !== text) return
-      setSuggestions(body.suggestions)
-      setActiveIndex(-1)
-      setOpen(body.suggestions.length > 0)
-      setAnnouncement(resultCountMessage(body.suggestions.length, text))
-    } catch (error) {
-      if (controller.signal.aborted) return
-      console.error(error)
-      setSuggestions([])
-      close()
-      setAnnouncement('Suggestions are unavailable. Press Enter to search all terms.')
-    }
-  }
-
-  function onQueryChange(text: string) {
-    setQuery(text)
-    const trimmed = text.trim()
-    latestQuery.current = trimmed
-    if (delayTimer.current) clearTimeout(delayTimer.current)
-    if (!trimmed) {
-      pendingRequest.current?.abort()
-      setSuggestions([])
-      close()
-      setAnnouncement('')
-      return
-    }
-    delayTimer.current = setTimeout(() => void loadSuggestions(trimmed), SUGGEST_DELAY_MS)
-  }
-
   function goToSuggestion(suggestion: SearchSuggestion) {
     close()
-    setQuery('')
-    setSuggestions([])
-    setAnnouncement('')
-    latestQuery.current = ''
+    clearQuery()
     router.push(termPath(suggestion.slug))
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    const count = suggestions.length
-    switch (event.key) {
-      case 'ArrowDown':
-        if (count === 0) return
-        event.preventDefault()
-        if (!open) {
-          setOpen(true)
-          setActiveIndex(event.altKey ? -1 : 0)
-        } else {
-          setActiveIndex((activeIndex + 1) % count)
-        }
-        return
-      case 'ArrowUp':
-        if (count === 0) return
-        event.preventDefault()
-        setOpen(true)
-        setActiveIndex(!open || activeIndex <= 0 ? count - 1 : activeIndex - 1)
-        return
-      case 'Home':
-      case 'End':
-        // Without an active option these keys move the text cursor, as in any text field.
-        if (!open || activeIndex < 0) return
-        event.preventDefault()
-        setActiveIndex(event.key === 'Home' ? 0 : count - 1)
-        return
-      case 'Enter': {
-        const active = open ? suggestions[activeIndex] : undefined
-        if (!active) return // the form submits to /search
-        event.preventDefault()
-        goToSuggestion(active)
-        return
-      }
-      case 'Escape':
-        event.preventDefault()
-        if (open) close()
-        else onQueryChange('')
-        return
-    }
-  }
-
+  const combobox = { suggestions, open, activeIndex, setOpen, setActiveIndex, close, changeQuery, goToSuggestion }
   const activeSuggestion = open && activeIndex >= 0 ? suggestions[activeIndex] : undefined
 
   return (
@@ -158,62 +212,27 @@ export function SearchBox({
         type="text"
         enterKeyHint="search"
         value={query}
-        onChange={(event) => onQueryChange(event.target.value)}
-        onKeyDown={onKeyDown}
+        onChange={(event) => changeQuery(event.target.value)}
+        onKeyDown={(event) => handleComboboxKey(event, combobox)}
         onBlur={close}
         maxLength={MAX_SEARCH_QUERY_LENGTH}
         placeholder="Search terms, services…"
         autoComplete="off"
         spellCheck={false}
         className="h-10 w-full rounded-lg border border-line bg-surface px-3 text-base text-ink placeholder:text-muted"
-        {...(enhanced
-          ? {
-              role: 'combobox',
-              'aria-autocomplete': 'list' as const,
-              'aria-expanded': open,
-              'aria-controls': listboxId,
-              'aria-activedescendant': activeSuggestion ? optionId(activeIndex) : undefined,
-            }
-          : {})}
+        {...(enhanced ? comboboxAttributes(listboxId, open, activeSuggestion ? optionId(activeIndex) : undefined) : {})}
       />
       {enhanced ? (
-        <>
-          <ul
-            id={listboxId}
-            role="listbox"
-            aria-label="Search suggestions"
-            hidden={!open}
-            className="absolute top-full left-0 z-40 mt-1 max-h-[70vh] w-full overflow-y-auto rounded-lg border border-line bg-surface py-1 shadow-lg sm:right-0 sm:left-auto sm:w-[min(28rem,calc(100vw-2rem))]"
-          >
-            {suggestions.map((suggestion, position) => (
-              <li
-                key={suggestion.slug}
-                id={optionId(position)}
-                role="option"
-                aria-selected={position === activeIndex}
-                // Keeps focus in the field, so the popup does not close before the click lands.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => goToSuggestion(suggestion)}
-                onMouseMove={() => position !== activeIndex && setActiveIndex(position)}
-                className={`cursor-pointer px-3 py-2 ${position === activeIndex ? 'bg-sunken' : ''}`}
-              >
-                <span className="block font-semibold text-ink">
-                  <HighlightedText text={suggestion.title} ranges={suggestion.titleRanges} />
-                </span>
-                <span className="block text-sm text-muted">
-                  {suggestion.category ? `${suggestion.category} · ` : ''}
-                  Matched in {suggestion.matchedFieldLabel}
-                </span>
-                <span className="block text-sm text-ink">
-                  <HighlightedText text={suggestion.snippet} ranges={suggestion.snippetRanges} />
-                </span>
-              </li>
-            ))}
-          </ul>
-          <div role="status" aria-live="polite" aria-atomic="true" className="sr-only">
-            {announcement}
-          </div>
-        </>
+        <SuggestionPopup
+          listboxId={listboxId}
+          optionId={optionId}
+          open={open}
+          suggestions={suggestions}
+          activeIndex={activeIndex}
+          announcement={announcement}
+          onChoose={goToSuggestion}
+          onPointAt={setActiveIndex}
+        />
       ) : null}
     </form>
   )
