@@ -15,7 +15,7 @@ import { relationId } from '@/lib/relations'
 import { REVISION_FIELD } from '@/concurrency/revision-tags'
 
 import { APPROVED_REVISION_FIELD, storesApprovedContent, unattendedPublishRefusal } from '../approved-revision'
-import { changedFieldNames } from '../changed-fields'
+import { changedContentFields } from '../changed-content-fields'
 import { WORKFLOW_FIELD_NAMES } from '../fields'
 import { AUTHOR_EDITABLE_STAGES, isStage, STAGE_LABELS, type Stage } from '../stages'
 import { targetStage } from '../target-stage'
@@ -146,7 +146,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
   const requested = restoring ? null : ((req.context[REQUESTED_STAGE] as Stage | null | undefined) ?? null)
   // Payload stores the document (not just a new version) unless this is a draft save that does not publish.
   const writesLive = !savingDraft || data._status === 'published'
-  const contentChanged = changedFieldNames(data, previous, WORKFLOW_FIELD_NAMES).length > 0
+  const contentChanged = changedContentFields(data, previous, WORKFLOW_FIELD_NAMES).length > 0
   const note = typeof data.transitionNote === 'string' ? data.transitionNote.trim() : ''
 
   const { from, to } =
