@@ -9,7 +9,7 @@ import { APPROVED_REVISION_FIELD } from '../approved-revision'
 import { changedContentFields } from '../changed-content-fields'
 import { WORKFLOW_FIELD_NAMES } from '../fields'
 import { isStage, type Stage } from '../stages'
-import { targetStage } from '../target-stage'
+import { type StageMove, targetStage, type UpdateFacts } from '../target-stage'
 import { WORKFLOW_CONTEXT } from '../workflow-context'
 
 export type StoredDocument = Record<string, unknown>
@@ -78,6 +78,17 @@ async function readLatestVersion(
 const revisionOf = (value: unknown): number | null =>
   typeof value === 'number' && Number.isInteger(value) ? value : null
 
+function latestStageOf(previous: StoredDocument | undefined): Stage {
+  if (isStage(previous?.workflowStage)) return previous.workflowStage
+  return previous?._status === 'published' ? 'published' : 'draft'
+}
+
+/** A new document starts as a draft or is published at once; an update moves as targetStage decides. */
+function stageMove(operation: 'create' | 'update', statusAfter: unknown, facts: UpdateFacts): StageMove {
+  if (operation === 'create') return { from: 'draft', to: statusAfter === 'published' ? 'published' : 'draft' }
+  return targetStage(facts)
+}
+
 export async function loadWriteState({
   collection,
   data,
@@ -96,11 +107,7 @@ export async function loadWriteState({
   ])
   const previous = stored ? { ...stored, ...latestVersion } : undefined
   const restoring = Boolean(req.context[WORKFLOW_CONTEXT.restoring])
-  const latestStage: Stage = isStage(previous?.workflowStage)
-    ? previous.workflowStage
-    : previous?._status === 'published'
-      ? 'published'
-      : 'draft'
+  const latestStage = latestStageOf(previous)
   const requested = restoring
     ? null
     : ((req.context[WORKFLOW_CONTEXT.requestedStage] as Stage | null | undefined) ?? null)
@@ -108,18 +115,15 @@ export async function loadWriteState({
   const contentChanged = changedContentFields(data, previous, WORKFLOW_FIELD_NAMES).length > 0
   const note = typeof data.transitionNote === 'string' ? data.transitionNote.trim() : ''
 
-  const { from, to } =
-    operation === 'create'
-      ? { from: 'draft' as const, to: data._status === 'published' ? ('published' as const) : ('draft' as const) }
-      : targetStage({
-          latestStage,
-          requested,
-          liveBefore: live?._status === 'published',
-          writesLive,
-          statusAfter: data._status,
-          contentChanged,
-          restoring,
-        })
+  const { from, to } = stageMove(operation, data._status, {
+    latestStage,
+    requested,
+    liveBefore: live?._status === 'published',
+    writesLive,
+    statusAfter: data._status,
+    contentChanged,
+    restoring,
+  })
   const approval = {
     approvedRevision: revisionOf(previous?.[APPROVED_REVISION_FIELD]),
     currentRevision: revisionOf(live?.[REVISION_FIELD]) ?? 0,
