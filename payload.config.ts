@@ -28,7 +28,7 @@ import { createDatabaseAdapter } from '@/db/database-adapter'
 import { readPayloadSecret } from '@/lib/env'
 import { mediaStoragePlugin } from '@/media-storage/media-storage-plugin'
 import { readS3Settings } from '@/media-storage/media-storage-settings'
-import { seedOnFirstStart } from '@/seed/seed-on-first-start'
+import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 import { jobsConfig } from '@/workflow/scheduling'
 import { treatScheduledPublishesAsUnattended } from '@/workflow/unattended-publish'
 

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { importTermDocuments } from '@/content-transfer/import-terms'
-import { seedProviders } from '@/seed/seed-providers'
+import { seedProviders } from '@/first-start/seed-providers'
 
 import { generatedEntry } from '../generated-glossary'
 

@@ -20,9 +20,9 @@ import { prepareCreate, storeCreated, type PreparedDocument } from './create-in-
 import type { Lookups } from './import-lookups'
 import type { ImportStatus } from './import-report'
 import { faqData, useCaseData } from './sync-children'
+import { termDataFor } from './term-data'
 import { linksFromEntry, waitingNames, type TermNames } from './term-links'
 import type { UpsertedTerm } from './upsert-term'
-import { termDataFor } from './upsert-term'
 
 export type NewTermsContext = {
   payload: Payload

@@ -11,13 +11,13 @@ import { bulkInsertFor, type BulkInsert } from '@/db/bulk-insert'
 import { completeNewTermLinks, NewTermsAwaitingLinks } from './complete-new-term-links'
 import { createNewTerms } from './create-new-terms'
 import { ENTRY_BATCH_SIZE } from './entry-reader'
-import { loadExistingTerms } from './existing-terms'
+import { loadExistingTerms, type ExistingTerm } from './existing-terms'
 import { ensureCategoriesAndProviders, loadLookups, type Lookups } from './import-lookups'
 import { ImportReportBuilder, type ImportReport, type ImportStatus } from './import-report'
 import { OwnedStrings } from './own-copy'
 import { relinkWaitingTerms } from './relink-waiting-terms'
-import { TermNameIndex, type TermNames } from './term-links'
-import { upsertTerm, type UpsertedTerm } from './upsert-term'
+import { StagedTermNames } from './staged-term-names'
+import { upsertTerm } from './upsert-term'
 import { writeEachAtomically, type AtomicWriteOptions } from './write-atomically'
 
 export { countChanges, type ImportReport, type ImportStatus } from './import-report'
@@ -34,33 +34,6 @@ export type ImportOptions = {
 
 /** A transaction holds SQLite's write lock: other writers wait at most about this long. */
 const TRANSACTION_LIMITS = { maxItems: 100, maxMillis: 1000 }
-
-/** Names of terms written in the open transaction: later terms of it see them, kept only if it commits. */
-class StagedTermNames implements TermNames {
-  private staged = new TermNameIndex()
-  private entries: UpsertedTerm['names'][] = []
-
-  constructor(private readonly committed: TermNameIndex) {}
-
-  add(names: UpsertedTerm['names']): void {
-    this.staged.add(names)
-    this.entries.push(names)
-  }
-
-  resolve(name: string) {
-    return this.staged.resolve(name) ?? this.committed.resolve(name)
-  }
-
-  commit(): void {
-    for (const names of this.entries) this.committed.add(names)
-    this.discard()
-  }
-
-  discard(): void {
-    this.staged = new TermNameIndex()
-    this.entries = []
-  }
-}
 
 type Run = {
   payload: Payload
@@ -111,20 +84,14 @@ async function createNewInBulk(run: Run, documents: TermDocument[]): Promise<Ter
   return []
 }
 
-async function importBatch(run: Run, documents: TermDocument[]): Promise<void> {
+/** Writes the entries one by one in shared transactions; returns how many were handled before a stop. */
+function writeOneByOne(run: Run, documents: TermDocument[], existing: Map<string, ExistingTerm>): Promise<number> {
   const { payload, lookups, report, options } = run
-  await ensureCategoriesAndProviders(payload, documents, lookups)
-  const existing = await loadExistingTerms(
-    payload,
-    documents.map((document) => document.slug),
-  )
-  const split = splitNew(documents, existing)
-  const leftToWrite = [...(await createNewInBulk(run, split.fresh)), ...split.others]
   const names = new StagedTermNames(lookups.terms)
   const progress = (slug: string) => options.onProgress?.((run.done += 1), slug)
-  const handled = await writeEachAtomically(
+  return writeEachAtomically(
     payload,
-    leftToWrite,
+    documents,
     {
       write: async (document, req) => {
         const context = { payload, req, status: options.status, lookups, names }
@@ -147,6 +114,18 @@ async function importBatch(run: Run, documents: TermDocument[]): Promise<void> {
     },
     { ...TRANSACTION_LIMITS, signal: options.signal },
   )
+}
+
+async function importBatch(run: Run, documents: TermDocument[]): Promise<void> {
+  const { payload, lookups, report, options } = run
+  await ensureCategoriesAndProviders(payload, documents, lookups)
+  const existing = await loadExistingTerms(
+    payload,
+    documents.map((document) => document.slug),
+  )
+  const split = splitNew(documents, existing)
+  const leftToWrite = [...(await createNewInBulk(run, split.fresh)), ...split.others]
+  const handled = await writeOneByOne(run, leftToWrite, existing)
   if (handled < leftToWrite.length) {
     report.stopped(
       stopReason(options.signal),

@@ -15,7 +15,7 @@ import type {
 
 import { writeLogRow } from '@/db/log-rows'
 import { queueDeliveriesOfChange } from '@/webhooks/queue-deliveries'
-import { WORKFLOW_CONTEXT } from '@/workflow/hooks/enforce-workflow'
+import { WORKFLOW_CONTEXT } from '@/workflow/workflow-context'
 
 import { tagsForChange, type SiteCollection } from './cache-tags'
 import { FEED_COLLECTIONS, termEvent, type FeedCollection, type RecordedEvent } from './change-events'

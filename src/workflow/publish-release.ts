@@ -7,6 +7,7 @@ import {
   initTransaction,
   killTransaction,
   type Payload,
+  type PayloadRequest,
   type TypedUser,
 } from 'payload'
 
@@ -32,19 +33,14 @@ function reasonOf(error: unknown, collection: string, id: string): string {
   return `${collection} ${id}: ${details ? `${message} (${details})` : message}`
 }
 
-export async function publishRelease(
+/** Publishes the items in the transaction of `req`, stopping at the first that fails; returns why it failed. */
+async function publishItems(
   payload: Payload,
+  req: PayloadRequest,
   releaseId: string,
   user: TypedUser | null,
-): Promise<ReleaseOutcome> {
-  const release = await payload.findByID({ collection: 'releases', id: releaseId, depth: 0 })
-  if (release.status === 'published') throw new APIError('This release is already published.', 400)
-  const items = release.items ?? []
-  if (items.length === 0) throw new APIError('A release needs at least one document.', 400)
-
-  const req = await createLocalReq({ user: user ?? undefined }, payload)
-  await initTransaction(req)
-  let failure: string | null = null
+  items: ReleaseItem[],
+): Promise<string | null> {
   for (const item of items) {
     const { collection, id } = describeItem(item)
     try {
@@ -59,10 +55,25 @@ export async function publishRelease(
         context: { release: releaseId, [UNATTENDED_PUBLISH_CONTEXT]: true },
       })
     } catch (error) {
-      failure = reasonOf(error, collection, id)
-      break
+      return reasonOf(error, collection, id)
     }
   }
+  return null
+}
+
+export async function publishRelease(
+  payload: Payload,
+  releaseId: string,
+  user: TypedUser | null,
+): Promise<ReleaseOutcome> {
+  const release = await payload.findByID({ collection: 'releases', id: releaseId, depth: 0 })
+  if (release.status === 'published') throw new APIError('This release is already published.', 400)
+  const items = release.items ?? []
+  if (items.length === 0) throw new APIError('A release needs at least one document.', 400)
+
+  const req = await createLocalReq({ user: user ?? undefined }, payload)
+  await initTransaction(req)
+  const failure = await publishItems(payload, req, releaseId, user, items)
 
   const target = { targetCollection: 'releases', targetId: releaseId, targetTitle: release.name }
   if (failure) {

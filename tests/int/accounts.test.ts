@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { User } from '@/payload-types'
-import { seedOnFirstStart } from '@/seed/seed-on-first-start'
+import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 
 import { callGraphql, callRest, errorMessage, startRoutes } from './helpers/api-routes'
 import { createStaffUser, getTestPayload } from './helpers/payload'

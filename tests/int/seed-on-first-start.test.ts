@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { seedOnFirstStart } from '@/seed/seed-on-first-start'
+import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 
 import { getTestPayload } from './helpers/payload'
 

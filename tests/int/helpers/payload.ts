@@ -6,7 +6,7 @@ import { getPayload, type Payload } from 'payload'
 import type { Role } from '@/access/roles'
 import { readTermFiles } from '@/content-format/read-term-files'
 import type { TermDocument } from '@/content-format/types'
-import { seedProviders } from '@/seed/seed-providers'
+import { seedProviders } from '@/first-start/seed-providers'
 import type { User } from '@/payload-types'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')

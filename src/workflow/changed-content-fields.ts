@@ -1,7 +1,7 @@
 // Which content fields an incoming write changes, compared the same way the audit trail compares them.
 import { comparable } from '@/audit/changed-fields'
 
-export function changedFieldNames(
+export function changedContentFields(
   incoming: Record<string, unknown>,
   previous: Record<string, unknown> | null | undefined,
   ignore: ReadonlySet<string>,
