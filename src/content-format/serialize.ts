@@ -1,4 +1,6 @@
-import { findSeparator, isNoServiceMarker, matchField, matchHeading, splitOffAnalogy, splitOffOutcome } from './parse'
+import { findSeparator, isNoServiceMarker, splitOffOutcome } from './list-sections'
+import { matchField, matchHeading } from './outline'
+import { splitOffAnalogy } from './parse'
 import { slugify } from './slugify'
 import { DIFFICULTIES, type TermDocument } from './types'
 
