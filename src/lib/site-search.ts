@@ -5,7 +5,7 @@ import { getTermSearchIndex } from '@/site-data/site-directory'
 import { suggestTermsForPath, type SuggestedTerm } from './search/closest-terms'
 import { searchResultsPage, type SearchResultsPage } from './search/search-results-page'
 import { normalizeSearchQuery } from './search/search-text'
-import { searchTerms, type TermSearchHit } from './search/term-search-index'
+import { searchTerms, type TermSearchHit } from './search/search-terms'
 
 /** One page of results for the search page (page 1 unless the address names another). */
 export async function searchSite(rawQuery: string | null | undefined, page = 1): Promise<SearchResultsPage> {

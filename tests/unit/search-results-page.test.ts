@@ -3,12 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchResultsPage } from '@/lib/search/search-results-page'
-import {
-  buildTermSearchIndex,
-  searchTerms,
-  type SearchableTerm,
-  type TermSearchIndex,
-} from '@/lib/search/term-search-index'
+import { searchTerms } from '@/lib/search/search-terms'
+import { buildTermSearchIndex, type SearchableTerm, type TermSearchIndex } from '@/lib/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search/search-text'
+import { searchTerms } from '@/lib/search/search-terms'
 import {
   buildTermSearchIndex,
-  searchTerms,
   TermSearchIndex,
   type SearchableTerm,
   type SearchText,

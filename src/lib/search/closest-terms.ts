@@ -2,7 +2,8 @@
 // what the reader typed, plus ordinary search results for the words of a missing page's address.
 import { boundedEditDistance } from './close-name-index'
 import { splitWords, squashWords } from './search-text'
-import { rankTerms, type TermSearchIndex } from './term-search-index'
+import { rankTerms } from './search-terms'
+import type { TermSearchIndex } from './term-search-index'
 
 /**
  * Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring

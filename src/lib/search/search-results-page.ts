@@ -3,7 +3,8 @@
 // no request can ask for the whole glossary ranked and rendered.
 import { findClosestTerms, type ClosestTerm } from './closest-terms'
 import { normalizeSearchQuery } from './search-text'
-import { searchTerms, type TermSearchHit, type TermSearchIndex } from './term-search-index'
+import { searchTerms, type TermSearchHit } from './search-terms'
+import type { TermSearchIndex } from './term-search-index'
 
 export const SEARCH_RESULTS_PER_PAGE = 20
 export const MAX_SEARCH_PAGES = 10

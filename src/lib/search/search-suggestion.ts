@@ -1,6 +1,7 @@
 // What the search-as-you-type endpoint sends for each hit, and what the header combobox renders.
 import type { TextRange } from './highlight'
-import { SEARCH_FIELD_LABELS, type SearchField, type TermSearchHit } from './term-search-index'
+import type { TermSearchHit } from './search-terms'
+import { SEARCH_FIELD_LABELS, type SearchField } from './term-search-index'
 
 export type SearchSuggestion = {
   slug: string
