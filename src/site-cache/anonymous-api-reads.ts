@@ -7,16 +7,14 @@
 // strong ETag, so a caller holding it gets 304. How many answers are kept is bounded by Next's cache and
 // by this process's copy of their bodies (both LRUs), so a stream of distinct URLs evicts old answers
 // instead of growing memory.
-import { createHash } from 'node:crypto'
-
 import { Kind, parse } from 'graphql'
-import { LRUCache } from 'lru-cache'
 import { unstable_cache } from 'next/cache'
 
 import { matchesIfNoneMatch } from '@/lib/conditional-response'
 
 import { API_CACHE_HEADER } from './api-cache-header'
 import { API_READS_TAG, SITE_TAG } from './cache-tags'
+import { bodyOf, digestOf, keepBody, type Answer, type KeptAnswer } from './kept-answer-bodies'
 import { hasSessionCookie } from './session-cookies'
 
 type RouteHandler<Context extends unknown[]> = (request: Request, ...context: Context) => Promise<Response>
@@ -30,12 +28,6 @@ const PUBLIC_REST_PATH = /^\/api\/(?:terms|use-cases|faqs|categories|providers)(
  */
 const MAX_KEPT_BODY_BYTES = 1_400_000
 
-/** How many bytes of answer bodies this process keeps for replay (least recently served go first). */
-const LOCAL_BODY_BYTES = 64 * 1024 * 1024
-
-/** What the cache keeps under an address: the answer's status, the headers below and the digest of its body. */
-type KeptAnswer = { status: number; contentType: string | null; headers: Record<string, string>; digest: string }
-
 /** Headers of an answer that describe its content for caches in front, kept and replayed with it. */
 const KEPT_HEADERS = ['cache-control', 'cache-tag'] as const
 
@@ -44,78 +36,11 @@ function keptHeaders(response: Response): Record<string, string> {
     KEPT_HEADERS.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
   )
 }
-type Answer = KeptAnswer & { body: Uint8Array<ArrayBuffer> }
 
 /** Thrown inside the cached read so that an answer that must not be kept is not stored. */
 class AnswerNotKept extends Error {
   constructor(readonly response: Response) {
     super('answer not kept')
-  }
-}
-
-/** Thrown inside a read of a shared body that this process cannot produce: nothing is stored. */
-class BodyNotShared extends Error {
-  constructor() {
-    super('body not in the shared cache')
-  }
-}
-
-/**
- * Bodies by digest, as bytes ready to send. Parsing a kept answer of half a megabyte out of the cache and
- * encoding it again cost more than everything else a cached read does; a body is immutable under its
- * digest, so the cache keeps only the small KeptAnswer per address and a hit replays these bytes.
- */
-const localBodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({
-  maxSize: LOCAL_BODY_BYTES,
-  sizeCalculation: (body) => Math.max(body.byteLength, 1),
-})
-
-function digestOf(body: Uint8Array): string {
-  return createHash('sha256').update(body).digest('base64url')
-}
-
-/** Bodies this process is putting in the shared cache right now, by digest. */
-const bodiesBeingShared = new Map<string, Uint8Array<ArrayBuffer>>()
-
-/**
- * The body under a digest in Next's cache, which other app instances share when Redis holds it: an
- * instance that did not produce the answer reads it from there once. Writing and reading go through this
- * one function because Next keys an unstable_cache entry by the cached function's source as well.
- */
-function sharedBody(digest: string): Promise<string> {
-  return unstable_cache(
-    async () => {
-      const body = bodiesBeingShared.get(digest)
-      if (!body) throw new BodyNotShared()
-      return Buffer.from(body).toString('base64')
-    },
-    ['api-body', digest],
-    { tags: [SITE_TAG, API_READS_TAG] },
-  )()
-}
-
-async function keepBody(answer: Answer): Promise<void> {
-  localBodies.set(answer.digest, answer.body)
-  bodiesBeingShared.set(answer.digest, answer.body)
-  try {
-    await sharedBody(answer.digest)
-  } catch {
-    // Other instances then produce the answer themselves; this one still has the bytes.
-  } finally {
-    bodiesBeingShared.delete(answer.digest)
-  }
-}
-
-/** The body of a kept answer, or null when neither this process nor the shared cache still has it. */
-async function bodyOf(kept: KeptAnswer): Promise<Answer | null> {
-  const local = localBodies.get(kept.digest)
-  if (local) return { ...kept, body: local }
-  try {
-    const body = new Uint8Array(Buffer.from(await sharedBody(kept.digest), 'base64'))
-    localBodies.set(kept.digest, body)
-    return { ...kept, body }
-  } catch {
-    return null
   }
 }
 
@@ -299,7 +224,7 @@ export function cacheAnonymousGraphqlReads<Context extends unknown[]>(
       return handler(request, ...context)
     }
     if (!isReadOnlyGraphqlDocument(query)) return handler(request, ...context)
-    const digest = createHash('sha256').update(body).digest('base64url')
+    const digest = digestOf(body)
     const copy = detachedCopy(request, body)
     return answerConditionally(
       request,
