@@ -83,36 +83,76 @@ async function apiKeyDiffers(
   return index !== createHmac('sha256', req.payload.secret).update(sent).digest('hex')
 }
 
+/** Notes, before an update, what afterChange can no longer see: the password and API key sent, the live status. */
+const noteStateBefore: CollectionBeforeChangeHook = async ({
+  collection,
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (operation !== 'update' || !originalDoc || skipped(context)) return data
+  const before: Before = {}
+  // The password is hashed and dropped from the data before afterChange runs; note it while it is here.
+  if (collection.auth && typeof data.password === 'string' && data.password) before.passwordChanged = true
+  if (collection.auth && 'apiKey' in data && data.apiKey !== undefined) {
+    before.apiKeyChanged = await apiKeyDiffers(req, collection, originalDoc.id, data.apiKey)
+  }
+  if (hasDrafts(collection)) {
+    before.liveStatus =
+      originalDoc[STATUS_FIELD] === 'published' ? 'published' : await readLiveStatus(req, collection, originalDoc.id)
+  }
+  const pending = beforeByRequest.get(req) ?? new Map<string, Before>()
+  beforeByRequest.set(req, pending.set(keyOf(collection, originalDoc.id), before))
+  return data
+}
+
+type UpdateEntry = { action: AuditAction; changedFields: string[]; note?: string }
+
+/** The entries an update is recorded as: a restore, a publication, a stage move, or else a plain edit. */
+async function updateEntries(
+  { collection, context, doc, previousDoc, req }: Parameters<CollectionAfterChangeHook>[0],
+  before: Before,
+): Promise<UpdateEntry[]> {
+  const changed = changedFieldNames(collection.flattenedFields, previousDoc, doc)
+  if (before.passwordChanged) changed.push('password')
+  if (before.apiKeyChanged && !changed.includes('apiKey')) changed.push('apiKey')
+  const contentFields = changed.filter((name) => name !== STATUS_FIELD && name !== STAGE_FIELD)
+  const stageChanged = changed.includes(STAGE_FIELD)
+  const publication = await publicationChange(req, collection, previousDoc, doc, before.liveStatus)
+
+  const entries: UpdateEntry[] = []
+  if (context[WORKFLOW_CONTEXT.restoring] === true) {
+    entries.push({ action: 'restore', changedFields: contentFields, note: 'Restored from an earlier version.' })
+  }
+  if (publication) {
+    const override = context[WORKFLOW_CONTEXT.override] === true
+    entries.push({
+      action: publication,
+      changedFields: contentFields,
+      ...(override ? { note: 'Admin override: published without approval.' } : {}),
+    })
+  }
+  if (stageChanged) {
+    entries.push({
+      action: 'stage-change',
+      // A publication entry already names the fields; a plain edit that moved the stage is told here.
+      changedFields: publication ? [] : contentFields,
+      note: `${String(previousDoc[STAGE_FIELD] ?? 'none')} → ${String(doc[STAGE_FIELD] ?? 'none')}`,
+    })
+  }
+  if (entries.length === 0 && contentFields.length > 0) entries.push({ action: 'update', changedFields: contentFields })
+  return entries
+}
+
 export function auditCollectionHooks({ titleField }: { titleField: string }): {
   beforeChange: CollectionBeforeChangeHook
   afterChange: CollectionAfterChangeHook
   afterDelete: CollectionAfterDeleteHook
 } {
-  const beforeChange: CollectionBeforeChangeHook = async ({
-    collection,
-    context,
-    data,
-    operation,
-    originalDoc,
-    req,
-  }) => {
-    if (operation !== 'update' || !originalDoc || skipped(context)) return data
-    const before: Before = {}
-    // The password is hashed and dropped from the data before afterChange runs; note it while it is here.
-    if (collection.auth && typeof data.password === 'string' && data.password) before.passwordChanged = true
-    if (collection.auth && 'apiKey' in data && data.apiKey !== undefined) {
-      before.apiKeyChanged = await apiKeyDiffers(req, collection, originalDoc.id, data.apiKey)
-    }
-    if (hasDrafts(collection)) {
-      before.liveStatus =
-        originalDoc[STATUS_FIELD] === 'published' ? 'published' : await readLiveStatus(req, collection, originalDoc.id)
-    }
-    const pending = beforeByRequest.get(req) ?? new Map<string, Before>()
-    beforeByRequest.set(req, pending.set(keyOf(collection, originalDoc.id), before))
-    return data
-  }
-
-  const afterChange: CollectionAfterChangeHook = async ({ collection, context, doc, operation, previousDoc, req }) => {
+  const afterChange: CollectionAfterChangeHook = async (args) => {
+    const { collection, context, doc, operation, req } = args
     const key = keyOf(collection, doc.id)
     const before = beforeByRequest.get(req)?.get(key) ?? {}
     beforeByRequest.get(req)?.delete(key)
@@ -124,38 +164,7 @@ export function auditCollectionHooks({ titleField }: { titleField: string }): {
       await recordAuditEntry(req, { action: 'create', ...target, note })
       return doc
     }
-
-    const changed = changedFieldNames(collection.flattenedFields, previousDoc, doc)
-    if (before.passwordChanged) changed.push('password')
-    if (before.apiKeyChanged && !changed.includes('apiKey')) changed.push('apiKey')
-    const contentFields = changed.filter((name) => name !== STATUS_FIELD && name !== STAGE_FIELD)
-    const stageChanged = changed.includes(STAGE_FIELD)
-    const publication = await publicationChange(req, collection, previousDoc, doc, before.liveStatus)
-
-    const entries: { action: AuditAction; changedFields: string[]; note?: string }[] = []
-    if (context[WORKFLOW_CONTEXT.restoring] === true) {
-      entries.push({ action: 'restore', changedFields: contentFields, note: 'Restored from an earlier version.' })
-    }
-    if (publication) {
-      const override = context[WORKFLOW_CONTEXT.override] === true
-      entries.push({
-        action: publication,
-        changedFields: contentFields,
-        ...(override ? { note: 'Admin override: published without approval.' } : {}),
-      })
-    }
-    if (stageChanged) {
-      entries.push({
-        action: 'stage-change',
-        // A publication entry already names the fields; a plain edit that moved the stage is told here.
-        changedFields: publication ? [] : contentFields,
-        note: `${String(previousDoc[STAGE_FIELD] ?? 'none')} → ${String(doc[STAGE_FIELD] ?? 'none')}`,
-      })
-    }
-    if (entries.length === 0 && contentFields.length > 0)
-      entries.push({ action: 'update', changedFields: contentFields })
-
-    for (const entry of entries) await recordAuditEntry(req, { ...target, ...entry })
+    for (const entry of await updateEntries(args, before)) await recordAuditEntry(req, { ...target, ...entry })
     return doc
   }
 
@@ -173,5 +182,5 @@ export function auditCollectionHooks({ titleField }: { titleField: string }): {
     })
   }
 
-  return { beforeChange, afterChange, afterDelete }
+  return { beforeChange: noteStateBefore, afterChange, afterDelete }
 }
