@@ -32,15 +32,16 @@ const uniqueIds = (ids: Iterable<string | number | null | undefined>) => [
   ...new Set([...ids].flatMap((id) => (id === null || id === undefined ? [] : [String(id)]))),
 ]
 
-export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>): DirectoryReader {
+type FindPublic = (collection: AdapterCollection, where: Where, limit: number, select: SelectType) => Promise<unknown[]>
+
+/** Finds the live documents of `collection` matching `where` that the public may read, through the adapter (limit 0: all). */
+function publicAdapterFinder(getPayload: () => Promise<Payload>): FindPublic {
   const rules = new Map<AdapterCollection, Promise<Where | null>>()
   const ruleFor = (payload: Payload, collection: AdapterCollection) => {
     if (!rules.has(collection)) rules.set(collection, publicReadRule(payload, collection))
     return rules.get(collection)!
   }
-
-  /** Live documents of `collection` matching `where` that the public may read, through the adapter (limit 0: all). */
-  async function findPublic(collection: AdapterCollection, where: Where, limit: number, select: SelectType) {
+  return async (collection, where, limit, select) => {
     const payload = await getPayload()
     const rule = await ruleFor(payload, collection)
     if (!rule) return []
@@ -54,67 +55,67 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
     })
     return docs as unknown[]
   }
+}
 
-  async function publicRelations(terms: StoredTerm[]): Promise<PublicRelations> {
-    const payload = await getPayload()
-    const categoryIds = uniqueIds(terms.map((term) => term.category))
-    const providerIds = uniqueIds(terms.flatMap((term) => (term.providerEquivalents ?? []).map((row) => row.provider)))
-    const faqIds = uniqueIds(terms.flatMap((term) => term.faqs ?? []))
-    const [categories, providers, faqs] = await Promise.all([
-      categoryIds.length === 0
-        ? []
-        : payload
-            .find({
-              collection: 'categories',
-              ...PUBLIC,
-              where: { id: { in: categoryIds } },
-              pagination: false,
-              depth: 0,
-              select: { name: true, slug: true },
-            })
-            .then((result) => result.docs),
-      providerIds.length === 0
-        ? []
-        : payload
-            .find({
-              collection: 'providers',
-              ...PUBLIC,
-              where: { id: { in: providerIds } },
-              pagination: false,
-              depth: 0,
-              select: { name: true },
-            })
-            .then((result) => result.docs),
-      publicFaqs(faqIds),
-    ])
-    return {
-      categories: new Map(
-        categories.map((category) => [
-          String(category.id),
-          { id: String(category.id), name: category.name, slug: category.slug },
-        ]),
-      ),
-      providers: new Map(
-        providers.map((provider) => [String(provider.id), { id: String(provider.id), name: provider.name }]),
-      ),
-      faqs,
-    }
-  }
+async function readPublicCategories(payload: Payload, ids: readonly string[]) {
+  const { docs } = await payload.find({
+    collection: 'categories',
+    ...PUBLIC,
+    where: { id: { in: [...ids] } },
+    pagination: false,
+    depth: 0,
+    select: { name: true, slug: true },
+  })
+  return docs.map((doc) => ({ id: String(doc.id), name: doc.name, slug: doc.slug }))
+}
 
-  /** The public FAQs among `ids`, by id. */
-  async function publicFaqs(ids: string[]) {
-    const faqs =
-      ids.length === 0
-        ? []
-        : await findPublic('faqs', { id: { in: ids } }, ids.length, { question: true, answer: true })
-    return new Map(
-      (faqs as { id: string | number; question: string; answer: unknown }[]).map((faq) => [String(faq.id), faq]),
-    )
+async function readPublicProviders(payload: Payload, ids: readonly string[]) {
+  const { docs } = await payload.find({
+    collection: 'providers',
+    ...PUBLIC,
+    where: { id: { in: [...ids] } },
+    pagination: false,
+    depth: 0,
+    select: { name: true },
+  })
+  return docs.map((doc) => ({ id: String(doc.id), name: doc.name }))
+}
+
+/** The public FAQs among `ids`, by id. */
+async function readPublicFaqs(findPublic: FindPublic, ids: string[]) {
+  const faqs =
+    ids.length === 0 ? [] : await findPublic('faqs', { id: { in: ids } }, ids.length, { question: true, answer: true })
+  return new Map(
+    (faqs as { id: string | number; question: string; answer: unknown }[]).map((faq) => [String(faq.id), faq]),
+  )
+}
+
+async function readPublicRelations(
+  payload: Payload,
+  findPublic: FindPublic,
+  terms: StoredTerm[],
+): Promise<PublicRelations> {
+  const categoryIds = uniqueIds(terms.map((term) => term.category))
+  const providerIds = uniqueIds(terms.flatMap((term) => (term.providerEquivalents ?? []).map((row) => row.provider)))
+  const faqIds = uniqueIds(terms.flatMap((term) => term.faqs ?? []))
+  const [categories, providers, faqs] = await Promise.all([
+    categoryIds.length === 0 ? [] : readPublicCategories(payload, categoryIds),
+    providerIds.length === 0 ? [] : readPublicProviders(payload, providerIds),
+    readPublicFaqs(findPublic, faqIds),
+  ])
+  return {
+    categories: new Map(categories.map((category) => [category.id, category])),
+    providers: new Map(providers.map((provider) => [provider.id, provider])),
+    faqs,
   }
+}
+
+export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>): DirectoryReader {
+  const findPublic = publicAdapterFinder(getPayload)
 
   async function readTerms(where: Where, limit: number) {
     const stored = (await findPublic('terms', where, limit, DIRECTORY_TERM_SELECT)) as StoredTerm[]
-    const relations = await publicRelations(stored)
+    const relations = await readPublicRelations(await getPayload(), findPublic, stored)
     return stored.map((term) => toDirectoryTerm(term, relations))
   }
 
@@ -135,7 +136,7 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
         'id' | 'definition' | 'faqs'
       >[]
       const shown = stored.map((term) => (withFaqs.has(String(term.id)) ? term : { ...term, faqs: [] }))
-      const faqs = await publicFaqs(uniqueIds(shown.flatMap((term) => term.faqs ?? [])))
+      const faqs = await readPublicFaqs(findPublic, uniqueIds(shown.flatMap((term) => term.faqs ?? [])))
       return new Map(shown.map((term) => [String(term.id), toDirectoryText(term, faqs)]))
     },
 
@@ -152,30 +153,8 @@ export function createPayloadDirectoryReader(getPayload: () => Promise<Payload>)
       return docs.map((doc) => String(doc.id))
     },
 
-    readCategories: async (ids) => {
-      const payload = await getPayload()
-      const { docs } = await payload.find({
-        collection: 'categories',
-        ...PUBLIC,
-        where: { id: { in: [...ids] } },
-        pagination: false,
-        depth: 0,
-        select: { name: true, slug: true },
-      })
-      return docs.map((doc) => ({ id: String(doc.id), name: doc.name, slug: doc.slug }))
-    },
+    readCategories: async (ids) => readPublicCategories(await getPayload(), ids),
 
-    readProviders: async (ids) => {
-      const payload = await getPayload()
-      const { docs } = await payload.find({
-        collection: 'providers',
-        ...PUBLIC,
-        where: { id: { in: [...ids] } },
-        pagination: false,
-        depth: 0,
-        select: { name: true },
-      })
-      return docs.map((doc) => ({ id: String(doc.id), name: doc.name }))
-    },
+    readProviders: async (ids) => readPublicProviders(await getPayload(), ids),
   }
 }
