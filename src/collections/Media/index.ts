@@ -2,25 +2,19 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin, isStaff } from '@/access/content-access'
-import { auditCollectionHooks } from '@/audit/audit-hooks'
-import { withRevisions } from '@/concurrency/revisions'
 import { localMediaDirectory } from '@/media-storage/media-storage-settings'
-import { contentChangeHooks } from '@/site-cache/record-content-change'
+
+import { auditedSiteCollection } from '../audited-site-collection'
 
 import { refuseUnsafeUploads } from './hooks/refuse-unsafe-uploads'
 import { ALLOWED_IMAGE_TYPES, MAX_IMAGE_PIXELS } from './inspect-upload'
 
-const siteChange = contentChangeHooks('media')
-const audit = auditCollectionHooks({ titleField: 'filename' })
-
-export const Media: CollectionConfig = withRevisions({
+export const Media: CollectionConfig = auditedSiteCollection({
   slug: 'media',
+  titleField: 'filename',
   access: { read: anyone, create: isStaff, update: isStaff, delete: isEditorOrAdmin },
   hooks: {
     beforeOperation: [refuseUnsafeUploads],
-    beforeChange: [audit.beforeChange],
-    afterChange: [audit.afterChange, siteChange.afterChange],
-    afterDelete: [audit.afterDelete, siteChange.afterDelete],
   },
   upload: {
     // Unused when the files go to S3 (src/media-storage/media-storage-plugin.ts).

@@ -2,24 +2,16 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/content-access'
-import { auditCollectionHooks } from '@/audit/audit-hooks'
-import { withRevisions } from '@/concurrency/revisions'
 import { slugField } from '@/fields/slug'
-import { contentChangeHooks } from '@/site-cache/record-content-change'
 
-const siteChange = contentChangeHooks('providers')
-const audit = auditCollectionHooks({ titleField: 'name' })
+import { auditedSiteCollection } from '../audited-site-collection'
 
-export const Providers: CollectionConfig = withRevisions({
+export const Providers: CollectionConfig = auditedSiteCollection({
   slug: 'providers',
+  titleField: 'name',
   labels: { singular: 'Provider', plural: 'Providers' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'fullName', 'displayOrder'] },
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
-  hooks: {
-    beforeChange: [audit.beforeChange],
-    afterChange: [audit.afterChange, siteChange.afterChange],
-    afterDelete: [audit.afterDelete, siteChange.afterDelete],
-  },
   defaultSort: 'displayOrder',
   defaultPopulate: { name: true, slug: true, fullName: true, website: true, brandColor: true },
   fields: [
