@@ -6,7 +6,7 @@
 import type { Payload, Where } from 'payload'
 
 import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/site-cache/change-events'
-import { PRUNE_FLOOR_MS } from '@/site-cache/change-log'
+import { PRUNE_FLOOR_MS, readFirstChange } from '@/site-cache/change-log'
 
 import type { FeedCursor, LogPosition } from './change-cursor'
 import type { V1Change } from './change-schema'
@@ -70,17 +70,9 @@ async function readLogRows(
 
 /** Where the log phase starts for a consumer starting now: after the newest settled row with an event. */
 async function newestSettledPosition(payload: Payload, settledBefore: string): Promise<LogPosition | null> {
-  const { docs } = await payload.find({
-    collection: 'content-changes',
-    where: { and: [{ event: { exists: true } }, { createdAt: { less_than_equal: settledBefore } }] },
-    sort: ['-createdAt', '-id'],
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { createdAt: true },
-    overrideAccess: true,
+  const newest = await readFirstChange(payload, ['-createdAt', '-id'], {
+    and: [{ event: { exists: true } }, { createdAt: { less_than_equal: settledBefore } }],
   })
-  const newest = docs[0]
   return newest ? { at: newest.createdAt, id: String(newest.id) } : null
 }
 
@@ -174,17 +166,7 @@ async function* entriesAfter(
 }
 
 async function oldestEventPosition(payload: Payload): Promise<LogPosition | null> {
-  const { docs } = await payload.find({
-    collection: 'content-changes',
-    where: { event: { exists: true } },
-    sort: ['createdAt', 'id'],
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { createdAt: true },
-    overrideAccess: true,
-  })
-  const oldest = docs[0]
+  const oldest = await readFirstChange(payload, ['createdAt', 'id'], { event: { exists: true } })
   return oldest ? { at: oldest.createdAt, id: String(oldest.id) } : null
 }
 

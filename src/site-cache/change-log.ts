@@ -4,7 +4,7 @@
 // transaction commits; rows already seen inside the window are skipped by id. The window follows the
 // clock as well as the newest row: anchored to the newest row alone, it kept the last seconds of a
 // large import (1,500 rows at 10,000 terms) in every read, twice a second, long after the import.
-import type { Payload } from 'payload'
+import type { Payload, Sort, Where } from 'payload'
 
 /**
  * A row committed later than this after it was created could be missed (no write here takes so long).
@@ -38,16 +38,30 @@ type Row = { id: string | number; tags: string; createdAt: string }
 
 const shifted = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString()
 
-async function latestCreatedAt(payload: Payload): Promise<string> {
+/**
+ * The first row of the log in `sort` order among those matching `where`, with its creation time. The log
+ * is nobody's to read over the API; the server reads it for its own bookkeeping.
+ */
+export async function readFirstChange(
+  payload: Payload,
+  sort: Sort,
+  where?: Where,
+): Promise<{ id: string | number; createdAt: string } | undefined> {
   const { docs } = await payload.find({
     collection: 'content-changes',
-    sort: '-createdAt',
+    where,
+    sort,
     limit: 1,
     pagination: false,
+    depth: 0,
     select: { createdAt: true },
     overrideAccess: true,
   })
-  return (docs[0] as Row | undefined)?.createdAt ?? new Date(0).toISOString()
+  return docs[0]
+}
+
+async function latestCreatedAt(payload: Payload): Promise<string> {
+  return (await readFirstChange(payload, '-createdAt'))?.createdAt ?? new Date(0).toISOString()
 }
 
 /**

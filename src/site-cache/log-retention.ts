@@ -12,26 +12,13 @@ import type { Payload, Where } from 'payload'
 
 import { readLogRetentionSettings, type LogRetentionSettings } from '@/lib/env'
 
-import { PRUNE_FLOOR_MS } from './change-log'
+import { PRUNE_FLOOR_MS, readFirstChange } from './change-log'
 
 /** Rows deleted per statement, and statements per run at most: a longer backlog is left to the following runs. */
 export type PruneBatches = { size: number; perRun: number }
 const PRUNE_BATCHES: PruneBatches = { size: 500, perRun: 20 }
 
 type PrunedLog = { deleted: number; more: boolean }
-
-async function newestRowId(payload: Payload): Promise<string | number | undefined> {
-  const { docs } = await payload.find({
-    collection: 'content-changes',
-    sort: ['-createdAt', '-id'],
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { createdAt: true },
-    overrideAccess: true,
-  })
-  return docs[0]?.id
-}
 
 async function pruneOldest(
   payload: Payload,
@@ -67,7 +54,7 @@ export async function pruneChangeLog(
   batches = PRUNE_BATCHES,
 ): Promise<PrunedLog> {
   const before = new Date(now.getTime() - Math.max(retentionMs, PRUNE_FLOOR_MS)).toISOString()
-  const newest = await newestRowId(payload)
+  const newest = (await readFirstChange(payload, ['-createdAt', '-id']))?.id
   const conditions: Where[] = [{ createdAt: { less_than: before } }]
   if (newest !== undefined) conditions.push({ id: { not_equals: newest } })
   return pruneOldest(payload, 'content-changes', { and: conditions }, batches)

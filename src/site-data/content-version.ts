@@ -3,18 +3,10 @@
 // are produced on the fly name their version with it, so a client holding the same version gets a 304.
 import type { Payload } from 'payload'
 
+import { readFirstChange } from '@/site-cache/change-log'
+
 /** The newest change as "<id>@<time>", or "none" for a database no change was ever recorded in. */
 export async function readContentVersion(payload: Payload): Promise<string> {
-  const { docs } = await payload.find({
-    collection: 'content-changes',
-    sort: '-createdAt',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { createdAt: true },
-    // The log is nobody's to read over the API; the server reads it for its own bookkeeping.
-    overrideAccess: true,
-  })
-  const newest = docs[0]
+  const newest = await readFirstChange(payload, '-createdAt')
   return newest ? `${newest.id}@${newest.createdAt}` : 'none'
 }
