@@ -3,7 +3,7 @@
 // 400 naming it, instead of being silently ignored (a misspelt filter would otherwise return everything).
 import type { z } from 'zod'
 
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse, type Problem } from './problem'
 
 /** A hostile address may hold thousands of long names: the answer names the first few, shortened. */
 const MAX_NAMED = 10
@@ -32,6 +32,10 @@ export function refuseUnknownParameters(request: Request, known: readonly string
 
 export type ParsedQuery<Value> = { ok: true; value: Value } | { ok: false; response: Response }
 
+function invalidParameters(url: URL, detail: string, parameters: Problem['parameters']): ParsedQuery<never> {
+  return { ok: false, response: problemResponse(problem('invalid-parameter', url.pathname, detail, parameters)) }
+}
+
 /**
  * The query parameters as `schema` parses them (each given once, as a string), or a 400 answer naming
  * every parameter that is unknown, repeated or invalid.
@@ -45,32 +49,20 @@ export function parseQuery<Schema extends z.ZodObject>(
   const url = new URL(request.url)
   const repeated = [...new Set(url.searchParams.keys())].filter((name) => url.searchParams.getAll(name).length > 1)
   if (repeated.length > 0) {
-    return {
-      ok: false,
-      response: problemResponse(
-        problem(
-          'invalid-parameter',
-          url.pathname,
-          `Each query parameter may be given once: ${repeated.join(', ')} ${repeated.length > 1 ? 'were' : 'was'} given more than once.`,
-          repeated.map((name) => ({ name, message: 'given more than once' })),
-        ),
-      ),
-    }
+    return invalidParameters(
+      url,
+      `Each query parameter may be given once: ${repeated.join(', ')} ${repeated.length > 1 ? 'were' : 'was'} given more than once.`,
+      repeated.map((name) => ({ name, message: 'given more than once' })),
+    )
   }
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
   if (parsed.success) return { ok: true, value: parsed.data }
   const parameters = parsed.error.issues
     .slice(0, MAX_NAMED)
     .map((issue) => ({ name: String(issue.path[0] ?? ''), message: issue.message }))
-  return {
-    ok: false,
-    response: problemResponse(
-      problem(
-        'invalid-parameter',
-        url.pathname,
-        `Invalid query parameter: ${parameters.map((parameter) => `${parameter.name} (${parameter.message})`).join('; ')}.`,
-        parameters,
-      ),
-    ),
-  }
+  return invalidParameters(
+    url,
+    `Invalid query parameter: ${parameters.map((parameter) => `${parameter.name} (${parameter.message})`).join('; ')}.`,
+    parameters,
+  )
 }
