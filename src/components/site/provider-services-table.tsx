@@ -5,17 +5,7 @@ import type { ProviderServiceRow } from '@/site-data/provider-services'
 import type { ProviderSummary } from '@/site-data/taxonomy'
 
 import { MatchLevel } from './match-level'
-
-function ServiceCell({ row }: { row: ProviderServiceRow }) {
-  if (row.service === null) return <em className="font-normal text-muted">No equivalent</em>
-  if (!row.docUrl) return <>{row.service}</>
-  return (
-    <a href={row.docUrl} rel="noopener">
-      {row.service}
-      <span className="sr-only"> (documentation)</span>
-    </a>
-  )
-}
+import { ServiceName } from './service-name'
 
 export function ProviderServicesTable({
   provider,
@@ -43,7 +33,7 @@ export function ProviderServicesTable({
                 <a href={termPath(row.term.slug)}>{row.term.title}</a>
               </th>
               <td>
-                <ServiceCell row={row} />
+                <ServiceName service={row.service} docUrl={row.docUrl} noEquivalentClassName="font-normal text-muted" />
               </td>
               <td>
                 <MatchLevel level={row.matchLevel} />

@@ -2,23 +2,13 @@
 // closely it matches, and the key difference.
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
+import { ServiceName } from '@/components/site/service-name'
 import { providerPath } from '@/lib/site-routes'
 import type { ProviderEquivalentView } from '@/lib/term-view'
 
 import { TermSection } from './term-section'
 
 type OptionalColumns = { showMatch: boolean; showNotes: boolean }
-
-function ServiceCell({ row }: { row: ProviderEquivalentView }) {
-  if (row.service === null) return <em className="text-muted">No equivalent</em>
-  if (!row.docUrl) return <>{row.service}</>
-  return (
-    <a href={row.docUrl} rel="noopener">
-      {row.service}
-      <span className="sr-only"> (documentation)</span>
-    </a>
-  )
-}
 
 function EquivalentsHead({ showMatch, showNotes }: OptionalColumns) {
   return (
@@ -58,7 +48,7 @@ function EquivalentRow({ row, showMatch, showNotes }: { row: ProviderEquivalentV
         </a>
       </th>
       <td className="px-4 py-3">
-        <ServiceCell row={row} />
+        <ServiceName service={row.service} docUrl={row.docUrl} noEquivalentClassName="text-muted" />
       </td>
       {showMatch ? (
         <td className="px-4 py-3">
