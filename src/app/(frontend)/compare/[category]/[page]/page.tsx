@@ -1,9 +1,8 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
-import { parsePageNumber } from '@/lib/pagination'
 import { NO_TERM_FILTERS } from '@/lib/term-filters'
 
+import { laterPageNumber } from '../../../later-page'
 import { compareViewMetadata, CompareView } from '../../compare-view'
 
 type Args = { params: Promise<{ category: string; page: string }> }
@@ -15,9 +14,7 @@ export function generateStaticParams(): { category: string; page: string }[] {
 
 async function selectionOf(params: Args['params']) {
   const { category, page } = await params
-  const number = parsePageNumber(page)
-  // Page 1 lives at the category's own address (next.config.mjs redirects /…/1 there).
-  return number && number > 1 ? { categorySlug: category, page: number, filters: NO_TERM_FILTERS } : notFound()
+  return { categorySlug: category, page: laterPageNumber(page), filters: NO_TERM_FILTERS }
 }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {

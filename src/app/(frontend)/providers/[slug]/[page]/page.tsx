@@ -1,8 +1,6 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
-import { parsePageNumber } from '@/lib/pagination'
-
+import { laterPageNumber } from '../../../later-page'
 import { providerViewMetadata, ProviderView } from '../../provider-view'
 
 type Args = { params: Promise<{ slug: string; page: string }> }
@@ -14,9 +12,7 @@ export function generateStaticParams(): { slug: string; page: string }[] {
 
 async function argsOf(params: Args['params']) {
   const { slug, page } = await params
-  const number = parsePageNumber(page)
-  // Page 1 lives at the provider's own address (next.config.mjs redirects /…/1 there).
-  return number && number > 1 ? { slug, page: number } : notFound()
+  return { slug, page: laterPageNumber(page) }
 }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {

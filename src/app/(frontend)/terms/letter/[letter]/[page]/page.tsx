@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { parsePageNumber } from '@/lib/pagination'
 import { letterFromSegment } from '@/lib/site-routes'
 
+import { laterPageNumber } from '../../../../later-page'
 import { letterIndexMetadata, LetterIndexView } from '../../../letter-index-view'
 
 type Args = { params: Promise<{ letter: string; page: string }> }
@@ -15,9 +15,8 @@ export function generateStaticParams(): { letter: string; page: string }[] {
 
 async function pageOf(params: Args['params']) {
   const { letter, page } = await params
-  const parsed = { letter: letterFromSegment(letter), page: parsePageNumber(page) }
-  // Page 1 lives at the letter's own address (next.config.mjs redirects /…/1 there).
-  return parsed.letter && parsed.page && parsed.page > 1 ? { letter: parsed.letter, page: parsed.page } : notFound()
+  const indexLetter = letterFromSegment(letter)
+  return indexLetter ? { letter: indexLetter, page: laterPageNumber(page) } : notFound()
 }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
