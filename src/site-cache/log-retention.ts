@@ -46,6 +46,10 @@ async function pruneOldest(
   return { deleted, more: true }
 }
 
+/** When rows kept for `retentionMs` (never less than PRUNE_FLOOR_MS) before `now` start: older ones go. */
+const retentionCutoff = (now: Date, retentionMs: number) =>
+  new Date(now.getTime() - Math.max(retentionMs, PRUNE_FLOOR_MS)).toISOString()
+
 /** Deletes rows of the change log created before `now - retention`, except the newest row. */
 export async function pruneChangeLog(
   payload: Payload,
@@ -53,7 +57,7 @@ export async function pruneChangeLog(
   now = new Date(),
   batches = PRUNE_BATCHES,
 ): Promise<PrunedLog> {
-  const before = new Date(now.getTime() - Math.max(retentionMs, PRUNE_FLOOR_MS)).toISOString()
+  const before = retentionCutoff(now, retentionMs)
   const newest = (await readFirstChange(payload, ['-createdAt', '-id']))?.id
   const conditions: Where[] = [{ createdAt: { less_than: before } }]
   if (newest !== undefined) conditions.push({ id: { not_equals: newest } })
@@ -67,7 +71,7 @@ export async function pruneFinishedDeliveries(
   now = new Date(),
   batches = PRUNE_BATCHES,
 ): Promise<PrunedLog> {
-  const before = new Date(now.getTime() - Math.max(retentionMs, PRUNE_FLOOR_MS)).toISOString()
+  const before = retentionCutoff(now, retentionMs)
   return pruneOldest(
     payload,
     'webhook-deliveries',
