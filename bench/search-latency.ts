@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util'
 
 import { generatedEntry } from './generated-glossary'
-import { findClosestTerms, suggestTermsForPath } from '@/lib/search/closest-terms'
-import { searchTerms, type TermTexts } from '@/lib/search/term-search-index'
+import { findClosestTerms, suggestTermsForPath } from '@/search/closest-terms'
+import { searchTerms, type TermTexts } from '@/search/term-search-index'
 import { termMetaDescription } from '@/lib/term-summary'
 import { DirectoryContents } from '@/site-data/directory-contents'
 import type { DirectoryTerm, DirectoryText } from '@/site-data/directory-term'

@@ -1,11 +1,11 @@
-// Search for the public site: the pure search module (src/lib/search) over the published-term directory's
+// Search for the public site: the pure search module (src/search) over the published-term directory's
 // index, which follows each change to the glossary (src/site-data/term-directory.ts).
 import { getTermSearchIndex } from '@/site-data/site-directory'
 
-import { suggestTermsForPath, type SuggestedTerm } from './search/closest-terms'
-import { searchResultsPage, type SearchResultsPage } from './search/search-results-page'
-import { normalizeSearchQuery } from './search/search-text'
-import { searchTerms, type TermSearchHit } from './search/term-search-index'
+import { suggestTermsForPath, type SuggestedTerm } from '../search/closest-terms'
+import { searchResultsPage, type SearchResultsPage } from '../search/search-results-page'
+import { normalizeSearchQuery } from '../search/search-text'
+import { searchTerms, type TermSearchHit } from '../search/term-search-index'
 
 /** One page of results for the search page (page 1 unless the address names another). */
 export async function searchSite(rawQuery: string | null | undefined, page = 1): Promise<SearchResultsPage> {

@@ -2,7 +2,7 @@
 // text) and the auto-link names point at the same entry; every change goes through `set` or `delete`,
 // which update both for that one term.
 import { TermNameIndex } from '@/lib/auto-link'
-import { TermSearchIndex, type TermTexts } from '@/lib/search/term-search-index'
+import { TermSearchIndex, type TermTexts } from '@/search/term-search-index'
 
 import type { DirectoryCategory, DirectoryEntry, DirectoryProvider, DirectoryTerm } from './directory-term'
 

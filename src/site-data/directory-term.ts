@@ -4,7 +4,7 @@
 // the term without its long text; search reads the text of the hits it shows again.
 import { richTextToPlainText } from '@/content-transfer/rich-text'
 import type { LinkableTerm } from '@/lib/auto-link'
-import type { SearchEntry } from '@/lib/search/term-search-index'
+import type { SearchEntry } from '@/search/term-search-index'
 import { termMetaDescription } from '@/lib/term-summary'
 
 export type DirectoryCategory = { id: string; name: string; slug: string }

@@ -3,7 +3,7 @@
 // handlers), and each copy must not build its own 100,000-term directory.
 import type { TermLinker } from '@/lib/auto-link'
 import { getPayloadClient } from '@/lib/payload-client'
-import type { TermSearchIndex } from '@/lib/search/term-search-index'
+import type { TermSearchIndex } from '@/search/term-search-index'
 
 import { createPayloadDirectoryReader } from './payload-directory-reader'
 import { TermDirectory } from './term-directory'

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { generatedEntry, GENERATED_CATEGORIES } from '../../bench/generated-glossary'
 import { plainTextToRichText } from '@/content-transfer/rich-text'
-import { searchTerms } from '@/lib/search/term-search-index'
+import { searchTerms } from '@/search/term-search-index'
 import type { Category, Provider } from '@/payload-types'
 import type { DirectoryReader } from '@/site-data/directory-sync'
 import { createPayloadDirectoryReader } from '@/site-data/payload-directory-reader'

@@ -2,13 +2,13 @@
 // SEARCH_RESULTS_PER_PAGE, with a next page only when more results exist, and no page past the last allowed.
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchResultsPage } from '@/lib/search/search-results-page'
+import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchResultsPage } from '@/search/search-results-page'
 import {
   buildTermSearchIndex,
   searchTerms,
   type SearchableTerm,
   type TermSearchIndex,
-} from '@/lib/search/term-search-index'
+} from '@/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

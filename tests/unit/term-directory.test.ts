@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { searchTerms } from '@/lib/search/term-search-index'
+import { searchTerms } from '@/search/term-search-index'
 import {
   categoryTag,
   faqTag,

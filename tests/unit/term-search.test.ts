@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search/search-text'
+import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/search/search-text'
 import {
   buildTermSearchIndex,
   searchTerms,
   TermSearchIndex,
   type SearchableTerm,
   type SearchText,
-} from '@/lib/search/term-search-index'
+} from '@/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

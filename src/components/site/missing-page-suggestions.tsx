@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 
 import type { MissingPageSuggestions as Answer } from '@/app/(frontend)/search/missing-page/route'
-import type { SuggestedTerm } from '@/lib/search/closest-terms'
+import type { SuggestedTerm } from '@/search/closest-terms'
 import { termPath } from '@/lib/site-routes'
 
 export function MissingPageSuggestions({ searchInputId }: { searchInputId: string }) {

@@ -1,7 +1,7 @@
 // Terms close to an address that has no page: GET /search/missing-page?path=/terms/cloud-trial → JSON.
 // The 404 page is served from the rendering cache like any page, the same for every address, so it asks
 // for its suggestions here.
-import { wordsFromPath, type SuggestedTerm } from '@/lib/search/closest-terms'
+import { wordsFromPath, type SuggestedTerm } from '@/search/closest-terms'
 import { suggestTermsForMissingPage } from '@/lib/site-search'
 import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 
