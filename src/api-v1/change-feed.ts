@@ -6,7 +6,7 @@
 import type { Payload, Where } from 'payload'
 
 import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/site-cache/change-events'
-import { PRUNE_FLOOR_MS } from '@/site-cache/change-log'
+import { PRUNE_FLOOR_MS } from '@/config/change-log-bounds'
 
 import type { FeedCursor, LogPosition } from './change-cursor'
 import type { V1Change } from './change-schema'

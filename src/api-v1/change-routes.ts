@@ -1,7 +1,7 @@
 // GET /api/v1/changes: one page of the change feed (./change-feed.ts), the same for every caller.
 import type { Payload } from 'payload'
 
-import type { ChangeFeedSettings } from '@/lib/env'
+import type { ChangeFeedSettings } from '@/config/env'
 import {
   CATEGORY_LIST_TAG,
   categoryTag,

@@ -5,7 +5,7 @@
 // after a lifetime; an instance holds a bounded number of streams, and a stream holds at most one page.
 import type { Payload } from 'payload'
 
-import type { ChangeFeedSettings } from '@/lib/env'
+import type { ChangeFeedSettings } from '@/config/env'
 import { serverStopping } from '@/server/stopping'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'

@@ -1,6 +1,6 @@
 import { answerChangeStream, streamSlotsOfThisProcess } from '@/api-v1/change-stream'
 import { v1Route } from '@/api-v1/v1-route'
-import { readChangeFeedSettings } from '@/lib/env'
+import { readChangeFeedSettings } from '@/config/env'
 import { getPayloadClient } from '@/lib/payload-client'
 
 export const dynamic = 'force-dynamic'
