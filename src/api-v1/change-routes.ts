@@ -15,7 +15,7 @@ import { encodeCursor, type FeedCursor } from './change-cursor'
 import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedPage } from './change-feed'
 import { readLimit, readSince } from './change-parameters'
 import { ChangePageSchema, type V1Change } from './change-schema'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { refuseUnknownParameters } from './query-parameters'
 import { boundedCacheTags, v1Answer } from './v1-answer'
 

@@ -12,7 +12,7 @@ import { encodeCursor, type FeedCursor } from './change-cursor'
 import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedEntry } from './change-feed'
 import { readStreamStart } from './change-parameters'
 import { ChangeSchema } from './change-schema'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { refuseUnknownParameters } from './query-parameters'
 
 export const STREAM_PARAMETERS = ['since'] as const

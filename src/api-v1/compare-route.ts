@@ -8,7 +8,7 @@ import { findCategoryBySlug, getProviders, type ProviderSummary } from '@/site-d
 
 import { CompareQuerySchema, CompareSchema, MAX_PROVIDERS_ASKED } from './compare-schema'
 import { encodeCursor, positionFromCursor } from './list-cursor'
-import { invalidParameterResponse } from './problem'
+import { invalidParameterResponse } from '../http/problem'
 import { parseQuery } from './query-parameters'
 import type { DIFFICULTIES } from './term-schema'
 import { boundedCacheTags, v1Answer } from './v1-answer'

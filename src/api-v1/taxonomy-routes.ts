@@ -23,7 +23,7 @@ import {
 } from '@/site-data/taxonomy'
 
 import { encodeCursor, positionFromCursor } from './list-cursor'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { parseQuery, refuseUnknownParameters } from './query-parameters'
 import {
   CategoryListSchema,

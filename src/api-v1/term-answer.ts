@@ -5,7 +5,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 
 import { richTextToPlainText } from '@/content-transfer/rich-text'
 import { populated, populatedList } from '@/lib/relations'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 import { toTermView } from '@/lib/term-view'
 import type { Term } from '@/payload-types'
 

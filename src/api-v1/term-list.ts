@@ -11,7 +11,7 @@ import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import { categoryRefsById, findCategoryBySlug, findProviderBySlug, getCategories } from '@/site-data/taxonomy'
 
 import { encodeCursor, positionFromCursor } from './list-cursor'
-import { invalidParameterResponse } from './problem'
+import { invalidParameterResponse } from '../http/problem'
 import { parseQuery } from './query-parameters'
 import { TermListQuerySchema, TermListSchema, type V1TermListItem } from './term-schema'
 import { boundedCacheTags, v1Answer } from './v1-answer'

@@ -3,7 +3,7 @@
 import { getPayloadClient } from '@/lib/payload-client'
 import { getPublishedTermDocument, readTermDraftDocument } from '@/site-data/terms'
 
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { parseQuery } from './query-parameters'
 import { termAnswer } from './term-answer'
 import { MAX_SLUG_LENGTH, TermQuerySchema, TermSchema } from './term-schema'

@@ -17,7 +17,7 @@ import { takeMeteredAttempt, type RateLimitQuota } from '@/rate-limit/attempts'
 import { addressKey } from '@/rate-limit/limit-by-address'
 
 import { identifyCaller, type V1Caller } from './caller'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 
 type Handler<Context extends unknown[]> = (request: Request, ...context: Context) => Promise<Response>
 

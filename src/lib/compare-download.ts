@@ -14,10 +14,10 @@ import { compareRowPages, countCompareTerms } from '@/site-data/compare'
 import { readContentVersion } from '@/site-data/content-version'
 import { getCategories, getProviders, type CategorySummary } from '@/site-data/taxonomy'
 
-import { conditionalResponse, weakEtagOf } from './conditional-response'
+import { conditionalResponse, weakEtagOf } from '../http/conditional-response'
 import { getPayloadClient } from './payload-client'
-import { termPath, type CompareDownloadFormat } from './site-routes'
-import { absoluteUrl } from './site-url'
+import { termPath, type CompareDownloadFormat } from '../routes/site-routes'
+import { absoluteUrl } from '../routes/site-url'
 import { filterVocabulary, readTermFilters, searchParamsRecord, termFiltersQuery } from './term-filters'
 
 export const termUrl = (slug: string): string => absoluteUrl(termPath(slug))

@@ -3,8 +3,8 @@
 import { Feed, type Item } from 'feed'
 
 import { SITE_DESCRIPTION, SITE_NAME } from './site-identity'
-import { termPath } from './site-routes'
-import { absoluteUrl, siteUrl } from './site-url'
+import { termPath } from '../routes/site-routes'
+import { absoluteUrl, siteUrl } from '../routes/site-url'
 import { termSummary } from './term-summary'
 import type { TermView } from './term-view'
 

@@ -14,8 +14,8 @@ import {
   providerPath,
   termPath,
   type IndexLetter,
-} from './site-routes'
-import { absoluteUrl } from './site-url'
+} from '../routes/site-routes'
+import { absoluteUrl } from '../routes/site-url'
 import { META_DESCRIPTION_LENGTH, termMetaDescription, truncateAtWord } from './term-summary'
 import type { TermView } from './term-view'
 

@@ -9,8 +9,8 @@ import {
   sitemapFilePath,
   TERM_INDEX_PATH,
   type IndexLetter,
-} from './site-routes'
-import { absoluteUrl } from './site-url'
+} from '../routes/site-routes'
+import { absoluteUrl } from '../routes/site-url'
 
 /** The sitemap protocol allows 50,000; this many keeps a file of long slugs well under Next's 2 MB cache entry. */
 export const URLS_PER_TERM_SITEMAP = 5_000

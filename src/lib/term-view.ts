@@ -5,7 +5,7 @@ import { isHttpUrl } from '@/fields/http-url'
 import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
 import { populated, populatedList } from './relations'
-import { termPath } from './site-routes'
+import { termPath } from '../routes/site-routes'
 
 export type CategoryRef = Pick<Category, 'name' | 'slug'>
 export type ProviderRef = Pick<Provider, 'name' | 'slug' | 'fullName'> & { brandColor: string | null }

@@ -3,7 +3,7 @@
 // Why not `next start`: Next fills in X-Forwarded-For from the socket only when the client sent none, so
 // inside the app a forged header looks like a real one. Only code that sees the socket can tell them
 // apart. This server works out the client's address from the socket and the proxies the operator trusts
-// (TRUSTED_PROXIES) and passes it on in a header it always overwrites (./client-address-header.ts). It
+// (TRUSTED_PROXIES) and passes it on in a header it always overwrites (src/http/client-address-header.ts). It
 // also applies what no route handler can: a body-size limit before the body is read, timeouts against
 // slow clients, and a graceful stop on SIGTERM/SIGINT (requests in flight, then the job run in progress,
 // then the app and its database, within STOP_GRACE_MS). Pages leave Next's rendering cache identical for
@@ -26,7 +26,7 @@ import { jobRunInProgress } from '../workflow/job-leases'
 import { AnonymousAnswerCache } from './anonymous-answer-cache'
 import { caughtUpGate } from './caught-up-gate'
 import { ensureInternalToken, startChangeSync, startJobPolling, warmTermDirectory } from './internal-polls'
-import { CLIENT_ADDRESS_HEADER } from './client-address-header'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { preparePageResponse } from './page-response'
 import { refuseRequestBody, type BodyRefusal } from './request-body-limits'
 import { resolveClientAddress, type TrustedProxies } from './resolve-client-address'

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { etagOf } from '@/lib/conditional-response'
+import { etagOf } from '@/http/conditional-response'
 import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedTerm } from '@/lib/feeds'
 import { getPayloadClient } from '@/lib/payload-client'
 import { relationId } from '@/lib/relations'

@@ -5,9 +5,9 @@ import type { Payload, Where } from 'payload'
 
 import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, PROVIDER_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { etagOf } from '@/lib/conditional-response'
+import { etagOf } from '@/http/conditional-response'
 import { getPayloadClient } from '@/lib/payload-client'
-import { categoryPath, providerPath, termPath } from '@/lib/site-routes'
+import { categoryPath, providerPath, termPath } from '@/routes/site-routes'
 import {
   listPageEntries,
   renderSitemapIndex,

@@ -6,7 +6,7 @@ import { SiteHeader } from '@/components/site/site-header'
 import { APPLY_STORED_THEME_SCRIPT } from '@/components/site/theme'
 import { ATOM_FEED_PATH, JSON_FEED_PATH } from '@/lib/feeds'
 import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from '@/lib/site-identity'
-import { siteUrl } from '@/lib/site-url'
+import { siteUrl } from '@/routes/site-url'
 
 import './styles.css'
 

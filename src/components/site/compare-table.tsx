@@ -1,6 +1,6 @@
 // One category's page of the compare matrix: a row per term, a column per chosen provider.
 import type { CompareCell, CompareProvider, CompareRow } from '@/lib/compare-matrix'
-import { categoryPath, termPath } from '@/lib/site-routes'
+import { categoryPath, termPath } from '@/routes/site-routes'
 import type { CategoryRef } from '@/lib/term-view'
 
 import { MatchLevel } from './match-level'

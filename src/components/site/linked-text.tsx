@@ -3,7 +3,7 @@
 import { useId } from 'react'
 
 import type { TermLinker, TextSegment } from '@/lib/auto-link'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 
 function TermMention({ segment }: { segment: Required<TextSegment> }) {
   const previewId = useId()

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 
 import type { MissingPageSuggestions as Answer } from '@/app/(frontend)/search/missing-page/route'
 import type { SuggestedTerm } from '@/search/closest-terms'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 
 export function MissingPageSuggestions({ searchInputId }: { searchInputId: string }) {
   const [suggestions, setSuggestions] = useState<SuggestedTerm[]>([])

@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 
 import type { SearchSuggestion } from '@/search/search-suggestion'
 import { MAX_SEARCH_QUERY_LENGTH } from '@/search/search-text'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 
 import { HighlightedText } from './highlighted-text'
 import { useSearchSuggestions } from './use-search-suggestions'

@@ -1,4 +1,4 @@
-import { categoryPath } from '@/lib/site-routes'
+import { categoryPath } from '@/routes/site-routes'
 import { difficultyLabel } from '@/lib/term-filters'
 import type { TermView } from '@/lib/term-view'
 

@@ -2,7 +2,7 @@
 // difficulty and summary. Kept to a few elements per term with the styles in one class, so a page of a
 // hundred terms stays small.
 import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 import { difficultyLabel } from '@/lib/term-filters'
 import type { TermListEntry } from '@/site-data/published-terms'
 

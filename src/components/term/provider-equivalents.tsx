@@ -2,7 +2,7 @@
 // closely it matches, and the key difference.
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
-import { providerPath } from '@/lib/site-routes'
+import { providerPath } from '@/routes/site-routes'
 import type { ProviderEquivalentView } from '@/lib/term-view'
 
 import { TermSection } from './term-section'

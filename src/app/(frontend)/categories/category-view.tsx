@@ -10,7 +10,7 @@ import { TermEntryList } from '@/components/site/term-index-entries'
 import { categoryBreadcrumbs } from '@/lib/breadcrumbs'
 import { categoryPageMetadata } from '@/lib/page-metadata'
 import { pageCount, pageRange } from '@/lib/pagination'
-import { categoryPath, compareCategoryPath } from '@/lib/site-routes'
+import { categoryPath, compareCategoryPath } from '@/routes/site-routes'
 import { categoryPageStructuredData } from '@/lib/structured-data'
 import { findCategoryBySlug, getCategoryTerms } from '@/site-data/taxonomy'
 

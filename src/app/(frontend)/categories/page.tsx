@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { categoryIndexBreadcrumbs } from '@/lib/breadcrumbs'
 import { categoryIndexMetadata } from '@/lib/page-metadata'
-import { categoryPath } from '@/lib/site-routes'
+import { categoryPath } from '@/routes/site-routes'
 import { getCategories, getCategoryTermCounts } from '@/site-data/taxonomy'
 
 export const metadata: Metadata = categoryIndexMetadata()

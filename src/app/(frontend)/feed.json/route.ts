@@ -1,4 +1,4 @@
-import { conditionalResponse } from '@/lib/conditional-response'
+import { conditionalResponse } from '@/http/conditional-response'
 import { getFeedDocument } from '@/site-data/recent-terms'
 
 // Next's rendering cache answers no conditional requests for route handlers, so this one runs per

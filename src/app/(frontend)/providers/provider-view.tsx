@@ -11,7 +11,7 @@ import { ProviderServicesTable } from '@/components/site/provider-services-table
 import { providerBreadcrumbs } from '@/lib/breadcrumbs'
 import { providerPageMetadata } from '@/lib/page-metadata'
 import { pageCount } from '@/lib/pagination'
-import { providerPath } from '@/lib/site-routes'
+import { providerPath } from '@/routes/site-routes'
 import { providerPageStructuredData } from '@/lib/structured-data'
 import { getProviderServices } from '@/site-data/provider-services'
 import { findProviderBySlug, type ProviderSummary } from '@/site-data/taxonomy'

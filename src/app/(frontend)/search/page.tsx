@@ -6,7 +6,7 @@ import { parsePageNumber } from '@/lib/pagination'
 import type { SearchResultsPage } from '@/search/search-results-page'
 import { SEARCH_FIELD_LABELS } from '@/search/term-search-index'
 import { searchSite } from '@/lib/site-search'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,4 +1,4 @@
-import { conditionalResponse } from '@/lib/conditional-response'
+import { conditionalResponse } from '@/http/conditional-response'
 import { getSitemapIndex } from '@/site-data/sitemap'
 
 // The sitemap index over the files in /sitemap/<file>.xml. Runs per request to answer conditional

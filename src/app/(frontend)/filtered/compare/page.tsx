@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation'
 
 import { filteredViewMetadata } from '@/lib/page-metadata'
 import { parsePageNumber } from '@/lib/pagination'
-import { compareCategoryPath, COMPARE_PATH, withQuery } from '@/lib/site-routes'
+import { compareCategoryPath, COMPARE_PATH, withQuery } from '@/routes/site-routes'
 import { readTermFilters, termFiltersQuery } from '@/lib/term-filters'
 import { getCompareFilterChoices } from '@/site-data/filter-options'
 

@@ -12,7 +12,7 @@ import { TermIndexEntries } from '@/components/site/term-index-entries'
 import { termIndexBreadcrumbs } from '@/lib/breadcrumbs'
 import { filteredViewMetadata, termIndexMetadata } from '@/lib/page-metadata'
 import { pageCount, parsePageNumber } from '@/lib/pagination'
-import { TERM_INDEX_PATH, withQuery } from '@/lib/site-routes'
+import { TERM_INDEX_PATH, withQuery } from '@/routes/site-routes'
 import {
   hasTermFilters,
   readTermFilters,

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation'
 
 import { hasRole, STAFF_ROLES } from '@/access/roles'
 import { getPayloadClient } from '@/lib/payload-client'
-import { isPreviewSecret, safePreviewPath } from '@/lib/preview-url'
+import { isPreviewSecret, safePreviewPath } from '@/routes/preview-url'
 
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url)

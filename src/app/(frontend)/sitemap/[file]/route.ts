@@ -1,4 +1,4 @@
-import { conditionalResponse } from '@/lib/conditional-response'
+import { conditionalResponse } from '@/http/conditional-response'
 import { parseSitemapFile } from '@/lib/sitemap-entries'
 import { getSitemapFile } from '@/site-data/sitemap'
 

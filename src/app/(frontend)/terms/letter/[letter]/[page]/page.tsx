@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { parsePageNumber } from '@/lib/pagination'
-import { letterFromSegment } from '@/lib/site-routes'
+import { letterFromSegment } from '@/routes/site-routes'
 
 import { letterIndexMetadata, LetterIndexView } from '../../../letter-index-view'
 
