@@ -5,7 +5,7 @@
 // resume exactly there. Delivery is at least once: an item may come again, and applying it again is harmless.
 import type { Payload, Where } from 'payload'
 
-import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/site-cache/change-events'
+import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/change-events/change-events'
 import { PRUNE_FLOOR_MS } from '@/config/change-log-bounds'
 
 import type { FeedCursor, LogPosition } from './change-cursor'

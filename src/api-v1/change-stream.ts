@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 
 import type { ChangeFeedSettings } from '@/config/env'
-import { serverStopping } from '@/server/stopping'
+import { serverStopping } from '@/shutdown/stopping'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
 import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedEntry } from './change-feed'

@@ -10,7 +10,7 @@ import {
   TERM_LISTS_TAG,
 } from '@/site-cache/cache-tags'
 import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { serviceRowFor } from '@/site-data/provider-services'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import {

@@ -3,8 +3,8 @@
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
-import { richTextToPlainText } from '@/content-transfer/rich-text'
-import { populated, populatedList } from '@/lib/relations'
+import { richTextToPlainText } from '@/content-format/rich-text'
+import { populated, populatedList } from '@/fields/relations'
 import { termPath } from '@/routes/site-routes'
 import { toTermView } from '@/lib/term-view'
 import type { Term } from '@/payload-types'

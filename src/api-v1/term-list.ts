@@ -6,7 +6,7 @@ import type { Where } from 'payload'
 import type { Term } from '@/payload-types'
 import { termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import { categoryRefsById, findCategoryBySlug, findProviderBySlug, getCategories } from '@/site-data/taxonomy'
 

@@ -4,7 +4,7 @@
 import { isHttpUrl } from '@/fields/http-url'
 
 import { csvRow } from './csv'
-import { relationId } from './relations'
+import { relationId } from '../fields/relations'
 import type { ProviderEquivalentView, ProviderRef } from './term-view'
 
 export type CompareProvider = ProviderRef & { id: string }

@@ -21,7 +21,7 @@ import compression from 'compression'
 import { closeOpenDatabases } from '../db/open-databases'
 import { describeMediaStorage, localMediaDirectory, readS3Settings } from '../media-storage/media-storage-settings'
 import { describeSharedState, readBuildId, readRedisSettings } from '../redis/redis-settings.mjs'
-import { jobRunInProgress } from '../workflow/job-leases'
+import { jobRunInProgress } from '../jobs/job-leases'
 
 import { AnonymousAnswerCache } from './anonymous-answer-cache'
 import { caughtUpGate } from './caught-up-gate'
@@ -33,7 +33,7 @@ import { resolveClientAddress, type TrustedProxies } from './resolve-client-addr
 import { applyHeapGrowth } from './heap-growth'
 import { checkAppSettings, readServerSettings } from './server-settings'
 import { readSharedCacheSettings, type SharedCacheSettings } from './shared-cache-policy'
-import { announceServerStopping, STOP_GRACE_MS } from './stopping'
+import { announceServerStopping, STOP_GRACE_MS } from '../shutdown/stopping'
 
 /** A client gets this long to send its headers, and this long for the whole request (a 12 MiB upload). */
 const HEADERS_TIMEOUT_MS = 20_000

@@ -6,7 +6,7 @@ import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, providerTag, providerTermsTag } from '@/site-cache/cache-tags'
 import { isHttpUrl } from '@/fields/http-url'
 import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import type { CategoryRef, ProviderEquivalentView } from '@/lib/term-view'
 
 import { countPublishedTerms, findPublishedTerms, type ListPage } from './published-terms'

@@ -3,7 +3,7 @@
 // indexed sort key. Every list read in this folder goes through here.
 import type { Payload, Where } from 'payload'
 
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { termMetaDescription } from '@/lib/term-summary'
 import type { Term, TermsSelect } from '@/payload-types'
 import type { CategoryRef } from '@/lib/term-view'

@@ -7,7 +7,7 @@ import { CATEGORY_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { etagOf } from '@/http/conditional-response'
 import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedTerm } from '@/lib/feeds'
 import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
 
 import { findPublishedTerms, TERM_LIST_SELECT, toTermListEntry, type TermListEntry } from './published-terms'

@@ -13,7 +13,7 @@ import {
   TERM_LISTS_TAG,
 } from '@/site-cache/cache-tags'
 import { getPayloadClient } from '@/lib/payload-client'
-import { populated } from '@/lib/relations'
+import { populated } from '@/fields/relations'
 import type { CategoryRef, ProviderRef } from '@/lib/term-view'
 
 import {

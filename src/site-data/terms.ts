@@ -7,7 +7,7 @@ import { cache } from 'react'
 import type { Payload, TypedUser } from 'payload'
 
 import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { toTermView, type TermView } from '@/lib/term-view'
 import type { Term } from '@/payload-types'
 import { categoryTag, faqTag, providerTag, termIdTag, termSlugTag, useCaseTag } from '@/site-cache/cache-tags'

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { generatedEntry, GENERATED_CATEGORIES } from '../../bench/generated-glossary'
-import { plainTextToRichText } from '@/content-transfer/rich-text'
+import { plainTextToRichText } from '@/content-format/rich-text'
 import { searchTerms } from '@/search/term-search-index'
 import type { Category, Provider } from '@/payload-types'
 import type { DirectoryReader } from '@/site-data/directory-sync'
