@@ -10,7 +10,7 @@ import {
 } from 'payload'
 
 import { isEditorOrAdmin } from '@/access/content-access'
-import { recordCancelledSchedule, recordQueuedSchedule } from '@/audit/schedule-audit-hooks'
+import { recordCancelledSchedule, recordQueuedSchedule } from '@/workflow/schedule-audit-hooks'
 
 import { leaseFields } from '../jobs/job-leases'
 

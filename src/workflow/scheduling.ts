@@ -4,7 +4,7 @@
 // The admin only offers scheduling to users whose update access allows publishing (editors, admins).
 import type { JobsConfig, TaskConfig } from 'payload'
 
-import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
 import { webhookTasks } from '@/webhooks/deliver-webhook'
 
 import { mayManageJobs, cloudlexJobsCollection } from './jobs-collection'

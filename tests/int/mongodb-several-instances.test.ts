@@ -6,7 +6,7 @@
 import { createLocalReq, getPayload, logoutOperation, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
 import { readChangesSince } from '@/site-cache/change-log'
 import { leaseDueJobs } from '@/jobs/job-leases'
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
 import { leaseDueJobs, leaseOwnerOfThisProcess } from '@/jobs/job-leases'
 
 const [mode, argument] = process.argv.slice(2)
