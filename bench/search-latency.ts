@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { generatedEntry } from './generated-glossary'
 import { findClosestTerms, suggestTermsForPath } from '@/search/closest-terms'
 import { searchTerms, type TermTexts } from '@/search/term-search-index'
-import { termMetaDescription } from '@/lib/term-summary'
+import { termMetaDescription } from '@/site-data/term-summary'
 import { DirectoryContents } from '@/site-data/directory-contents'
 import type { DirectoryTerm, DirectoryText } from '@/site-data/directory-term'
 

@@ -2,7 +2,7 @@
 // optionally one category, made by the same row builder as the site's compare page and downloads.
 import { categoryTag, providerTag, PROVIDER_LIST_TAG, termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { compareRow } from '@/lib/compare-matrix'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import { findCategoryBySlug, getProviders, type ProviderSummary } from '@/site-data/taxonomy'
 

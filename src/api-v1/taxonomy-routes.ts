@@ -9,7 +9,7 @@ import {
   termIdTag,
   TERM_LISTS_TAG,
 } from '@/site-cache/cache-tags'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { relationId } from '@/fields/relations'
 import { serviceRowFor } from '@/site-data/provider-services'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'

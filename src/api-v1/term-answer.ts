@@ -6,7 +6,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { richTextToPlainText } from '@/content-format/rich-text'
 import { populated, populatedList } from '@/fields/relations'
 import { termPath } from '@/routes/site-routes'
-import { toTermView } from '@/lib/term-view'
+import { toTermView } from '@/site-data/term-view'
 import type { Term } from '@/payload-types'
 
 import type { V1Term } from './term-schema'

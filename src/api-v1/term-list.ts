@@ -5,7 +5,7 @@ import type { Where } from 'payload'
 
 import type { Term } from '@/payload-types'
 import { termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { relationId } from '@/fields/relations'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import { categoryRefsById, findCategoryBySlug, findProviderBySlug, getCategories } from '@/site-data/taxonomy'

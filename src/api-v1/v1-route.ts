@@ -12,7 +12,7 @@
 //   by a shared cache.
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { takeMeteredAttempt, type RateLimitQuota } from '@/rate-limit/attempts'
 import { addressKey } from '@/rate-limit/limit-by-address'
 

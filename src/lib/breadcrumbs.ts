@@ -8,7 +8,7 @@ import {
   termPath,
   type IndexLetter,
 } from '../routes/site-routes'
-import type { CategoryRef, ProviderRef, TermRef } from './term-view'
+import type { CategoryRef, ProviderRef, TermRef } from '../site-data/term-view'
 
 export type Crumb = { name: string; path: string }
 

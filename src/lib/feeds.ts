@@ -5,8 +5,8 @@ import { Feed, type Item } from 'feed'
 import { SITE_DESCRIPTION, SITE_NAME } from './site-identity'
 import { termPath } from '../routes/site-routes'
 import { absoluteUrl, siteUrl } from '../routes/site-url'
-import { termSummary } from './term-summary'
-import type { TermView } from './term-view'
+import { termSummary } from '../site-data/term-summary'
+import type { TermView } from '../site-data/term-view'
 
 export const FEED_LENGTH = 30
 export const ATOM_FEED_PATH = '/feed.xml'

@@ -16,8 +16,8 @@ import {
   type IndexLetter,
 } from '../routes/site-routes'
 import { absoluteUrl } from '../routes/site-url'
-import { META_DESCRIPTION_LENGTH, termMetaDescription, truncateAtWord } from './term-summary'
-import type { TermView } from './term-view'
+import { META_DESCRIPTION_LENGTH, termMetaDescription, truncateAtWord } from '../site-data/term-summary'
+import type { TermView } from '../site-data/term-view'
 
 type PageDescription = {
   /** Shown in the tab; the layout's template appends " · Cloudlex" unless `absoluteTitle` is set. */

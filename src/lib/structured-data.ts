@@ -10,9 +10,9 @@ import {
   type Crumb,
 } from './breadcrumbs'
 import { GLOSSARY_NAME, SITE_DESCRIPTION, SITE_NAME } from './site-identity'
-import { termSummary } from './term-summary'
+import { termSummary } from '../site-data/term-summary'
 import { termPath } from '../routes/site-routes'
-import type { CategoryRef, FaqView, ProviderRef, TermRef, TermView } from './term-view'
+import type { CategoryRef, FaqView, ProviderRef, TermRef, TermView } from '../site-data/term-view'
 
 export type JsonLdObject = { '@context'?: 'https://schema.org'; '@type': string } & Record<string, unknown>
 

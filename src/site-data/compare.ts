@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { cachedRead } from '@/site-cache/cached-read'
 import { categoryTermsTag, PROVIDER_LIST_TAG } from '@/site-cache/cache-tags'
 import { compareRow, type CompareProvider, type CompareRow } from '@/lib/compare-matrix'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 
 import { countPublishedTerms, findPublishedTerms, type ListPage } from './published-terms'
 import type { CategorySummary } from './taxonomy'

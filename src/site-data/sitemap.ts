@@ -6,7 +6,7 @@ import type { Payload, Where } from 'payload'
 import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, PROVIDER_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
 import { etagOf } from '@/http/conditional-response'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { categoryPath, providerPath, termPath } from '@/routes/site-routes'
 import {
   listPageEntries,

@@ -4,7 +4,7 @@
 import type { Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { termFiltersWhere, filterVocabulary } from '@/lib/term-filters'
+import { termFiltersWhere, filterVocabulary } from '@/site-data/term-filters'
 import { compareRowPages, readCompareRows } from '@/site-data/compare'
 import { readProviderServices } from '@/site-data/provider-services'
 import { readFeedTerms, readHomeRecentTerms } from '@/site-data/recent-terms'

@@ -3,7 +3,7 @@
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
 import { providerPath } from '@/routes/site-routes'
-import type { ProviderEquivalentView } from '@/lib/term-view'
+import type { ProviderEquivalentView } from '@/site-data/term-view'
 
 import { TermSection } from './term-section'
 

@@ -5,9 +5,9 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 
 import { filteredViewMetadata } from '@/lib/page-metadata'
-import { parsePageNumber } from '@/lib/pagination'
+import { parsePageNumber } from '@/site-data/pagination'
 import { compareCategoryPath, COMPARE_PATH, withQuery } from '@/routes/site-routes'
-import { readTermFilters, termFiltersQuery } from '@/lib/term-filters'
+import { readTermFilters, termFiltersQuery } from '@/site-data/term-filters'
 import { getCompareFilterChoices } from '@/site-data/filter-options'
 
 import { compareViewMetadata, CompareView, type CompareSelection } from '../../compare/compare-view'

@@ -2,7 +2,7 @@ import { draftMode, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { hasRole, STAFF_ROLES } from '@/access/roles'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { isPreviewSecret, safePreviewPath } from '@/routes/preview-url'
 
 export async function GET(request: Request): Promise<Response> {

@@ -5,7 +5,7 @@
 // starts: a poll that arrived just before the stop would otherwise lease jobs it may not have time to run.
 import { after } from 'next/server'
 
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { serverStopping } from '@/shutdown/stopping'
 import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
 import { startLogPruningIfDue } from '@/site-cache/log-retention'

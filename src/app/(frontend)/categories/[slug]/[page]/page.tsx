@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { parsePageNumber } from '@/lib/pagination'
+import { parsePageNumber } from '@/site-data/pagination'
 
 import { categoryViewMetadata, CategoryView } from '../../category-view'
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { parsePageNumber } from '@/lib/pagination'
-import { NO_TERM_FILTERS } from '@/lib/term-filters'
+import { parsePageNumber } from '@/site-data/pagination'
+import { NO_TERM_FILTERS } from '@/site-data/term-filters'
 
 import { compareViewMetadata, CompareView } from '../../compare-view'
 
