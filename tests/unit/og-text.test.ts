@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { firstSentence, toOgText } from '@/lib/og-text'
+import { firstSentence, toOgText } from '@/seo/og-text'
 import { firstParagraph, truncateAtWord } from '@/site-data/term-summary'
 
 describe('text for social images', () => {

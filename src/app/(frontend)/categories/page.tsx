@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
-import { categoryIndexBreadcrumbs } from '@/lib/breadcrumbs'
-import { categoryIndexMetadata } from '@/lib/page-metadata'
+import { categoryIndexBreadcrumbs } from '@/seo/breadcrumbs'
+import { categoryIndexMetadata } from '@/seo/page-metadata'
 import { categoryPath } from '@/routes/site-routes'
 import { getCategories, getCategoryTermCounts } from '@/site-data/taxonomy'
 

@@ -4,7 +4,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 
-import { filteredViewMetadata } from '@/lib/page-metadata'
+import { filteredViewMetadata } from '@/seo/page-metadata'
 import { parsePageNumber } from '@/site-data/pagination'
 import { compareCategoryPath, COMPARE_PATH, withQuery } from '@/routes/site-routes'
 import { readTermFilters, termFiltersQuery } from '@/site-data/term-filters'

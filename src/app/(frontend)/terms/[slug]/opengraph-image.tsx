@@ -1,7 +1,7 @@
 import { ImageResponse } from 'next/og'
 
 import { OG_IMAGE_SIZE, OgCard } from '@/components/site/og-card'
-import { firstSentence, toOgText } from '@/lib/og-text'
+import { firstSentence, toOgText } from '@/seo/og-text'
 import { termSummary } from '@/site-data/term-summary'
 import { getPublishedTerm } from '@/site-data/terms'
 

@@ -1,5 +1,5 @@
 // The Atom feed (/feed.xml) and JSON Feed (/feed.json) of recently published and updated terms, built
-// with the `feed` package from the newest terms (src/site-data/feeds.ts reads them, newest first).
+// with the `feed` package from the newest terms (./feed-documents.ts reads them, newest first).
 import { Feed, type Item } from 'feed'
 
 import { SITE_DESCRIPTION, SITE_NAME } from './site-identity'

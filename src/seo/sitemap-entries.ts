@@ -1,6 +1,6 @@
 // The sitemap of the public site as a sitemap index (/sitemap.xml) over files of at most a few thousand
 // URLs each: one for the list pages and as many as the terms need, each file small enough to be cached
-// whole and far under the protocol's 50,000 URLs. Pure: the reads are in src/site-data/sitemap.ts.
+// whole and far under the protocol's 50,000 URLs. Pure: the reads are in ./sitemap.ts.
 import {
   CATEGORY_INDEX_PATH,
   COMPARE_PATH,
