@@ -1,7 +1,7 @@
 // GET /api/v1/compare: the cross-provider matrix a page of rows at a time, for chosen providers and
 // optionally one category, made by the same row builder as the site's compare page and downloads.
 import { categoryTag, providerTag, PROVIDER_LIST_TAG, termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { compareRow } from '@/lib/compare-matrix'
+import { compareRow } from '@/downloads/compare-matrix'
 import { getPayloadClient } from '@/site-data/payload-client'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import { findCategoryBySlug, getProviders, type ProviderSummary } from '@/site-data/taxonomy'

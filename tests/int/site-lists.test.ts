@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { termFiltersWhere, filterVocabulary } from '@/site-data/term-filters'
-import { compareRowPages, readCompareRows } from '@/site-data/compare'
+import { compareRowPages, readCompareRows } from '@/downloads/compare'
 import { readProviderServices } from '@/site-data/provider-services'
 import { readFeedTerms } from '@/seo/feed-documents'
 import { readHomeRecentTerms } from '@/site-data/recent-terms'

@@ -1,5 +1,5 @@
 // One category's page of the compare matrix: a row per term, a column per chosen provider.
-import type { CompareCell, CompareProvider, CompareRow } from '@/lib/compare-matrix'
+import type { CompareCell, CompareProvider, CompareRow } from '@/downloads/compare-matrix'
 import { categoryPath, termPath } from '@/routes/site-routes'
 import type { CategoryRef } from '@/site-data/term-view'
 

@@ -9,8 +9,8 @@ import {
   compareJsonTerm,
   chosenColumns,
   type CompareProvider,
-} from '@/lib/compare-matrix'
-import { compareRowPages, countCompareTerms } from '@/site-data/compare'
+} from '@/downloads/compare-matrix'
+import { compareRowPages, countCompareTerms } from '@/downloads/compare'
 import { readContentVersion } from '@/site-data/content-version'
 import { getCategories, getProviders, type CategorySummary } from '@/site-data/taxonomy'
 
