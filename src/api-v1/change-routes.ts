@@ -34,7 +34,7 @@ const TAG_OF: Record<V1Change['collection'], (id: string) => string> = {
   categories: categoryTag,
   providers: providerTag,
 }
-/** Tags every change to a document of the collection also expires (./cache-tags.ts). */
+/** Tags every change to a document of the collection also expires (src/site-cache/cache-tags.ts). */
 const LIST_TAG_OF: Record<V1Change['collection'], string> = {
   terms: TERM_LISTS_TAG,
   categories: CATEGORY_LIST_TAG,
