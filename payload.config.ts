@@ -25,7 +25,7 @@ import { withAllOrNothingBulkWrites } from '@/concurrency/all-or-nothing-bulk-wr
 import { codeStaleVersionGraphqlErrors } from '@/concurrency/graphql-stale-version'
 import { readCorsConfig } from '@/cross-origin/cors-config'
 import { createDatabaseAdapter } from '@/db/database-adapter'
-import { readPayloadSecret } from '@/lib/env'
+import { readPayloadSecret } from '@/config/env'
 import { mediaStoragePlugin } from '@/media-storage/media-storage-plugin'
 import { readS3Settings } from '@/media-storage/media-storage-settings'
 import { seedOnFirstStart } from '@/first-start/seed-on-first-start'

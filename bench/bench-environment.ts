@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 
 import { RATE_LIMITS } from '@/rate-limit/limits'
-import type { Environment } from '@/server/environment'
+import type { Environment } from '@/config/environment'
 
 export type BenchPaths = {
   workDir: string

@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util'
 
 import { generatedEntry } from './generated-glossary'
-import { findClosestTerms, suggestTermsForPath } from '@/lib/search/closest-terms'
-import { searchTerms } from '@/lib/search/search-terms'
-import type { TermTexts } from '@/lib/search/term-search-index'
-import { termMetaDescription } from '@/lib/term-summary'
+import { findClosestTerms, suggestTermsForPath } from '@/search/closest-terms'
+import { searchTerms } from '@/search/search-terms'
+import type { TermTexts } from '@/search/term-search-index'
+import { termMetaDescription } from '@/site-data/term-summary'
 import { DirectoryContents } from '@/site-data/directory-contents'
 import type { DirectoryTerm, DirectoryText } from '@/site-data/directory-term'
 

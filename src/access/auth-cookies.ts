@@ -1,8 +1,8 @@
 // How the admin's sign-in cookie is set (Payload's `auth.cookies` on the users collection).
 import type { IncomingAuthType } from 'payload'
 
-import { isHttpsAddress } from '@/lib/security-headers'
-import { siteUrl } from '@/lib/site-url'
+import { isHttpsAddress } from '@/http/security-headers'
+import { siteUrl } from '@/routes/site-url'
 
 type AuthCookieSettings = NonNullable<IncomingAuthType['cookies']>
 

@@ -15,7 +15,7 @@ import {
 import { formatAdminURL } from 'payload/shared'
 
 import { ROLES, type Role } from '@/access/roles'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { isStage, STAGE_LABELS, type Stage } from '@/workflow/stages'
 import { decideTransition } from '@/workflow/transitions'
 

@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { API_CLIENTS_COLLECTION } from '@/access/roles'
 import type { ApiClientScope } from '@/collections/ApiClients'
 
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 
 export type V1Caller = { kind: 'anonymous' } | { kind: 'client'; id: string; name: string; scope: ApiClientScope }
 

@@ -3,7 +3,7 @@
 // so a damaged cursor is reported instead of silently restarting or skipping the feed.
 import { z } from 'zod'
 
-import { FEED_COLLECTIONS } from '@/site-cache/change-events'
+import { FEED_COLLECTIONS } from '@/change-events/change-events'
 
 /** Ids are UUIDs (SQLite) or ObjectIds (MongoDB); either fits. */
 const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)

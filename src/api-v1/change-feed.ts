@@ -5,8 +5,9 @@
 // resume exactly there. Delivery is at least once: an item may come again, and applying it again is harmless.
 import type { Payload, Where } from 'payload'
 
-import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/site-cache/change-events'
-import { PRUNE_FLOOR_MS, readFirstChange } from '@/site-cache/change-log'
+import { FEED_COLLECTIONS, type ChangeEvent, type FeedCollection } from '@/change-events/change-events'
+import { PRUNE_FLOOR_MS } from '@/config/change-log-bounds'
+import { readFirstChange } from '@/site-cache/change-log'
 
 import type { FeedCursor, LogPosition } from './change-cursor'
 import type { V1Change } from './change-schema'

@@ -2,7 +2,7 @@
 // answered with a 400 problem naming it, never taken as "from the start" or as the default.
 import { decodeCursor, type FeedCursor } from './change-cursor'
 import { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from './change-schema'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 
 export type Checked<T> = { value: T } | { refusal: Response }
 

@@ -1,7 +1,7 @@
 // GET /api/v1/changes: one page of the change feed (./change-feed.ts), the same for every caller.
 import type { Payload } from 'payload'
 
-import type { ChangeFeedSettings } from '@/lib/env'
+import type { ChangeFeedSettings } from '@/config/env'
 import {
   CATEGORY_LIST_TAG,
   categoryTag,
@@ -15,7 +15,7 @@ import { encodeCursor, type FeedCursor } from './change-cursor'
 import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedPage } from './change-feed'
 import { readLimit, readSince } from './change-parameters'
 import { ChangePageSchema, type V1Change } from './change-schema'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { refuseUnknownParameters } from './query-parameters'
 import { boundedCacheTags, v1Answer } from './v1-answer'
 
@@ -34,7 +34,7 @@ const TAG_OF: Record<V1Change['collection'], (id: string) => string> = {
   categories: categoryTag,
   providers: providerTag,
 }
-/** Tags every change to a document of the collection also expires (./cache-tags.ts). */
+/** Tags every change to a document of the collection also expires (src/site-cache/cache-tags.ts). */
 const LIST_TAG_OF: Record<V1Change['collection'], string> = {
   terms: TERM_LISTS_TAG,
   categories: CATEGORY_LIST_TAG,

@@ -2,7 +2,7 @@
 // these schemas and every page is parsed through them before it is sent.
 import { z } from 'zod'
 
-import { CHANGE_EVENTS, FEED_COLLECTIONS } from '@/site-cache/change-events'
+import { CHANGE_EVENTS, FEED_COLLECTIONS } from '@/change-events/change-events'
 
 export const MAX_FEED_LIMIT = 500
 export const DEFAULT_FEED_LIMIT = 100

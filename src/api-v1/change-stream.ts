@@ -5,14 +5,14 @@
 // after a lifetime; an instance holds a bounded number of streams, and a stream holds at most one page.
 import type { Payload } from 'payload'
 
-import type { ChangeFeedSettings } from '@/lib/env'
-import { serverStopping } from '@/server/stopping'
+import type { ChangeFeedSettings } from '@/config/env'
+import { serverStopping } from '@/shutdown/stopping'
 
 import { encodeCursor, type FeedCursor } from './change-cursor'
 import { CURSOR_EXPIRED_DETAIL, feedCursorExpired, readFeedPage, type FeedEntry } from './change-feed'
 import { readStreamStart } from './change-parameters'
 import { ChangeSchema } from './change-schema'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { refuseUnknownParameters } from './query-parameters'
 
 export const STREAM_PARAMETERS = ['since'] as const

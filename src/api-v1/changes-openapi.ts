@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
 
 import { ChangePageSchema, LimitParameterSchema, SinceParameterSchema } from './change-schema'
-import { ProblemSchema } from './problem-schema'
+import { ProblemSchema } from '../http/problem-schema'
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
 

@@ -1,14 +1,14 @@
 // GET /api/v1/compare: the cross-provider matrix a page of rows at a time, for chosen providers and
 // optionally one category, made by the same row builder as the site's compare page and downloads.
 import { categoryTag, providerTag, PROVIDER_LIST_TAG, termIdTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { compareRow } from '@/lib/compare-matrix'
-import { getPayloadClient } from '@/lib/payload-client'
+import { compareRow } from '@/downloads/compare-matrix'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import { findCategoryBySlug, getProviders, type ProviderSummary } from '@/site-data/taxonomy'
 
 import { CompareQuerySchema, CompareSchema, MAX_PROVIDERS_ASKED } from './compare-schema'
 import { encodeCursor, positionFromCursor } from './list-cursor'
-import { invalidParameterResponse } from './problem'
+import { invalidParameterResponse } from '../http/problem'
 import { parseQuery } from './query-parameters'
 import type { DIFFICULTIES } from './term-schema'
 import { boundedCacheTags, v1Answer } from './v1-answer'

@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 import type { ListPosition } from '@/site-data/published-terms'
 
-import { invalidParameterResponse } from './problem'
+import { invalidParameterResponse } from '../http/problem'
 
 /** Longer than any cursor this API hands out (a sort key and a slug of at most a few hundred characters). */
 export const MAX_CURSOR_LENGTH = 2_000

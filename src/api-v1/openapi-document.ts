@@ -1,11 +1,11 @@
 // The OpenAPI 3.1 document of the v1 API, generated from the schemas that shape its answers
-// (./term-schema.ts, ./problem.ts), so the contract cannot drift from what is sent.
+// (./term-schema.ts, src/http/problem-schema.ts), so the contract cannot drift from what is sent.
 import { z } from 'zod'
 import { createDocument } from 'zod-openapi'
 
 import { changesPaths } from './changes-openapi'
 import { CompareQuerySchema, CompareSchema } from './compare-schema'
-import { ProblemSchema } from './problem-schema'
+import { ProblemSchema } from '../http/problem-schema'
 import { SearchQuerySchema, SearchResultsSchema } from './search-schema'
 import {
   CategoryListSchema,

@@ -3,7 +3,7 @@
 // 400 naming it, instead of being silently ignored (a misspelt filter would otherwise return everything).
 import type { z } from 'zod'
 
-import { problem, problemResponse, type Problem } from './problem'
+import { problem, problemResponse, type Problem } from '../http/problem'
 
 /** A hostile address may hold thousands of long names: the answer names the first few, shortened. */
 const MAX_NAMED = 10

@@ -1,6 +1,6 @@
 // Every v1 address is read-only. Next answers a method a route does not export with an empty 405;
 // these answer it in the API's own error shape, naming the methods that are allowed.
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 
 function methodNotAllowed(request: Request): Response {
   const path = new URL(request.url).pathname

@@ -1,8 +1,8 @@
-// GET /api/v1/search: the site's search (src/lib/site-search.ts) over the published-term directory, which
+// GET /api/v1/search: the site's search (src/site-data/site-search.ts) over the published-term directory, which
 // follows each change within about a second. Not kept in the anonymous-answer cache: that cache is
 // expired when a change is logged, and the directory may apply the change a moment later.
 import { termSlugTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { searchSite } from '@/lib/site-search'
+import { searchSite } from '@/site-data/site-search'
 
 import { parseQuery } from './query-parameters'
 import { SearchQuerySchema, SearchResultsSchema } from './search-schema'

@@ -1,9 +1,9 @@
 // The v1 shape of search results and the query parameters of the search endpoint.
 import { z } from 'zod'
 
-import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE } from '@/lib/search/search-results-page'
-import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/search/search-text'
-import { SEARCH_FIELDS } from '@/lib/search/term-search-index'
+import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE } from '@/search/search-results-page'
+import { MAX_SEARCH_QUERY_LENGTH } from '@/search/search-text'
+import { SEARCH_FIELDS } from '@/search/term-search-index'
 
 import { CategoryRefSchema } from './term-schema'
 

@@ -9,8 +9,8 @@ import {
   termIdTag,
   TERM_LISTS_TAG,
 } from '@/site-cache/cache-tags'
-import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { relationId } from '@/fields/relations'
 import { serviceRowFor } from '@/site-data/provider-services'
 import { findPublishedTermsAfter } from '@/site-data/published-terms'
 import {
@@ -23,7 +23,7 @@ import {
 } from '@/site-data/taxonomy'
 
 import { encodeCursor, positionFromCursor } from './list-cursor'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { parseQuery, refuseUnknownParameters } from './query-parameters'
 import {
   CategoryListSchema,

@@ -3,10 +3,10 @@
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
-import { richTextToPlainText } from '@/content-transfer/rich-text'
-import { populated, populatedList } from '@/lib/relations'
-import { termPath } from '@/lib/site-routes'
-import { toTermView } from '@/lib/term-view'
+import { richTextToPlainText } from '@/content-format/rich-text'
+import { populated, populatedList } from '@/fields/relations'
+import { termPath } from '@/routes/site-routes'
+import { toTermView } from '@/site-data/term-view'
 import type { Term } from '@/payload-types'
 
 import type { V1Term } from './term-schema'

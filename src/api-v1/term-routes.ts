@@ -1,9 +1,9 @@
 // GET /api/v1/terms/{slug}: one published term, whoever asks; its latest draft for a client allowed to
 // preview that asks with ?preview=true.
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { getPublishedTermDocument, readTermDraftDocument } from '@/site-data/terms'
 
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 import { parseQuery } from './query-parameters'
 import { termAnswer } from './term-answer'
 import { MAX_SLUG_LENGTH, TermQuerySchema, TermSchema } from './term-schema'

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 
 import type { z } from 'zod'
 
-import { conditionalResponse, SHARED_CACHE_CONTROL } from '@/lib/conditional-response'
+import { conditionalResponse, SHARED_CACHE_CONTROL } from '@/http/conditional-response'
 
 /** A strong ETag: the digest of the exact bytes sent, as the API cache computes it for a kept answer. */
 export function bodyEtag(body: string | Uint8Array): string {

@@ -12,12 +12,12 @@
 //   by a shared cache.
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { takeMeteredAttempt, type RateLimitQuota } from '@/rate-limit/attempts'
 import { addressKey } from '@/rate-limit/limit-by-address'
 
 import { identifyCaller, type V1Caller } from './caller'
-import { problem, problemResponse } from './problem'
+import { problem, problemResponse } from '../http/problem'
 
 type Handler<Context extends unknown[]> = (request: Request, ...context: Context) => Promise<Response>
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { robotsRules } from '@/lib/robots-rules'
+import { robotsRules } from '@/seo/robots-rules'
 
 // Next serves robots.txt only from the app root, not from a route group. The sitemap address comes
 // from SERVER_URL at run time.

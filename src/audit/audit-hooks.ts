@@ -11,7 +11,7 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { WORKFLOW_CONTEXT } from '@/workflow/workflow-context'
+import { WORKFLOW_CONTEXT } from '@/request-context/workflow-context'
 
 import type { AuditAction } from './audit-actions'
 import { changedFieldNames } from './changed-fields'

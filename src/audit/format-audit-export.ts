@@ -1,5 +1,5 @@
 // Audit-log entries as JSON Lines or CSV (RFC 4180), one entry per line. Pure: no Payload, no I/O.
-import { csvCell } from '@/lib/csv'
+import { csvCell } from '@/downloads/csv'
 
 export type AuditExportFormat = 'jsonl' | 'csv'
 

@@ -4,7 +4,7 @@ import type { PayloadRequest } from 'payload'
 
 import { isStaffAccount } from '@/access/roles'
 import { writeLogRow } from '@/db/log-rows'
-import { clientAddressOf } from '@/server/client-address-header'
+import { clientAddressOf } from '@/http/client-address-header'
 
 import type { ActorType, AuditAction } from './audit-actions'
 

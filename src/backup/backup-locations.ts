@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { databaseKindOf, resolveDatabaseUri } from '@/db/database-adapter'
 import { localMediaDirectory, readS3Settings } from '@/media-storage/media-storage-settings'
-import type { Environment } from '@/server/environment'
+import type { Environment } from '@/config/environment'
 
 export const README_BACKUP_SECTION = 'README.md, "Backup and restore"'
 

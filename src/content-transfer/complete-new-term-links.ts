@@ -13,7 +13,7 @@ import type { BulkInsert } from '@/db/bulk-insert'
 import { collectLogRows } from '@/db/log-rows'
 import { tagsForChange } from '@/site-cache/cache-tags'
 import { recordChange } from '@/site-cache/record-content-change'
-import { yieldToEventLoop } from '@/lib/event-loop'
+import { yieldToEventLoop } from '@/db/event-loop'
 
 import type { ImportReportBuilder } from './import-report'
 import { OwnedStrings } from './own-copy'

@@ -14,7 +14,7 @@ import {
 
 import type { TermDocument } from '@/content-format/types'
 import type { BulkInsert } from '@/db/bulk-insert'
-import { yieldToEventLoop } from '@/lib/event-loop'
+import { yieldToEventLoop } from '@/db/event-loop'
 
 import { prepareCreate, storeCreated, type PreparedDocument } from './create-in-bulk'
 import type { Lookups } from './import-lookups'

@@ -3,7 +3,7 @@
 // import compares.
 import type { Payload } from 'payload'
 
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import type { Faq, Term, UseCase } from '@/payload-types'
 
 type DraftStatus = { _status?: 'draft' | 'published' | null }

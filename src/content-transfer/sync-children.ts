@@ -6,7 +6,7 @@ import type { TermDocument } from '@/content-format/types'
 
 import type { StoredFaq, StoredUseCase } from './existing-terms'
 import type { ImportStatus } from './import-report'
-import { plainTextToRichText, richTextToPlainText } from './rich-text'
+import { plainTextToRichText, richTextToPlainText } from '../content-format/rich-text'
 
 type Child = { id: string; _status?: 'draft' | 'published' | null }
 

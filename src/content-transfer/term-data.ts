@@ -1,7 +1,7 @@
 // The term's data from an entry, and whether a stored term already says the same: shared by the bulk
 // create of new terms and the update of existing ones.
 import type { TermDocument } from '@/content-format/types'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import type { Term } from '@/payload-types'
 
 import type { StoredTerm } from './existing-terms'

@@ -4,7 +4,7 @@
 // the whole list as written in pendingRelatedTerms: when the missing terms arrive, the links are rebuilt in
 // that order, and an export before then still writes the names in the order of the file.
 import { slugify } from '@/content-format/slugify'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 
 import { OwnedStrings } from './own-copy'
 

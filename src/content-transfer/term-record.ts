@@ -1,10 +1,10 @@
 // Maps a stored term (depth 1) back to the seed format's document: what export writes.
 import { isNoServiceMarker } from '@/content-format/parse'
 import type { TermDocument } from '@/content-format/types'
-import { populated, populatedList } from '@/lib/relations'
+import { populated, populatedList } from '@/fields/relations'
 import type { Term } from '@/payload-types'
 
-import { richTextToPlainText } from './rich-text'
+import { richTextToPlainText } from '../content-format/rich-text'
 import { TermNameIndex } from './term-links'
 
 const oneLine = (text: string) => text.replace(/\s*\n+\s*/g, ' ').trim()

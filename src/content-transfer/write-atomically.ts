@@ -11,7 +11,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { yieldToEventLoop } from '@/lib/event-loop'
+import { yieldToEventLoop } from '@/db/event-loop'
 
 export type AtomicWriter<Item, Result> = {
   /** Writes one item inside the transaction of `req`. */

@@ -1,6 +1,6 @@
 // The database connections this process opened, so that the server can close them when it stops. The
 // adapter is created inside the app's bundles and the server runs outside them, with modules of its own:
-// they meet through a global symbol, as src/server/stopping.ts does.
+// they meet through a global symbol, as src/shutdown/stopping.ts does.
 
 /** What closing needs of an adapter: Payload's `destroy`, which every database adapter has. */
 export type ClosableDatabase = { name: string; destroy?: () => Promise<void> }

@@ -2,7 +2,7 @@
 // S3_* variables are set. The one place that reads them; no Payload imports, so the server checks them
 // at start (src/server/server-settings.ts) and unit tests need no database.
 
-import type { Environment } from '../server/environment'
+import type { Environment } from '../config/environment'
 
 /** The folder media files go to without S3. Tests point it at a temporary folder so uploads never land in the working tree. */
 export function localMediaDirectory(env: Environment): string {

@@ -1,4 +1,4 @@
-import { clientAddressOf } from '@/server/client-address-header'
+import { clientAddressOf } from '@/http/client-address-header'
 
 import { takeAttempt, UNKNOWN_ADDRESS, type RateLimitDecision } from './attempts'
 import type { RateLimitName } from './limits'

@@ -1,6 +1,6 @@
 // Every rate limit Cloudlex applies, with its default and the environment variable that changes it.
 // A setting is "<attempts>/<seconds>", e.g. CLOUDLEX_RATE_LIMIT_LOGIN=20/900.
-import type { Environment } from '../server/environment'
+import type { Environment } from '../config/environment'
 
 /** Payload locks an account after this many failed sign-ins in a row, from anywhere. */
 export const ACCOUNT_LOCKOUT_ATTEMPTS = 5

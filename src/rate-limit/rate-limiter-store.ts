@@ -5,7 +5,7 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 
 import { rateLimitKeyPrefix, readRedisSettings } from '../redis/redis-settings.mjs'
 import { sharedRedisClient, type RedisClient } from '../redis/redis-client'
-import type { Environment } from '../server/environment'
+import type { Environment } from '../config/environment'
 
 import { readRateLimit, type RateLimitName, type RateLimitSetting } from './limits'
 

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { LRUCache } from 'lru-cache'
 
-import { matchesIfNoneMatch } from '../lib/conditional-response'
+import { matchesIfNoneMatch } from '../http/conditional-response'
 import { API_CACHE_HEADER } from '../site-cache/api-cache-header'
 import { hasSessionCookie } from '../site-cache/session-cookies'
 

@@ -4,9 +4,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 
 import { closeOpenDatabases } from '../db/open-databases'
-import { jobRunInProgress } from '../workflow/job-leases'
+import { jobRunInProgress } from '../jobs/job-leases'
 
-import { announceServerStopping, STOP_GRACE_MS } from './stopping'
+import { announceServerStopping, STOP_GRACE_MS } from '../shutdown/stopping'
 
 /** How long an ended idle connection may stay half-open while stopping. */
 const ENDED_SOCKET_GRACE_MS = 2_000

@@ -7,7 +7,7 @@
 // than a fixed heap limit: it follows the glossary's size, so a larger glossary is never cut short.
 import v8 from 'node:v8'
 
-import type { Environment } from './environment'
+import type { Environment } from '../config/environment'
 
 export const HEAP_GROWTH_SETTING = 'CLOUDLEX_HEAP_GROWTH_PERCENT'
 export const DEFAULT_HEAP_GROWTH_PERCENT = 50

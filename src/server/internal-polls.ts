@@ -3,7 +3,7 @@
 // for them: anyone else gets a 404.
 // - About once a second, expire what the changes recorded since the last look make stale
 //   (src/site-cache/revalidate-changes.ts).
-// - Every 10 s, lease and run the scheduled jobs that are due (src/workflow/job-leases.ts), unless
+// - Every 10 s, lease and run the scheduled jobs that are due (src/jobs/job-leases.ts), unless
 //   CLOUDLEX_JOBS=off.
 // - Once, at start, read the published glossary into the term directory (src/site-data/site-directory.ts).
 import { randomBytes } from 'node:crypto'

@@ -4,15 +4,15 @@
 // Next could not decode with 400.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
-import { problem, PROBLEM_CONTENT_TYPE } from '../api-v1/problem'
-import { hasValidPercentEncoding, INVALID_PERCENT_ENCODING_MESSAGE } from '../lib/path-encoding'
+import { problem, PROBLEM_CONTENT_TYPE } from '../http/problem'
+import { hasValidPercentEncoding, INVALID_PERCENT_ENCODING_MESSAGE } from '../routes/path-encoding'
 import {
   createNonce,
   isHttpsAddress,
   pageContentSecurityPolicy,
   strictTransportSecurity,
-} from '../lib/security-headers'
-import { siteUrl } from '../lib/site-url'
+} from '../http/security-headers'
+import { siteUrl } from '../routes/site-url'
 
 import { createNonceInjector, type NonceInjector } from './script-nonces'
 import { sharedCacheControl, type SharedCacheSettings } from './shared-cache-policy'
@@ -53,7 +53,7 @@ function transformBody(res: ServerResponse, injector: () => NonceInjector | null
   }) as End
 }
 
-/** The v1 API answers in its own error shape (src/api-v1/problem.ts), even before Next decodes the address. */
+/** The v1 API answers in its own error shape (src/http/problem.ts), even before Next decodes the address. */
 const isV1ApiPath = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/')
 /** An address longer than this is not echoed back whole in a problem's `instance`. */
 const MAX_ECHOED_PATH = 500

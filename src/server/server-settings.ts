@@ -3,12 +3,12 @@
 import { parseArgs } from 'node:util'
 
 import { readOperatorAdmin } from '../collections/Users/operator-admin-settings'
-import { readChangeFeedSettings, readLogRetentionSettings, readWebhookSettings } from '../lib/env'
+import { readChangeFeedSettings, readLogRetentionSettings, readWebhookSettings } from '../config/env'
 import { readS3Settings } from '../media-storage/media-storage-settings'
 import { readAllRateLimits } from '../rate-limit/limits'
 
 import { parseTrustedProxies, type TrustedProxies } from './resolve-client-address'
-import type { Environment } from './environment'
+import type { Environment } from '../config/environment'
 
 export type ServerSettings = {
   dev: boolean

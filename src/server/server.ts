@@ -1,15 +1,16 @@
 // The Cloudlex HTTP server (`npm start`, `npm run dev`): Next's request handler behind a plain Node server.
 //
 // Why not `next start`: Next fills in X-Forwarded-For from the socket only when the client sent none, so
-// inside the app a forged header looks like a real one. Only code that sees the socket can tell them
-// apart. This server works out the client's address from the socket and the proxies the operator trusts
-// (TRUSTED_PROXIES) and passes it on in a header it always overwrites (./client-address-header.ts). It
-// also applies what no route handler can: a body-size limit before the body is read (./refused-requests.ts),
-// timeouts against slow clients, and a graceful stop on SIGTERM/SIGINT (./graceful-stop.ts). Pages leave
-// Next's rendering cache identical for every reader; the per-request security headers and script nonces
-// are added here on the way out (./page-response.ts), and compression after that. Anonymous API reads the app answered before are
-// answered here without Next (./anonymous-answer-cache.ts). It keeps the caches in step with content
-// changes made by any process, and runs the scheduled jobs that are due (./internal-polls.ts).
+// inside the app a forged header looks like a real one. Only code that sees the socket can tell them apart.
+// This server works out the client's address from the socket and the proxies the operator trusts
+// (TRUSTED_PROXIES) and passes it on in a header it always overwrites (src/http/client-address-header.ts).
+// It also applies what no route handler can: a body-size limit before the body is read
+// (./refused-requests.ts), timeouts against slow clients, and a graceful stop on SIGTERM/SIGINT (./graceful-stop.ts).
+// Pages leave Next's rendering cache identical for every reader; the per-request security headers and
+// script nonces are added here on the way out (./page-response.ts), and compression after that. Anonymous
+// API reads the app answered before are answered here without Next (./anonymous-answer-cache.ts). It keeps
+// the caches in step with content changes made by any process, and runs the scheduled jobs that are due
+// (./internal-polls.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -22,7 +23,7 @@ import { describeSharedState, readBuildId, readRedisSettings } from '../redis/re
 import { AnonymousAnswerCache } from './anonymous-answer-cache'
 import { caughtUpGate } from './caught-up-gate'
 import { ensureInternalToken, startChangeSync, startJobPolling, warmTermDirectory } from './internal-polls'
-import { CLIENT_ADDRESS_HEADER } from './client-address-header'
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { stopGracefully } from './graceful-stop'
 import { preparePageResponse } from './page-response'
 import { answerUnparsableRequest, refuseBody } from './refused-requests'

@@ -5,7 +5,7 @@
 // or draft-preview cookie, or an Authorization header, is never stored by a shared cache, whatever Next decided.
 import { hasSessionCookie } from '../site-cache/session-cookies'
 
-import type { Environment } from './environment'
+import type { Environment } from '../config/environment'
 
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 

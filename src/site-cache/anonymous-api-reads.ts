@@ -10,7 +10,7 @@
 import { Kind, parse } from 'graphql'
 import { unstable_cache } from 'next/cache'
 
-import { matchesIfNoneMatch } from '@/lib/conditional-response'
+import { matchesIfNoneMatch } from '@/http/conditional-response'
 
 import { API_CACHE_HEADER } from './api-cache-header'
 import { API_READS_TAG, SITE_TAG } from './cache-tags'

@@ -4,7 +4,7 @@
 // shows has changed, and an unrelated term's page is left alone.
 import type { CollectionSlug } from 'payload'
 
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 
 /** Every cached read carries this tag, so a server can expire everything it cached before it started. */
 export const SITE_TAG = 'site'

@@ -5,6 +5,9 @@ import { unstable_cache } from 'next/cache'
 
 import { SITE_TAG } from './cache-tags'
 
+/** A cached document as the bytes it is served as, with their ETag. */
+export type CachedDocument = { body: string; etag: string }
+
 /**
  * Runs `read` at most once per `key` until one of `tags` is revalidated. `key` must name everything the
  * result depends on (the function and its arguments); results must be JSON-serialisable.

@@ -6,16 +6,8 @@
 // large import (1,500 rows at 10,000 terms) in every read, twice a second, long after the import.
 import type { Payload, Sort, Where } from 'payload'
 
-/**
- * A row committed later than this after it was created could be missed (no write here takes so long).
- * The same margin again is allowed for a writer's clock running behind the reader's.
- */
-export const OVERLAP_MS = 10_000
-/**
- * Rows are pruned only when older than this (./log-retention.ts): a reader whose window starts later has
- * missed none; one whose window starts earlier (a process suspended that long) treats everything as changed.
- */
-export const PRUNE_FLOOR_MS = 86_400_000
+import { OVERLAP_MS, PRUNE_FLOOR_MS } from '@/config/change-log-bounds'
+
 const PAGE_SIZE = 500
 /** After this many rows in one read, a reader stops listing tags and drops everything instead. */
 const MAX_ROWS_PER_READ = 5_000

@@ -10,9 +10,10 @@
 //   is refused with 410 so the consumer starts again from a snapshot (src/api-v1/change-feed.ts).
 import type { Payload, Where } from 'payload'
 
-import { readLogRetentionSettings, type LogRetentionSettings } from '@/lib/env'
+import { PRUNE_FLOOR_MS } from '@/config/change-log-bounds'
+import { readLogRetentionSettings, type LogRetentionSettings } from '@/config/env'
 
-import { PRUNE_FLOOR_MS, readFirstChange } from './change-log'
+import { readFirstChange } from './change-log'
 
 /** Rows deleted per statement, and statements per run at most: a longer backlog is left to the following runs. */
 export type PruneBatches = { size: number; perRun: number }

@@ -2,7 +2,7 @@
 // content-changes log, inside the same transaction as the change, naming the cache tags it makes stale
 // (./cache-tags.ts). Every process that caches site data reads the log (./change-log.ts), so a change
 // made anywhere (admin, API, scheduled job, import CLI, another instance) reaches every cache. Rows of
-// terms, categories and providers also carry the event the v1 change feed lists (./change-events.ts).
+// terms, categories and providers also carry the event the v1 change feed lists (src/change-events/change-events.ts).
 // Those events are also what webhooks deliver (src/webhooks/queue-deliveries.ts).
 import type {
   CollectionAfterChangeHook,
@@ -15,10 +15,10 @@ import type {
 
 import { writeLogRow } from '@/db/log-rows'
 import { queueDeliveriesOfChange } from '@/webhooks/queue-deliveries'
-import { WORKFLOW_CONTEXT } from '@/workflow/workflow-context'
+import { WORKFLOW_CONTEXT } from '@/request-context/workflow-context'
 
 import { tagsForChange, type SiteCollection } from './cache-tags'
-import { FEED_COLLECTIONS, termEvent, type FeedCollection, type RecordedEvent } from './change-events'
+import { FEED_COLLECTIONS, termEvent, type FeedCollection, type RecordedEvent } from '../change-events/change-events'
 
 type Status = { _status?: unknown } | null | undefined
 

@@ -1,8 +1,8 @@
 // The published terms the directory holds: the search index keeps one entry per term (without its long
 // text) and the auto-link names point at the same entry; every change goes through `set` or `delete`,
 // which update both for that one term.
-import { TermNameIndex } from '@/lib/auto-link'
-import { TermSearchIndex, type TermTexts } from '@/lib/search/term-search-index'
+import { TermNameIndex } from '@/site-data/auto-link'
+import { TermSearchIndex, type TermTexts } from '@/search/term-search-index'
 
 import type { DirectoryCategory, DirectoryEntry, DirectoryProvider, DirectoryTerm } from './directory-term'
 

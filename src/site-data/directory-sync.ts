@@ -3,8 +3,8 @@
 // read again). After an overflow of the log it is read through again in the background while the
 // current contents keep serving. Database access goes through a DirectoryReader, so tests give a fake.
 import { categoryTag, faqTag, idInTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
-import { yieldToEventLoop } from '@/lib/event-loop'
-import type { SearchText } from '@/lib/search/term-search-index'
+import { yieldToEventLoop } from '@/db/event-loop'
+import type { SearchText } from '@/search/term-search-index'
 import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
 
 import type { DirectoryContents } from './directory-contents'

@@ -2,10 +2,10 @@
 // that tell which terms a change to a category, provider or FAQ touches. Made from the stored fields
 // (DIRECTORY_TERM_SELECT) and the public relations they point at. The directory keeps a DirectoryEntry,
 // the term without its long text; search reads the text of the hits it shows again.
-import { richTextToPlainText } from '@/content-transfer/rich-text'
-import type { LinkableTerm } from '@/lib/auto-link'
-import type { SearchEntry } from '@/lib/search/term-search-index'
-import { termMetaDescription } from '@/lib/term-summary'
+import { richTextToPlainText } from '@/content-format/rich-text'
+import type { LinkableTerm } from '@/site-data/auto-link'
+import type { SearchEntry } from '@/search/term-search-index'
+import { termMetaDescription } from '@/site-data/term-summary'
 
 export type DirectoryCategory = { id: string; name: string; slug: string }
 export type DirectoryProvider = { id: string; name: string }

@@ -8,7 +8,7 @@ import {
   type FilterField,
   type FilterOption,
   type FilterVocabulary,
-} from '@/lib/term-filters'
+} from '@/site-data/term-filters'
 
 import { getCategories, getCategoryTermCounts, getProviders, getProviderServiceCounts } from './taxonomy'
 import { getDifficultyCounts } from './term-index'

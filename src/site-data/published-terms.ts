@@ -3,10 +3,10 @@
 // indexed sort key. Every list read in this folder goes through here.
 import type { Payload, Where } from 'payload'
 
-import { relationId } from '@/lib/relations'
-import { termMetaDescription } from '@/lib/term-summary'
+import { relationId } from '@/fields/relations'
+import { termMetaDescription } from '@/site-data/term-summary'
 import type { Term, TermsSelect } from '@/payload-types'
-import type { CategoryRef } from '@/lib/term-view'
+import type { CategoryRef } from '@/site-data/term-view'
 
 /** Title order, with the unique slug breaking ties so a page boundary never moves between two reads. */
 export const TITLE_ORDER = ['sortTitle', 'slug']

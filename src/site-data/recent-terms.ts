@@ -1,14 +1,11 @@
-// The newest published terms, for the home page and the feeds: a fixed number read by creation or update
-// time, whatever the size of the glossary. The feeds are cached as finished documents with their ETag.
+// The newest published terms for the home page's lists: a fixed number read by creation or update time,
+// whatever the size of the glossary. The feeds read theirs in src/seo/feed-documents.ts.
 import type { Payload } from 'payload'
 
 import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { etagOf } from '@/lib/conditional-response'
-import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedTerm } from '@/lib/feeds'
-import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
-import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/site-data/recent-term-lists'
 
 import { findPublishedTerms, TERM_LIST_SELECT, toTermListEntry, type TermListEntry } from './published-terms'
 import { categoryRefsById, readCategories } from './taxonomy'
@@ -49,39 +46,8 @@ export async function readHomeRecentTerms(payload: Payload): Promise<HomeRecentT
   return { added, updated: recentlyUpdatedTerms(latestUpdates, HOME_LIST_LENGTH, added) }
 }
 
-export async function readFeedTerms(payload: Payload): Promise<FeedTerm[]> {
-  const [result, categories] = await Promise.all([
-    findPublishedTerms(payload, {
-      where: {},
-      page: 1,
-      perPage: FEED_LENGTH,
-      sort: ['-updatedAt', 'slug'],
-      select: { title: true, slug: true, definition: true, category: true, createdAt: true, updatedAt: true },
-    }),
-    readCategories(payload),
-  ])
-  const byId = categoryRefsById(categories)
-  return result.docs.map((term) => {
-    const categoryId = relationId(term.category)
-    return { ...term, category: categoryId ? (byId.get(categoryId) ?? null) : null }
-  })
-}
-
 export function getHomeRecentTerms(): Promise<HomeRecentTerms> {
   return cachedRead(['home-recent-terms'], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () =>
     readHomeRecentTerms(await getPayloadClient()),
   )
-}
-
-export type CachedDocument = { body: string; etag: string }
-
-const FEED_BUILDERS = { atom: buildAtomFeed, json: buildJsonFeed }
-
-/** A feed as the bytes it is served as, with their ETag, rebuilt only when a term or category changes. */
-export function getFeedDocument(flavour: keyof typeof FEED_BUILDERS): Promise<CachedDocument> {
-  return cachedRead(['feed', flavour], [TERM_LISTS_TAG, CATEGORY_LIST_TAG], async () => {
-    const terms = await readFeedTerms(await getPayloadClient())
-    const body = FEED_BUILDERS[flavour]({ terms, builtAt: new Date().toISOString() })
-    return { body, etag: etagOf(body) }
-  })
 }

@@ -4,7 +4,7 @@
 // cache never serves an old version: every change the directory applies passes through `keep` or `forget`.
 import { LRUCache } from 'lru-cache'
 
-import type { SearchText, TermTexts } from '@/lib/search/term-search-index'
+import type { SearchText, TermTexts } from '@/search/term-search-index'
 
 import type { DirectoryReader } from './directory-sync'
 

@@ -1,9 +1,9 @@
 // The one term directory of this process, and what the site asks of it: the search index and a page's
 // auto-linker. Kept on globalThis because Next may bundle this module more than once (pages, route
 // handlers), and each copy must not build its own 100,000-term directory.
-import type { TermLinker } from '@/lib/auto-link'
-import { getPayloadClient } from '@/lib/payload-client'
-import type { TermSearchIndex } from '@/lib/search/term-search-index'
+import type { TermLinker } from '@/site-data/auto-link'
+import { getPayloadClient } from '@/site-data/payload-client'
+import type { TermSearchIndex } from '@/search/term-search-index'
 
 import { createPayloadDirectoryReader } from './payload-directory-reader'
 import { TermDirectory } from './term-directory'

@@ -12,9 +12,9 @@ import {
   PROVIDER_LIST_TAG,
   TERM_LISTS_TAG,
 } from '@/site-cache/cache-tags'
-import { getPayloadClient } from '@/lib/payload-client'
-import { populated } from '@/lib/relations'
-import type { CategoryRef, ProviderRef } from '@/lib/term-view'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { populated } from '@/fields/relations'
+import type { CategoryRef, ProviderRef } from '@/site-data/term-view'
 
 import {
   countPublishedTerms,

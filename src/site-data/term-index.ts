@@ -6,8 +6,8 @@ import type { Payload, Where } from 'payload'
 import { DIFFICULTIES } from '@/content-format/types'
 import { cachedRead } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, letterTag, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { getPayloadClient } from '@/lib/payload-client'
-import { INDEX_LETTERS, type IndexLetter } from '@/lib/site-routes'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { INDEX_LETTERS, type IndexLetter } from '@/routes/site-routes'
 
 import {
   countPublishedTerms,

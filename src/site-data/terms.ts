@@ -6,9 +6,9 @@
 import { cache } from 'react'
 import type { Payload, TypedUser } from 'payload'
 
-import { getPayloadClient } from '@/lib/payload-client'
-import { relationId } from '@/lib/relations'
-import { toTermView, type TermView } from '@/lib/term-view'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { relationId } from '@/fields/relations'
+import { toTermView, type TermView } from '@/site-data/term-view'
 import type { Term } from '@/payload-types'
 import { categoryTag, faqTag, providerTag, termIdTag, termSlugTag, useCaseTag } from '@/site-cache/cache-tags'
 

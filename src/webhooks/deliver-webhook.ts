@@ -5,7 +5,7 @@
 // recorded as failed and ends the job: asking again would be refused again.
 import type { JobsConfig, PayloadRequest, TaskConfig } from 'payload'
 
-import { readWebhookSettings, type WebhookSettings } from '@/lib/env'
+import { readWebhookSettings, type WebhookSettings } from '@/config/env'
 import type { WebhookDelivery, WebhookEndpoint } from '@/payload-types'
 
 import { postDelivery, type AttemptOutcome } from './post-delivery'

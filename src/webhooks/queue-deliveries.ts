@@ -9,8 +9,8 @@ import type { PayloadRequest } from 'payload'
 
 import { writeLogRow } from '@/db/log-rows'
 import type { WebhookEndpoint } from '@/payload-types'
-import type { FeedCollection, RecordedEvent } from '@/site-cache/change-events'
-import { JOBS_QUEUE } from '@/workflow/job-leases'
+import type { FeedCollection, RecordedEvent } from '@/change-events/change-events'
+import { JOBS_QUEUE } from '@/jobs/job-leases'
 
 import { webhookBody, eventType } from './webhook-events'
 

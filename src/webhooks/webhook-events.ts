@@ -1,7 +1,7 @@
 // What a webhook delivery says: the type of the event (`term.published`, ...) and the JSON body every
 // subscriber receives for it. The body is built once, when the change is recorded, and stored with the
 // delivery, so every attempt and re-send carries the same bytes under the same webhook-id.
-import type { ChangeEvent, FeedCollection } from '@/site-cache/change-events'
+import type { ChangeEvent, FeedCollection } from '@/change-events/change-events'
 
 const TYPE_PREFIX: Record<FeedCollection, string> = { terms: 'term', categories: 'category', providers: 'provider' }
 

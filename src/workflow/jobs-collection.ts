@@ -1,5 +1,5 @@
 // Payload's jobs collection with what Cloudlex adds: who may run and cancel jobs, the audit of
-// single-document schedules, and the lease that lets one instance at a time run a job (./job-leases.ts). Those hooks only run when the jobs queue writes through regular collection
+// single-document schedules, and the lease that lets one instance at a time run a job (src/jobs/job-leases.ts). Those hooks only run when the jobs queue writes through regular collection
 // operations (`jobs.runHooks`), and that mode needs one repair in Payload 3.90, below.
 import {
   APIError,
@@ -10,9 +10,9 @@ import {
 } from 'payload'
 
 import { isEditorOrAdmin } from '@/access/content-access'
-import { recordCancelledSchedule, recordQueuedSchedule } from '@/audit/schedule-audit-hooks'
+import { recordCancelledSchedule, recordQueuedSchedule } from '@/workflow/schedule-audit-hooks'
 
-import { leaseFields } from './job-leases'
+import { leaseFields } from '../jobs/job-leases'
 
 /**
  * Running the queue (`GET /api/payload-jobs/run`) and cancelling jobs is for the people who may publish:

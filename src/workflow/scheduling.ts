@@ -4,7 +4,7 @@
 // The admin only offers scheduling to users whose update access allows publishing (editors, admins).
 import type { JobsConfig, TaskConfig } from 'payload'
 
-import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
 import { webhookTasks } from '@/webhooks/deliver-webhook'
 
 import { mayManageJobs, cloudlexJobsCollection } from './jobs-collection'
@@ -45,7 +45,7 @@ export const jobsConfig: JobsConfig = {
   // Queueing stays open to staff: the Schedule dialog queues as the user, and a job publishes only what
   // that user may publish when it runs.
   access: { run: mayManageJobs, cancel: mayManageJobs },
-  // No autoRun: Payload's own runner can run a job twice when several instances poll (./job-leases.ts).
+  // No autoRun: Payload's own runner can run a job twice when several instances poll (src/jobs/job-leases.ts).
   // Each server polls instead (src/server/internal-polls.ts), unless CLOUDLEX_JOBS=off; tests and command-line
   // tools run jobs themselves, or not at all.
   // Webhook deliveries share the queue and the servers' polls (src/webhooks/deliver-webhook.ts).

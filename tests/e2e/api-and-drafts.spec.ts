@@ -2,7 +2,7 @@
 // only for signed-in staff, by every route a reader could try.
 import type { APIRequestContext } from '@playwright/test'
 
-import { previewSecret } from '../../src/lib/preview-url'
+import { previewSecret } from '../../src/routes/preview-url'
 import { expect, test } from './support/csp-watch'
 
 const admin = { email: 'e2e-admin@test.cloudlex', password: 'e2e-admin-password-123' }

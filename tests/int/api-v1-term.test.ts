@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { termAnswer } from '@/api-v1/term-answer'
 import { TermSchema } from '@/api-v1/term-schema'
-import { plainTextToRichText } from '@/content-transfer/rich-text'
+import { plainTextToRichText } from '@/content-format/rich-text'
 import type { Category, Provider, Term } from '@/payload-types'
 import { categoryTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
 import { readPublishedTermDocument } from '@/site-data/terms'

@@ -9,7 +9,7 @@ import type { Payload, Where } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { AuditLog as AuditLogCollection } from '@/collections/AuditLog'
-import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
+import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 import type { AuditLog, Category, Term, User } from '@/payload-types'
 
 import { createStaffUser, getTestPayload } from './helpers/payload'

@@ -16,7 +16,7 @@ import { create as createTar, extract, list } from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sqliteFileOf } from '@/backup/backup-locations'
-import { plainTextToRichText } from '@/content-transfer/rich-text'
+import { plainTextToRichText } from '@/content-format/rich-text'
 
 import { canonicalJson, stateDifferences, termState, type GlossaryState } from './helpers/glossary-state'
 import { getTestPayload, REPO_ROOT } from './helpers/payload'

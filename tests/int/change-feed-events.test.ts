@@ -3,7 +3,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { plainTextToRichText } from '@/content-transfer/rich-text'
+import { plainTextToRichText } from '@/content-format/rich-text'
 import type { Category, ContentChange } from '@/payload-types'
 
 import { getTestPayload } from './helpers/payload'

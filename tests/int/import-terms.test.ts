@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { TermDocument } from '@/content-format/types'
 import { countChanges, importTermDocuments } from '@/content-transfer/import-terms'
-import { richTextToPlainText } from '@/content-transfer/rich-text'
+import { richTextToPlainText } from '@/content-format/rich-text'
 import type { Term } from '@/payload-types'
 
 import { getTestPayload, readSeedDocuments, seedProvidersForTest } from './helpers/payload'

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Category, Term, User } from '@/payload-types'
-import { leaseDueJobs, readLeaseSeconds, renewLeases, runLeasedJobs } from '@/workflow/job-leases'
+import { leaseDueJobs, readLeaseSeconds, renewLeases, runLeasedJobs } from '@/jobs/job-leases'
 
 import { createStaffUser, getTestPayload } from './helpers/payload'
 

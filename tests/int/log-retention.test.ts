@@ -9,7 +9,7 @@ import { encodeCursor, type FeedCursor } from '@/api-v1/change-cursor'
 import { feedCursorExpired } from '@/api-v1/change-feed'
 import { answerChanges } from '@/api-v1/change-routes'
 import { answerChangeStream, StreamSlots } from '@/api-v1/change-stream'
-import type { Problem } from '@/api-v1/problem'
+import type { Problem } from '@/http/problem'
 import { readChangesSince } from '@/site-cache/change-log'
 import { pruneChangeLog, pruneFinishedDeliveries } from '@/site-cache/log-retention'
 

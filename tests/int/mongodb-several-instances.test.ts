@@ -6,9 +6,9 @@
 import { createLocalReq, getPayload, logoutOperation, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
+import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
 import { readChangesSince } from '@/site-cache/change-log'
-import { leaseDueJobs } from '@/workflow/job-leases'
+import { leaseDueJobs } from '@/jobs/job-leases'
 
 import { dropDatabase, MONGODB_TEST_URI, reportSkippedWithoutMongo, withOwnDatabase } from './helpers/mongodb'
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { GET as suggest } from '@/app/(frontend)/search/suggest/route'
 import type { User } from '@/payload-types'
-import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
+import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 
 import { callGraphql, callRest, errorMessage, type ApiAnswer } from './helpers/api-routes'
 import { createStaffUser, getTestPayload } from './helpers/payload'

@@ -4,10 +4,11 @@
 import type { Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { termFiltersWhere, filterVocabulary } from '@/lib/term-filters'
-import { compareRowPages, readCompareRows } from '@/site-data/compare'
+import { termFiltersWhere, filterVocabulary } from '@/site-data/term-filters'
+import { compareRowPages, readCompareRows } from '@/downloads/compare'
 import { readProviderServices } from '@/site-data/provider-services'
-import { readFeedTerms, readHomeRecentTerms } from '@/site-data/recent-terms'
+import { readFeedTerms } from '@/seo/feed-documents'
+import { readHomeRecentTerms } from '@/site-data/recent-terms'
 import {
   readCategories,
   readCategoryTermCounts,
@@ -15,7 +16,7 @@ import {
   readProviders,
   readProviderServiceCounts,
 } from '@/site-data/taxonomy'
-import { readListPageEntries, readSitemapIndex, readTermSitemapEntries } from '@/site-data/sitemap'
+import { readListPageEntries, readSitemapIndex, readTermSitemapEntries } from '@/seo/sitemap'
 import { readFilteredTerms, readLetterCounts, readLetterPage, TERMS_PER_INDEX_PAGE } from '@/site-data/term-index'
 
 import { insertGeneratedGlossary, publishedInTitleOrder, type GeneratedGlossary } from './helpers/generated-terms'

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { v1Route } from '@/api-v1/v1-route'
-import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
+import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 
 // Anonymous callers never need Payload: only a key is looked up (tests/int/api-v1-keys.test.ts).
-vi.mock('@/lib/payload-client', () => ({
+vi.mock('@/site-data/payload-client', () => ({
   getPayloadClient: async () => {
     throw new Error('an anonymous v1 request asked for Payload')
   },

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest'
 
 import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, type FeedCursor } from '@/api-v1/change-cursor'
 import { StreamSlots } from '@/api-v1/change-stream'
-import { CHANGE_FEED_DEFAULTS, readChangeFeedSettings } from '@/lib/env'
-import { termEvent } from '@/site-cache/change-events'
-import { OVERLAP_MS } from '@/site-cache/change-log'
+import { CHANGE_FEED_DEFAULTS, readChangeFeedSettings } from '@/config/env'
+import { termEvent } from '@/change-events/change-events'
+import { OVERLAP_MS } from '@/config/change-log-bounds'
 
 const position = { at: '2026-12-02T06:00:00.123Z', id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }
 const CURSORS: FeedCursor[] = [

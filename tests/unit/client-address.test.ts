@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http'
 
 import { describe, expect, it } from 'vitest'
 
-import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/server/client-address-header'
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '@/http/client-address-header'
 import { parseTrustedProxies, resolveClientAddress } from '@/server/resolve-client-address'
 
 function request(

@@ -6,8 +6,8 @@ import {
   MAX_COMPARED_LENGTH,
   suggestTermsForPath,
   wordsFromPath,
-} from '@/lib/search/closest-terms'
-import { buildTermSearchIndex, type TermSearchIndex } from '@/lib/search/term-search-index'
+} from '@/search/closest-terms'
+import { buildTermSearchIndex, type TermSearchIndex } from '@/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

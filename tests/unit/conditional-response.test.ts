@@ -6,7 +6,7 @@ import {
   matchesIfNoneMatch,
   SHARED_CACHE_CONTROL,
   weakEtagOf,
-} from '@/lib/conditional-response'
+} from '@/http/conditional-response'
 
 const get = (headers: Record<string, string> = {}) => new Request('https://cloudlex.test/feed.xml', { headers })
 

@@ -2,7 +2,7 @@
 // The scale profile (several instances, Redis, nginx) is checked in docker-compose-scale.test.ts.
 import { describe, expect, it } from 'vitest'
 
-import { STOP_GRACE_MS } from '@/server/stopping'
+import { STOP_GRACE_MS } from '@/shutdown/stopping'
 
 import {
   asArgs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { readPayloadSecret } from '@/lib/env'
+import { readPayloadSecret } from '@/config/env'
 
 describe('PAYLOAD_SECRET', () => {
   it('is required, with a message that says how to get one', () => {

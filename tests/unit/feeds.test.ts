@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedContent } from '@/lib/feeds'
-import type { TermView } from '@/lib/term-view'
+import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedContent } from '@/seo/feeds'
+import type { TermView } from '@/site-data/term-view'
 
 import { CLOUDTRAIL, IAM, SITE_URL, term, VPC } from './fixtures/site-content'
 

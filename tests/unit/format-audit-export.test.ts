@@ -7,7 +7,7 @@ import {
   toAuditExportRow,
   type StoredAuditEntry,
 } from '@/audit/format-audit-export'
-import { csvCell } from '@/lib/csv'
+import { csvCell } from '@/downloads/csv'
 
 const entry: StoredAuditEntry = {
   id: 'e1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
+import { groupTermsByLetter } from '@/site-data/group-terms-by-letter'
 
 describe('the A–Z grouping', () => {
   it('groups titles by first letter in alphabetical order, ignoring case, keeping the order given inside a letter', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { firstSentence, toOgText } from '@/lib/og-text'
-import { firstParagraph, truncateAtWord } from '@/lib/term-summary'
+import { firstSentence, toOgText } from '@/seo/og-text'
+import { firstParagraph, truncateAtWord } from '@/site-data/term-summary'
 
 describe('text for social images', () => {
   it('keeps Latin text and typographic punctuation the bundled font has', () => {

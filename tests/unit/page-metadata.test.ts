@@ -8,7 +8,7 @@ import {
   searchMetadata,
   termIndexMetadata,
   termPageMetadata,
-} from '@/lib/page-metadata'
+} from '@/seo/page-metadata'
 
 import { CLOUDTRAIL, SITE_URL, term } from './fixtures/site-content'
 

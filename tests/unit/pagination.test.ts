@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { pageCount, pageExists, pageLinks, pageRange, parsePageNumber } from '@/lib/pagination'
+import { pageCount, pageExists, pageLinks, pageRange, parsePageNumber } from '@/site-data/pagination'
 
 const numbers = (links: ReturnType<typeof pageLinks>) => links.map((link) => (link.kind === 'gap' ? '…' : link.page))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { hasValidPercentEncoding } from '@/lib/path-encoding'
+import { hasValidPercentEncoding } from '@/routes/path-encoding'
 
 describe('site paths with invalid percent-encoding', () => {
   it('tells valid UTF-8 escapes from invalid ones', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isPreviewSecret, previewSecret, previewUrlFor, safePreviewPath } from '@/lib/preview-url'
+import { isPreviewSecret, previewSecret, previewUrlFor, safePreviewPath } from '@/routes/preview-url'
 
 describe('draft preview links', () => {
   it('carry the path and a secret derived from the installation secret', () => {

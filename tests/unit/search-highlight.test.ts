@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { excerpt, highlightWords, toHighlightRuns } from '@/lib/search/highlight'
+import { excerpt, highlightWords, toHighlightRuns } from '@/search/highlight'
 
 describe('highlighting matched words', () => {
   it('marks whole words whose normalized form matched, ignoring case and accents', () => {

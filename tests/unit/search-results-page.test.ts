@@ -2,9 +2,9 @@
 // SEARCH_RESULTS_PER_PAGE, with a next page only when more results exist, and no page past the last allowed.
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchResultsPage } from '@/lib/search/search-results-page'
-import { searchTerms } from '@/lib/search/search-terms'
-import { buildTermSearchIndex, type SearchableTerm, type TermSearchIndex } from '@/lib/search/term-search-index'
+import { MAX_SEARCH_PAGES, SEARCH_RESULTS_PER_PAGE, searchResultsPage } from '@/search/search-results-page'
+import { searchTerms } from '@/search/search-terms'
+import { buildTermSearchIndex, type SearchableTerm, type TermSearchIndex } from '@/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

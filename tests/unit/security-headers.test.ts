@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { createNonce, HSTS_VALUE, pageContentSecurityPolicy, strictTransportSecurity } from '@/lib/security-headers'
+import { createNonce, HSTS_VALUE, pageContentSecurityPolicy, strictTransportSecurity } from '@/http/security-headers'
 
 const directives = (policy: string) =>
   new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]))

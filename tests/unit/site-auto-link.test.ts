@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { createTermLinker, TermNameIndex, type LinkableTerm, type TextSegment } from '@/lib/auto-link'
+import { createTermLinker, TermNameIndex, type LinkableTerm, type TextSegment } from '@/site-data/auto-link'
 
 import { createRegexTermLinker } from './support/regex-term-linker'
 

@@ -10,7 +10,7 @@ import {
   withColumns,
   type CompareProvider,
   type CompareTerm,
-} from '@/lib/compare-matrix'
+} from '@/downloads/compare-matrix'
 
 const PROVIDERS: CompareProvider[] = [
   { id: 'p-aws', name: 'AWS', slug: 'aws', fullName: 'Amazon Web Services', brandColor: '#ff9900' },

@@ -10,7 +10,7 @@ import {
   letterSegment,
   RESERVED_TERM_SLUGS,
   withQuery,
-} from '@/lib/site-routes'
+} from '@/routes/site-routes'
 
 describe('the addresses of the list pages', () => {
   it('put letter A’s first page at /terms and every other page of the index under /terms/letter', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { readableTextOn } from '@/components/site/provider-mark'
-import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/lib/recent-terms'
+import { recentlyAddedTerms, recentlyUpdatedTerms } from '@/site-data/recent-term-lists'
 import {
   filterVocabulary,
   hasTermFilters,
@@ -9,7 +9,7 @@ import {
   searchParamsRecord,
   termFiltersQuery,
   termFiltersWhere,
-} from '@/lib/term-filters'
+} from '@/site-data/term-filters'
 
 const vocabulary = filterVocabulary(
   [

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { robotsRules } from '@/lib/robots-rules'
+import { robotsRules } from '@/seo/robots-rules'
 import {
   listPageEntries,
   parseSitemapFile,
@@ -10,7 +10,7 @@ import {
   sitemapFiles,
   termSitemapCount,
   URLS_PER_TERM_SITEMAP,
-} from '@/lib/sitemap-entries'
+} from '@/seo/sitemap-entries'
 
 const SITE_URL = 'https://cloudlex.example'
 

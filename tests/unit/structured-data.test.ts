@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { JsonLd } from '@/components/site/json-ld'
 
-import { categoryBreadcrumbs, providerBreadcrumbs } from '@/lib/breadcrumbs'
+import { categoryBreadcrumbs, providerBreadcrumbs } from '@/seo/breadcrumbs'
 import {
   breadcrumbListData,
   faqPageData,
@@ -12,7 +12,7 @@ import {
   serializeJsonLd,
   termIndexStructuredData,
   termPageStructuredData,
-} from '@/lib/structured-data'
+} from '@/seo/structured-data'
 
 import { CLOUDTRAIL, faq, IAM, SITE_URL, VPC } from './fixtures/site-content'
 

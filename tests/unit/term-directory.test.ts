@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { searchTerms } from '@/lib/search/search-terms'
+import { searchTerms } from '@/search/search-terms'
 import {
   categoryTag,
   faqTag,
@@ -12,7 +12,7 @@ import {
 } from '@/site-cache/cache-tags'
 import { documentsNamedBy } from '@/site-data/directory-sync'
 import { toDirectoryTerm } from '@/site-data/directory-term'
-import { plainTextToRichText } from '@/content-transfer/rich-text'
+import { plainTextToRichText } from '@/content-format/rich-text'
 import { TermDirectory } from '@/site-data/term-directory'
 
 import { directoryTerm, FakeDirectoryReader } from './support/fake-directory-reader'

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/lib/search/search-text'
-import { searchTerms } from '@/lib/search/search-terms'
-import {
-  buildTermSearchIndex,
-  TermSearchIndex,
-  type SearchableTerm,
-  type SearchText,
-} from '@/lib/search/term-search-index'
+import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from '@/search/search-text'
+import { searchTerms } from '@/search/search-terms'
+import { buildTermSearchIndex, TermSearchIndex, type SearchableTerm, type SearchText } from '@/search/term-search-index'
 
 import { readSeedSearchTerms } from './support/seed-search-terms'
 

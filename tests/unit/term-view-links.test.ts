@@ -1,7 +1,7 @@
 // Outside links reach a page's hrefs as http(s) only, even from a draft that skipped field validation.
 import { describe, expect, it } from 'vitest'
 
-import { toTermView } from '@/lib/term-view'
+import { toTermView } from '@/site-data/term-view'
 import type { Term } from '@/payload-types'
 
 const aws = { id: 1, name: 'AWS', slug: 'aws', fullName: 'Amazon Web Services', brandColor: null }

@@ -8,9 +8,9 @@ import {
   CloseNameIndex,
   MAX_BIT_PARALLEL_LENGTH,
   patternMasks,
-} from '@/lib/search/close-name-index'
-import { normalizeWord, splitWords } from '@/lib/search/search-text'
-import { TextIndex, type QueryOptions } from '@/lib/search/text-index'
+} from '@/search/close-name-index'
+import { normalizeWord, splitWords } from '@/search/search-text'
+import { TextIndex, type QueryOptions } from '@/search/text-index'
 
 const FIELDS = ['title', 'body'] as const
 type Field = (typeof FIELDS)[number]

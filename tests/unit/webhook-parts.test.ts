@@ -3,7 +3,7 @@
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 
-import { readWebhookSettings } from '@/lib/env'
+import { readWebhookSettings } from '@/config/env'
 import { checkAppSettings } from '@/server/server-settings'
 import { nonPublicRange, webhookUrlProblem } from '@/webhooks/public-destination'
 import { deliveryHeaders, newWebhookSecret, secretsInUse } from '@/webhooks/sign-delivery'

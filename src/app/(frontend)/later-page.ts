@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation'
 
-import { parsePageNumber } from '@/lib/pagination'
+import { parsePageNumber } from '@/site-data/pagination'
 
 /**
  * The number of a list's later page (2 and up) named in its address, or the not-found page. Page 1

@@ -4,9 +4,9 @@ import type React from 'react'
 import { SiteFooter } from '@/components/site/site-footer'
 import { SiteHeader } from '@/components/site/site-header'
 import { APPLY_STORED_THEME_SCRIPT } from '@/components/site/theme'
-import { ATOM_FEED_PATH, JSON_FEED_PATH } from '@/lib/feeds'
-import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from '@/lib/site-identity'
-import { siteUrl } from '@/lib/site-url'
+import { ATOM_FEED_PATH, JSON_FEED_PATH } from '@/seo/feeds'
+import { SITE_DESCRIPTION, SITE_NAME, SITE_TITLE } from '@/seo/site-identity'
+import { siteUrl } from '@/routes/site-url'
 
 import './styles.css'
 
@@ -22,7 +22,7 @@ export const metadata: Metadata = {
     },
   },
   // No title or description here: a page without its own would announce the home page's. Pages set
-  // theirs through src/lib/page-metadata.ts, which replaces these objects.
+  // theirs through src/seo/page-metadata.ts, which replaces these objects.
   openGraph: { type: 'website', siteName: SITE_NAME, locale: 'en' },
   twitter: { card: 'summary_large_image' },
 }

@@ -5,7 +5,7 @@ import type { Metadata } from 'next'
 
 import { MissingPageSuggestions } from '@/components/site/missing-page-suggestions'
 import { SearchForm } from '@/components/site/search-form'
-import { INDEX_LETTERS, letterPath, TERM_INDEX_PATH } from '@/lib/site-routes'
+import { INDEX_LETTERS, letterPath, TERM_INDEX_PATH } from '@/routes/site-routes'
 
 export const metadata: Metadata = { title: 'Page not found' }
 

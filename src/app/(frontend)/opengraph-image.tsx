@@ -1,7 +1,7 @@
 import { ImageResponse } from 'next/og'
 
 import { OG_IMAGE_SIZE, OgCard } from '@/components/site/og-card'
-import { SITE_DESCRIPTION } from '@/lib/site-identity'
+import { SITE_DESCRIPTION } from '@/seo/site-identity'
 
 export const alt = 'Cloudlex: cloud computing, explained'
 export const size = OG_IMAGE_SIZE

@@ -4,9 +4,9 @@ import { JsonLd } from '@/components/site/json-ld'
 import { ProviderMark } from '@/components/site/provider-mark'
 import { SearchBox } from '@/components/site/search-box'
 import { TermCardSection } from '@/components/site/term-card'
-import { homeMetadata } from '@/lib/page-metadata'
-import { categoryPath, COMPARE_PATH, providerPath, TERM_INDEX_PATH } from '@/lib/site-routes'
-import { homePageStructuredData } from '@/lib/structured-data'
+import { homeMetadata } from '@/seo/page-metadata'
+import { categoryPath, COMPARE_PATH, providerPath, TERM_INDEX_PATH } from '@/routes/site-routes'
+import { homePageStructuredData } from '@/seo/structured-data'
 import { getHomeRecentTerms } from '@/site-data/recent-terms'
 import {
   getCategories,

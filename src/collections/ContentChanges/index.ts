@@ -9,7 +9,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access/nobody'
 import { SITE_COLLECTIONS } from '@/site-cache/cache-tags'
-import { CHANGE_EVENTS } from '@/site-cache/change-events'
+import { CHANGE_EVENTS } from '@/change-events/change-events'
 
 export const ContentChanges: CollectionConfig = {
   slug: 'content-changes',

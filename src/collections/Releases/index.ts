@@ -5,7 +5,7 @@ import { auditCollectionHooks } from '@/audit/audit-hooks'
 import { REVIEWED_COLLECTIONS } from '@/workflow/reviewed-collection-slugs'
 
 import { publishReleaseEndpoint } from './endpoints/publish-release-endpoint'
-import { queueScheduledRelease } from './hooks/queue-scheduled-release'
+import { queueScheduledRelease } from '../../workflow/queue-scheduled-release'
 
 const audit = auditCollectionHooks({ titleField: 'name' })
 

@@ -6,7 +6,7 @@
 // (Payload refuses queries on fields hidden from the API); the provider list is never populated.
 import type { Field, FieldHook } from 'payload'
 
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 import { indexLetter } from '@/site-cache/cache-tags'
 
 type Related = string | number | { id: string | number } | null | undefined

@@ -2,7 +2,7 @@
 // (the demo admin, or whoever registers). In production the site may be reachable before anyone has
 // signed in, so the first account comes from the operator only: CLOUDLEX_ADMIN_EMAIL and
 // CLOUDLEX_ADMIN_PASSWORD on start, or `npm run create-admin`. Those paths mark their request context.
-import type { Environment } from '../../server/environment'
+import type { Environment } from '../../config/environment'
 
 /** Set in `context` by the operator's paths to create the first admin in production. */
 export const OPERATOR_CREATES_ADMIN = 'cloudlexOperatorCreatesAdmin'

@@ -1,6 +1,6 @@
 // The operator's admin account from the environment (CLOUDLEX_ADMIN_EMAIL, CLOUDLEX_ADMIN_PASSWORD),
 // checked without Payload so the server can refuse to start before it opens the database.
-import type { Environment } from '../../server/environment'
+import type { Environment } from '../../config/environment'
 
 export const MIN_ADMIN_PASSWORD_LENGTH = 12
 

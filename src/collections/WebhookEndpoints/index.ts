@@ -7,7 +7,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { isAdmin, isAdminField } from '@/access/is-admin'
 import { nobody } from '@/access/nobody'
 import { auditCollectionHooks } from '@/audit/audit-hooks'
-import { CHANGE_EVENTS, FEED_COLLECTIONS } from '@/site-cache/change-events'
+import { CHANGE_EVENTS, FEED_COLLECTIONS } from '@/change-events/change-events'
 import { webhookUrlProblem } from '@/webhooks/public-destination'
 
 import { manageSecret, ROTATE_SECRET_FIELD } from './hooks/manage-secret'

@@ -1,4 +1,4 @@
-import type { Crumb } from '@/lib/breadcrumbs'
+import type { Crumb } from '@/seo/breadcrumbs'
 
 /** The visible trail; the last crumb is the current page. The same trail feeds the BreadcrumbList data. */
 export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {

@@ -1,7 +1,7 @@
 // One category's page of the compare matrix: a row per term, a column per chosen provider.
-import type { CompareCell, CompareProvider, CompareRow } from '@/lib/compare-matrix'
-import { categoryPath, termPath } from '@/lib/site-routes'
-import type { CategoryRef } from '@/lib/term-view'
+import type { CompareCell, CompareProvider, CompareRow } from '@/downloads/compare-matrix'
+import { categoryPath, termPath } from '@/routes/site-routes'
+import type { CategoryRef } from '@/site-data/term-view'
 
 import { MatchLevel } from './match-level'
 import { ProviderMark } from './provider-mark'

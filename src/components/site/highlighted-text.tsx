@@ -1,4 +1,4 @@
-import { toHighlightRuns, type TextRange } from '@/lib/search/highlight'
+import { toHighlightRuns, type TextRange } from '@/search/highlight'
 
 /** Text with the search matches wrapped in <mark>, coloured from the design tokens in both themes. */
 export function HighlightedText({ text, ranges }: { text: string; ranges: readonly TextRange[] }) {

@@ -1,6 +1,6 @@
 // The A–Z index's letters, each linking to its first page with how many terms it holds; a letter with
 // none is shown but not linked.
-import { letterPath, type IndexLetter } from '@/lib/site-routes'
+import { letterPath, type IndexLetter } from '@/routes/site-routes'
 import type { LetterCount } from '@/site-data/term-index'
 
 export function LetterNav({ counts, current }: { counts: readonly LetterCount[]; current: IndexLetter | null }) {

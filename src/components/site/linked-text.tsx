@@ -2,8 +2,8 @@
 // The page also renders <DismissiblePreviews /> so Escape can hide a preview.
 import { useId } from 'react'
 
-import type { TermLinker, TextSegment } from '@/lib/auto-link'
-import { termPath } from '@/lib/site-routes'
+import type { TermLinker, TextSegment } from '@/site-data/auto-link'
+import { termPath } from '@/routes/site-routes'
 
 function TermMention({ segment }: { segment: Required<TextSegment> }) {
   const previewId = useId()

@@ -1,4 +1,4 @@
-import type { ProviderEquivalentView } from '@/lib/term-view'
+import type { ProviderEquivalentView } from '@/site-data/term-view'
 
 const LABELS = { exact: 'Exact match', close: 'Close match', partial: 'Partial match', none: 'No equivalent' } as const
 const SYMBOLS = { exact: '●', close: '◕', partial: '◑', none: '○' } as const

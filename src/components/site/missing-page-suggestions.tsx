@@ -4,9 +4,9 @@
 // search box with the address's words when the reader has not typed anything yet.
 import { useEffect, useState } from 'react'
 
-import type { MissingPageSuggestions as Answer } from '@/app/(frontend)/search/missing-page/route'
-import type { SuggestedTerm } from '@/lib/search/closest-terms'
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
+import type { SuggestedTerm } from '@/search/closest-terms'
+import type { MissingPageSuggestions as Answer } from '@/site-data/site-search'
 
 export function MissingPageSuggestions({ searchInputId }: { searchInputId: string }) {
   const [suggestions, setSuggestions] = useState<SuggestedTerm[]>([])

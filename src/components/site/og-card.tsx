@@ -1,5 +1,5 @@
 // The 1200×630 social card drawn by next/og (Satori: flexbox only, inline styles, the bundled font).
-import { SITE_NAME } from '@/lib/site-identity'
+import { SITE_NAME } from '@/seo/site-identity'
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 }
 

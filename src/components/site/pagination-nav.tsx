@@ -1,6 +1,6 @@
 // Links to the other pages of a paginated list: previous and next, the first and last, and the pages
 // around the current one. Plain links, so they work without JavaScript and crawlers follow them.
-import { pageLinks } from '@/lib/pagination'
+import { pageLinks } from '@/site-data/pagination'
 
 export function PaginationNav({
   page,

@@ -1,5 +1,5 @@
 // A provider's logo when one is uploaded, else a mark in the provider's brand colour with its short name.
-import type { ProviderRef } from '@/lib/term-view'
+import type { ProviderRef } from '@/site-data/term-view'
 
 /** Black or white, whichever reads better on the brand colour (WCAG relative luminance). */
 export function readableTextOn(hex: string): '#000000' | '#ffffff' {

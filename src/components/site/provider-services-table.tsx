@@ -1,6 +1,6 @@
 // A provider's services, one row per term that lists the provider: the term, the provider's service for
 // it (or "No equivalent"), how closely it matches, and the term's category.
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 import type { ProviderServiceRow } from '@/site-data/provider-services'
 import type { ProviderSummary } from '@/site-data/taxonomy'
 

@@ -5,9 +5,9 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 
-import type { SearchSuggestion } from '@/lib/search/search-suggestion'
-import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/search/search-text'
-import { termPath } from '@/lib/site-routes'
+import type { SearchSuggestion } from '@/search/search-suggestion'
+import { MAX_SEARCH_QUERY_LENGTH } from '@/search/search-text'
+import { termPath } from '@/routes/site-routes'
 
 import { HighlightedText } from './highlighted-text'
 import { useSearchSuggestions } from './use-search-suggestions'

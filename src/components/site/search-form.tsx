@@ -1,5 +1,5 @@
 // The search form in page content (search page, 404 page): a labelled field and a button, plain HTML.
-import { MAX_SEARCH_QUERY_LENGTH } from '@/lib/search/search-text'
+import { MAX_SEARCH_QUERY_LENGTH } from '@/search/search-text'
 
 export function SearchForm({ id, label, defaultValue = '' }: { id: string; label: string; defaultValue?: string }) {
   return (

@@ -1,6 +1,6 @@
-import { categoryPath } from '@/lib/site-routes'
-import { difficultyLabel } from '@/lib/term-filters'
-import type { TermView } from '@/lib/term-view'
+import { categoryPath } from '@/routes/site-routes'
+import { difficultyLabel } from '@/site-data/term-filters'
+import type { TermView } from '@/site-data/term-view'
 
 export { difficultyLabel }
 

@@ -2,8 +2,8 @@
 import type { SerializedTextNode } from '@payloadcms/richtext-lexical/lexical'
 import { RichText, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 
-import type { TermLinker } from '@/lib/auto-link'
-import type { TermView } from '@/lib/term-view'
+import type { TermLinker } from '@/site-data/auto-link'
+import type { TermView } from '@/site-data/term-view'
 
 import { LinkedText } from './linked-text'
 

@@ -1,4 +1,4 @@
-import { termPath } from '@/lib/site-routes'
+import { termPath } from '@/routes/site-routes'
 import type { TermListEntry } from '@/site-data/published-terms'
 
 import { CategoryBadge, DifficultyBadge } from './term-badges'

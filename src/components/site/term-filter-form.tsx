@@ -1,5 +1,5 @@
 // Filters as a plain GET form, so they work without JavaScript and every filtered view has its own URL.
-import type { FilterField, FilterOption, TermFilters } from '@/lib/term-filters'
+import type { FilterField, FilterOption, TermFilters } from '@/site-data/term-filters'
 
 import { AutoSubmitOnChange } from './auto-submit-on-change'
 

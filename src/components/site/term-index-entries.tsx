@@ -1,9 +1,9 @@
 // Lists of terms as the A–Z index and the category pages show them: each term's title, category,
 // difficulty and summary. Kept to a few elements per term with the styles in one class, so a page of a
 // hundred terms stays small.
-import { groupTermsByLetter } from '@/lib/group-terms-by-letter'
-import { termPath } from '@/lib/site-routes'
-import { difficultyLabel } from '@/lib/term-filters'
+import { groupTermsByLetter } from '@/site-data/group-terms-by-letter'
+import { termPath } from '@/routes/site-routes'
+import { difficultyLabel } from '@/site-data/term-filters'
 import type { TermListEntry } from '@/site-data/published-terms'
 
 function TermEntry({ term, headingLevel }: { term: TermListEntry; headingLevel?: 'h2' }) {

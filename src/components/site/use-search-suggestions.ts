@@ -2,7 +2,7 @@
 // stale by newer text aborted or ignored, and a sentence for screen readers saying what came back.
 import { useEffect, useRef, useState } from 'react'
 
-import type { SearchSuggestion, SearchSuggestionsResponse } from '@/lib/search/search-suggestion'
+import type { SearchSuggestion, SearchSuggestionsResponse } from '@/search/search-suggestion'
 
 // Long enough to skip most intermediate keystrokes, short enough to feel immediate.
 const SUGGEST_DELAY_MS = 120

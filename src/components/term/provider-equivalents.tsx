@@ -3,8 +3,8 @@
 import { MatchLevel } from '@/components/site/match-level'
 import { ProviderMark } from '@/components/site/provider-mark'
 import { ServiceName } from '@/components/site/service-name'
-import { providerPath } from '@/lib/site-routes'
-import type { ProviderEquivalentView } from '@/lib/term-view'
+import { providerPath } from '@/routes/site-routes'
+import type { ProviderEquivalentView } from '@/site-data/term-view'
 
 import { TermSection } from './term-section'
 

@@ -1,6 +1,6 @@
 // Glossary terms an editor chose as related, as a row of badge links.
-import { termPath } from '@/lib/site-routes'
-import type { TermRef } from '@/lib/term-view'
+import { termPath } from '@/routes/site-routes'
+import type { TermRef } from '@/site-data/term-view'
 
 import { TermSection } from './term-section'
 

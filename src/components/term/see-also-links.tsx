@@ -1,5 +1,5 @@
 // Further reading chosen by an editor: other glossary terms and outside pages.
-import type { SeeAlsoView } from '@/lib/term-view'
+import type { SeeAlsoView } from '@/site-data/term-view'
 
 import { TermSection } from './term-section'
 

@@ -1,6 +1,6 @@
 import { TermBody } from '@/components/site/term-body'
-import type { TermLinker } from '@/lib/auto-link'
-import type { TermView } from '@/lib/term-view'
+import type { TermLinker } from '@/site-data/auto-link'
+import type { TermView } from '@/site-data/term-view'
 
 export function TermBodySection({ body, linker }: { body: NonNullable<TermView['body']>; linker: TermLinker }) {
   return (

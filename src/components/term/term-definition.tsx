@@ -1,6 +1,6 @@
 // The definition, a paragraph per blank-line-separated block, with glossary mentions linked.
 import { LinkedText } from '@/components/site/linked-text'
-import type { TermLinker } from '@/lib/auto-link'
+import type { TermLinker } from '@/site-data/auto-link'
 
 export function TermDefinition({ definition, linker }: { definition: string; linker: TermLinker }) {
   return (

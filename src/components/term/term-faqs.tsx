@@ -1,7 +1,7 @@
 // The term's frequently asked questions, each a disclosure with its rich-text answer.
 import { RichText } from '@payloadcms/richtext-lexical/react'
 
-import type { FaqView } from '@/lib/term-view'
+import type { FaqView } from '@/site-data/term-view'
 
 import { TermSection } from './term-section'
 

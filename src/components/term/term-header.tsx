@@ -1,6 +1,6 @@
 // The term's title, other names, category and difficulty badges, and when it last changed.
 import { CategoryBadge, DifficultyBadge } from '@/components/site/term-badges'
-import type { TermView } from '@/lib/term-view'
+import type { TermView } from '@/site-data/term-view'
 
 function formatUpdatedDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })

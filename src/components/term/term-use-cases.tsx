@@ -1,5 +1,5 @@
 // Organizations that use the term's idea: the scenario, their solution and, when known, the outcome.
-import type { TermView } from '@/lib/term-view'
+import type { TermView } from '@/site-data/term-view'
 
 import { TermSection } from './term-section'
 

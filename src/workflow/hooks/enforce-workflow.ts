@@ -11,7 +11,7 @@ import { REVISION_FIELD } from '@/concurrency/revision-tags'
 import { APPROVED_REVISION_FIELD, storesApprovedContent, unattendedPublishRefusal } from '../approved-revision'
 import { isStage } from '../stages'
 import { isUnattendedPublish, UnattendedPublishRefusedError } from '../unattended-publish'
-import { WORKFLOW_CONTEXT } from '../workflow-context'
+import { WORKFLOW_CONTEXT } from '../../request-context/workflow-context'
 import { loadWriteState, type StoredDocument, type WriteState } from './load-write-state'
 import { nextReviewThread, reviewEntriesForWrite } from './review-entries'
 

@@ -10,7 +10,7 @@ import { changedContentFields } from '../changed-content-fields'
 import { WORKFLOW_FIELD_NAMES } from '../fields'
 import { isStage, type Stage } from '../stages'
 import { type StageMove, targetStage, type UpdateFacts } from '../target-stage'
-import { WORKFLOW_CONTEXT } from '../workflow-context'
+import { WORKFLOW_CONTEXT } from '../../request-context/workflow-context'
 
 export type StoredDocument = Record<string, unknown>
 

@@ -3,11 +3,11 @@
 import { APIError, type PayloadRequest, type TypedUser } from 'payload'
 
 import { hasRole, roleOf } from '@/access/roles'
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 
 import { AUTHOR_EDITABLE_STAGES, STAGE_LABELS, type Stage } from '../stages'
 import { decideTransition, type TransitionAction } from '../transitions'
-import { WORKFLOW_CONTEXT } from '../workflow-context'
+import { WORKFLOW_CONTEXT } from '../../request-context/workflow-context'
 import type { StoredDocument, WriteState } from './load-write-state'
 
 export type ReviewEntry = { kind: string; author: string | null; at: string; body: string | null }

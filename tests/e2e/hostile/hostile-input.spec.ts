@@ -6,7 +6,7 @@
 // CLOUDLEX_HOSTILE_CASES (default 10000) and CLOUDLEX_HOSTILE_BUDGET_S (default 300) make a longer run.
 import { expect, test } from '@playwright/test'
 
-import { previewSecret } from '../../../src/lib/preview-url'
+import { previewSecret } from '../../../src/routes/preview-url'
 import { generateCorpus } from '../support/hostile/corpus'
 import { runCorpus } from '../support/hostile/runner'
 import { failureReport, summaryLine } from '../support/hostile/summary'

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import * as graphqlRoute from '@/app/(payload)/api/graphql/route'
 import * as restRoute from '@/app/(payload)/api/[...slug]/route'
 import type { User } from '@/payload-types'
-import { CLIENT_ADDRESS_HEADER } from '@/server/client-address-header'
+import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 
 import { STAFF_PASSWORD } from './payload'
 

@@ -9,8 +9,8 @@ import path from 'node:path'
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { PUBLISH_RELEASE_TASK } from '@/collections/Releases/hooks/queue-scheduled-release'
-import { leaseDueJobs, leaseOwnerOfThisProcess } from '@/workflow/job-leases'
+import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
+import { leaseDueJobs, leaseOwnerOfThisProcess } from '@/jobs/job-leases'
 
 const [mode, argument] = process.argv.slice(2)
 const payload = await getPayload({ config })

@@ -1,6 +1,6 @@
 // An in-memory glossary and content-changes log behind the DirectoryReader interface, recording what the
 // directory asked for, so tests see exactly which terms it read again after a change.
-import type { SearchText } from '@/lib/search/term-search-index'
+import type { SearchText } from '@/search/term-search-index'
 import type { ChangeCursor, ChangeRead } from '@/site-cache/change-log'
 import type { DirectoryReader } from '@/site-data/directory-sync'
 import type { DirectoryCategory, DirectoryProvider, DirectoryTerm } from '@/site-data/directory-term'

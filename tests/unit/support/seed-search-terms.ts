@@ -2,7 +2,7 @@
 import path from 'node:path'
 
 import { readTermFiles } from '@/content-format/read-term-files'
-import type { SearchableTerm } from '@/lib/search/term-search-index'
+import type { SearchableTerm } from '@/search/term-search-index'
 
 export async function readSeedSearchTerms(): Promise<SearchableTerm[]> {
   const files = await readTermFiles([path.resolve(import.meta.dirname, '../../../seed/terms')])

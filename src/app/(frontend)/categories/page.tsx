@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
-import { categoryIndexBreadcrumbs } from '@/lib/breadcrumbs'
-import { categoryIndexMetadata } from '@/lib/page-metadata'
-import { categoryPath } from '@/lib/site-routes'
+import { categoryIndexBreadcrumbs } from '@/seo/breadcrumbs'
+import { categoryIndexMetadata } from '@/seo/page-metadata'
+import { categoryPath } from '@/routes/site-routes'
 import { getCategories, getCategoryTermCounts } from '@/site-data/taxonomy'
 
 export const metadata: Metadata = categoryIndexMetadata()

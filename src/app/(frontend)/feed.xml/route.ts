@@ -1,5 +1,5 @@
-import { conditionalResponse } from '@/lib/conditional-response'
-import { getFeedDocument } from '@/site-data/recent-terms'
+import { conditionalResponse } from '@/http/conditional-response'
+import { getFeedDocument } from '@/seo/feed-documents'
 
 // Next's rendering cache answers no conditional requests for route handlers, so this one runs per
 // request: the feed itself comes from the data cache with its ETag, and an unchanged feed gets a 304.

@@ -2,9 +2,9 @@ import type { Metadata } from 'next'
 
 import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { ProviderMark } from '@/components/site/provider-mark'
-import { providerIndexBreadcrumbs } from '@/lib/breadcrumbs'
-import { providerIndexMetadata } from '@/lib/page-metadata'
-import { providerPath } from '@/lib/site-routes'
+import { providerIndexBreadcrumbs } from '@/seo/breadcrumbs'
+import { providerIndexMetadata } from '@/seo/page-metadata'
+import { providerPath } from '@/routes/site-routes'
 import { getProviders, getProviderServiceCounts } from '@/site-data/taxonomy'
 
 export const metadata: Metadata = providerIndexMetadata()

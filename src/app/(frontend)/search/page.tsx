@@ -2,11 +2,11 @@ import type { Metadata } from 'next'
 
 import { HighlightedText } from '@/components/site/highlighted-text'
 import { SearchForm } from '@/components/site/search-form'
-import { parsePageNumber } from '@/lib/pagination'
-import type { SearchResultsPage } from '@/lib/search/search-results-page'
-import { SEARCH_FIELD_LABELS } from '@/lib/search/term-search-index'
-import { searchSite } from '@/lib/site-search'
-import { termPath } from '@/lib/site-routes'
+import { parsePageNumber } from '@/site-data/pagination'
+import type { SearchResultsPage } from '@/search/search-results-page'
+import { SEARCH_FIELD_LABELS } from '@/search/term-search-index'
+import { searchSite } from '@/site-data/site-search'
+import { termPath } from '@/routes/site-routes'
 
 export const dynamic = 'force-dynamic'
 

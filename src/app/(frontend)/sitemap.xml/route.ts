@@ -1,5 +1,5 @@
-import { conditionalResponse } from '@/lib/conditional-response'
-import { getSitemapIndex } from '@/site-data/sitemap'
+import { conditionalResponse } from '@/http/conditional-response'
+import { getSitemapIndex } from '@/seo/sitemap'
 
 // The sitemap index over the files in /sitemap/<file>.xml. Runs per request to answer conditional
 // requests (Next does not for cached route handlers); the document comes from the data cache.

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { FIRST_INDEX_LETTER } from '@/lib/site-routes'
+import { FIRST_INDEX_LETTER } from '@/routes/site-routes'
 
 import { letterIndexMetadata, LetterIndexView } from './letter-index-view'
 

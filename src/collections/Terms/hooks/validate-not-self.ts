@@ -1,6 +1,6 @@
 import type { Validate } from 'payload'
 
-import { relationId } from '@/lib/relations'
+import { relationId } from '@/fields/relations'
 
 /** Refuses a relationship list that contains the document being edited. */
 export function validateNotSelf(message: string): Validate {

@@ -4,7 +4,7 @@
 // receiver can switch to the new secret without losing a delivery.
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { readWebhookSettings } from '@/lib/env'
+import { readWebhookSettings } from '@/config/env'
 import { newWebhookSecret } from '@/webhooks/sign-delivery'
 
 export const ROTATE_SECRET_FIELD = 'rotateSecret'

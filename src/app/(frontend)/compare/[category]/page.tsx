@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { NO_TERM_FILTERS } from '@/lib/term-filters'
+import { NO_TERM_FILTERS } from '@/site-data/term-filters'
 
 import { compareViewMetadata, CompareView } from '../compare-view'
 

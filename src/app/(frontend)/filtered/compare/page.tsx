@@ -4,10 +4,10 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 
-import { filteredViewMetadata } from '@/lib/page-metadata'
-import { parsePageNumber } from '@/lib/pagination'
-import { compareCategoryPath, COMPARE_PATH, withQuery } from '@/lib/site-routes'
-import { readTermFilters, termFiltersQuery } from '@/lib/term-filters'
+import { filteredViewMetadata } from '@/seo/page-metadata'
+import { parsePageNumber } from '@/site-data/pagination'
+import { compareCategoryPath, COMPARE_PATH, withQuery } from '@/routes/site-routes'
+import { readTermFilters, termFiltersQuery } from '@/site-data/term-filters'
 import { getCompareFilterChoices } from '@/site-data/filter-options'
 
 import { compareViewMetadata, CompareView, type CompareSelection } from '../../compare/compare-view'

@@ -9,17 +9,17 @@ import { Breadcrumbs } from '@/components/site/breadcrumbs'
 import { PaginationNav } from '@/components/site/pagination-nav'
 import { TermFilterForm } from '@/components/site/term-filter-form'
 import { TermIndexEntries } from '@/components/site/term-index-entries'
-import { termIndexBreadcrumbs } from '@/lib/breadcrumbs'
-import { filteredViewMetadata, termIndexMetadata } from '@/lib/page-metadata'
-import { pageCount, parsePageNumber } from '@/lib/pagination'
-import { TERM_INDEX_PATH, withQuery } from '@/lib/site-routes'
+import { termIndexBreadcrumbs } from '@/seo/breadcrumbs'
+import { filteredViewMetadata, termIndexMetadata } from '@/seo/page-metadata'
+import { pageCount, parsePageNumber } from '@/site-data/pagination'
+import { TERM_INDEX_PATH, withQuery } from '@/routes/site-routes'
 import {
   hasTermFilters,
   readTermFilters,
   termFiltersQuery,
   termFiltersWhere,
   type TermFilters,
-} from '@/lib/term-filters'
+} from '@/site-data/term-filters'
 import { getTermFilterChoices, type FilterChoices } from '@/site-data/filter-options'
 import { findFilteredTerms, getPublishedTermCount } from '@/site-data/term-index'
 

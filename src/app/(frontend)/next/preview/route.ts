@@ -2,8 +2,8 @@ import { draftMode, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { hasRole, STAFF_ROLES } from '@/access/roles'
-import { getPayloadClient } from '@/lib/payload-client'
-import { isPreviewSecret, safePreviewPath } from '@/lib/preview-url'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { isPreviewSecret, safePreviewPath } from '@/routes/preview-url'
 
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url)

@@ -2,7 +2,7 @@
 // server itself about once a second; anyone else gets a 404.
 import { revalidateTag } from 'next/cache'
 
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
 import { revalidateRecordedChanges } from '@/site-cache/revalidate-changes'
 

@@ -1,15 +1,15 @@
-// Leases and runs the scheduled jobs that are due (src/workflow/job-leases.ts), and prunes the logs past
+// Leases and runs the scheduled jobs that are due (src/jobs/job-leases.ts), and prunes the logs past
 // their retention when due (src/site-cache/log-retention.ts). Called by the server itself every 10 s;
 // anyone else gets a 404. Both run after the answer, so a long release does not hold the server's poll:
 // the next poll finds this one still running and leaves it be. Once the server is stopping, nothing new
 // starts: a poll that arrived just before the stop would otherwise lease jobs it may not have time to run.
 import { after } from 'next/server'
 
-import { getPayloadClient } from '@/lib/payload-client'
-import { serverStopping } from '@/server/stopping'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { serverStopping } from '@/shutdown/stopping'
 import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
 import { startLogPruningIfDue } from '@/site-cache/log-retention'
-import { startLeasedJobRun } from '@/workflow/job-leases'
+import { startLeasedJobRun } from '@/jobs/job-leases'
 
 export const dynamic = 'force-dynamic'
 

@@ -3,7 +3,7 @@
 // term directory (search, auto-links), so the first reader of a term page or a search does not wait for
 // the whole glossary to be read. Anyone else gets a 404.
 import { refreshPlannerStatistics } from '@/db/planner-statistics'
-import { getPayloadClient } from '@/lib/payload-client'
+import { getPayloadClient } from '@/site-data/payload-client'
 import { INTERNAL_TOKEN_HEADER, isInternalRequest } from '@/site-cache/internal-request'
 import { warmTermDirectory } from '@/site-data/site-directory'
 

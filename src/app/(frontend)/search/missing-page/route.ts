@@ -1,13 +1,11 @@
 // Terms close to an address that has no page: GET /search/missing-page?path=/terms/cloud-trial → JSON.
 // The 404 page is served from the rendering cache like any page, the same for every address, so it asks
 // for its suggestions here.
-import { wordsFromPath, type SuggestedTerm } from '@/lib/search/closest-terms'
-import { suggestTermsForMissingPage } from '@/lib/site-search'
+import { wordsFromPath } from '@/search/closest-terms'
+import { suggestTermsForMissingPage, type MissingPageSuggestions } from '@/site-data/site-search'
 import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 
 export const dynamic = 'force-dynamic'
-
-export type MissingPageSuggestions = { words: string; suggestions: SuggestedTerm[] }
 
 export async function GET(request: Request): Promise<Response> {
   const path = new URL(request.url).searchParams.get('path') ?? ''

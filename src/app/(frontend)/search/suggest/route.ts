@@ -1,7 +1,7 @@
 // Search-as-you-type for the header combobox: GET /search/suggest?q=… → up to 8 hits as JSON.
-import { normalizeSearchQuery } from '@/lib/search/search-text'
-import { toSearchSuggestion, type SearchSuggestionsResponse } from '@/lib/search/search-suggestion'
-import { suggestSearchResults } from '@/lib/site-search'
+import { normalizeSearchQuery } from '@/search/search-text'
+import { toSearchSuggestion, type SearchSuggestionsResponse } from '@/search/search-suggestion'
+import { suggestSearchResults } from '@/site-data/site-search'
 import { takeAttemptFromAddress } from '@/rate-limit/limit-by-address'
 import { tooManyRequestsResponse } from '@/rate-limit/too-many-requests-response'
 

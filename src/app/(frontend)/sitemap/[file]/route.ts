@@ -1,6 +1,6 @@
-import { conditionalResponse } from '@/lib/conditional-response'
-import { parseSitemapFile } from '@/lib/sitemap-entries'
-import { getSitemapFile } from '@/site-data/sitemap'
+import { conditionalResponse } from '@/http/conditional-response'
+import { parseSitemapFile } from '@/seo/sitemap-entries'
+import { getSitemapFile } from '@/seo/sitemap'
 
 // One file the sitemap index lists: /sitemap/pages.xml or /sitemap/terms-<n>.xml. Runs per request to
 // answer conditional requests; the document comes from the data cache.

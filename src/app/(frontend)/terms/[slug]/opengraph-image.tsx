@@ -1,8 +1,8 @@
 import { ImageResponse } from 'next/og'
 
 import { OG_IMAGE_SIZE, OgCard } from '@/components/site/og-card'
-import { firstSentence, toOgText } from '@/lib/og-text'
-import { termSummary } from '@/lib/term-summary'
+import { firstSentence, toOgText } from '@/seo/og-text'
+import { termSummary } from '@/site-data/term-summary'
 import { getPublishedTerm } from '@/site-data/terms'
 
 export const alt = 'A Cloudlex glossary entry: the term, its category and the start of its definition'

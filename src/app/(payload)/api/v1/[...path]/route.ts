@@ -1,5 +1,5 @@
 // Any other address under /api/v1 is answered in the API's own error shape, not by Payload's REST API.
-import { problem, problemResponse } from '@/api-v1/problem'
+import { problem, problemResponse } from '@/http/problem'
 
 export function GET(request: Request): Response {
   const path = new URL(request.url).pathname

@@ -1,7 +1,7 @@
 import { answerChanges } from '@/api-v1/change-routes'
 import { v1Route } from '@/api-v1/v1-route'
-import { readChangeFeedSettings } from '@/lib/env'
-import { getPayloadClient } from '@/lib/payload-client'
+import { readChangeFeedSettings } from '@/config/env'
+import { getPayloadClient } from '@/site-data/payload-client'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { letterFromSegment } from '@/lib/site-routes'
+import { letterFromSegment } from '@/routes/site-routes'
 
 import { laterPageNumber } from '../../../../later-page'
 import { letterIndexMetadata, LetterIndexView } from '../../../letter-index-view'

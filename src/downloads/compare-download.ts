@@ -9,16 +9,16 @@ import {
   compareJsonTerm,
   chosenColumns,
   type CompareProvider,
-} from '@/lib/compare-matrix'
-import { compareRowPages, countCompareTerms } from '@/site-data/compare'
+} from '@/downloads/compare-matrix'
+import { compareRowPages, countCompareTerms } from '@/downloads/compare'
 import { readContentVersion } from '@/site-data/content-version'
 import { getCategories, getProviders, type CategorySummary } from '@/site-data/taxonomy'
 
-import { conditionalResponse, weakEtagOf } from './conditional-response'
-import { getPayloadClient } from './payload-client'
-import { termPath, type CompareDownloadFormat } from './site-routes'
-import { absoluteUrl } from './site-url'
-import { filterVocabulary, readTermFilters, searchParamsRecord, termFiltersQuery } from './term-filters'
+import { conditionalResponse, weakEtagOf } from '../http/conditional-response'
+import { getPayloadClient } from '../site-data/payload-client'
+import { termPath, type CompareDownloadFormat } from '../routes/site-routes'
+import { absoluteUrl } from '../routes/site-url'
+import { filterVocabulary, readTermFilters, searchParamsRecord, termFiltersQuery } from '../site-data/term-filters'
 
 export const termUrl = (slug: string): string => absoluteUrl(termPath(slug))
 

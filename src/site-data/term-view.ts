@@ -1,11 +1,11 @@
 // The shape of a term as the public site shows it, made from a Payload document read at depth 1.
 // Links to documents the reader may not see arrive unpopulated and are dropped here.
-import { richTextToPlainText } from '@/content-transfer/rich-text'
+import { richTextToPlainText } from '@/content-format/rich-text'
 import { isHttpUrl } from '@/fields/http-url'
 import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
-import { populated, populatedList } from './relations'
-import { termPath } from './site-routes'
+import { populated, populatedList } from '../fields/relations'
+import { termPath } from '../routes/site-routes'
 
 export type CategoryRef = Pick<Category, 'name' | 'slug'>
 export type ProviderRef = Pick<Provider, 'name' | 'slug' | 'fullName'> & { brandColor: string | null }

@@ -6,7 +6,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSl
 
 import { relationIdOf, scheduledDocumentOf, scheduleTypeOf, type ScheduleJob } from '@/workflow/scheduled-publish-jobs'
 
-import { actorOf, recordAuditEntry, type AuditActor } from './record-audit-entry'
+import { actorOf, recordAuditEntry, type AuditActor } from '../audit/record-audit-entry'
 
 async function titleOf(req: PayloadRequest, collection: CollectionSlug, id: string): Promise<string | undefined> {
   const titleField = req.payload.collections[collection]?.config.admin.useAsTitle

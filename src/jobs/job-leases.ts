@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Field, Payload, PayloadRequest, Where } from 'payload'
 
-import type { Environment } from '@/server/environment'
+import type { Environment } from '@/config/environment'
 
 /** The one queue Cloudlex's jobs (scheduled publishes, unpublishes and releases) go to. */
 export const JOBS_QUEUE = 'default'

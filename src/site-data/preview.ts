@@ -1,5 +1,5 @@
 // Draft preview: a link with a secret turns on Next's draft mode, but drafts are only shown to a
-// request that is also signed in as staff, so a leaked link reveals nothing. Links: ./preview-url.
+// request that is also signed in as staff, so a leaked link reveals nothing. Links: src/routes/preview-url.ts.
 import { draftMode, headers } from 'next/headers'
 import type { TypedUser } from 'payload'
 

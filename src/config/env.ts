@@ -1,5 +1,5 @@
 // Secrets and settings read from the environment, with the errors a person can act on.
-import { OVERLAP_MS, PRUNE_FLOOR_MS } from '../site-cache/change-log'
+import { OVERLAP_MS, PRUNE_FLOOR_MS } from './change-log-bounds'
 
 export function readPayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env.PAYLOAD_SECRET?.trim()
@@ -24,7 +24,7 @@ export type ChangeFeedSettings = {
   maxStreams: number
 }
 
-/** The default settle delay is the change log's own bound on how late a row commits (src/site-cache/change-log.ts). */
+/** The default settle delay is the change log's own bound on how late a row commits (./change-log-bounds.ts). */
 export const CHANGE_FEED_DEFAULTS = { settleMs: OVERLAP_MS, streamLifetimeSeconds: 300, maxStreams: 100 } as const
 
 function wholeNumber(

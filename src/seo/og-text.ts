@@ -1,7 +1,7 @@
 // Text for the generated social images. The renderer has one bundled font and, for any character that
 // font lacks, fetches a fallback font or emoji from the internet; keeping to characters the bundled
 // font has makes the images render the same offline.
-import { truncateAtWord } from './term-summary'
+import { truncateAtWord } from '../site-data/term-summary'
 
 // Printable ASCII, Latin-1 letters and signs (not the soft hyphen), the Latin Extended-A letters the
 // bundled Geist Regular has (it lacks Ĕĕ Ĭĭ ĸ Ŀŀ ŉ Ŏŏ), and the typographic punctuation editors paste.

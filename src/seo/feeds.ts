@@ -1,12 +1,12 @@
 // The Atom feed (/feed.xml) and JSON Feed (/feed.json) of recently published and updated terms, built
-// with the `feed` package from the newest terms (src/site-data/feeds.ts reads them, newest first).
+// with the `feed` package from the newest terms (./feed-documents.ts reads them, newest first).
 import { Feed, type Item } from 'feed'
 
 import { SITE_DESCRIPTION, SITE_NAME } from './site-identity'
-import { termPath } from './site-routes'
-import { absoluteUrl, siteUrl } from './site-url'
-import { termSummary } from './term-summary'
-import type { TermView } from './term-view'
+import { termPath } from '../routes/site-routes'
+import { absoluteUrl, siteUrl } from '../routes/site-url'
+import { termSummary } from '../site-data/term-summary'
+import type { TermView } from '../site-data/term-view'
 
 export const FEED_LENGTH = 30
 export const ATOM_FEED_PATH = '/feed.xml'

@@ -14,10 +14,10 @@ import {
   providerPath,
   termPath,
   type IndexLetter,
-} from './site-routes'
-import { absoluteUrl } from './site-url'
-import { META_DESCRIPTION_LENGTH, termMetaDescription, truncateAtWord } from './term-summary'
-import type { TermView } from './term-view'
+} from '../routes/site-routes'
+import { absoluteUrl } from '../routes/site-url'
+import { META_DESCRIPTION_LENGTH, termMetaDescription, truncateAtWord } from '../site-data/term-summary'
+import type { TermView } from '../site-data/term-view'
 
 type PageDescription = {
   /** Shown in the tab; the layout's template appends " · Cloudlex" unless `absoluteTitle` is set. */

@@ -3,11 +3,11 @@
 // times of one file's worth of terms. Each file is cached whole with its ETag.
 import type { Payload, Where } from 'payload'
 
-import { cachedRead } from '@/site-cache/cached-read'
+import { cachedRead, type CachedDocument } from '@/site-cache/cached-read'
 import { CATEGORY_LIST_TAG, PROVIDER_LIST_TAG, TERM_LISTS_TAG } from '@/site-cache/cache-tags'
-import { etagOf } from '@/lib/conditional-response'
-import { getPayloadClient } from '@/lib/payload-client'
-import { categoryPath, providerPath, termPath } from '@/lib/site-routes'
+import { etagOf } from '@/http/conditional-response'
+import { getPayloadClient } from '@/site-data/payload-client'
+import { categoryPath, providerPath, termPath } from '@/routes/site-routes'
 import {
   listPageEntries,
   renderSitemapIndex,
@@ -16,12 +16,11 @@ import {
   URLS_PER_TERM_SITEMAP,
   type SitemapEntry,
   type SitemapFile,
-} from '@/lib/sitemap-entries'
+} from '@/seo/sitemap-entries'
 
-import { countPublishedTerms, findPublishedTerms, TITLE_ORDER } from './published-terms'
-import type { CachedDocument } from './recent-terms'
-import { readCategories, readProviders } from './taxonomy'
-import { getPublishedTermCount, readLetterCounts } from './term-index'
+import { countPublishedTerms, findPublishedTerms, TITLE_ORDER } from '../site-data/published-terms'
+import { readCategories, readProviders } from '../site-data/taxonomy'
+import { getPublishedTermCount, readLetterCounts } from '../site-data/term-index'
 
 async function newestUpdate(payload: Payload, where: Where): Promise<string | null> {
   const { docs } = await findPublishedTerms(payload, {

@@ -1,7 +1,14 @@
 // The trail from the home page to each kind of page, shared by the visible breadcrumbs and the
 // BreadcrumbList structured data so the two never disagree.
-import { categoryPath, FIRST_INDEX_LETTER, letterPath, providerPath, termPath, type IndexLetter } from './site-routes'
-import type { CategoryRef, ProviderRef, TermRef } from './term-view'
+import {
+  categoryPath,
+  FIRST_INDEX_LETTER,
+  letterPath,
+  providerPath,
+  termPath,
+  type IndexLetter,
+} from '../routes/site-routes'
+import type { CategoryRef, ProviderRef, TermRef } from '../site-data/term-view'
 
 export type Crumb = { name: string; path: string }
 

@@ -5,11 +5,11 @@ import type { Payload } from 'payload'
 
 import { cachedRead } from '@/site-cache/cached-read'
 import { categoryTermsTag, PROVIDER_LIST_TAG } from '@/site-cache/cache-tags'
-import { compareRow, type CompareProvider, type CompareRow } from '@/lib/compare-matrix'
-import { getPayloadClient } from '@/lib/payload-client'
+import { compareRow, type CompareProvider, type CompareRow } from '@/downloads/compare-matrix'
+import { getPayloadClient } from '@/site-data/payload-client'
 
-import { countPublishedTerms, findPublishedTerms, type ListPage } from './published-terms'
-import type { CategorySummary } from './taxonomy'
+import { countPublishedTerms, findPublishedTerms, type ListPage } from '../site-data/published-terms'
+import type { CategorySummary } from '../site-data/taxonomy'
 
 export const COMPARE_ROWS_PER_PAGE = 50
 /** Rows read per query while a download is written. */

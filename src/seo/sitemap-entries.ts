@@ -1,6 +1,6 @@
 // The sitemap of the public site as a sitemap index (/sitemap.xml) over files of at most a few thousand
 // URLs each: one for the list pages and as many as the terms need, each file small enough to be cached
-// whole and far under the protocol's 50,000 URLs. Pure: the reads are in src/site-data/sitemap.ts.
+// whole and far under the protocol's 50,000 URLs. Pure: the reads are in ./sitemap.ts.
 import {
   CATEGORY_INDEX_PATH,
   COMPARE_PATH,
@@ -9,8 +9,8 @@ import {
   sitemapFilePath,
   TERM_INDEX_PATH,
   type IndexLetter,
-} from './site-routes'
-import { absoluteUrl } from './site-url'
+} from '../routes/site-routes'
+import { absoluteUrl } from '../routes/site-url'
 
 /** The sitemap protocol allows 50,000; this many keeps a file of long slugs well under Next's 2 MB cache entry. */
 export const URLS_PER_TERM_SITEMAP = 5_000

@@ -1,6 +1,6 @@
 // schema.org JSON-LD for the public pages, built from what each page reads (never a list of the whole
 // glossary). Pure functions: the pages render what these return through <JsonLd>.
-import { absoluteUrl } from './site-url'
+import { absoluteUrl } from '../routes/site-url'
 import {
   categoryBreadcrumbs,
   compareBreadcrumbs,
@@ -10,9 +10,9 @@ import {
   type Crumb,
 } from './breadcrumbs'
 import { GLOSSARY_NAME, SITE_DESCRIPTION, SITE_NAME } from './site-identity'
-import { termSummary } from './term-summary'
-import { termPath } from './site-routes'
-import type { CategoryRef, FaqView, ProviderRef, TermRef, TermView } from './term-view'
+import { termSummary } from '../site-data/term-summary'
+import { termPath } from '../routes/site-routes'
+import type { CategoryRef, FaqView, ProviderRef, TermRef, TermView } from '../site-data/term-view'
 
 export type JsonLdObject = { '@context'?: 'https://schema.org'; '@type': string } & Record<string, unknown>
 

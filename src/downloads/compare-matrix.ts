@@ -4,8 +4,8 @@
 import { isHttpUrl } from '@/fields/http-url'
 
 import { csvRow } from './csv'
-import { relationId } from './relations'
-import type { ProviderEquivalentView, ProviderRef } from './term-view'
+import { relationId } from '../fields/relations'
+import type { ProviderEquivalentView, ProviderRef } from '../site-data/term-view'
 
 export type CompareProvider = ProviderRef & { id: string }
 

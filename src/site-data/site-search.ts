@@ -1,11 +1,11 @@
-// Search for the public site: the pure search module (src/lib/search) over the published-term directory's
+// Search for the public site: the pure search module (src/search) over the published-term directory's
 // index, which follows each change to the glossary (src/site-data/term-directory.ts).
-import { getTermSearchIndex } from '@/site-data/site-directory'
+import { suggestTermsForPath, type SuggestedTerm } from '@/search/closest-terms'
+import { searchResultsPage, type SearchResultsPage } from '@/search/search-results-page'
+import { searchTerms, type TermSearchHit } from '@/search/search-terms'
+import { normalizeSearchQuery } from '@/search/search-text'
 
-import { suggestTermsForPath, type SuggestedTerm } from './search/closest-terms'
-import { searchResultsPage, type SearchResultsPage } from './search/search-results-page'
-import { normalizeSearchQuery } from './search/search-text'
-import { searchTerms, type TermSearchHit } from './search/search-terms'
+import { getTermSearchIndex } from './site-directory'
 
 /** One page of results for the search page (page 1 unless the address names another). */
 export async function searchSite(rawQuery: string | null | undefined, page = 1): Promise<SearchResultsPage> {
@@ -20,6 +20,9 @@ export async function suggestSearchResults(rawQuery: string | null | undefined):
   if (!query) return []
   return searchTerms(await getTermSearchIndex(), query, { limit: MAX_SUGGESTIONS, snippetLength: 90 })
 }
+
+/** The answer of GET /search/missing-page: the words read from the address and the terms close to them. */
+export type MissingPageSuggestions = { words: string; suggestions: SuggestedTerm[] }
 
 /** Terms to offer on the 404 page for the address the reader asked for. */
 export async function suggestTermsForMissingPage(pathname: string | null): Promise<SuggestedTerm[]> {
