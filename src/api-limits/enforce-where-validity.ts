@@ -13,7 +13,10 @@ import {
 import { resolveFieldPath } from './where-field-path'
 import { findWhereValidityProblem, type QueryField, type WhereValidityContext } from './where-validity'
 
-/** The operations whose arguments carry a caller's `where` over a collection's documents (or, for 'read', its versions). */
+/**
+ * The operations whose arguments carry a caller's `where` over a collection's documents (or, for 'read', its
+ * versions).
+ */
 const DOCUMENT_OPERATIONS = new Set(['read', 'count', 'update', 'delete', 'readDistinct'])
 
 function validityContextFor(req: PayloadRequest, fields: QueryField[]): WhereValidityContext {

@@ -107,7 +107,10 @@ async function readDocumentsAfter(
 const isPublic = (collection: FeedCollection, doc: ListedDocument) =>
   collection !== 'terms' || doc._status === 'published'
 
-/** The snapshot phase from `from`: every published document, collection by collection; returns where the log phase starts. */
+/**
+ * The snapshot phase from `from`: every published document, collection by collection; returns where the log
+ * phase starts.
+ */
 async function* snapshotEntries(
   payload: Payload,
   from: Extract<FeedCursor, { phase: 'snapshot' }>,

@@ -40,7 +40,10 @@ export function describeBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
 }
 
-/** Flushes a written file to disk, so a rename that follows never publishes a name whose bytes a power cut could lose. */
+/**
+ * Flushes a written file to disk, so a rename that follows never publishes a name whose bytes a power cut could
+ * lose.
+ */
 export async function syncFile(file: string): Promise<void> {
   const handle = await fsp.open(file, 'r+')
   try {

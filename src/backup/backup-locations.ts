@@ -9,7 +9,10 @@ import type { Environment } from '@/config/environment'
 
 export const README_BACKUP_SECTION = 'README.md, "Backup and restore"'
 
-/** A problem with the operator's input or settings: the command prints the message and exits 1, having written nothing. */
+/**
+ * A problem with the operator's input or settings: the command prints the message and exits 1, having written
+ * nothing.
+ */
 export class BackupProblem extends Error {}
 
 export type MediaBucket = { bucket: string; prefix: string; endpoint: string | null }

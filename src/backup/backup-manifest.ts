@@ -50,7 +50,10 @@ const manifestSchema = z.object({
 export type BackupManifest = z.infer<typeof manifestSchema>
 export type MediaInBackup = z.infer<typeof mediaInBackup>
 
-/** Checks a manifest's text, naming the first problem: not JSON, another format, a version this code does not read, a missing field. */
+/**
+ * Checks a manifest's text, naming the first problem: not JSON, another format, a version this code does not
+ * read, a missing field.
+ */
 export function parseManifest(text: string): BackupManifest {
   let value: unknown
   try {

@@ -10,7 +10,10 @@ export type ChangeEvent = (typeof CHANGE_EVENTS)[number]
 /** The event of a change and the document's slug: after the change, or before it when the document leaves. */
 export type RecordedEvent = { event: ChangeEvent; slug: string | null }
 
-/** The event of a change to a term, from whether its live version was public before and after; null when readers saw nothing. */
+/**
+ * The event of a change to a term, from whether its live version was public before and after; null when readers
+ * saw nothing.
+ */
 export function termEvent(liveBefore: boolean, liveAfter: boolean): ChangeEvent | null {
   if (liveAfter) return liveBefore ? 'updated' : 'published'
   return liveBefore ? 'unpublished' : null

@@ -223,7 +223,10 @@ const claimRevisionOnDelete: CollectionBeforeDeleteHook = async ({ collection, i
   await claimNextRevision(req, collection.slug as CollectionSlug, id)
 }
 
-/** Gives a REST answer that carries one document (GET, PATCH or POST of it, a restore of its version) the document's ETag. */
+/**
+ * Gives a REST answer that carries one document (GET, PATCH or POST of it, a restore of its version) the
+ * document's ETag.
+ */
 function announceRevision(req: PayloadRequest, collection: string, doc: unknown, byId: boolean): void {
   const route = req.routeParams
   if (!route || route.collection !== collection || !doc || typeof doc !== 'object') return

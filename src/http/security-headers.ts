@@ -1,7 +1,7 @@
-// The security headers that depend on the request or on run-time settings: the pages' Content Security
-// Policy with a fresh nonce, and HSTS. The server sets them (src/server/page-response.ts); the constant headers every response gets
-// (nosniff, referrer, permissions, framing) are in next.config.mjs so they reach paths the proxy skips.
-// No Next imports, so the rules are unit-tested on their own.
+// The security headers that depend on the request or on run-time settings: the pages' Content Security Policy
+// with a fresh nonce, and HSTS. The server sets them (src/server/page-response.ts); the constant headers every
+// response gets (nosniff, referrer, permissions, framing) are in next.config.mjs so they reach paths the proxy
+// skips. No Next imports, so the rules are unit-tested on their own.
 
 /** A fresh unguessable nonce: 128 random bits, base64 as CSP expects. */
 export function createNonce(): string {

@@ -4,7 +4,10 @@
 
 import type { Environment } from '../config/environment'
 
-/** The folder media files go to without S3. Tests point it at a temporary folder so uploads never land in the working tree. */
+/**
+ * The folder media files go to without S3. Tests point it at a temporary folder so uploads never land in the
+ * working tree.
+ */
 export function localMediaDirectory(env: Environment): string {
   return env.CLOUDLEX_MEDIA_DIR || 'media'
 }

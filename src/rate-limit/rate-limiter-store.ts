@@ -27,7 +27,8 @@ export function createRateLimiterStore(
   return new RateLimiterRedis({
     storeClient: backend.client,
     useRedisPackage: true,
-    // The setting is part of the key, as it is of the memory limiter's identity: a changed setting starts fresh counters.
+    // The setting is part of the key, as it is of the memory limiter's identity: a changed setting starts fresh
+    // counters.
     keyPrefix: `${backend.keyPrefix}${keyPrefix}:${points}/${seconds}`,
     points,
     duration: seconds,

@@ -18,7 +18,10 @@ const QUEUED_CONNECTIONS_LIMIT_MS = 1_000
 
 type ServedSocket = Socket & { _httpMessage?: { finished?: boolean } | null }
 
-/** Ends a connection unless a response on it is still in progress; one that never closes its side is let go after a moment. */
+/**
+ * Ends a connection unless a response on it is still in progress; one that never closes its side is let go
+ * after a moment.
+ */
 function endIfIdle(socket: ServedSocket): void {
   const response = socket._httpMessage
   if (response && !response.finished) return

@@ -39,7 +39,10 @@ export function readServerSettings(argv: string[], env: Environment, execArgv: r
   }
 }
 
-/** Whether the operator asked Node for mapped stack traces (--enable-source-maps on the command line or in NODE_OPTIONS). */
+/**
+ * Whether the operator asked Node for mapped stack traces (--enable-source-maps on the command line or in
+ * NODE_OPTIONS).
+ */
 export function sourceMapsAsked(
   env: Environment = process.env,
   execArgv: readonly string[] = process.execArgv,

@@ -1,5 +1,6 @@
-// Requests the server makes to its own app (the cache sync, due jobs, the warm-up at start): they carry a per-process secret, so no one
-// outside can trigger them. No Next imports: both the server and the route handler use it.
+// Requests the server makes to its own app (the cache sync, due jobs, the warm-up at start): they carry a
+// per-process secret, so no one outside can trigger them. No Next imports: both the server and the route
+// handler use it.
 import { timingSafeEqual } from 'node:crypto'
 
 export const INTERNAL_TOKEN_HEADER = 'x-cloudlex-internal-token'

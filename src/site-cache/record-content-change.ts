@@ -168,7 +168,10 @@ const rememberLiveVersion: CollectionBeforeChangeHook = async ({ collection, ope
   remembered.set(`${collection.slug}:${originalDoc.id}`, live)
 }
 
-/** A deleted document may no longer be listed once it is gone (SQLite drops the relationship rows with it): read before. */
+/**
+ * A deleted document may no longer be listed once it is gone (SQLite drops the relationship rows with it): read
+ * before.
+ */
 const rememberTermsListing: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
   const listed = collection.slug as SiteCollection
   if (!isListed(listed)) return

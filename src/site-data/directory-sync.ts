@@ -16,7 +16,10 @@ export type DirectoryReader = {
   readPublishedTermIds(): Promise<string[]>
   /** The published terms among `ids`. */
   readTerms(ids: readonly string[]): Promise<DirectoryTerm[]>
-  /** The text of the published terms among `ids`, for the search hits shown: definitions, and public FAQs of those in `withFaqs`. */
+  /**
+   * The text of the published terms among `ids`, for the search hits shown: definitions, and public FAQs of
+   * those in `withFaqs`.
+   */
   readTermTexts(ids: readonly string[], withFaqs: ReadonlySet<string>): Promise<ReadonlyMap<string, SearchText>>
   /** Ids of published terms that show one of these FAQs. */
   findTermIdsShowingFaqs(faqIds: readonly string[]): Promise<string[]>

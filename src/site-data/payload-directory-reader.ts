@@ -21,7 +21,10 @@ const PUBLIC = { overrideAccess: false, draft: false } as const
 
 type AdapterCollection = 'terms' | 'faqs'
 
-/** The collection's read rule for a visitor who is not signed in: a constraint, none (`{}`), or nothing readable (null). */
+/**
+ * The collection's read rule for a visitor who is not signed in: a constraint, none (`{}`), or nothing readable
+ * (null).
+ */
 async function publicReadRule(payload: Payload, collection: AdapterCollection): Promise<Where | null> {
   const read = payload.collections[collection].config.access.read
   const verdict = await read({ req: await createLocalReq({}, payload) })
@@ -34,7 +37,10 @@ const uniqueIds = (ids: Iterable<string | number | null | undefined>) => [
 
 type FindPublic = (collection: AdapterCollection, where: Where, limit: number, select: SelectType) => Promise<unknown[]>
 
-/** Finds the live documents of `collection` matching `where` that the public may read, through the adapter (limit 0: all). */
+/**
+ * Finds the live documents of `collection` matching `where` that the public may read, through the adapter
+ * (limit 0: all).
+ */
 function publicAdapterFinder(getPayload: () => Promise<Payload>): FindPublic {
   const rules = new Map<AdapterCollection, Promise<Where | null>>()
   const ruleFor = (payload: Payload, collection: AdapterCollection) => {

@@ -56,7 +56,10 @@ type KeysetQuery<S extends TermsSelect<true>> = {
   drafts?: boolean
 }
 
-/** The condition "after `position`" in the order: (key, slug) past the position's, written so an index on the key bounds the scan. */
+/**
+ * The condition "after `position`" in the order: (key, slug) past the position's, written so an index on the
+ * key bounds the scan.
+ */
 function afterPosition(order: KeysetOrder, position: ListPosition): Where {
   const { key, descending } = KEYSET_ORDERS[order]
   const past = descending ? 'less_than' : 'greater_than'
@@ -69,8 +72,9 @@ function afterPosition(order: KeysetOrder, position: ListPosition): Where {
 }
 
 /**
- * Up to `limit` published terms (or, with `drafts`, the latest versions) after a position in an order, and where the page ended (null when no
- * term follows). One query: it reads one more term than the page holds to tell whether another follows.
+ * Up to `limit` published terms (or, with `drafts`, the latest versions) after a position in an order, and
+ * where the page ended (null when no term follows). One query: it reads one more term than the page holds to
+ * tell whether another follows.
  */
 export async function findPublishedTermsAfter<S extends TermsSelect<true>>(payload: Payload, query: KeysetQuery<S>) {
   const { key, descending } = KEYSET_ORDERS[query.order]

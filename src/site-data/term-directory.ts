@@ -44,7 +44,10 @@ export class TermDirectory {
     this.onError = options.onError ?? reportError
   }
 
-  /** The contents, with the log looked at within the last check interval; a read-through in progress is not waited for. */
+  /**
+   * The contents, with the log looked at within the last check interval; a read-through in progress is not
+   * waited for.
+   */
   async current(): Promise<DirectoryContents> {
     const contents = this.contents ?? (await this.build())
     if (this.checking) await this.checking

@@ -20,7 +20,10 @@ const resolveAll: Resolver = async (hostname) =>
     family: family === 6 ? 6 : 4,
   }))
 
-/** Anything but ipaddr.js's "unicast" (public) range: private, loopback, link-local, unique-local, CGNAT, multicast, ... */
+/**
+ * Anything but ipaddr.js's "unicast" (public) range: private, loopback, link-local, unique-local, CGNAT,
+ * multicast, ...
+ */
 export function nonPublicRange(address: string): string | null {
   const parsed = ipaddr.process(address)
   const range = parsed.range()

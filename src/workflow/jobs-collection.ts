@@ -1,6 +1,7 @@
-// Payload's jobs collection with what Cloudlex adds: who may run and cancel jobs, the audit of
-// single-document schedules, and the lease that lets one instance at a time run a job (src/jobs/job-leases.ts). Those hooks only run when the jobs queue writes through regular collection
-// operations (`jobs.runHooks`), and that mode needs one repair in Payload 3.90, below.
+// Payload's jobs collection with what Cloudlex adds: who may run and cancel jobs, the audit of single-document
+// schedules, and the lease that lets one instance at a time run a job (src/jobs/job-leases.ts). Those hooks
+// only run when the jobs queue writes through regular collection operations (`jobs.runHooks`), and that mode
+// needs one repair in Payload 3.90, below.
 import {
   APIError,
   type CollectionBeforeOperationHook,

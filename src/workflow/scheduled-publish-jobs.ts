@@ -19,7 +19,10 @@ export type ScheduleJob = {
 export const relationIdOf = (relation: Relation) =>
   String(typeof relation.value === 'object' ? relation.value.id : relation.value)
 
-/** The document a schedule job targets; null for other jobs and for the empty job Payload's dialog queues after a removal. */
+/**
+ * The document a schedule job targets; null for other jobs and for the empty job Payload's dialog queues after
+ * a removal.
+ */
 export function scheduledDocumentOf(job: ScheduleJob): { collection: CollectionSlug; id: string } | null {
   if (job.taskSlug !== SCHEDULE_PUBLISH_TASK || !job.input?.doc) return null
   return { collection: job.input.doc.relationTo as CollectionSlug, id: relationIdOf(job.input.doc) }

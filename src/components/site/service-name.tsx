@@ -1,4 +1,7 @@
-/** A provider's service for a term, linked to the provider's documentation when known; "No equivalent" when it has none. */
+/**
+ * A provider's service for a term, linked to the provider's documentation when known; "No equivalent" when it
+ * has none.
+ */
 export function ServiceName({
   service,
   docUrl,

@@ -49,7 +49,10 @@ export const rememberDraftMode: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
-/** Request-context key under which the workflow tells recordApprovedRevision that this write stores the approved content. */
+/**
+ * Request-context key under which the workflow tells recordApprovedRevision that this write stores the approved
+ * content.
+ */
 const storesApprovedKey = (collection: string, id: unknown) => `workflowStoresApproved:${collection}:${String(id)}`
 
 type BeforeChangeArgs = Parameters<CollectionBeforeChangeHook>[0]
