@@ -24,6 +24,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'tooling', include: ['tests/tooling/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'int',
           include: ['tests/int/**/*.test.ts'],

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/access/roles'
 import type { Category, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { createStaffUser, getTestPayload } from './support/harness'
 
 type Actor = 'anonymous' | 'api-client' | Role
 type Operation = 'read' | 'create' | 'update' | 'delete' | 'publish' | 'readVersions'

@@ -6,8 +6,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { User } from '@/payload-types'
 import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 
-import { callGraphql, callRest, errorMessage, startRoutes } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callGraphql, callRest, errorMessage, startRoutes } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
 
 const OPERATOR = { email: 'operator@test.cloudlex', password: 'operator-password-long' }
 const STAFF_PASSWORD = 'correct-horse-battery-staple'

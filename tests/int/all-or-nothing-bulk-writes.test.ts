@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { BULK_WRITE_REFUSED_CODE, BulkWriteRefusedError } from '@/concurrency/all-or-nothing-bulk-writes'
 import type { Category, Term, User } from '@/payload-types'
 
-import { callRest, errorMessage, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callRest, errorMessage, tokenFor } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
 
 let payload: Payload
 let editor: User

@@ -10,8 +10,8 @@ import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
 import { captureStatements } from '../../bench/api-read/query-plans'
 
-import { callRest, postGraphql, startRoutes } from './helpers/api-routes'
-import { createStaffUser, getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { callRest, postGraphql, startRoutes } from './support/api-routes'
+import { createStaffUser, getTestPayload, seedProvidersForTest } from './support/harness'
 
 const PAGE = 12
 

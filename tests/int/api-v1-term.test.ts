@@ -11,7 +11,7 @@ import type { Category, Provider, Term } from '@/payload-types'
 import { categoryTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
 import { readPublishedTermDocument } from '@/site-data/terms'
 
-import { getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { getTestPayload, seedProvidersForTest } from './support/harness'
 
 const QUIET = { context: { skipAudit: true }, depth: 0 } as const
 

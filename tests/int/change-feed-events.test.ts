@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { plainTextToRichText } from '@/content-transfer/rich-text'
 import type { Category, ContentChange } from '@/payload-types'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 const QUIET = { context: { skipAudit: true }, depth: 0 } as const
 

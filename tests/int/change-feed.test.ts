@@ -12,7 +12,7 @@ import type { V1Change, V1ChangePage } from '@/api-v1/change-schema'
 import type { Category, Term } from '@/payload-types'
 import { termIdTag } from '@/site-cache/cache-tags'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 const QUIET = { context: { skipAudit: true }, depth: 0 } as const
 const NO_SETTLE = { settleMs: 0 }

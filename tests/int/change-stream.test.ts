@@ -11,7 +11,7 @@ import type { V1Change } from '@/api-v1/change-schema'
 import { answerChangeStream, StreamSlots, type StreamOptions } from '@/api-v1/change-stream'
 import type { Category, Term } from '@/payload-types'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 const QUIET = { context: { skipAudit: true }, depth: 0 } as const
 

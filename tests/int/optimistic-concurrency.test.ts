@@ -10,9 +10,9 @@ import { DocumentByDocumentInsert } from '@/db/bulk-insert'
 import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-version-error'
 import type { Category, Term, User } from '@/payload-types'
 
-import { callGraphql, callRest, errorMessage, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { termEntry } from './helpers/term-entries'
+import { callGraphql, callRest, errorMessage, tokenFor } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
+import { termEntry } from './support/term-entries'
 
 let payload: Payload
 let editor: User

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 let payload: Payload
 const originalEnv = { ...process.env }

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Faq, Term, UseCase, User } from '@/payload-types'
 
-import { callRest, errorMessages, postGraphql, signInAs } from './helpers/api-routes'
-import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
+import { callRest, errorMessages, postGraphql, signInAs } from './support/api-routes'
+import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './support/harness'
 
 const STAFF_ONLY_FIELDS = ['workflowStage', 'assignee', 'createdBy', 'reviewThread', 'transitionNote'] as const
 const TERM_STAFF_ONLY_FIELDS = [...STAFF_ONLY_FIELDS, 'pendingRelatedTerms'] as const

@@ -8,8 +8,8 @@ import { revisionTag } from '@/concurrency/revision-tags'
 import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-version-error'
 import type { Category, Term, User } from '@/payload-types'
 
-import { callGraphql, callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callGraphql, callRest, tokenFor } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
 
 let payload: Payload
 let editor: User

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Category, User, WebhookEndpoint } from '@/payload-types'
 import { RefusedDestination, vetDestination, type ResolvedAddress } from '@/webhooks/public-destination'
 
-import { callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { startReceiver, type Receiver } from './helpers/webhook-receiver'
+import { callRest, tokenFor } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
+import { startReceiver, type Receiver } from './support/webhook-receiver'
 
 vi.hoisted(() => {
   process.env.CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE = '0'

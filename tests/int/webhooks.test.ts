@@ -12,9 +12,9 @@ import { importTermBatches } from '@/content-transfer/import-terms'
 import type { Category, User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
 import { queueDeliveryJobs } from '@/webhooks/queue-deliveries'
 
-import { callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { startReceiver, type Receiver } from './helpers/webhook-receiver'
+import { callRest, tokenFor } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
+import { startReceiver, type Receiver } from './support/webhook-receiver'
 
 const RETRY_DELAY_MS = 300
 const TIMEOUT_MS = 1_000
