@@ -11,7 +11,7 @@ import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-versi
 import type { Category, Term, User } from '@/payload-types'
 
 import { callGraphql, callRest, errorMessage, tokenFor } from './support/api-routes'
-import { createStaffUser, getTestPayload } from './support/harness'
+import { createStaffUser, getTestPayload, queueSchedule } from './support/harness'
 import { termEntry } from './support/term-entries'
 
 let payload: Payload
@@ -104,15 +104,7 @@ describe('revisions', () => {
     const id = String(term.id)
     await payload.update({ collection: 'terms', id, data: { workflowStage: 'approved' }, draft: true, depth: 0 })
     const before = (await latest(id)).revision!
-    await payload.jobs.queue({
-      task: 'schedulePublish',
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'terms' as const, value: id },
-        user: { relationTo: 'users', value: editor.id },
-      },
-      waitUntil: new Date(Date.now() - 1000),
-    })
+    await queueSchedule(payload, { id }, 'publish', editor, new Date(Date.now() - 1000))
     await payload.jobs.run()
     const after = await live(id)
     expect([after._status, after.revision]).toEqual(['published', before + 1])

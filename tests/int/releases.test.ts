@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Category, User } from '@/payload-types'
 import { publishRelease } from '@/workflow/publish-release'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { createDraftTerm, createStaffUsers, getTestPayload, moveTermTo } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -14,28 +14,9 @@ let author: User
 let category: Category
 
 async function termIn(title: string, stage: 'approved' | 'in_review') {
-  const term = await payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title}.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  if (stage === 'approved') {
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'approved' },
-      draft: true,
-      user: reviewer,
-    })
-  }
+  const term = await createDraftTerm(payload, author, { title, category })
+  await moveTermTo(payload, term, 'in_review', author)
+  if (stage === 'approved') await moveTermTo(payload, term, 'approved', reviewer)
   return term
 }
 
@@ -68,10 +49,7 @@ const liveCount = async (collection: 'terms' | 'use-cases', ids: string[]) =>
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   category = await payload.create({ collection: 'categories', data: { name: 'Databases', slug: 'databases' } })
 })
 

@@ -1,13 +1,17 @@
+// The integration harness: every integration file runs against a Payload of its own, on the fresh
+// temporary SQLite database tests/int/setup-database.ts gives the file, and sets its scene through here:
+// staff users per role, draft and approved terms, calls made as a user with access control on, and the
+// error a refused call throws.
 import path from 'node:path'
 
 import config from '@payload-config'
-import { getPayload, type Payload } from 'payload'
+import { createLocalReq, getAccessResults, getPayload, type Payload } from 'payload'
 
 import type { Role } from '@/access/roles'
 import { readTermFiles } from '@/content-format/read-term-files'
 import type { TermDocument } from '@/content-format/types'
 import { seedProviders } from '@/first-start/seed-providers'
-import type { User } from '@/payload-types'
+import type { Category, Term, User } from '@/payload-types'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 export const SEED_DIR = path.join(REPO_ROOT, 'seed')
@@ -31,6 +35,106 @@ export async function createStaffUser(payload: Payload, role: Role): Promise<Use
   })
   if (user.role === role) return user
   return payload.update({ collection: 'users', id: user.id, data: { role } })
+}
+
+/** One new user per role asked for, created in the order given. */
+export async function createStaffUsers<R extends Role>(
+  payload: Payload,
+  roles: readonly R[],
+): Promise<Record<R, User>> {
+  const users = {} as Record<R, User>
+  for (const role of roles) users[role] = await createStaffUser(payload, role)
+  return users
+}
+
+/** Local API options for a call made by this user, with access control on as for a request of theirs. */
+export function as(user: User) {
+  return { user, overrideAccess: false } as const
+}
+
+/** The status and message of the error a refused call throws; fails when the call succeeds. */
+export async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    return { status: (error as { status: number }).status, message: (error as Error).message }
+  }
+  throw new Error('expected the operation to be refused')
+}
+
+/** The job Payload's Schedule dialog queues: `by` publishes or unpublishes `term` at `waitUntil`. */
+export function queueSchedule(
+  payload: Payload,
+  term: Pick<Term, 'id'>,
+  type: 'publish' | 'unpublish',
+  by: Pick<User, 'id'>,
+  waitUntil: Date,
+) {
+  return payload.jobs.queue({
+    task: 'schedulePublish',
+    input: { type, doc: { relationTo: 'terms', value: term.id }, user: { relationTo: 'users', value: by.id } },
+    waitUntil,
+  })
+}
+
+/** What Payload's admin server functions (the Schedule dialog's, say) receive for this signed-in user. */
+export async function adminPanelArgs(payload: Payload, user: User) {
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  return {
+    req,
+    user: req.user!,
+    permissions: await getAccessResults({ req }),
+    cookies: new Map<string, string>(),
+    locale: undefined,
+    importMap: {},
+  }
+}
+
+export type DraftTermData = { title: string; category: Category; definition?: string }
+
+/** A new draft term written by `by`, with access control on. */
+export function createDraftTerm(
+  payload: Payload,
+  by: User,
+  { title, category, definition = `${title} explained.` }: DraftTermData,
+): Promise<Term> {
+  return payload.create({
+    collection: 'terms',
+    data: { title, definition, category: category.id, difficulty: 'beginner' },
+    draft: true,
+    ...as(by),
+  })
+}
+
+/** A save of a term's draft by `by`, with access control on, as the admin's Save button makes it. */
+export function updateDraftTerm(
+  payload: Payload,
+  term: Pick<Term, 'id'>,
+  data: Partial<Term>,
+  by: User,
+): Promise<Term> {
+  return payload.update({ collection: 'terms', id: term.id, data, draft: true, ...as(by) })
+}
+
+/** Moves a draft term to another workflow stage as `by` would. */
+export function moveTermTo(
+  payload: Payload,
+  term: Pick<Term, 'id'>,
+  workflowStage: 'in_review' | 'approved',
+  by: User,
+): Promise<Term> {
+  return updateDraftTerm(payload, term, { workflowStage }, by)
+}
+
+/** A draft term its author wrote and submitted, and a reviewer approved (revision 3, approved at 3). */
+export async function createApprovedTerm(
+  payload: Payload,
+  { author, reviewer }: { author: User; reviewer: User },
+  data: DraftTermData,
+): Promise<Term> {
+  const term = await createDraftTerm(payload, author, data)
+  await moveTermTo(payload, term, 'in_review', author)
+  return moveTermTo(payload, term, 'approved', reviewer)
 }
 
 export async function readSeedDocuments(): Promise<TermDocument[]> {
