@@ -8,7 +8,7 @@ import { backfillFirstPublishedAt } from '@/migrations/20261130_194319_first_pub
 import type { Category } from '@/payload-types'
 
 import { callGraphql, callRest, type GraphqlResult } from './support/api-routes'
-import { getTestPayload } from './support/harness'
+import { getTestPayload, richTextParagraph } from './support/harness'
 import { createInState, type DocumentState, type ReviewedSpec } from './support/reviewed-documents'
 import {
   attemptDelete,
@@ -20,7 +20,6 @@ import {
 } from './support/workflow-doors'
 
 const DELETE_REFUSAL = /only editors and admins can delete a document that has been published/i
-const PARAGRAPH = { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Because.' }] }
 
 let payload: Payload
 let cast: Cast
@@ -43,7 +42,7 @@ const FAQS: ReviewedSpec = {
   graphqlName: 'Faq',
   content: (unique) => ({
     question: `Why ${unique}?`,
-    answer: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [PARAGRAPH] } },
+    answer: richTextParagraph('Because.'),
   }),
   editableField: 'question',
 }

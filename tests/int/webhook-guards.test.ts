@@ -11,9 +11,9 @@ import type { Category, User, WebhookEndpoint } from '@/payload-types'
 import { RefusedDestination, vetDestination, type ResolvedAddress } from '@/webhooks/public-destination'
 
 import { callRest, tokenFor } from './support/api-routes'
-import { createStaffUser, getTestPayload } from './support/harness'
-import { startReceiver, type Receiver } from './support/webhook-receiver'
-import { onlyEnabledEndpoint, publishQuietly, QUIET, runDueJobs } from './support/webhook-scene'
+import { createStaffUser } from './support/harness'
+import type { Receiver } from './support/webhook-receiver'
+import { onlyEnabledEndpoint, publishQuietly, runDueJobs, startWebhookScene } from './support/webhook-scene'
 
 vi.hoisted(() => {
   process.env.CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE = '0'
@@ -28,10 +28,7 @@ let admin: User
 let termCounter = 0
 
 beforeAll(async () => {
-  payload = await getTestPayload()
-  receiver = await startReceiver()
-  category = await payload.create({ collection: 'categories', data: { name: 'Guards', slug: 'guards' }, ...QUIET })
-  admin = await createStaffUser(payload, 'admin')
+  ;({ payload, receiver, category, admin } = await startWebhookScene('Guards'))
 })
 
 afterAll(async () => {

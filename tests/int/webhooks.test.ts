@@ -13,9 +13,9 @@ import type { Category, User, WebhookDelivery, WebhookEndpoint } from '@/payload
 import { queueDeliveryJobs } from '@/webhooks/queue-deliveries'
 
 import { callRest, tokenFor } from './support/api-routes'
-import { createStaffUser, getTestPayload } from './support/harness'
-import { startReceiver, type Receiver } from './support/webhook-receiver'
-import { onlyEnabledEndpoint, publishQuietly, QUIET, runDueJobs } from './support/webhook-scene'
+import { QUIET } from './support/harness'
+import type { Receiver } from './support/webhook-receiver'
+import { onlyEnabledEndpoint, publishQuietly, runDueJobs, startWebhookScene } from './support/webhook-scene'
 
 const RETRY_DELAY_MS = 300
 const TIMEOUT_MS = 1_000
@@ -34,10 +34,7 @@ let admin: User
 let termCounter = 0
 
 beforeAll(async () => {
-  payload = await getTestPayload()
-  receiver = await startReceiver()
-  category = await payload.create({ collection: 'categories', data: { name: 'Hooks', slug: 'hooks' }, ...QUIET })
-  admin = await createStaffUser(payload, 'admin')
+  ;({ payload, receiver, category, admin } = await startWebhookScene('Hooks'))
 })
 
 afterAll(async () => {

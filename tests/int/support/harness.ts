@@ -90,6 +90,36 @@ export async function adminPanelArgs(payload: Payload, user: User) {
   }
 }
 
+/** Setting a scene is no part of the audit trail. */
+export const QUIET = { context: { skipAudit: true }, depth: 0 } as const
+
+export type QuietTermData = {
+  title: string
+  category: Category
+  definition?: string
+  status?: 'published' | 'draft'
+} & Record<string, unknown>
+
+/** A term the server itself writes (no user, outside the audit trail): published unless asked for a draft. */
+export function createTermQuietly(
+  payload: Payload,
+  { title, category, definition = `${title} defined.`, status = 'published', ...fields }: QuietTermData,
+): Promise<Term> {
+  return payload.create({
+    collection: 'terms',
+    data: {
+      title,
+      definition,
+      category: category.id,
+      difficulty: 'beginner',
+      ...fields,
+      _status: status,
+    } as never,
+    draft: status === 'draft',
+    ...QUIET,
+  })
+}
+
 export type DraftTermData = { title: string; category: Category; definition?: string }
 
 /** A new draft term written by `by`, with access control on. */
@@ -135,6 +165,28 @@ export async function createApprovedTerm(
   const term = await createDraftTerm(payload, author, data)
   await moveTermTo(payload, term, 'in_review', author)
   return moveTermTo(payload, term, 'approved', reviewer)
+}
+
+/** Sets these environment variables, and removes those given as undefined. */
+export function setEnv(values: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key]
+    else Object.assign(process.env, { [key]: value })
+  }
+}
+
+/** A rich-text value of one paragraph, as the admin's editor stores it. */
+export function richTextParagraph(text: string) {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '' as const,
+      indent: 0,
+      children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
+    },
+  }
 }
 
 export async function readSeedDocuments(): Promise<TermDocument[]> {

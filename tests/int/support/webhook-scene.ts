@@ -3,10 +3,25 @@
 import type { Payload } from 'payload'
 
 import { slugify } from '@/content-format/slugify'
-import type { Category, WebhookEndpoint } from '@/payload-types'
+import type { Category, User, WebhookEndpoint } from '@/payload-types'
 
-/** Setting the scene is no part of the audit trail. */
-export const QUIET = { context: { skipAudit: true }, depth: 0 } as const
+import { createStaffUser, createTermQuietly, getTestPayload, QUIET } from './harness'
+import { startReceiver, type Receiver } from './webhook-receiver'
+
+export type WebhookScene = { payload: Payload; receiver: Receiver; category: Category; admin: User }
+
+/** This file's Payload, a receiver listening, a category for the terms and an admin. */
+export async function startWebhookScene(categoryName: string): Promise<WebhookScene> {
+  const payload = await getTestPayload()
+  const receiver = await startReceiver()
+  const category = await payload.create({
+    collection: 'categories',
+    data: { name: categoryName, slug: slugify(categoryName) },
+    ...QUIET,
+  })
+  const admin = await createStaffUser(payload, 'admin')
+  return { payload, receiver, category, admin }
+}
 
 /** The only enabled endpoint from now on. */
 export async function onlyEnabledEndpoint(
@@ -23,18 +38,7 @@ export async function onlyEnabledEndpoint(
 
 /** A term published at once by the server itself, outside the audit trail. */
 export function publishQuietly(payload: Payload, category: Category, title: string) {
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title,
-      slug: slugify(title),
-      definition: `${title}.`,
-      category: category.id,
-      difficulty: 'beginner',
-      _status: 'published',
-    } as never,
-    ...QUIET,
-  })
+  return createTermQuietly(payload, { title, slug: slugify(title), definition: `${title}.`, category })
 }
 
 /** Runs the queue until no job is due, as the servers' polls would. */
