@@ -11,6 +11,7 @@ import { callGraphql, callRest, tokenFor } from './support/api-routes'
 import {
   as,
   createApprovedTerm,
+  createRelease,
   createStaffUsers,
   getTestPayload,
   queueSchedule,
@@ -43,13 +44,8 @@ const published = async (term: Term) =>
   (await payload.find({ collection: 'terms', where: { id: { equals: term.id } }, depth: 0, overrideAccess: false }))
     .docs[0] ?? null
 
-async function releaseOf(terms: Term[], name = `Release ${++termCounter}`) {
-  return payload.create({
-    collection: 'releases',
-    data: { name, items: terms.map((term) => ({ document: { relationTo: 'terms' as const, value: term.id } })) },
-    ...as(editor),
-  })
-}
+const releaseOf = (terms: Term[], name = `Release ${++termCounter}`) =>
+  createRelease(payload, editor, { name, documents: terms.map((term) => ({ relationTo: 'terms', value: term.id })) })
 
 const changedAfterApproval = (term: Term, approvedAt: number, now: number) =>
   `terms ${term.id} (${term.title}): changed after approval (approved at revision ${approvedAt}, now ${now}); review it again`

@@ -11,7 +11,7 @@ import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-versi
 import type { Category, Term, User } from '@/payload-types'
 
 import { callGraphql, callRest, errorMessage, tokenFor } from './support/api-routes'
-import { createStaffUser, getTestPayload, queueSchedule } from './support/harness'
+import { createStaffUser, getTestPayload, queueSchedule, refusal } from './support/harness'
 import { termEntry } from './support/term-entries'
 
 let payload: Payload
@@ -37,15 +37,6 @@ async function createTerm(title = `Term ${++termCounter}`): Promise<Term> {
 
 const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })
 const live = (id: string) => payload.findByID({ collection: 'terms', id, draft: false, depth: 0 })
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the write to be refused')
-}
 
 type StaleData = { code: string; documents: { id: string; currentRevision: number; currentEtag: string }[] }
 

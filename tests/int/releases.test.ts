@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Category, User } from '@/payload-types'
 import { publishRelease } from '@/workflow/publish-release'
 
-import { createDraftTerm, createStaffUsers, getTestPayload, moveTermTo } from './support/harness'
+import { createDraftTerm, createRelease, createStaffUsers, getTestPayload, moveTermTo } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -57,17 +57,12 @@ describe('releases', () => {
   it('publishes a new term together with its use case', async () => {
     const term = await termIn('Release Term', 'approved')
     const useCase = await approvedUseCase('Release Org')
-    const release = await payload.create({
-      collection: 'releases',
-      data: {
-        name: 'Launch',
-        items: [
-          { document: { relationTo: 'terms', value: term.id } },
-          { document: { relationTo: 'use-cases', value: useCase.id } },
-        ],
-      },
-      user: editor,
-      overrideAccess: false,
+    const release = await createRelease(payload, editor, {
+      name: 'Launch',
+      documents: [
+        { relationTo: 'terms', value: term.id },
+        { relationTo: 'use-cases', value: useCase.id },
+      ],
     })
     expect(await publishRelease(payload, release.id, editor)).toEqual({ published: true, count: 2 })
     expect(await liveCount('terms', [term.id])).toBe(1)
@@ -78,16 +73,12 @@ describe('releases', () => {
   it('publishes nothing when one document is not ready, and says why', async () => {
     const ready = await termIn('Ready Term', 'approved')
     const unready = await termIn('Unready Term', 'in_review')
-    const release = await payload.create({
-      collection: 'releases',
-      data: {
-        name: 'Half ready',
-        items: [
-          { document: { relationTo: 'terms', value: ready.id } },
-          { document: { relationTo: 'terms', value: unready.id } },
-        ],
-      },
-      user: editor,
+    const release = await createRelease(payload, editor, {
+      name: 'Half ready',
+      documents: [
+        { relationTo: 'terms', value: ready.id },
+        { relationTo: 'terms', value: unready.id },
+      ],
     })
     const outcome = await publishRelease(payload, release.id, editor)
     expect(outcome.published).toBe(false)
@@ -102,14 +93,10 @@ describe('releases', () => {
 
   it('publishes at the scheduled time through the jobs queue', async () => {
     const term = await termIn('Scheduled Release Term', 'approved')
-    const release = await payload.create({
-      collection: 'releases',
-      data: {
-        name: 'Timed',
-        items: [{ document: { relationTo: 'terms', value: term.id } }],
-        publishAt: new Date(Date.now() - 1000).toISOString(),
-      },
-      user: editor,
+    const release = await createRelease(payload, editor, {
+      name: 'Timed',
+      documents: [{ relationTo: 'terms', value: term.id }],
+      publishAt: new Date(Date.now() - 1000),
     })
     expect((await payload.findByID({ collection: 'releases', id: release.id })).status).toBe('scheduled')
     expect(await liveCount('terms', [term.id])).toBe(0)

@@ -9,7 +9,7 @@ import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-versi
 import type { Category, Term, User } from '@/payload-types'
 
 import { callGraphql, callRest, tokenFor } from './support/api-routes'
-import { createStaffUser, getTestPayload } from './support/harness'
+import { createStaffUser, getTestPayload, refusal } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -92,15 +92,6 @@ async function snapshot(id: string) {
   const stored = await latest(id)
   const versions = await payload.countVersions({ collection: 'terms', where: { parent: { equals: id } } })
   return { definition: stored.definition, revision: stored.revision, versions: versions.totalDocs }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the restore to be refused')
 }
 
 describe('version restore', () => {

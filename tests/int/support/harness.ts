@@ -1,7 +1,7 @@
 // The integration harness: every integration file runs against a Payload of its own, on the fresh
 // temporary SQLite database tests/int/setup-database.ts gives the file, and sets its scene through here:
-// staff users per role, draft and approved terms, calls made as a user with access control on, and the
-// error a refused call throws.
+// staff users per role, terms in a given stage, releases and schedules, calls made as a user with access
+// control on, and the error a refused call throws.
 import path from 'node:path'
 
 import config from '@payload-config'
@@ -11,7 +11,7 @@ import type { Role } from '@/access/roles'
 import { readTermFiles } from '@/content-format/read-term-files'
 import type { TermDocument } from '@/content-format/types'
 import { seedProviders } from '@/first-start/seed-providers'
-import type { Category, Term, User } from '@/payload-types'
+import type { Category, Release, Term, User } from '@/payload-types'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 export const SEED_DIR = path.join(REPO_ROOT, 'seed')
@@ -52,42 +52,20 @@ export function as(user: User) {
   return { user, overrideAccess: false } as const
 }
 
-/** The status and message of the error a refused call throws; fails when the call succeeds. */
-export async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+/** The error a refused call throws; fails when the call succeeds. */
+export async function refusal(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise
   } catch (error) {
-    return { status: (error as { status: number }).status, message: (error as Error).message }
+    return error
   }
   throw new Error('expected the operation to be refused')
 }
 
-/** The job Payload's Schedule dialog queues: `by` publishes or unpublishes `term` at `waitUntil`. */
-export function queueSchedule(
-  payload: Payload,
-  term: Pick<Term, 'id'>,
-  type: 'publish' | 'unpublish',
-  by: Pick<User, 'id'>,
-  waitUntil: Date,
-) {
-  return payload.jobs.queue({
-    task: 'schedulePublish',
-    input: { type, doc: { relationTo: 'terms', value: term.id }, user: { relationTo: 'users', value: by.id } },
-    waitUntil,
-  })
-}
-
-/** What Payload's admin server functions (the Schedule dialog's, say) receive for this signed-in user. */
-export async function adminPanelArgs(payload: Payload, user: User) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return {
-    req,
-    user: req.user!,
-    permissions: await getAccessResults({ req }),
-    cookies: new Map<string, string>(),
-    locale: undefined,
-    importMap: {},
-  }
+/** The status and message of the error a refused call throws; fails when the call succeeds. */
+export async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+  const error = (await refusal(promise)) as Error & { status: number }
+  return { status: error.status, message: error.message }
 }
 
 /** Setting a scene is no part of the audit trail. */
@@ -165,6 +143,53 @@ export async function createApprovedTerm(
   const term = await createDraftTerm(payload, author, data)
   await moveTermTo(payload, term, 'in_review', author)
   return moveTermTo(payload, term, 'approved', reviewer)
+}
+
+export type ReleaseDocument = NonNullable<Release['items']>[number]['document']
+
+/** A release of these documents made by `by`, with access control on; scheduled when `publishAt` is given. */
+export function createRelease(
+  payload: Payload,
+  by: User,
+  { name, documents, publishAt }: { name: string; documents: ReleaseDocument[]; publishAt?: Date },
+): Promise<Release> {
+  return payload.create({
+    collection: 'releases',
+    data: {
+      name,
+      items: documents.map((document) => ({ document })),
+      ...(publishAt && { publishAt: publishAt.toISOString() }),
+    },
+    ...as(by),
+  })
+}
+
+/** The job Payload's Schedule dialog queues: `by` publishes or unpublishes `term` at `waitUntil`. */
+export function queueSchedule(
+  payload: Payload,
+  term: Pick<Term, 'id'>,
+  type: 'publish' | 'unpublish',
+  by: Pick<User, 'id'>,
+  waitUntil: Date,
+) {
+  return payload.jobs.queue({
+    task: 'schedulePublish',
+    input: { type, doc: { relationTo: 'terms', value: term.id }, user: { relationTo: 'users', value: by.id } },
+    waitUntil,
+  })
+}
+
+/** What Payload's admin server functions (the Schedule dialog's, say) receive for this signed-in user. */
+export async function adminPanelArgs(payload: Payload, user: User) {
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  return {
+    req,
+    user: req.user!,
+    permissions: await getAccessResults({ req }),
+    cookies: new Map<string, string>(),
+    locale: undefined,
+    importMap: {},
+  }
 }
 
 /** Sets these environment variables, and removes those given as undefined. */
