@@ -20,6 +20,9 @@ async function termIn(title: string, stage: 'approved' | 'in_review') {
   return term
 }
 
+const moveUseCase = (id: string, workflowStage: 'in_review' | 'approved', by: User) =>
+  payload.update({ collection: 'use-cases', id, data: { workflowStage }, draft: true, user: by })
+
 async function approvedUseCase(organization: string) {
   const useCase = await payload.create({
     collection: 'use-cases',
@@ -27,20 +30,8 @@ async function approvedUseCase(organization: string) {
     draft: true,
     user: author,
   })
-  await payload.update({
-    collection: 'use-cases',
-    id: useCase.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'use-cases',
-    id: useCase.id,
-    data: { workflowStage: 'approved' },
-    draft: true,
-    user: reviewer,
-  })
+  await moveUseCase(useCase.id, 'in_review', author)
+  await moveUseCase(useCase.id, 'approved', reviewer)
   return useCase
 }
 
