@@ -1,5 +1,5 @@
 // The integration harness: every integration file runs against a Payload of its own, on the fresh
-// temporary SQLite database tests/int/setup-database.ts gives the file, and sets its scene through here:
+// temporary SQLite database tests/int/support/setup-database.ts gives the file, and sets its scene through here:
 // staff users per role, terms in a given stage, releases and schedules, calls made as a user with access
 // control on, and the error a refused call throws.
 import path from 'node:path'
