@@ -1,7 +1,7 @@
-// The integration harness: every integration file runs against a Payload of its own, on the fresh
-// temporary SQLite database tests/int/support/setup-database.ts gives the file, and sets its scene through here:
-// staff users per role, terms in a given stage, releases and schedules, calls made as a user with access
-// control on, and the error a refused call throws.
+// The integration harness. Every integration file runs against a Payload of its own, on the fresh temporary
+// SQLite database tests/int/support/setup-database.ts gives the file, and sets its scene through here: staff
+// users per role, terms in a given stage, releases and schedules, calls made as a user with access control
+// on, and the error a refused call throws.
 import path from 'node:path'
 
 import config from '@payload-config'
