@@ -36,7 +36,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
-  globalTeardown: './tests/e2e/global-teardown.ts',
+  globalTeardown: './tests/e2e/support/global-teardown.ts',
   // The hostile-input suite runs last, after every other spec, so its writes, rate-limit hits and load
   // cannot disturb them; `npm run test:hostile` runs it alone (--no-deps).
   projects: [

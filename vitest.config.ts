@@ -24,11 +24,15 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'tooling', include: ['tests/tooling/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'int',
           include: ['tests/int/**/*.test.ts'],
           exclude: ['tests/int/admin-views/**'],
-          setupFiles: ['tests/int/setup-database.ts'],
+          setupFiles: ['tests/int/support/setup-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -43,7 +47,7 @@ export default defineConfig({
           // other tests keep loading those packages as the server does.
           name: 'int-admin',
           include: ['tests/int/admin-views/**/*.test.ts'],
-          setupFiles: ['tests/int/setup-database.ts'],
+          setupFiles: ['tests/int/support/setup-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           server: { deps: { inline: [/@payloadcms\/(ui|next)\//, /react-image-crop/] } },

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Prints cloudlex.conf.template with its placeholders filled in: the instance's `server` line once per
 # app instance, the listen address and the cache folder. The same text tests/support/nginx-proxy.ts
-# renders for the tests (tests/unit/nginx-config.test.ts compares the two). docker-compose.yml's proxy
+# renders for the tests (tests/tooling/nginx-config.test.ts compares the two). docker-compose.yml's proxy
 # runs it at start; on a machine of your own:
 #   CLOUDLEX_INSTANCES="127.0.0.1:3001 127.0.0.1:3002" CLOUDLEX_LISTEN=80 \
 #   CLOUDLEX_CACHE_DIR=/var/cache/nginx/cloudlex sh deploy/nginx/render-config.sh > /etc/nginx/sites-available/cloudlex

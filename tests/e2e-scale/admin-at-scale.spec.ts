@@ -10,7 +10,7 @@ import { generatedTitle } from '../../bench/generated-glossary'
 import { summarizeLatencies, type LatencySummary } from '../../bench/latency-summary'
 import { E2E_ADMIN } from '../e2e/support/staff'
 
-import { readScaleSettings } from './scale-settings'
+import { readScaleSettings } from './support/scale-settings'
 
 type View = { name: string; url: (run: number) => string; content: (page: Page, run: number) => Locator }
 

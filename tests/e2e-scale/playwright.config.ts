@@ -1,6 +1,6 @@
 // `npm run bench:admin`: the admin at scale. A production build on a database of generated terms
 // (CLOUDLEX_SCALE_TERMS, default 10,000), each admin view loaded CLOUDLEX_SCALE_RUNS times in the system
-// Chromium. Not part of `npm test`: preparing 10,000 terms takes minutes. See scale-settings.ts for the
+// Chromium. Not part of `npm test`: preparing 10,000 terms takes minutes. See support/scale-settings.ts for the
 // other settings; CLOUDLEX_SCALE_DB reuses a database prepared by an earlier run.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,7 +10,7 @@ import { defineConfig } from '@playwright/test'
 
 import { CHROMIUM_FLAGS, systemChromiumPath } from '../../scripts/system-chromium'
 
-import { readScaleSettings } from './scale-settings'
+import { readScaleSettings } from './support/scale-settings'
 
 const chromiumPath = systemChromiumPath()
 if (!fs.existsSync(chromiumPath)) {
@@ -37,13 +37,13 @@ export default defineConfig({
   retries: 0,
   timeout: 20 * 60_000,
   reporter: [['list']],
-  globalTeardown: './remove-scale-database.ts',
+  globalTeardown: './support/remove-scale-database.ts',
   use: {
     baseURL: settings.baseURL,
     launchOptions: { executablePath: chromiumPath, args: CHROMIUM_FLAGS },
   },
   webServer: {
-    command: `npx tsx tests/e2e-scale/prepare-scale-database.ts && ${build}npm start -- --port ${settings.port} --hostname 127.0.0.1`,
+    command: `npx tsx tests/e2e-scale/support/prepare-scale-database.ts && ${build}npm start -- --port ${settings.port} --hostname 127.0.0.1`,
     cwd: path.resolve(import.meta.dirname, '../..'),
     url: `${settings.baseURL}/api/providers?limit=1`,
     // Importing 10,000 terms with today's importer takes most of this.

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
-import { readScaleSettings } from './scale-settings'
+import { readScaleSettings } from './support/scale-settings'
 
 const settings = readScaleSettings()
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
+import { createDraftTermThroughRest } from './support/draft-terms'
 import { adminToken } from './support/staff'
 
 test.describe.configure({ mode: 'serial' })
@@ -41,21 +42,10 @@ test.beforeAll(async ({ request }) => {
   admin = { Authorization: `JWT ${await adminToken(request)}` }
   reader = await createClient(request, 'Docs site build', 'published')
   previewer = await createClient(request, 'Staging portal', 'preview')
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
-    docs: { id: string }[]
-  }
-  const draft = await request.post('/api/terms?draft=true', {
-    headers: admin,
-    data: {
-      title: `Key Preview Probe ${Date.now().toString(36)}`,
-      definition: 'Only previewers see this.',
-      category: security.docs[0]!.id,
-      difficulty: 'beginner',
-      _status: 'draft',
-    },
+  draftSlug = await createDraftTermThroughRest(request, admin, {
+    title: `Key Preview Probe ${Date.now().toString(36)}`,
+    definition: 'Only previewers see this.',
   })
-  expect(draft.status(), await draft.text()).toBe(201)
-  draftSlug = ((await draft.json()) as { doc: { slug: string } }).doc.slug
 })
 
 test('a key reads published content like anyone, counted against the key’s own limit', async ({ request }) => {

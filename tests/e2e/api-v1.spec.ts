@@ -11,6 +11,7 @@ import path from 'node:path'
 import { TermSchema } from '../../src/api-v1/term-schema'
 import { titleSortKey } from '../../src/collections/Terms/list-fields'
 
+import { createDraftTermThroughRest } from './support/draft-terms'
 import { OpenApiContract } from './support/openapi-contract'
 import { adminToken } from './support/staff'
 
@@ -155,21 +156,14 @@ test('refusals are problem details naming what is wrong', async ({ request }) =>
 
 test('an unpublished term is not answered, not even to a signed-in admin', async ({ request, playwright, baseURL }) => {
   const token = await adminToken(request)
-  const security = (await (await request.get('/api/categories?where[slug][equals]=security')).json()) as {
-    docs: { id: string }[]
-  }
-  const created = await request.post('/api/terms?draft=true', {
-    headers: { Authorization: `JWT ${token}` },
-    data: {
+  const slug = await createDraftTermThroughRest(
+    request,
+    { Authorization: `JWT ${token}` },
+    {
       title: `V1 Draft Probe ${Date.now().toString(36)}`,
       definition: 'Not for readers yet.',
-      category: security.docs[0]!.id,
-      difficulty: 'beginner',
-      _status: 'draft',
     },
-  })
-  expect(created.status(), await created.text()).toBe(201)
-  const { slug } = ((await created.json()) as { doc: { slug: string } }).doc
+  )
 
   const anonymous = await playwright.request.newContext({ baseURL })
   await problemOf(anonymous, `/api/v1/terms/${slug}`, 404)

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/access/roles'
 import type { Category, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { createStaffUser, getTestPayload, richTextParagraph } from './support/harness'
 
 type Actor = 'anonymous' | 'api-client' | Role
 type Operation = 'read' | 'create' | 'update' | 'delete' | 'publish' | 'readVersions'
@@ -97,16 +97,7 @@ const SPECS: Spec[] = [
     drafts: true,
     create: (unique) => ({
       question: `Why ${unique}?`,
-      answer: {
-        root: {
-          type: 'root',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Because.' }] }],
-        },
-      },
+      answer: richTextParagraph('Because.'),
     }),
     update: { question: 'Edited?' },
     allowed: {

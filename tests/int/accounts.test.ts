@@ -6,21 +6,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { User } from '@/payload-types'
 import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 
-import { callGraphql, callRest, errorMessage, startRoutes } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callGraphql, callRest, errorMessage, startRoutes } from './support/api-routes'
+import { createStaffUser, getTestPayload, setEnv } from './support/harness'
 
 const OPERATOR = { email: 'operator@test.cloudlex', password: 'operator-password-long' }
 const STAFF_PASSWORD = 'correct-horse-battery-staple'
 const originalEnv = { ...process.env }
 
 let payload: Payload
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key]
-    else Object.assign(process.env, { [key]: value })
-  }
-}
 
 beforeAll(async () => {
   payload = await getTestPayload()

@@ -5,10 +5,10 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { BULK_WRITE_REFUSED_CODE, BulkWriteRefusedError } from '@/concurrency/all-or-nothing-bulk-writes'
-import type { Category, Term, User } from '@/payload-types'
+import type { Category, User } from '@/payload-types'
 
-import { callRest, errorMessage, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callRest, errorMessage, tokenFor } from './support/api-routes'
+import { createDraftTerm, createStaffUser, getTestPayload } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -22,12 +22,7 @@ async function createTerms(count: number, creator: User = editor): Promise<strin
   const ids: string[] = []
   for (let index = 0; index < count; index += 1) {
     const title = `Batch Term ${++termCounter}`
-    const term: Term = await payload.create({
-      collection: 'terms',
-      data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' },
-      draft: true,
-      user: creator,
-    })
+    const term = await createDraftTerm(payload, creator, { title, category })
     ids.push(String(term.id))
   }
   return ids

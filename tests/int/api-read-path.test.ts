@@ -10,8 +10,8 @@ import type { Category, Faq, Provider, Term, UseCase } from '@/payload-types'
 
 import { captureStatements } from '../../bench/api-read/query-plans'
 
-import { callRest, postGraphql, startRoutes } from './helpers/api-routes'
-import { createStaffUser, getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { callRest, postGraphql, startRoutes } from './support/api-routes'
+import { createStaffUser, getTestPayload, richTextParagraph, seedProvidersForTest } from './support/harness'
 
 const PAGE = 12
 
@@ -23,17 +23,6 @@ let draftUseCase: UseCase
 
 const published = { _status: 'published' } as const
 
-const answer = (text: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '' as const,
-    indent: 0,
-    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
-  },
-})
-
 async function createTerm(index: number, category: Category, providers: Provider[]): Promise<Term> {
   const useCase = await payload.create({
     collection: 'use-cases',
@@ -41,7 +30,7 @@ async function createTerm(index: number, category: Category, providers: Provider
   })
   const faq = await payload.create({
     collection: 'faqs',
-    data: { question: `Why ${index}?`, answer: answer('Because.'), ...published },
+    data: { question: `Why ${index}?`, answer: richTextParagraph('Because.'), ...published },
   })
   const earlier = terms.slice(-2)
   return payload.create({

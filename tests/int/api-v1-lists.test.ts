@@ -12,8 +12,8 @@ import {
   type ListPosition,
 } from '@/site-data/published-terms'
 
-import { insertGeneratedGlossary, publishedInTitleOrder, type GeneratedGlossary } from './helpers/generated-terms'
-import { getTestPayload } from './helpers/payload'
+import { insertGeneratedGlossary, publishedInTitleOrder, type GeneratedGlossary } from './support/generated-terms'
+import { getTestPayload } from './support/harness'
 
 const TERM_COUNT = 2_500
 const PAGE = 97

@@ -11,33 +11,14 @@ import type { Category, Provider, Term } from '@/payload-types'
 import { categoryTag, providerTag, termIdTag } from '@/site-cache/cache-tags'
 import { readPublishedTermDocument } from '@/site-data/terms'
 
-import { getTestPayload, seedProvidersForTest } from './helpers/payload'
-
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
+import { createTermQuietly, getTestPayload, QUIET, seedProvidersForTest } from './support/harness'
 
 let payload: Payload
 let category: Category
 let providers: Provider[]
 
-async function createTerm(
-  title: string,
-  fields: Partial<Term> & Record<string, unknown>,
-  status: 'published' | 'draft',
-): Promise<Term> {
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title,
-      definition: `${title} defined.`,
-      category: category.id,
-      difficulty: 'beginner',
-      ...fields,
-      _status: status,
-    } as never,
-    draft: status === 'draft',
-    ...QUIET,
-  })
-}
+const createTerm = (title: string, fields: Omit<Partial<Term>, 'category'>, status: 'published' | 'draft') =>
+  createTermQuietly(payload, { title, category, status, ...fields })
 
 beforeAll(async () => {
   payload = await getTestPayload()

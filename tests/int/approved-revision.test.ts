@@ -7,8 +7,16 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Category, Term, User } from '@/payload-types'
 import { publishRelease } from '@/workflow/publish-release'
 
-import { callGraphql, callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callGraphql, callRest, tokenFor } from './support/api-routes'
+import {
+  as,
+  createApprovedTerm,
+  createRelease,
+  createStaffUsers,
+  getTestPayload,
+  queueSchedule,
+  updateDraftTerm,
+} from './support/harness'
 
 let payload: Payload
 let admin: User
@@ -22,36 +30,13 @@ const RELEASE_RACE_ROUNDS = 20
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
 
-const as = (user: User) => ({ user, overrideAccess: false }) as const
-
 const approvedWording = (title: string) => `${title}, as the reviewer approved it.`
 
 /** A term written by an author, submitted, and approved by a reviewer: revision 3, approved at 3. */
-async function approvedTerm(title = `Approved Term ${++termCounter}`): Promise<Term> {
-  const term = await payload.create({
-    collection: 'terms',
-    data: { title, definition: approvedWording(title), category: category.id, difficulty: 'beginner' },
-    draft: true,
-    ...as(author),
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    ...as(author),
-  })
-  return payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'approved' },
-    draft: true,
-    ...as(reviewer),
-  })
-}
+const approvedTerm = (title = `Approved Term ${++termCounter}`) =>
+  createApprovedTerm(payload, { author, reviewer }, { title, category, definition: approvedWording(title) })
 
-const editContent = (term: Term, by: User, definition: string) =>
-  payload.update({ collection: 'terms', id: term.id, data: { definition }, draft: true, ...as(by) })
+const editContent = (term: Term, by: User, definition: string) => updateDraftTerm(payload, term, { definition }, by)
 
 const latest = (term: Term) => payload.findByID({ collection: 'terms', id: term.id, draft: true, depth: 0 })
 /** What readers see: null while the term is not published. */
@@ -59,23 +44,15 @@ const published = async (term: Term) =>
   (await payload.find({ collection: 'terms', where: { id: { equals: term.id } }, depth: 0, overrideAccess: false }))
     .docs[0] ?? null
 
-async function releaseOf(terms: Term[], name = `Release ${++termCounter}`) {
-  return payload.create({
-    collection: 'releases',
-    data: { name, items: terms.map((term) => ({ document: { relationTo: 'terms' as const, value: term.id } })) },
-    ...as(editor),
-  })
-}
+const releaseOf = (terms: Term[], name = `Release ${++termCounter}`) =>
+  createRelease(payload, editor, { name, documents: terms.map((term) => ({ relationTo: 'terms', value: term.id })) })
 
 const changedAfterApproval = (term: Term, approvedAt: number, now: number) =>
   `terms ${term.id} (${term.title}): changed after approval (approved at revision ${approvedAt}, now ${now}); review it again`
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  admin = await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ admin, editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
 })
 
@@ -92,20 +69,8 @@ describe('the approved revision', () => {
 
   it('moves along with saves that change no content, so the release still publishes', async () => {
     const term = await approvedTerm()
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { transitionNote: 'Checked the sources too.' },
-      draft: true,
-      ...as(reviewer),
-    })
-    const reassigned = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { assignee: reviewer.id },
-      draft: true,
-      ...as(editor),
-    })
+    await updateDraftTerm(payload, term, { transitionNote: 'Checked the sources too.' }, reviewer)
+    const reassigned = await updateDraftTerm(payload, term, { assignee: reviewer.id }, editor)
     expect([reassigned.workflowStage, reassigned.revision, reassigned.approvedRevision]).toEqual(['approved', 5, 5])
     const release = await releaseOf([term])
     expect(await publishRelease(payload, release.id, editor)).toEqual({ published: true, count: 1 })
@@ -114,13 +79,7 @@ describe('the approved revision', () => {
 
   it('does not count a stage move as a change: a term sent back to review unedited is refused as not approved', async () => {
     const term = await approvedTerm()
-    const backInReview = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'in_review' },
-      draft: true,
-      ...as(reviewer),
-    })
+    const backInReview = await updateDraftTerm(payload, term, { workflowStage: 'in_review' }, reviewer)
     expect([backInReview.revision, backInReview.approvedRevision]).toEqual([4, 4])
     const outcome = await publishRelease(payload, (await releaseOf([term])).id, admin)
     expect(outcome).toEqual({
@@ -160,13 +119,7 @@ describe('a release of a document changed after approval', () => {
   it('is published once a reviewer approves the edit', async () => {
     const term = await approvedTerm()
     await editContent(term, editor, 'Reworded, then approved again.')
-    const reapproved = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'approved' },
-      draft: true,
-      ...as(reviewer),
-    })
+    const reapproved = await updateDraftTerm(payload, term, { workflowStage: 'approved' }, reviewer)
     expect(reapproved.approvedRevision).toBe(5)
     expect(await publishRelease(payload, (await releaseOf([term])).id, editor)).toEqual({ published: true, count: 1 })
     expect((await published(term))?.definition).toBe('Reworded, then approved again.')
@@ -181,16 +134,7 @@ describe('a scheduled publish', () => {
     return job as Record<string, unknown>
   }
 
-  const scheduleNow = (term: Term, by: User) =>
-    payload.jobs.queue({
-      task: 'schedulePublish',
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'terms' as const, value: term.id },
-        user: { relationTo: 'users', value: by.id },
-      },
-      waitUntil: new Date(Date.now() - 1000),
-    })
+  const scheduleNow = (term: Term, by: User) => queueSchedule(payload, term, 'publish', by, new Date(Date.now() - 1000))
 
   it('publishes an approved term unchanged since, and refuses one changed after approval, even for an admin', async () => {
     const [unchanged, edited] = [await approvedTerm(), await approvedTerm()]
@@ -212,13 +156,12 @@ describe('clients', () => {
   it('cannot set the approved revision through the Local API, REST or GraphQL, whatever their role', async () => {
     const term = await approvedTerm()
     // An edit that claims its own revision as approved would otherwise pass for approved content.
-    const edited = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { definition: 'Edited, and claiming approval.', approvedRevision: 4 },
-      draft: true,
-      ...as(admin),
-    })
+    const edited = await updateDraftTerm(
+      payload,
+      term,
+      { definition: 'Edited, and claiming approval.', approvedRevision: 4 },
+      admin,
+    )
     expect([edited.workflowStage, edited.revision, edited.approvedRevision]).toEqual(['in_review', 4, 3])
 
     const token = await tokenFor(payload, admin)

@@ -12,9 +12,15 @@ import { AuditLog as AuditLogCollection } from '@/collections/AuditLog'
 import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 import type { AuditLog, Category, Term, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
-
-const PASSWORD = 'correct-horse-battery-staple'
+import {
+  as,
+  createDraftTerm,
+  createStaffUser,
+  createStaffUsers,
+  getTestPayload,
+  STAFF_PASSWORD,
+  updateDraftTerm,
+} from './support/harness'
 
 let payload: Payload
 let admin: User
@@ -24,17 +30,13 @@ let category: Category
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  admin = await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  author = await createStaffUser(payload, 'author')
+  ;({ admin, editor, author } = await createStaffUsers(payload, ['admin', 'editor', 'author']))
   category = await payload.create({ collection: 'categories', data: { name: 'Storage', slug: 'storage' } })
 })
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-const as = (user: User) => ({ user, overrideAccess: false }) as const
 
 async function auditEntries(where: Where): Promise<AuditLog[]> {
   const { docs } = await payload.find({
@@ -50,16 +52,6 @@ async function auditEntries(where: Where): Promise<AuditLog[]> {
 const entriesFor = (targetId: string, action?: AuditLog['action']) =>
   auditEntries({ and: [{ targetId: { equals: targetId } }, ...(action ? [{ action: { equals: action } }] : [])] })
 
-function createDraftTerm(title: string, user: User = admin): Promise<Term> {
-  return payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner', _status: 'draft' },
-    draft: true,
-    ...as(user),
-  })
-}
-
-/** Makes every audit-log write through this Payload instance fail, as a full disk or a lost database would. */
 /** Makes every write of an audit entry fail, as a full disk or a broken table would. */
 function failAuditWrites(): void {
   const create = payload.db.create.bind(payload.db)
@@ -70,7 +62,7 @@ function failAuditWrites(): void {
 }
 
 async function signIn(user: User): Promise<string> {
-  const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })
+  const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: STAFF_PASSWORD } })
   if (!token) throw new Error('login returned no token')
   return token
 }
@@ -103,7 +95,7 @@ describe('content changes', () => {
   let term: Term
 
   it('creating a term records who created which document', async () => {
-    term = await createDraftTerm('Object Storage')
+    term = await createDraftTerm(payload, admin, { title: 'Object Storage', category })
     const entries = await entriesFor(term.id)
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({
@@ -118,13 +110,7 @@ describe('content changes', () => {
   })
 
   it('editing a term records the names of the fields that changed', async () => {
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { definition: 'Stores data as objects in buckets.' },
-      draft: true,
-      ...as(admin),
-    })
+    await updateDraftTerm(payload, term, { definition: 'Stores data as objects in buckets.' }, admin)
     const entries = await entriesFor(term.id, 'update')
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({ actor: admin.id, targetTitle: 'Object Storage', changedFields: ['definition'] })
@@ -149,16 +135,10 @@ describe('content changes', () => {
   })
 
   it('a draft saved over a published term is not an unpublish; taking the live term down is', async () => {
-    const live = await createDraftTerm('Block Storage')
+    const live = await createDraftTerm(payload, admin, { title: 'Block Storage', category })
     await payload.update({ collection: 'terms', id: live.id, data: { _status: 'published' }, ...as(admin) })
 
-    await payload.update({
-      collection: 'terms',
-      id: live.id,
-      data: { definition: 'A rewrite, not yet published.' },
-      draft: true,
-      ...as(admin),
-    })
+    await updateDraftTerm(payload, live, { definition: 'A rewrite, not yet published.' }, admin)
     expect(await entriesFor(live.id, 'unpublish')).toEqual([])
     const edits = (await entriesFor(live.id)).filter((entry) => entry.changedFields?.includes('definition'))
     expect(edits).toHaveLength(1)
@@ -168,22 +148,16 @@ describe('content changes', () => {
   })
 
   it('records a move to another workflow stage with where it came from', async () => {
-    const term = await createDraftTerm('File Storage', author)
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'in_review' },
-      draft: true,
-      ...as(author),
-    })
+    const term = await createDraftTerm(payload, author, { title: 'File Storage', category })
+    await updateDraftTerm(payload, term, { workflowStage: 'in_review' }, author)
     const entries = await entriesFor(term.id, 'stage-change')
     expect(entries).toHaveLength(1)
     expect(entries[0]).toMatchObject({ actor: author.id, note: 'draft → in_review' })
   })
 
   it('saving a draft with nothing changed records nothing', async () => {
-    const term = await createDraftTerm('Cold Storage')
-    await payload.update({ collection: 'terms', id: term.id, data: {}, draft: true, ...as(admin) })
+    const term = await createDraftTerm(payload, admin, { title: 'Cold Storage', category })
+    await updateDraftTerm(payload, term, {}, admin)
     expect((await entriesFor(term.id)).map((entry) => entry.action)).toEqual(['create'])
   })
 
@@ -222,7 +196,7 @@ describe('user accounts', () => {
       where: { id: { equals: user.id } },
     })
     const everything = JSON.stringify(await entriesFor(user.id))
-    for (const secret of [newPassword, PASSWORD, stored?.hash, stored?.salt]) {
+    for (const secret of [newPassword, STAFF_PASSWORD, stored?.hash, stored?.salt]) {
       expect(secret).toBeTruthy()
       expect(everything).not.toContain(secret)
     }
@@ -307,17 +281,11 @@ describe('who can read and change the audit log', () => {
 
 describe('a change that cannot be recorded', () => {
   it('fails, and the term keeps its definition', async () => {
-    const term = await createDraftTerm('Archive Storage')
+    const term = await createDraftTerm(payload, admin, { title: 'Archive Storage', category })
     failAuditWrites()
-    await expect(
-      payload.update({
-        collection: 'terms',
-        id: term.id,
-        data: { definition: 'An unrecorded rewrite.' },
-        draft: true,
-        ...as(admin),
-      }),
-    ).rejects.toThrow('audit log unavailable')
+    await expect(updateDraftTerm(payload, term, { definition: 'An unrecorded rewrite.' }, admin)).rejects.toThrow(
+      'audit log unavailable',
+    )
     vi.restoreAllMocks()
 
     const latest = await payload.findByID({ collection: 'terms', id: term.id, draft: true, depth: 0 })
@@ -341,7 +309,7 @@ describe('a change that cannot be recorded', () => {
   })
 
   it('fails, and the document is not deleted', async () => {
-    const term = await createDraftTerm('Tape Storage')
+    const term = await createDraftTerm(payload, admin, { title: 'Tape Storage', category })
     failAuditWrites()
     await expect(payload.delete({ collection: 'terms', id: term.id, ...as(admin) })).rejects.toThrow(
       'audit log unavailable',
@@ -367,7 +335,7 @@ describe('sign-in events', () => {
 
   it('records a login through the REST API with the address the server found and the browser', async () => {
     const response = await restRequest(restPost, 'POST', '/api/users/login', {
-      body: { email: author.email, password: PASSWORD },
+      body: { email: author.email, password: STAFF_PASSWORD },
       headers: {
         [CLIENT_ADDRESS_HEADER]: '203.0.113.9',
         'x-forwarded-for': '192.0.2.66',
@@ -458,7 +426,13 @@ describe('API keys', () => {
     const apiKey = randomUUID()
     const integration = await payload.create({
       collection: 'users',
-      data: { email: 'integration@test.cloudlex', password: PASSWORD, role: 'editor', enableAPIKey: true, apiKey },
+      data: {
+        email: 'integration@test.cloudlex',
+        password: STAFF_PASSWORD,
+        role: 'editor',
+        enableAPIKey: true,
+        apiKey,
+      },
     })
     const response = await restRequest(restPatch, 'PATCH', `/api/categories/${category.id}`, {
       body: { description: 'Where data lives.' },

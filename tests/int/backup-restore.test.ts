@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sqliteFileOf } from '@/backup/backup-locations'
 import { plainTextToRichText } from '@/content-format/rich-text'
 
-import { canonicalJson, stateDifferences, termState, type GlossaryState } from './helpers/glossary-state'
-import { getTestPayload, REPO_ROOT } from './helpers/payload'
+import { canonicalJson, stateDifferences, termState, type GlossaryState } from './support/glossary-state'
+import { getTestPayload, REPO_ROOT } from './support/harness'
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-backup-'))
 const sourceDatabase = sqliteFileOf(process.env.DATABASE_URI!)
@@ -62,7 +62,7 @@ const restore = (args: string[], env: Record<string, string> = {}) =>
   runScript('seed/cli/restore.ts', args, { ...operatorEnv, ...env })
 
 async function restoredGlossary(databaseFile: string, mediaDirectory: string): Promise<GlossaryState> {
-  const run = await runScript('tests/int/helpers/glossary-state-child.ts', [], {
+  const run = await runScript('tests/int/support/glossary-state-child.ts', [], {
     NODE_ENV: 'test',
     DATABASE_URI: `file:${databaseFile}`,
     CLOUDLEX_MEDIA_DIR: mediaDirectory,

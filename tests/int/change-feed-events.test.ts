@@ -6,9 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { plainTextToRichText } from '@/content-format/rich-text'
 import type { Category, ContentChange } from '@/payload-types'
 
-import { getTestPayload } from './helpers/payload'
-
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
+import { createTermQuietly, getTestPayload, QUIET } from './support/harness'
 
 let payload: Payload
 let category: Category
@@ -45,21 +43,8 @@ beforeAll(async () => {
   await rowsSinceLastCall()
 })
 
-async function publishTerm(title: string, slug: string, fields: Record<string, unknown> = {}) {
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title,
-      slug,
-      definition: `${title} defined.`,
-      category: category.id,
-      difficulty: 'beginner',
-      ...fields,
-      _status: 'published',
-    } as never,
-    ...QUIET,
-  })
-}
+const publishTerm = (title: string, slug: string, fields: Record<string, unknown> = {}) =>
+  createTermQuietly(payload, { title, slug, category, ...fields })
 
 describe('events of a term', () => {
   it('records each transition of the live version, with the slug readers knew it by', async () => {

@@ -12,28 +12,15 @@ import type { V1Change, V1ChangePage } from '@/api-v1/change-schema'
 import type { Category, Term } from '@/payload-types'
 import { termIdTag } from '@/site-cache/cache-tags'
 
-import { getTestPayload } from './helpers/payload'
+import { createTermQuietly, getTestPayload, QUIET } from './support/harness'
 
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
 const NO_SETTLE = { settleMs: 0 }
 
 let payload: Payload
 let category: Category
 let termCount = 0
 
-async function publishTerm(title = `Feed Term ${++termCount}`): Promise<Term> {
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title,
-      definition: `${title} defined.`,
-      category: category.id,
-      difficulty: 'beginner',
-      _status: 'published',
-    } as never,
-    ...QUIET,
-  })
-}
+const publishTerm = (title = `Feed Term ${++termCount}`) => createTermQuietly(payload, { title, category })
 
 /** A consumer of the feed: its cursor and its copy of the published terms (id → slug). */
 class Consumer {

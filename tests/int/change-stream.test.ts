@@ -11,27 +11,15 @@ import type { V1Change } from '@/api-v1/change-schema'
 import { answerChangeStream, StreamSlots, type StreamOptions } from '@/api-v1/change-stream'
 import type { Category, Term } from '@/payload-types'
 
-import { getTestPayload } from './helpers/payload'
-
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
+import { createTermQuietly, getTestPayload, QUIET } from './support/harness'
 
 let payload: Payload
 let category: Category
 let termCount = 0
 
-async function publishTerm(): Promise<Term> {
+function publishTerm(): Promise<Term> {
   termCount += 1
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title: `Stream Term ${termCount}`,
-      definition: 'Streamed.',
-      category: category.id,
-      difficulty: 'beginner',
-      _status: 'published',
-    } as never,
-    ...QUIET,
-  })
+  return createTermQuietly(payload, { title: `Stream Term ${termCount}`, definition: 'Streamed.', category })
 }
 
 /** The cursor at the end of the feed as it is now. */

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { REPO_ROOT, SEED_DIR } from './helpers/payload'
+import { REPO_ROOT, SEED_DIR } from './support/harness'
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-cli-'))
 const env = {

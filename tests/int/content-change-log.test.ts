@@ -9,7 +9,7 @@ import { bulkInsertFor } from '@/db/bulk-insert'
 import type { Category, Provider } from '@/payload-types'
 import { readChangesSince, type ChangeCursor } from '@/site-cache/change-log'
 
-import { getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { getTestPayload, seedProvidersForTest } from './support/harness'
 
 let payload: Payload
 let security: Category

@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { REPO_ROOT } from './helpers/payload'
+import { REPO_ROOT } from './support/harness'
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudlex-create-admin-'))
 const env = {
@@ -33,7 +33,7 @@ function tsx(script: string, args: string[], stdin: string) {
 
 const createAdmin = (args: string[], stdin: string) => tsx('seed/cli/create-admin.ts', args, stdin)
 const roleAfterSignIn = (email: string, password: string) =>
-  JSON.parse(tsx('tests/int/helpers/sign-in-cli.ts', [email], `${password}\n`).stdout) as { role: string | null }
+  JSON.parse(tsx('tests/int/support/sign-in-cli.ts', [email], `${password}\n`).stdout) as { role: string | null }
 
 afterAll(() => {
   fs.rmSync(workDir, { recursive: true, force: true })

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { revisionTag } from '@/concurrency/revision-tags'
 import type { Term, User } from '@/payload-types'
 
-import { callRest, callRestResponse, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callRest, callRestResponse, tokenFor } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
 
 const ALLOWED_ORIGIN = 'https://editor.cloudlex.example'
 const OTHER_ORIGIN = 'https://elsewhere.example'

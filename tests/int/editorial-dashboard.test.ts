@@ -5,8 +5,17 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Category, Term, User } from '@/payload-types'
 import { getEditorialDashboard } from '@/workflow/dashboard-queries'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { readsOf, recordSqlStatements } from './helpers/sql-statements'
+import {
+  createApprovedTerm,
+  createDraftTerm,
+  createStaffUser,
+  createStaffUsers,
+  getTestPayload,
+  moveTermTo,
+  queueSchedule,
+  updateDraftTerm,
+} from './support/harness'
+import { readsOf, recordSqlStatements } from './support/sql-statements'
 
 let payload: Payload
 let author: User
@@ -17,83 +26,29 @@ let category: Category
 let scheduledTerm: Term
 let publishAt: Date
 
-async function draftBy(user: User, title: string) {
-  return payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title}.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user,
-  })
-}
+const draftBy = (user: User, title: string) => createDraftTerm(payload, user, { title, category })
 
 const titles = (items: { title: string }[]) => items.map((item) => item.title).sort()
 
-/** The job Payload's Schedule dialog queues. */
-function schedule(term: Term, type: 'publish' | 'unpublish', by: User, waitUntil: Date) {
-  return payload.jobs.queue({
-    task: 'schedulePublish',
-    input: {
-      type,
-      doc: { relationTo: 'terms' as const, value: String(term.id) },
-      user: { relationTo: 'users', value: by.id },
-    },
-    waitUntil,
-  })
-}
-
-async function approvedTerm(title: string): Promise<Term> {
-  const term = await draftBy(author, title)
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'approved' },
-    draft: true,
-    user: reviewer,
-  })
-  return term
-}
+const approvedTerm = (title: string) => createApprovedTerm(payload, { author, reviewer }, { title, category })
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   otherAuthor = await createStaffUser(payload, 'author')
   category = await payload.create({ collection: 'categories', data: { name: 'Desk', slug: 'desk' } })
 
   await draftBy(author, 'Own Draft')
   await draftBy(otherAuthor, 'Someone Else Draft')
-  const submitted = await draftBy(author, 'Submitted Term')
-  await payload.update({
-    collection: 'terms',
-    id: submitted.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
+  await moveTermTo(payload, await draftBy(author, 'Submitted Term'), 'in_review', author)
   const bounced = await draftBy(author, 'Bounced Term')
-  await payload.update({
-    collection: 'terms',
-    id: bounced.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: bounced.id,
-    data: { workflowStage: 'changes_requested', transitionNote: 'Shorter, please.' },
-    draft: true,
-    user: reviewer,
-  })
+  await moveTermTo(payload, bounced, 'in_review', author)
+  await updateDraftTerm(
+    payload,
+    bounced,
+    { workflowStage: 'changes_requested', transitionNote: 'Shorter, please.' },
+    reviewer,
+  )
   await payload.create({
     collection: 'releases',
     data: { name: 'Friday launch', publishAt: new Date(Date.now() + 86_400_000).toISOString() },
@@ -102,11 +57,11 @@ beforeAll(async () => {
 
   scheduledTerm = await approvedTerm('Scheduled Desk Term')
   publishAt = new Date(Date.now() + 2 * 86_400_000)
-  await schedule(scheduledTerm, 'publish', editor, publishAt)
-  await schedule(scheduledTerm, 'unpublish', editor, new Date(publishAt.getTime() + 86_400_000))
+  await queueSchedule(payload, scheduledTerm, 'publish', editor, publishAt)
+  await queueSchedule(payload, scheduledTerm, 'unpublish', editor, new Date(publishAt.getTime() + 86_400_000))
   // A schedule that already failed is not pending any more.
   const failed = await approvedTerm('Failed Schedule Term')
-  await schedule(failed, 'publish', author, new Date(Date.now() - 1000))
+  await queueSchedule(payload, failed, 'publish', author, new Date(Date.now() - 1000))
   await payload.jobs.run()
 })
 
@@ -149,7 +104,7 @@ describe('the editorial desk', () => {
 
   it('drops a schedule once it is removed', async () => {
     const term = await approvedTerm('Briefly Scheduled Term')
-    const job = await schedule(term, 'publish', editor, new Date(Date.now() + 86_400_000))
+    const job = await queueSchedule(payload, term, 'publish', editor, new Date(Date.now() + 86_400_000))
     const before = await getEditorialDashboard(payload, { ...editor, collection: 'users' })
     expect(titles(before.scheduledDocuments)).toContain('Briefly Scheduled Term')
 

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { backfillFirstPublishedAt } from '@/migrations/20261130_194319_first_published_at'
 import type { Category } from '@/payload-types'
 
-import { callGraphql, callRest, type GraphqlResult } from './helpers/api-routes'
-import { getTestPayload } from './helpers/payload'
-import { createInState, type DocumentState, type ReviewedSpec } from './helpers/reviewed-documents'
+import { callGraphql, callRest, type GraphqlResult } from './support/api-routes'
+import { getTestPayload, richTextParagraph } from './support/harness'
+import { createInState, type DocumentState, type ReviewedSpec } from './support/reviewed-documents'
 import {
   attemptDelete,
   attemptUpdate,
@@ -17,10 +17,9 @@ import {
   expectRefusal,
   readableByAnonymous,
   signInCast,
-} from './helpers/workflow-doors'
+} from './support/workflow-doors'
 
 const DELETE_REFUSAL = /only editors and admins can delete a document that has been published/i
-const PARAGRAPH = { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Because.' }] }
 
 let payload: Payload
 let cast: Cast
@@ -43,7 +42,7 @@ const FAQS: ReviewedSpec = {
   graphqlName: 'Faq',
   content: (unique) => ({
     question: `Why ${unique}?`,
-    answer: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [PARAGRAPH] } },
+    answer: richTextParagraph('Because.'),
   }),
   editableField: 'question',
 }

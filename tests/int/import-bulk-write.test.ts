@@ -12,7 +12,7 @@ import type { TermDocument } from '@/content-format/types'
 import { importTermBatches, type ImportOptions } from '@/content-transfer/import-terms'
 import { bulkInsertFor, DocumentByDocumentInsert, SqliteBulkInsert } from '@/db/bulk-insert'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 const ENTRIES = 24
 const BATCH = 7

@@ -8,8 +8,8 @@ import type { TermDocument } from '@/content-format/types'
 import { exportTerms, type ExportStatus } from '@/content-transfer/export-terms'
 import { importTermBatches, importTermDocuments } from '@/content-transfer/import-terms'
 
-import { getTestPayload } from './helpers/payload'
-import { termEntry } from './helpers/term-entries'
+import { getTestPayload } from './support/harness'
+import { termEntry } from './support/term-entries'
 
 let payload: Payload
 

@@ -6,8 +6,8 @@ import { countChanges, importTermDocuments } from '@/content-transfer/import-ter
 import { richTextToPlainText } from '@/content-format/rich-text'
 import type { Term } from '@/payload-types'
 
-import { getTestPayload, readSeedDocuments, seedProvidersForTest } from './helpers/payload'
-import { termEntry } from './helpers/term-entries'
+import { getTestPayload, readSeedDocuments, seedProvidersForTest } from './support/harness'
+import { termEntry } from './support/term-entries'
 
 let payload: Payload
 let seedDocuments: TermDocument[]

@@ -9,7 +9,7 @@ import { promisify } from 'node:util'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { REPO_ROOT } from './helpers/payload'
+import { REPO_ROOT } from './support/harness'
 
 const run = promisify(execFile)
 const JOBS = 60
@@ -29,7 +29,7 @@ const env = {
 function child(...args: string[]) {
   return run(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'tests/int/helpers/lease-jobs-child.ts'), ...args],
+    ['--import', 'tsx', path.join(REPO_ROOT, 'tests/int/support/lease-jobs-child.ts'), ...args],
     {
       cwd: REPO_ROOT,
       env,

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Category, Term, User } from '@/payload-types'
 import { leaseDueJobs, readLeaseSeconds, renewLeases, runLeasedJobs } from '@/jobs/job-leases'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { createApprovedTerm, createStaffUsers, getTestPayload, queueSchedule } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -26,42 +26,7 @@ type StoredJob = {
   completedAt?: string | null
 }
 
-async function approvedTerm(title: string): Promise<Term> {
-  const term = await payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title}.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user: author,
-    overrideAccess: false,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'approved' },
-    draft: true,
-    user: reviewer,
-  })
-  return term
-}
-
-function schedulePublish(term: Term, waitUntil: Date) {
-  return payload.jobs.queue({
-    task: 'schedulePublish',
-    input: {
-      type: 'publish',
-      doc: { relationTo: 'terms' as const, value: term.id },
-      user: { relationTo: 'users', value: editor.id },
-    },
-    waitUntil,
-  })
-}
+const approvedTerm = (title: string) => createApprovedTerm(payload, { author, reviewer }, { title, category })
 
 async function storedJob(id: string | number): Promise<StoredJob | null> {
   const { docs } = await payload.db.find({ collection: 'payload-jobs', where: { id: { equals: id } }, limit: 1 })
@@ -79,17 +44,20 @@ const isLive = async (term: Term) =>
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
 })
 
 describe('job leases', () => {
   it('leases a due job to one instance at a time, and to another once the lease has run out', async () => {
     await clearQueue()
-    const job = await schedulePublish(await approvedTerm('Leased Once'), new Date(Date.now() - 1000))
+    const job = await queueSchedule(
+      payload,
+      await approvedTerm('Leased Once'),
+      'publish',
+      editor,
+      new Date(Date.now() - 1000),
+    )
 
     expect(await leaseDueJobs(payload, 'instance-a', { leaseSeconds: LEASE_SECONDS })).toEqual([job.id])
     expect(await leaseDueJobs(payload, 'instance-b', { leaseSeconds: LEASE_SECONDS })).toEqual([])
@@ -104,7 +72,7 @@ describe('job leases', () => {
 
   it('leases no job before its time', async () => {
     await clearQueue()
-    await schedulePublish(await approvedTerm('Not Yet'), new Date(Date.now() + 60 * MINUTE))
+    await queueSchedule(payload, await approvedTerm('Not Yet'), 'publish', editor, new Date(Date.now() + 60 * MINUTE))
     expect(await leaseDueJobs(payload, 'instance-a', { leaseSeconds: LEASE_SECONDS })).toEqual([])
   })
 
@@ -112,11 +80,11 @@ describe('job leases', () => {
     await clearQueue()
     const heldElsewhere = await approvedTerm('Held Elsewhere')
     const mine = await approvedTerm('Mine To Run')
-    const otherJob = await schedulePublish(heldElsewhere, new Date(Date.now() - 2000))
+    const otherJob = await queueSchedule(payload, heldElsewhere, 'publish', editor, new Date(Date.now() - 2000))
     expect(await leaseDueJobs(payload, 'other-instance', { leaseSeconds: LEASE_SECONDS, limit: 1 })).toEqual([
       otherJob.id,
     ])
-    await schedulePublish(mine, new Date(Date.now() - 1000))
+    await queueSchedule(payload, mine, 'publish', editor, new Date(Date.now() - 1000))
 
     const run = await runLeasedJobs(payload, 'this-instance', LEASE_SECONDS)
 
@@ -129,7 +97,7 @@ describe('job leases', () => {
   it('takes over a job left processing by an instance that died, which Payload’s runner alone leaves stuck', async () => {
     await clearQueue()
     const term = await approvedTerm('Orphaned Schedule')
-    const job = await schedulePublish(term, new Date(Date.now() - 30 * MINUTE))
+    const job = await queueSchedule(payload, term, 'publish', editor, new Date(Date.now() - 30 * MINUTE))
     // The dead instance leased the job 20 minutes ago and had begun running it.
     const leasedAt = new Date(Date.now() - 20 * MINUTE)
     expect(await leaseDueJobs(payload, 'dead-instance', { leaseSeconds: LEASE_SECONDS, now: leasedAt })).toEqual([
@@ -148,7 +116,13 @@ describe('job leases', () => {
 
   it('pushes back the expiry of the leases an instance still holds', async () => {
     await clearQueue()
-    const job = await schedulePublish(await approvedTerm('Long Running'), new Date(Date.now() - 1000))
+    const job = await queueSchedule(
+      payload,
+      await approvedTerm('Long Running'),
+      'publish',
+      editor,
+      new Date(Date.now() - 1000),
+    )
     await leaseDueJobs(payload, 'busy-instance', { leaseSeconds: LEASE_SECONDS })
     const first = (await storedJob(job.id))!.leaseExpiresAt!
 

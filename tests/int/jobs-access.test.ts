@@ -1,14 +1,14 @@
 // Who may run the jobs queue and cancel scheduled jobs: editors and admins only, through the REST run
 // endpoint, Payload's Schedule dialog and the jobs Local API with access control on.
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
-import { createLocalReq, getAccessResults, type Payload, type Where } from 'payload'
+import { createLocalReq, type Payload, type Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/access/roles'
 import type { Category, Term, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { callRest, tokenFor } from './helpers/api-routes'
+import { adminPanelArgs, createApprovedTerm, createStaffUser, getTestPayload, queueSchedule } from './support/harness'
+import { callRest, tokenFor } from './support/api-routes'
 
 let payload: Payload
 let category: Category
@@ -25,44 +25,15 @@ beforeAll(async () => {
 })
 
 let termCounter = 0
-async function approvedTerm(): Promise<Term> {
+function approvedTerm(): Promise<Term> {
   termCounter += 1
   const title = `Job Access Term ${termCounter}`
-  const term = await payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title}.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user: users.author,
-    overrideAccess: false,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: users.author,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'approved' },
-    draft: true,
-    user: users.reviewer,
-  })
-  return term
+  return createApprovedTerm(payload, { author: users.author, reviewer: users.reviewer }, { title, category })
 }
 
 /** A publish of `term` by the editor that is due now, so the next run of the queue performs it. */
 const queueDuePublish = (term: Term) =>
-  payload.jobs.queue({
-    task: 'schedulePublish',
-    input: {
-      type: 'publish',
-      doc: { relationTo: 'terms', value: String(term.id) },
-      user: { relationTo: 'users', value: users.editor.id },
-    },
-    waitUntil: new Date(Date.now() - 1000),
-  })
+  queueSchedule(payload, term, 'publish', users.editor, new Date(Date.now() - 1000))
 
 const isLive = async (term: Term) =>
   (await payload.count({ collection: 'terms', where: { id: { equals: term.id } }, overrideAccess: false }))
@@ -76,21 +47,11 @@ const isPending = async (jobId: string | number) => {
   return (await payload.db.find({ collection: 'payload-jobs', where, limit: 1 })).docs.length === 1
 }
 
-async function adminPanelArgs(user: User) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return {
-    req,
-    user: req.user!,
-    permissions: await getAccessResults({ req }),
-    cookies: new Map<string, string>(),
-    locale: undefined,
-    importMap: {},
-  }
-}
-
 /** What Payload's Schedule dialog does when someone removes an upcoming schedule. */
 async function removeInDialog(jobId: string | number, by: User) {
-  return (await schedulePublishHandler({ deleteID: jobId, ...(await adminPanelArgs(by)) })) as { error?: string }
+  return (await schedulePublishHandler({ deleteID: jobId, ...(await adminPanelArgs(payload, by)) })) as {
+    error?: string
+  }
 }
 
 describe('GET /api/payload-jobs/run', () => {
@@ -118,17 +79,7 @@ describe('GET /api/payload-jobs/run', () => {
 describe('cancelling a scheduled job', () => {
   const inAnHour = () => new Date(Date.now() + 60 * 60 * 1000)
   const queueLaterPublish = async () =>
-    (
-      await payload.jobs.queue({
-        task: 'schedulePublish',
-        input: {
-          type: 'publish',
-          doc: { relationTo: 'terms', value: String((await approvedTerm()).id) },
-          user: { relationTo: 'users', value: users.editor.id },
-        },
-        waitUntil: inAnHour(),
-      })
-    ).id
+    (await queueSchedule(payload, await approvedTerm(), 'publish', users.editor, inAnHour())).id
 
   it.each(['reviewer', 'author'] as const)('refuses a %s who removes a schedule in the dialog', async (role) => {
     const jobId = await queueLaterPublish()

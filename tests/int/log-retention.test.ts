@@ -13,7 +13,7 @@ import type { Problem } from '@/http/problem'
 import { readChangesSince } from '@/site-cache/change-log'
 import { pruneChangeLog, pruneFinishedDeliveries } from '@/site-cache/log-retention'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 const DAY_MS = 86_400_000
 const RETENTION_MS = 30 * DAY_MS

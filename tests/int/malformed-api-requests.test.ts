@@ -7,8 +7,8 @@ import { DELETE as graphqlDelete, GET as graphqlGet } from '@/app/(payload)/api/
 import type { User } from '@/payload-types'
 
 import { smallPng } from '../support/generated-images'
-import { callGraphql, callRest, errorMessage, postGraphql, tokenFor, type ApiAnswer } from './helpers/api-routes'
-import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
+import { callGraphql, callRest, errorMessage, postGraphql, tokenFor, type ApiAnswer } from './support/api-routes'
+import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './support/harness'
 
 let payload: Payload
 let admin: User

@@ -9,7 +9,7 @@ import { MAX_UPLOAD_BYTES } from '@/collections/Media/inspect-upload'
 import { localMediaDirectory } from '@/media-storage/media-storage-settings'
 
 import { noisePngOver, pngBomb, smallPng } from '../support/generated-images'
-import { startFakeS3 } from './helpers/fake-s3-server'
+import { startFakeS3 } from './support/fake-s3-server'
 
 const BUCKET = 'cloudlex-test-media'
 const PREFIX = 'instances/shared'
@@ -25,8 +25,8 @@ Object.assign(process.env, {
   S3_SECRET_ACCESS_KEY: 'fake-secret-key',
   S3_PREFIX: PREFIX,
 })
-const { createStaffUser, getTestPayload } = await import('./helpers/payload')
-const { callRest, callRestResponse, tokenFor } = await import('./helpers/api-routes')
+const { createStaffUser, getTestPayload } = await import('./support/harness')
+const { callRest, callRestResponse, tokenFor } = await import('./support/api-routes')
 
 let token: string
 /** Authors may upload media but not delete it (isEditorOrAdmin). */

@@ -7,8 +7,8 @@ import { MAX_UPLOAD_BYTES } from '@/collections/Media/inspect-upload'
 import type { User } from '@/payload-types'
 
 import { htmlPage, noisePngOver, pngBomb, smallJpeg, smallPng, svgWithScript } from '../support/generated-images'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { callRest, tokenFor, type ApiAnswer } from './helpers/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
+import { callRest, tokenFor, type ApiAnswer } from './support/api-routes'
 
 let payload: Payload
 let author: User

@@ -10,7 +10,7 @@ import { PUBLISH_RELEASE_TASK } from '@/workflow/queue-scheduled-release'
 import { readChangesSince } from '@/site-cache/change-log'
 import { leaseDueJobs } from '@/jobs/job-leases'
 
-import { dropDatabase, MONGODB_TEST_URI, reportSkippedWithoutMongo, withOwnDatabase } from './helpers/mongodb'
+import { dropDatabase, MONGODB_TEST_URI, reportSkippedWithoutMongo, withOwnDatabase } from './support/mongodb'
 
 reportSkippedWithoutMongo()
 
@@ -129,7 +129,7 @@ describe.skipIf(!MONGODB_TEST_URI)('several app instances on one MongoDB', () =>
   })
 
   it('accepts a sign-in made on one instance on the other, until it is signed out', async () => {
-    const { createStaffUser, STAFF_PASSWORD } = await import('./helpers/payload')
+    const { createStaffUser, STAFF_PASSWORD } = await import('./support/harness')
     const editor = await createStaffUser(first, 'editor')
     const { token } = await first.login({
       collection: 'users',
@@ -147,7 +147,7 @@ describe.skipIf(!MONGODB_TEST_URI)('several app instances on one MongoDB', () =>
   })
 
   it('hands a change made on one instance to the other’s change-log reader, even one committed late', async () => {
-    const { seedProvidersForTest } = await import('./helpers/payload')
+    const { seedProvidersForTest } = await import('./support/harness')
     await seedProvidersForTest(first)
     const aws = (await first.find({ collection: 'providers', where: { slug: { equals: 'aws' } } })).docs[0]!
     const start = await readChangesSince(second, null)

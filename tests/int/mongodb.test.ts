@@ -3,7 +3,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { dropDatabase, MONGODB_TEST_URI, reportSkippedWithoutMongo, withOwnDatabase } from './helpers/mongodb'
+import { dropDatabase, MONGODB_TEST_URI, reportSkippedWithoutMongo, withOwnDatabase } from './support/mongodb'
 
 reportSkippedWithoutMongo()
 
@@ -23,7 +23,7 @@ describe.skipIf(!MONGODB_TEST_URI)('on MongoDB', () => {
 
   it('imports seed terms idempotently and serves only published ones to anonymous readers', async () => {
     const { importTermDocuments, countChanges } = await import('@/content-transfer/import-terms')
-    const { readSeedDocuments, seedProvidersForTest } = await import('./helpers/payload')
+    const { readSeedDocuments, seedProvidersForTest } = await import('./support/harness')
     await seedProvidersForTest(payload)
     const documents = (await readSeedDocuments()).slice(0, 6)
 

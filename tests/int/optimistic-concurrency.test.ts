@@ -8,11 +8,11 @@ import { revisionTag } from '@/concurrency/revision-tags'
 import { importTermBatches } from '@/content-transfer/import-terms'
 import { DocumentByDocumentInsert } from '@/db/bulk-insert'
 import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-version-error'
-import type { Category, Term, User } from '@/payload-types'
+import type { Category, User } from '@/payload-types'
 
-import { callGraphql, callRest, errorMessage, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { termEntry } from './helpers/term-entries'
+import { callGraphql, callRest, errorMessage, tokenFor } from './support/api-routes'
+import { as, createDraftTerm, createStaffUser, getTestPayload, queueSchedule, refusal } from './support/harness'
+import { termEntry } from './support/term-entries'
 
 let payload: Payload
 let editor: User
@@ -24,28 +24,10 @@ let termCounter = 0
 const RACE_ROUNDS = 20
 const WRITERS_PER_RACE = 5
 
-const asEditor = () => ({ user: editor, overrideAccess: false }) as const
-
-async function createTerm(title = `Term ${++termCounter}`): Promise<Term> {
-  return payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    ...asEditor(),
-  })
-}
+const createTerm = (title = `Term ${++termCounter}`) => createDraftTerm(payload, editor, { title, category })
 
 const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })
 const live = (id: string) => payload.findByID({ collection: 'terms', id, draft: false, depth: 0 })
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the write to be refused')
-}
 
 type StaleData = { code: string; documents: { id: string; currentRevision: number; currentEtag: string }[] }
 
@@ -104,15 +86,7 @@ describe('revisions', () => {
     const id = String(term.id)
     await payload.update({ collection: 'terms', id, data: { workflowStage: 'approved' }, draft: true, depth: 0 })
     const before = (await latest(id)).revision!
-    await payload.jobs.queue({
-      task: 'schedulePublish',
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'terms' as const, value: id },
-        user: { relationTo: 'users', value: editor.id },
-      },
-      waitUntil: new Date(Date.now() - 1000),
-    })
+    await queueSchedule(payload, { id }, 'publish', editor, new Date(Date.now() - 1000))
     await payload.jobs.run()
     const after = await live(id)
     expect([after._status, after.revision]).toEqual(['published', before + 1])
@@ -146,7 +120,7 @@ describe('revisions', () => {
         collection: 'categories',
         id: created.id,
         data: { description: 'Old view.', revision: 1 },
-        ...asEditor(),
+        ...as(editor),
       }),
     )
     expect(stale).toBeInstanceOf(StaleVersionError)
@@ -160,7 +134,7 @@ describe('revisions', () => {
           collection: 'providers',
           id: provider.id,
           data: { website: 'https://acme.example', revision: 7 },
-          ...asEditor(),
+          ...as(editor),
         }),
       ),
     ).toBeInstanceOf(StaleVersionError)
@@ -210,7 +184,7 @@ describe('Local API', () => {
       id,
       data: { definition: 'Someone else’s edit.', revision: 1 },
       draft: true,
-      ...asEditor(),
+      ...as(editor),
     })
     const error = await refusal(
       payload.update({
@@ -218,7 +192,7 @@ describe('Local API', () => {
         id,
         data: { definition: 'My edit.', revision: 1 },
         draft: true,
-        ...asEditor(),
+        ...as(editor),
       }),
     )
     expect(error).toBeInstanceOf(StaleVersionError)
@@ -238,14 +212,14 @@ describe('Local API', () => {
       data: { definition: 'x' },
       draft: true,
       context: { expectedRevision: 9 },
-      ...asEditor(),
+      ...as(editor),
     })
     expect(await refusal(staleUpdate)).toBeInstanceOf(StaleVersionError)
     expect(
-      await refusal(payload.delete({ collection: 'terms', id, context: { expectedRevision: 9 }, ...asEditor() })),
+      await refusal(payload.delete({ collection: 'terms', id, context: { expectedRevision: 9 }, ...as(editor) })),
     ).toBeInstanceOf(StaleVersionError)
     expect((await latest(id)).revision).toBe(1)
-    await payload.delete({ collection: 'terms', id, context: { expectedRevision: 1 }, ...asEditor() })
+    await payload.delete({ collection: 'terms', id, context: { expectedRevision: 1 }, ...as(editor) })
     expect(await payload.count({ collection: 'terms', where: { id: { equals: id } } })).toEqual({ totalDocs: 0 })
   })
 
@@ -264,7 +238,7 @@ describe('Local API', () => {
         where: { id: { in: [fresh.id, changed.id] } },
         data: { analogy: 'Bulk edit.', revision: 1 },
         draft: true,
-        ...asEditor(),
+        ...as(editor),
       }),
     )
     expect(error).toBeInstanceOf(StaleVersionError)
@@ -301,7 +275,7 @@ describe('Local API', () => {
           id,
           data: { definition: `Round ${round}, writer ${writer}.`, revision },
           draft: true,
-          ...asEditor(),
+          ...as(editor),
         }),
       )
       const results = await Promise.allSettled(writes)

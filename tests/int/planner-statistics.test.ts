@@ -8,7 +8,7 @@ import { importTermDocuments } from '@/content-transfer/import-terms'
 import { refreshPlannerStatistics } from '@/db/planner-statistics'
 import { generatedEntry } from '../../bench/generated-glossary'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload } from './support/harness'
 
 const TERMS = 300
 type SqliteAll = { drizzle: { all(query: unknown): Promise<Record<string, unknown>[]> } }

@@ -8,8 +8,8 @@ import { GET as suggest } from '@/app/(frontend)/search/suggest/route'
 import type { User } from '@/payload-types'
 import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 
-import { callGraphql, callRest, errorMessage, type ApiAnswer } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callGraphql, callRest, errorMessage, type ApiAnswer } from './support/api-routes'
+import { createStaffUser, getTestPayload } from './support/harness'
 
 const PASSWORD = 'correct-horse-battery-staple'
 

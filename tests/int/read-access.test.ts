@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Category, Term, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { createStaffUser, getTestPayload, seedProvidersForTest } from './support/harness'
 
 let payload: Payload
 let author: User

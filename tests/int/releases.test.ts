@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Category, User } from '@/payload-types'
 import { publishRelease } from '@/workflow/publish-release'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { createDraftTerm, createRelease, createStaffUsers, getTestPayload, moveTermTo } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -14,30 +14,14 @@ let author: User
 let category: Category
 
 async function termIn(title: string, stage: 'approved' | 'in_review') {
-  const term = await payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title}.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  if (stage === 'approved') {
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'approved' },
-      draft: true,
-      user: reviewer,
-    })
-  }
+  const term = await createDraftTerm(payload, author, { title, category })
+  await moveTermTo(payload, term, 'in_review', author)
+  if (stage === 'approved') await moveTermTo(payload, term, 'approved', reviewer)
   return term
 }
+
+const moveUseCase = (id: string, workflowStage: 'in_review' | 'approved', by: User) =>
+  payload.update({ collection: 'use-cases', id, data: { workflowStage }, draft: true, user: by })
 
 async function approvedUseCase(organization: string) {
   const useCase = await payload.create({
@@ -46,20 +30,8 @@ async function approvedUseCase(organization: string) {
     draft: true,
     user: author,
   })
-  await payload.update({
-    collection: 'use-cases',
-    id: useCase.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  await payload.update({
-    collection: 'use-cases',
-    id: useCase.id,
-    data: { workflowStage: 'approved' },
-    draft: true,
-    user: reviewer,
-  })
+  await moveUseCase(useCase.id, 'in_review', author)
+  await moveUseCase(useCase.id, 'approved', reviewer)
   return useCase
 }
 
@@ -68,10 +40,7 @@ const liveCount = async (collection: 'terms' | 'use-cases', ids: string[]) =>
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   category = await payload.create({ collection: 'categories', data: { name: 'Databases', slug: 'databases' } })
 })
 
@@ -79,17 +48,12 @@ describe('releases', () => {
   it('publishes a new term together with its use case', async () => {
     const term = await termIn('Release Term', 'approved')
     const useCase = await approvedUseCase('Release Org')
-    const release = await payload.create({
-      collection: 'releases',
-      data: {
-        name: 'Launch',
-        items: [
-          { document: { relationTo: 'terms', value: term.id } },
-          { document: { relationTo: 'use-cases', value: useCase.id } },
-        ],
-      },
-      user: editor,
-      overrideAccess: false,
+    const release = await createRelease(payload, editor, {
+      name: 'Launch',
+      documents: [
+        { relationTo: 'terms', value: term.id },
+        { relationTo: 'use-cases', value: useCase.id },
+      ],
     })
     expect(await publishRelease(payload, release.id, editor)).toEqual({ published: true, count: 2 })
     expect(await liveCount('terms', [term.id])).toBe(1)
@@ -100,16 +64,12 @@ describe('releases', () => {
   it('publishes nothing when one document is not ready, and says why', async () => {
     const ready = await termIn('Ready Term', 'approved')
     const unready = await termIn('Unready Term', 'in_review')
-    const release = await payload.create({
-      collection: 'releases',
-      data: {
-        name: 'Half ready',
-        items: [
-          { document: { relationTo: 'terms', value: ready.id } },
-          { document: { relationTo: 'terms', value: unready.id } },
-        ],
-      },
-      user: editor,
+    const release = await createRelease(payload, editor, {
+      name: 'Half ready',
+      documents: [
+        { relationTo: 'terms', value: ready.id },
+        { relationTo: 'terms', value: unready.id },
+      ],
     })
     const outcome = await publishRelease(payload, release.id, editor)
     expect(outcome.published).toBe(false)
@@ -124,14 +84,10 @@ describe('releases', () => {
 
   it('publishes at the scheduled time through the jobs queue', async () => {
     const term = await termIn('Scheduled Release Term', 'approved')
-    const release = await payload.create({
-      collection: 'releases',
-      data: {
-        name: 'Timed',
-        items: [{ document: { relationTo: 'terms', value: term.id } }],
-        publishAt: new Date(Date.now() - 1000).toISOString(),
-      },
-      user: editor,
+    const release = await createRelease(payload, editor, {
+      name: 'Timed',
+      documents: [{ relationTo: 'terms', value: term.id }],
+      publishAt: new Date(Date.now() - 1000),
     })
     expect((await payload.findByID({ collection: 'releases', id: release.id })).status).toBe('scheduled')
     expect(await liveCount('terms', [term.id])).toBe(0)

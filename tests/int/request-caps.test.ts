@@ -13,8 +13,8 @@ import {
   postGraphql,
   signInAs,
   type ApiAnswer,
-} from './helpers/api-routes'
-import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
+} from './support/api-routes'
+import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './support/harness'
 
 const GLOSSARY_SIZE = 300
 const RELATED_PER_TERM = 5

@@ -5,12 +5,19 @@ import {
   getUpcomingScheduledPublishHandler,
   schedulePublishHandler,
 } from '@payloadcms/ui/utilities/schedulePublishHandler'
-import { createLocalReq, getAccessResults, type Payload } from 'payload'
+import type { Payload } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { AuditLog, Category, Term, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import {
+  adminPanelArgs,
+  createDraftTerm,
+  createStaffUsers,
+  getTestPayload,
+  moveTermTo,
+  queueSchedule,
+} from './support/harness'
 
 let payload: Payload
 let admin: User
@@ -20,38 +27,10 @@ let author: User
 let category: Category
 
 async function termInStage(title: string, stage: 'approved' | 'in_review'): Promise<Term> {
-  const term = await payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title}.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user: author,
-    overrideAccess: false,
-  })
-  await payload.update({
-    collection: 'terms',
-    id: term.id,
-    data: { workflowStage: 'in_review' },
-    draft: true,
-    user: author,
-  })
-  if (stage === 'approved') {
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'approved' },
-      draft: true,
-      user: reviewer,
-    })
-  }
+  const term = await createDraftTerm(payload, author, { title, category })
+  await moveTermTo(payload, term, 'in_review', author)
+  if (stage === 'approved') await moveTermTo(payload, term, 'approved', reviewer)
   return term
-}
-
-function schedule(term: Term, type: 'publish' | 'unpublish', by: User, waitUntil: Date) {
-  return payload.jobs.queue({
-    task: 'schedulePublish',
-    input: { type, doc: { relationTo: 'terms' as const, value: term.id }, user: { relationTo: 'users', value: by.id } },
-    waitUntil,
-  })
 }
 
 /** Jobs are Payload's own collection, outside the generated types. */
@@ -68,21 +47,18 @@ const isLive = async (term: Term) =>
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  admin = await createStaffUser(payload, 'admin') // the first account always becomes admin
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ admin, editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   category = await payload.create({ collection: 'categories', data: { name: 'Networking', slug: 'networking' } })
 })
 
 describe('scheduled publishing', () => {
   it('publishes an approved term when its time comes, not before', async () => {
     const term = await termInStage('Scheduled Term', 'approved')
-    await schedule(term, 'publish', editor, new Date(Date.now() + 60 * 60 * 1000))
+    await queueSchedule(payload, term, 'publish', editor, new Date(Date.now() + 60 * 60 * 1000))
     await payload.jobs.run()
     expect(await isLive(term)).toBe(false)
 
-    await schedule(term, 'publish', editor, new Date(Date.now() - 1000))
+    await queueSchedule(payload, term, 'publish', editor, new Date(Date.now() - 1000))
     await payload.jobs.run()
     expect(await isLive(term)).toBe(true)
     expect((await payload.findByID({ collection: 'terms', id: term.id })).workflowStage).toBe('published')
@@ -91,7 +67,7 @@ describe('scheduled publishing', () => {
   it('unpublishes on schedule', async () => {
     const term = await termInStage('Short Lived Term', 'approved')
     await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, user: editor })
-    await schedule(term, 'unpublish', editor, new Date(Date.now() - 1000))
+    await queueSchedule(payload, term, 'unpublish', editor, new Date(Date.now() - 1000))
     await payload.jobs.run()
     expect(await isLive(term)).toBe(false)
     expect((await payload.findByID({ collection: 'terms', id: term.id })).workflowStage).toBe('unpublished')
@@ -99,7 +75,7 @@ describe('scheduled publishing', () => {
 
   it('does not publish a term that is no longer approved when the job runs', async () => {
     const term = await termInStage('Unready Term', 'in_review')
-    const job = await schedule(term, 'publish', editor, new Date(Date.now() - 1000))
+    const job = await queueSchedule(payload, term, 'publish', editor, new Date(Date.now() - 1000))
     await payload.jobs.run()
     expect(await isLive(term)).toBe(false)
     expect((await findJob(job.id)).hasError).toBe(true)
@@ -107,7 +83,7 @@ describe('scheduled publishing', () => {
 
   it('does not publish for an author who queued a schedule', async () => {
     const term = await termInStage('Author Scheduled', 'approved')
-    const job = await schedule(term, 'publish', author, new Date(Date.now() - 1000))
+    const job = await queueSchedule(payload, term, 'publish', author, new Date(Date.now() - 1000))
     await payload.jobs.run()
     expect(await isLive(term)).toBe(false)
     expect((await findJob(job.id)).hasError).toBe(true)
@@ -115,25 +91,13 @@ describe('scheduled publishing', () => {
 })
 
 /** What the admin panel's server-function wrapper hands a handler for a signed-in user. */
-async function adminPanelArgs(user: User) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return {
-    req,
-    user: req.user!,
-    permissions: await getAccessResults({ req }),
-    cookies: new Map<string, string>(),
-    locale: undefined,
-    importMap: {},
-  }
-}
-
 /** What Payload's Schedule dialog does when you pick a time and press Save. */
 async function scheduleThroughDialog(term: Term, type: 'publish' | 'unpublish', by: User, date: Date) {
   const outcome = await schedulePublishHandler({
     type,
     date,
     doc: { relationTo: 'terms', value: String(term.id) },
-    ...(await adminPanelArgs(by)),
+    ...(await adminPanelArgs(payload, by)),
   })
   return outcome as { error?: string; message?: string }
 }
@@ -192,7 +156,7 @@ describe('the audit log of single-document schedules', () => {
     const term = await termInStage('Cancelled Schedule', 'approved')
     const publishAt = new Date(Date.now() + 60 * 60 * 1000)
     await scheduleThroughDialog(term, 'publish', editor, publishAt)
-    const asAdmin = await adminPanelArgs(admin)
+    const asAdmin = await adminPanelArgs(payload, admin)
     const [upcoming] = await getUpcomingScheduledPublishHandler({ id: term.id, collectionSlug: 'terms', ...asAdmin })
     expect(upcoming).toBeDefined()
 

@@ -3,17 +3,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { seedOnFirstStart } from '@/first-start/seed-on-first-start'
 
-import { getTestPayload } from './helpers/payload'
+import { getTestPayload, setEnv } from './support/harness'
 
 let payload: Payload
 const originalEnv = { ...process.env }
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key]
-    else Object.assign(process.env, { [key]: value })
-  }
-}
 
 beforeAll(async () => {
   payload = await getTestPayload()

@@ -19,8 +19,8 @@ import {
 import { readListPageEntries, readSitemapIndex, readTermSitemapEntries } from '@/seo/sitemap'
 import { readFilteredTerms, readLetterCounts, readLetterPage, TERMS_PER_INDEX_PAGE } from '@/site-data/term-index'
 
-import { insertGeneratedGlossary, publishedInTitleOrder, type GeneratedGlossary } from './helpers/generated-terms'
-import { getTestPayload } from './helpers/payload'
+import { insertGeneratedGlossary, publishedInTitleOrder, type GeneratedGlossary } from './support/generated-terms'
+import { getTestPayload } from './support/harness'
 
 const TERM_COUNT = 3_500
 

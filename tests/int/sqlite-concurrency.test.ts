@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from 'vitest'
 
 import { importTermDocuments } from '@/content-transfer/import-terms'
 
-import { getTestPayload, readSeedDocuments, seedProvidersForTest } from './helpers/payload'
+import { getTestPayload, readSeedDocuments, seedProvidersForTest } from './support/harness'
 
 let payload: Payload
 

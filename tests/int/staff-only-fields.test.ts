@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Faq, Term, UseCase, User } from '@/payload-types'
 
-import { callRest, errorMessages, postGraphql, signInAs } from './helpers/api-routes'
-import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
+import { callRest, errorMessages, postGraphql, signInAs } from './support/api-routes'
+import { createStaffUser, getTestPayload, richTextParagraph, STAFF_PASSWORD } from './support/harness'
 
 const STAFF_ONLY_FIELDS = ['workflowStage', 'assignee', 'createdBy', 'reviewThread', 'transitionNote'] as const
 const TERM_STAFF_ONLY_FIELDS = [...STAFF_ONLY_FIELDS, 'pendingRelatedTerms'] as const
@@ -21,17 +21,6 @@ let useCase: UseCase
 let faq: Faq
 let linkedTerm: Term
 let term: Term
-
-const answer = (text: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '' as const,
-    indent: 0,
-    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
-  },
-})
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -49,7 +38,7 @@ beforeAll(async () => {
   })
   faq = await payload.create({
     collection: 'faqs',
-    data: { question: 'Why?', answer: answer('Because.'), ...reviewData },
+    data: { question: 'Why?', answer: richTextParagraph('Because.'), ...reviewData },
     ...asAdmin,
   })
   const termData = { category: category.id, difficulty: 'beginner' as const, definition: 'x', ...reviewData }

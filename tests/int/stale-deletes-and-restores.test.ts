@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { revisionTag } from '@/concurrency/revision-tags'
 import { STALE_VERSION_CODE, StaleVersionError } from '@/concurrency/stale-version-error'
-import type { Category, Term, User } from '@/payload-types'
+import type { Category, User } from '@/payload-types'
 
-import { callGraphql, callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import { callGraphql, callRest, tokenFor } from './support/api-routes'
+import { createDraftTerm, createStaffUser, getTestPayload, refusal } from './support/harness'
 
 let payload: Payload
 let editor: User
@@ -17,16 +17,7 @@ let editorToken: string
 let category: Category
 let termCounter = 0
 
-async function createTerm(): Promise<Term> {
-  const title = `Gap Term ${++termCounter}`
-  return payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    user: editor,
-    overrideAccess: false,
-  })
-}
+const createTerm = () => createDraftTerm(payload, editor, { title: `Gap Term ${++termCounter}`, category })
 
 const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })
 const termExists = async (id: string) =>
@@ -92,15 +83,6 @@ async function snapshot(id: string) {
   const stored = await latest(id)
   const versions = await payload.countVersions({ collection: 'terms', where: { parent: { equals: id } } })
   return { definition: stored.definition, revision: stored.revision, versions: versions.totalDocs }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected the restore to be refused')
 }
 
 describe('version restore', () => {

@@ -12,11 +12,9 @@ import type { DirectoryReader } from '@/site-data/directory-sync'
 import { createPayloadDirectoryReader } from '@/site-data/payload-directory-reader'
 import { TermDirectory } from '@/site-data/term-directory'
 
-import { getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { getTestPayload, QUIET, seedProvidersForTest } from './support/harness'
 
 const GLOSSARY_SIZE = 1_200
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
-
 let payload: Payload
 let categories: Map<string, Category>
 let providers: Provider[]

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Category, Provider } from '@/payload-types'
 
-import { getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { getTestPayload, seedProvidersForTest } from './support/harness'
 
 let payload: Payload
 let security: Category

@@ -8,7 +8,7 @@ import { importTermDocuments } from '@/content-transfer/import-terms'
 import { INTERNAL_TOKEN_ENV, INTERNAL_TOKEN_HEADER, WARM_TERM_DIRECTORY_PATH } from '@/site-cache/internal-request'
 import { getTermSearchIndex } from '@/site-data/site-directory'
 
-import { getTestPayload, readSeedDocuments } from './helpers/payload'
+import { getTestPayload, readSeedDocuments } from './support/harness'
 
 const TOKEN = 'warm-up-test-token-0123456789abcdef'
 let payload: Payload

@@ -10,17 +10,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Category, User, WebhookEndpoint } from '@/payload-types'
 import { RefusedDestination, vetDestination, type ResolvedAddress } from '@/webhooks/public-destination'
 
-import { callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { startReceiver, type Receiver } from './helpers/webhook-receiver'
+import { callRest, tokenFor } from './support/api-routes'
+import { createStaffUser } from './support/harness'
+import type { Receiver } from './support/webhook-receiver'
+import { onlyEnabledEndpoint, publishQuietly, runDueJobs, startWebhookScene } from './support/webhook-scene'
 
 vi.hoisted(() => {
   process.env.CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE = '0'
   process.env.CLOUDLEX_WEBHOOKS_RETRY_ATTEMPTS = '3'
   process.env.CLOUDLEX_WEBHOOKS_RETRY_DELAY_MS = '100'
 })
-
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
 
 let payload: Payload
 let receiver: Receiver
@@ -29,47 +28,18 @@ let admin: User
 let termCounter = 0
 
 beforeAll(async () => {
-  payload = await getTestPayload()
-  receiver = await startReceiver()
-  category = await payload.create({ collection: 'categories', data: { name: 'Guards', slug: 'guards' }, ...QUIET })
-  admin = await createStaffUser(payload, 'admin')
+  ;({ payload, receiver, category, admin } = await startWebhookScene('Guards'))
 })
 
 afterAll(async () => {
   await receiver.close()
 })
 
-async function onlyEndpoint(url: string): Promise<WebhookEndpoint> {
-  await payload.db.updateMany({
-    collection: 'webhook-endpoints',
-    where: { id: { exists: true } },
-    data: { enabled: false },
-  })
-  return payload.create({ collection: 'webhook-endpoints', data: { url, enabled: true } as WebhookEndpoint })
-}
+const onlyEndpoint = (url: string) => onlyEnabledEndpoint(payload, { url })
 
 function publishTerm() {
   termCounter += 1
-  const title = `Guarded Term ${termCounter}`
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title,
-      slug: `guarded-term-${termCounter}`,
-      definition: `${title}.`,
-      category: category.id,
-      difficulty: 'beginner',
-      _status: 'published',
-    } as never,
-    ...QUIET,
-  })
-}
-
-async function runDueJobs() {
-  for (let run = 0; run < 20; run += 1) {
-    const result = await payload.jobs.run({ queue: 'default', overrideAccess: true, silent: true })
-    if (result.noJobsRemaining) return
-  }
+  return publishQuietly(payload, category, `Guarded Term ${termCounter}`)
 }
 
 const port = () => new URL(receiver.url).port
@@ -92,9 +62,9 @@ describe('non-public destinations', () => {
       receiver.received.length = 0
       const endpoint = await onlyEndpoint(url)
       await publishTerm()
-      await runDueJobs()
+      await runDueJobs(payload)
       await new Promise((resolve) => setTimeout(resolve, 250))
-      await runDueJobs()
+      await runDueJobs(payload)
 
       expect(receiver.received, url).toHaveLength(0)
       const { docs } = await payload.find({
@@ -139,7 +109,7 @@ describe('non-public destinations', () => {
   it('logs a host that does not resolve as a failed attempt, to be retried', async () => {
     const endpoint = await onlyEndpoint('http://no-such-host.invalid/hooks')
     await publishTerm()
-    await runDueJobs()
+    await runDueJobs(payload)
 
     const { docs } = await payload.find({
       collection: 'webhook-deliveries',

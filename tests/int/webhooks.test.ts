@@ -12,9 +12,10 @@ import { importTermBatches } from '@/content-transfer/import-terms'
 import type { Category, User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
 import { queueDeliveryJobs } from '@/webhooks/queue-deliveries'
 
-import { callRest, tokenFor } from './helpers/api-routes'
-import { createStaffUser, getTestPayload } from './helpers/payload'
-import { startReceiver, type Receiver } from './helpers/webhook-receiver'
+import { callRest, tokenFor } from './support/api-routes'
+import { QUIET } from './support/harness'
+import type { Receiver } from './support/webhook-receiver'
+import { onlyEnabledEndpoint, publishQuietly, runDueJobs, startWebhookScene } from './support/webhook-scene'
 
 const RETRY_DELAY_MS = 300
 const TIMEOUT_MS = 1_000
@@ -26,8 +27,6 @@ vi.hoisted(() => {
   process.env.CLOUDLEX_WEBHOOKS_ALLOW_PRIVATE = '1'
 })
 
-const QUIET = { context: { skipAudit: true }, depth: 0 } as const
-
 let payload: Payload
 let receiver: Receiver
 let category: Category
@@ -35,10 +34,7 @@ let admin: User
 let termCounter = 0
 
 beforeAll(async () => {
-  payload = await getTestPayload()
-  receiver = await startReceiver()
-  category = await payload.create({ collection: 'categories', data: { name: 'Hooks', slug: 'hooks' }, ...QUIET })
-  admin = await createStaffUser(payload, 'admin')
+  ;({ payload, receiver, category, admin } = await startWebhookScene('Hooks'))
 })
 
 afterAll(async () => {
@@ -47,44 +43,15 @@ afterAll(async () => {
 
 /** The only enabled endpoint from now on, so each test sees its own deliveries alone. */
 async function onlyEndpoint(data: Partial<WebhookEndpoint> = {}): Promise<WebhookEndpoint> {
-  await payload.db.updateMany({
-    collection: 'webhook-endpoints',
-    where: { id: { exists: true } },
-    data: { enabled: false },
-  })
   await payload.db.deleteMany({ collection: 'payload-jobs', where: { id: { exists: true } } })
   receiver.received.length = 0
   receiver.answers.length = 0
-  return payload.create({
-    collection: 'webhook-endpoints',
-    data: { url: receiver.url, enabled: true, ...data } as WebhookEndpoint,
-  })
+  return onlyEnabledEndpoint(payload, { url: receiver.url, ...data })
 }
 
-function publishTerm(fields: Record<string, unknown> = {}) {
+function publishTerm() {
   termCounter += 1
-  const title = `Hooked Term ${termCounter}`
-  return payload.create({
-    collection: 'terms',
-    data: {
-      title,
-      slug: `hooked-term-${termCounter}`,
-      definition: `${title}.`,
-      category: category.id,
-      difficulty: 'beginner',
-      _status: 'published',
-      ...fields,
-    } as never,
-    ...QUIET,
-  })
-}
-
-/** Runs the queue until no job is due, as the servers' polls would. */
-async function runDueJobs() {
-  for (let run = 0; run < 20; run += 1) {
-    const result = await payload.jobs.run({ queue: 'default', overrideAccess: true, silent: true })
-    if (result.noJobsRemaining) return
-  }
+  return publishQuietly(payload, category, `Hooked Term ${termCounter}`)
 }
 
 /** Runs due jobs again and again until `done`, waiting for backoffs between runs. */
@@ -92,7 +59,7 @@ async function runJobsUntil(done: () => Promise<boolean>, timeoutMs = 20_000) {
   const started = Date.now()
   while (!(await done())) {
     if (Date.now() - started > timeoutMs) throw new Error('The jobs did not finish in time.')
-    await runDueJobs()
+    await runDueJobs(payload)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -217,7 +184,7 @@ describe('delivery', () => {
     expect(saveMs).toBeLessThan(TIMEOUT_MS)
 
     const attemptStarted = performance.now()
-    await runDueJobs()
+    await runDueJobs(payload)
     const attemptMs = performance.now() - attemptStarted
     const [delivery] = await deliveriesOf(endpoint)
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastError: `No answer within ${TIMEOUT_MS} ms.` })
@@ -245,7 +212,7 @@ describe('delivery', () => {
       ...QUIET,
     })
     await killTransaction(req)
-    await runDueJobs()
+    await runDueJobs(payload)
 
     expect(await deliveriesOf(endpoint)).toEqual([])
     expect((await payload.db.find({ collection: 'payload-jobs', where: { id: { exists: true } } })).docs).toEqual([])
@@ -258,7 +225,7 @@ describe('delivery', () => {
       await publishTerm()
       if (remove === 'delete') await payload.delete({ collection: 'webhook-endpoints', id: endpoint.id })
       else await payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { enabled: false } })
-      await runDueJobs()
+      await runDueJobs(payload)
 
       const { docs } = await payload.find({
         collection: 'webhook-deliveries',

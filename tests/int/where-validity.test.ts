@@ -3,8 +3,8 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { callGraphql, callRest, errorMessage, errorMessages, signInAs, type ApiAnswer } from './helpers/api-routes'
-import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './helpers/payload'
+import { callGraphql, callRest, errorMessage, errorMessages, signInAs, type ApiAnswer } from './support/api-routes'
+import { createStaffUser, getTestPayload, STAFF_PASSWORD } from './support/harness'
 
 let payload: Payload
 let staff: string

@@ -9,9 +9,9 @@ import type { Category } from '@/payload-types'
 import { AUTHOR_EDITABLE_STAGES, STAGES, type Stage } from '@/workflow/stages'
 import { decideTransition } from '@/workflow/transitions'
 
-import { callRest } from './helpers/api-routes'
-import { getTestPayload } from './helpers/payload'
-import { createInState, type DocumentState, type ReviewedSpec, snapshotOf } from './helpers/reviewed-documents'
+import { callRest } from './support/api-routes'
+import { getTestPayload } from './support/harness'
+import { createInState, type DocumentState, type ReviewedSpec, snapshotOf } from './support/reviewed-documents'
 import {
   ACTORS,
   type Actor,
@@ -26,7 +26,7 @@ import {
   roleOf,
   signInCast,
   type Write,
-} from './helpers/workflow-doors'
+} from './support/workflow-doors'
 
 const NOTE = 'Please add an example.'
 const UNPUBLISH_REFUSAL = /only editors and admins/i

@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Category, Term, User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from './helpers/payload'
+import {
+  as,
+  createDraftTerm,
+  createStaffUser,
+  createStaffUsers,
+  failure,
+  getTestPayload,
+  updateDraftTerm,
+} from './support/harness'
 
 let payload: Payload
 let admin: User
@@ -14,38 +22,13 @@ let author: User
 let otherAuthor: User
 let category: Category
 
-async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
-  try {
-    await promise
-  } catch (error) {
-    return { status: (error as { status: number }).status, message: (error as Error).message }
-  }
-  throw new Error('expected the operation to be refused')
-}
-
-function as(user: User) {
-  return { user, overrideAccess: false } as const
-}
-
-async function createDraftTerm(user: User, title: string): Promise<Term> {
-  return payload.create({
-    collection: 'terms',
-    data: { title, definition: `${title} explained.`, category: category.id, difficulty: 'beginner' },
-    draft: true,
-    ...as(user),
-  })
-}
-
 const readLive = (id: string) =>
   payload.find({ collection: 'terms', where: { id: { equals: id } }, overrideAccess: false })
 const latest = (id: string) => payload.findByID({ collection: 'terms', id, draft: true })
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  admin = await createStaffUser(payload, 'admin')
-  editor = await createStaffUser(payload, 'editor')
-  reviewer = await createStaffUser(payload, 'reviewer')
-  author = await createStaffUser(payload, 'author')
+  ;({ admin, editor, reviewer, author } = await createStaffUsers(payload, ['admin', 'editor', 'reviewer', 'author']))
   otherAuthor = await createStaffUser(payload, 'author')
   category = await payload.create({ collection: 'categories', data: { name: 'Compute', slug: 'compute' } })
 })
@@ -54,7 +37,7 @@ describe('a term from first draft to publication', () => {
   let term: Term
 
   it('starts as the author’s own draft', async () => {
-    term = await createDraftTerm(author, 'Workflow Term')
+    term = await createDraftTerm(payload, author, { title: 'Workflow Term', category })
     expect(term.workflowStage).toBe('draft')
     expect(typeof term.createdBy === 'object' ? term.createdBy?.id : term.createdBy).toBe(author.id)
   })
@@ -67,59 +50,33 @@ describe('a term from first draft to publication', () => {
   })
 
   it('cannot be submitted by another author', async () => {
-    const refused = await failure(
-      payload.update({
-        collection: 'terms',
-        id: term.id,
-        data: { workflowStage: 'in_review' },
-        draft: true,
-        ...as(otherAuthor),
-      }),
-    )
+    const refused = await failure(updateDraftTerm(payload, term, { workflowStage: 'in_review' }, otherAuthor))
     expect(refused.status).toBe(403)
   })
 
   it('is submitted for review by its author, who then cannot edit it', async () => {
-    const submitted = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'in_review', assignee: reviewer.id },
-      draft: true,
-      ...as(author),
-    })
+    const submitted = await updateDraftTerm(
+      payload,
+      term,
+      { workflowStage: 'in_review', assignee: reviewer.id },
+      author,
+    )
     expect(submitted.workflowStage).toBe('in_review')
     expect(submitted.reviewThread?.map((entry) => entry.kind)).toEqual(['submitted'])
-    const locked = await failure(
-      payload.update({
-        collection: 'terms',
-        id: term.id,
-        data: { definition: 'Sneaky edit.' },
-        draft: true,
-        ...as(author),
-      }),
-    )
+    const locked = await failure(updateDraftTerm(payload, term, { definition: 'Sneaky edit.' }, author))
     expect(locked.status).toBe(403)
   })
 
   it('needs a note when the reviewer requests changes', async () => {
-    const refused = await failure(
-      payload.update({
-        collection: 'terms',
-        id: term.id,
-        data: { workflowStage: 'changes_requested' },
-        draft: true,
-        ...as(reviewer),
-      }),
-    )
+    const refused = await failure(updateDraftTerm(payload, term, { workflowStage: 'changes_requested' }, reviewer))
     expect(refused).toEqual({ status: 400, message: 'Requesting changes needs a note saying what to change.' })
 
-    const changed = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'changes_requested', transitionNote: 'Add an analogy.' },
-      draft: true,
-      ...as(reviewer),
-    })
+    const changed = await updateDraftTerm(
+      payload,
+      term,
+      { workflowStage: 'changes_requested', transitionNote: 'Add an analogy.' },
+      reviewer,
+    )
     expect(changed.workflowStage).toBe('changes_requested')
     const lastEntry = changed.reviewThread?.at(-1)
     expect(lastEntry).toMatchObject({ kind: 'changes-requested', body: 'Add an analogy.' })
@@ -127,46 +84,16 @@ describe('a term from first draft to publication', () => {
   })
 
   it('is fixed and resubmitted by its author, then approved by the reviewer', async () => {
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { analogy: 'Like a relay race.' },
-      draft: true,
-      ...as(author),
-    })
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'in_review' },
-      draft: true,
-      ...as(author),
-    })
-    const approved = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'approved' },
-      draft: true,
-      ...as(reviewer),
-    })
+    await updateDraftTerm(payload, term, { analogy: 'Like a relay race.' }, author)
+    await updateDraftTerm(payload, term, { workflowStage: 'in_review' }, author)
+    const approved = await updateDraftTerm(payload, term, { workflowStage: 'approved' }, reviewer)
     expect(approved.workflowStage).toBe('approved')
   })
 
   it('goes back to review when approved content is edited', async () => {
-    const edited = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { definition: 'A better explanation.' },
-      draft: true,
-      ...as(reviewer),
-    })
+    const edited = await updateDraftTerm(payload, term, { definition: 'A better explanation.' }, reviewer)
     expect(edited.workflowStage).toBe('in_review')
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { workflowStage: 'approved' },
-      draft: true,
-      ...as(reviewer),
-    })
+    await updateDraftTerm(payload, term, { workflowStage: 'approved' }, reviewer)
   })
 
   it('cannot be published by a reviewer, and is published by an editor', async () => {
@@ -187,13 +114,7 @@ describe('a term from first draft to publication', () => {
   })
 
   it('keeps the live version while a new draft of it is being edited', async () => {
-    const draft = await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { definition: 'Work in progress.' },
-      draft: true,
-      ...as(author),
-    })
+    const draft = await updateDraftTerm(payload, term, { definition: 'Work in progress.' }, author)
     expect(draft.workflowStage).toBe('draft')
     expect((await readLive(term.id)).docs[0]?.definition).toBe('A better explanation.')
     expect((await latest(term.id)).definition).toBe('Work in progress.')
@@ -217,7 +138,7 @@ describe('a term from first draft to publication', () => {
 
 describe('admin override', () => {
   it('lets an admin publish unapproved content and records the override in the review thread', async () => {
-    const term = await createDraftTerm(author, 'Urgent Term')
+    const term = await createDraftTerm(payload, author, { title: 'Urgent Term', category })
     const refused = await failure(
       payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(editor) }),
     )
@@ -237,7 +158,7 @@ describe('admin override', () => {
   })
 
   it('refuses a direct edit of live content to anyone but an admin', async () => {
-    const term = await createDraftTerm(author, 'Live Term')
+    const term = await createDraftTerm(payload, author, { title: 'Live Term', category })
     await payload.update({ collection: 'terms', id: term.id, data: { _status: 'published' }, ...as(admin) })
     const refused = await failure(
       payload.update({
@@ -263,8 +184,8 @@ describe('ownership and deletion', () => {
   })
 
   it('lets an author delete their own unpublished draft but not someone else’s', async () => {
-    const own = await createDraftTerm(author, 'Disposable')
-    const others = await createDraftTerm(otherAuthor, 'Not Yours')
+    const own = await createDraftTerm(payload, author, { title: 'Disposable', category })
+    const others = await createDraftTerm(payload, otherAuthor, { title: 'Not Yours', category })
     expect((await failure(payload.delete({ collection: 'terms', id: others.id, ...as(author) }))).status).toBe(403)
     await payload.delete({ collection: 'terms', id: own.id, ...as(author) })
     expect((await payload.count({ collection: 'terms', where: { id: { equals: own.id } } })).totalDocs).toBe(0)
@@ -281,9 +202,9 @@ describe('ownership and deletion', () => {
 
 describe('bulk actions', () => {
   it('applies the same rules to every selected document, and changes none when one is refused', async () => {
-    const mine = await createDraftTerm(author, 'Bulk One')
-    const alsoMine = await createDraftTerm(author, 'Bulk Two')
-    const notMine = await createDraftTerm(otherAuthor, 'Bulk Three')
+    const mine = await createDraftTerm(payload, author, { title: 'Bulk One', category })
+    const alsoMine = await createDraftTerm(payload, author, { title: 'Bulk Two', category })
+    const notMine = await createDraftTerm(payload, otherAuthor, { title: 'Bulk Three', category })
     const submitted = await payload.update({
       collection: 'terms',
       where: { id: { in: [mine.id, alsoMine.id, notMine.id] } },
@@ -344,14 +265,13 @@ describe('bulk actions', () => {
 
 describe('history', () => {
   it('restores the exact field values of an old version as a new draft, for editors only', async () => {
-    const term = await createDraftTerm(author, 'Versioned Term')
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { definition: 'First wording.', analogy: 'Like a first draft.', difficulty: 'advanced', aliases: ['VT'] },
-      draft: true,
-      ...as(author),
-    })
+    const term = await createDraftTerm(payload, author, { title: 'Versioned Term', category })
+    await updateDraftTerm(
+      payload,
+      term,
+      { definition: 'First wording.', analogy: 'Like a first draft.', difficulty: 'advanced', aliases: ['VT'] },
+      author,
+    )
     const versions = await payload.findVersions({
       collection: 'terms',
       where: { parent: { equals: term.id } },
@@ -359,13 +279,12 @@ describe('history', () => {
       limit: 1,
     })
     const firstWording = versions.docs[0]!
-    await payload.update({
-      collection: 'terms',
-      id: term.id,
-      data: { definition: 'Second wording.', analogy: null, difficulty: 'beginner', aliases: [] },
-      draft: true,
-      ...as(author),
-    })
+    await updateDraftTerm(
+      payload,
+      term,
+      { definition: 'Second wording.', analogy: null, difficulty: 'beginner', aliases: [] },
+      author,
+    )
 
     const refused = await failure(
       payload.restoreVersion({ collection: 'terms', id: firstWording.id, draft: true, ...as(author) }),

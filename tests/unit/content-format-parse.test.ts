@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 import { DIFFICULTIES, parseTermDocument, slugify, type TermDocument } from '@/content-format'
 
+import { DOCUMENTED_KEY_ORDER } from './support/entry-key-order'
+
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const realExamplePath = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
 
@@ -134,19 +136,7 @@ describe('the real CloudTrail example', () => {
   })
 
   it('uses the documented key order', () => {
-    expect(Object.keys(document)).toEqual([
-      'title',
-      'slug',
-      'definition',
-      'analogy',
-      'useCases',
-      'providerEquivalents',
-      'faqs',
-      'category',
-      'difficulty',
-      'relatedTerms',
-      'seeAlso',
-    ])
+    expect(Object.keys(document)).toEqual(DOCUMENTED_KEY_ORDER)
     expect(Object.keys(document.useCases[0] ?? {})).toEqual(['organization', 'scenario', 'solution', 'outcome'])
     expect(Object.keys(document.providerEquivalents[0] ?? {})).toEqual(['provider', 'service'])
     expect(Object.keys(document.faqs[0] ?? {})).toEqual(['question', 'answer'])

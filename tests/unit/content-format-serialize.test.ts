@@ -6,7 +6,7 @@ import { parseTermDocument, serializeTermDocument, type TermDocument } from '@/c
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const realExamplePath = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
-const roundTripDir = path.resolve(repoRoot, 'tests/fixtures/content-format/round-trip')
+const roundTripDir = path.resolve(repoRoot, 'tests/unit/support/content-format/round-trip')
 
 function parseOk(text: string): TermDocument {
   const result = parseTermDocument(text)

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildAtomFeed, buildJsonFeed, FEED_LENGTH, type FeedContent } from '@/seo/feeds'
 import type { TermView } from '@/site-data/term-view'
 
-import { CLOUDTRAIL, IAM, SITE_URL, term, VPC } from './fixtures/site-content'
+import { CLOUDTRAIL, IAM, SITE_URL, term, VPC } from './support/site-content'
 
 beforeEach(() => {
   vi.stubEnv('SERVER_URL', SITE_URL)

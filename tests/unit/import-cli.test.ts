@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 
 import { runImportCli } from '@/content-transfer/import-cli'
 
+import { DOCUMENTED_KEY_ORDER } from './support/entry-key-order'
+
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 const seedFile = path.join(repoRoot, 'seed/terms/cloudtrail.txt')
 
@@ -22,19 +24,7 @@ describe('npm run import -- --dry-run --json', () => {
     const { code, stdout } = await run(['--dry-run', '--json', seedFile])
     expect(code).toBe(0)
     const [cloudtrail] = JSON.parse(stdout) as Record<string, unknown>[]
-    expect(Object.keys(cloudtrail!)).toEqual([
-      'title',
-      'slug',
-      'definition',
-      'analogy',
-      'useCases',
-      'providerEquivalents',
-      'faqs',
-      'category',
-      'difficulty',
-      'relatedTerms',
-      'seeAlso',
-    ])
+    expect(Object.keys(cloudtrail!)).toEqual(DOCUMENTED_KEY_ORDER)
     expect(cloudtrail).toMatchObject({
       title: 'CloudTrail',
       slug: 'cloudtrail',

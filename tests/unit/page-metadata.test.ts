@@ -10,7 +10,7 @@ import {
   termPageMetadata,
 } from '@/seo/page-metadata'
 
-import { CLOUDTRAIL, SITE_URL, term } from './fixtures/site-content'
+import { CLOUDTRAIL, SITE_URL, term } from './support/site-content'
 
 beforeEach(() => {
   vi.stubEnv('SERVER_URL', SITE_URL)

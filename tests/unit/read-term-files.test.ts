@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatProblem, listTermFiles, readTermFiles } from '@/content-format'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
-const treeDir = path.resolve(repoRoot, 'tests/fixtures/content-format/tree')
+const treeDir = path.resolve(repoRoot, 'tests/unit/support/content-format/tree')
 const inTree = (relative: string) => path.join(treeDir, relative)
 
 describe('listTermFiles', () => {

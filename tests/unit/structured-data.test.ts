@@ -14,7 +14,7 @@ import {
   termPageStructuredData,
 } from '@/seo/structured-data'
 
-import { CLOUDTRAIL, faq, IAM, SITE_URL, VPC } from './fixtures/site-content'
+import { CLOUDTRAIL, faq, IAM, SITE_URL, VPC } from './support/site-content'
 
 beforeEach(() => {
   vi.stubEnv('SERVER_URL', SITE_URL)

@@ -25,7 +25,7 @@ import {
   streamRequests,
   type RequestOutcome,
   type StreamRequest,
-} from '../../support/requests-across-a-stop'
+} from '../support/requests-across-a-stop'
 import { E2E_ADMIN, STAFF_PASSWORD } from '../support/staff'
 
 const PORTS = { first: 3421, restarted: 3422 }

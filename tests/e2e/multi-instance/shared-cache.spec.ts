@@ -144,14 +144,7 @@ test('an anonymous API answer read on A is replayed on B from the shared cache: 
 })
 
 test('an edit published through A shows on B within 2 s, and on A', async () => {
-  const slug = takeUnrequestedSlug()
-  const [term] = (
-    (await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as {
-      docs: { id: string }[]
-    }
-  ).docs
-  await getPage(a, `/terms/${slug}`)
-  expect((await getPage(b, `/terms/${slug}`)).cache).toBe('HIT')
+  const { slug, termId } = await termPageSharedByBoth()
 
   const login = await fetch(`${a.baseURL}/api/users/login`, {
     method: 'POST',
@@ -161,7 +154,7 @@ test('an edit published through A shows on B within 2 s, and on A', async () => 
   expect(login.status).toBe(200)
   const { token } = (await login.json()) as { token: string }
   const definition = `Edited through instance A at ${Date.now()}.`
-  const edit = await fetch(`${a.baseURL}/api/terms/${term!.id}`, {
+  const edit = await fetch(`${a.baseURL}/api/terms/${termId}`, {
     method: 'PATCH',
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
     body: JSON.stringify({ definition, _status: 'published' }),
@@ -182,14 +175,7 @@ test('an edit published through A shows on B within 2 s, and on A', async () => 
 })
 
 test('an expiry made on A removes the shared entry for B, while B is frozen and cannot expire anything', async () => {
-  const slug = takeUnrequestedSlug()
-  const [term] = (
-    (await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as {
-      docs: { id: string }[]
-    }
-  ).docs
-  await getPage(a, `/terms/${slug}`)
-  expect((await getPage(b, `/terms/${slug}`)).cache).toBe('HIT')
+  const { slug, termId } = await termPageSharedByBoth()
   const before = await storedPage(slug)
   expect(before).not.toBeNull()
 
@@ -202,7 +188,7 @@ test('an expiry made on A removes the shared entry for B, while B is frozen and 
     })
     const { token } = (await login.json()) as { token: string }
     const definition = `Expired by instance A alone at ${Date.now()}.`
-    const edit = await fetch(`${a.baseURL}/api/terms/${term!.id}`, {
+    const edit = await fetch(`${a.baseURL}/api/terms/${termId}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
       body: JSON.stringify({ definition, _status: 'published' }),
@@ -216,6 +202,19 @@ test('an expiry made on A removes the shared entry for B, while B is frozen and 
     b.process.kill('SIGCONT')
   }
 })
+
+/** A term page A rendered and B then served from the shared cache: its slug and the term's id. */
+async function termPageSharedByBoth(): Promise<{ slug: string; termId: string }> {
+  const slug = takeUnrequestedSlug()
+  const [term] = (
+    (await (await fetch(`${a.baseURL}/api/terms?where[slug][equals]=${slug}&depth=0`)).json()) as {
+      docs: { id: string }[]
+    }
+  ).docs
+  await getPage(a, `/terms/${slug}`)
+  expect((await getPage(b, `/terms/${slug}`)).cache).toBe('HIT')
+  return { slug, termId: term!.id }
+}
 
 /** The first answer an instance gives to `address`, asked for from the moment its port opens. */
 async function firstAnswer(instance: AppInstance, address: string): Promise<Response> {

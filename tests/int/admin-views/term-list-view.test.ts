@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
 
-import { createStaffUser, getTestPayload } from '../helpers/payload'
-import { readsOf, recordSqlStatements } from '../helpers/sql-statements'
+import { createStaffUser, getTestPayload } from '../support/harness'
+import { readsOf, recordSqlStatements } from '../support/sql-statements'
 
 let payload: Payload
 let editor: User

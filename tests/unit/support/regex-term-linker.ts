@@ -1,6 +1,6 @@
 // The glossary auto-linker as it was before it was rewritten to cost what the text costs: one regular
 // expression over every name. Kept only as the reference the new linker must agree with
-// (tests/unit/site-auto-link.test.ts); it is far too slow for a real glossary.
+// (tests/unit/auto-link.test.ts); it is far too slow for a real glossary.
 import type { LinkableTerm, TextSegment } from '@/site-data/auto-link'
 
 type Name = { name: string; term: LinkableTerm; exactCase: boolean }

@@ -1,6 +1,6 @@
 // Settings of `npm run bench:admin`, from the environment, shared by the Playwright config, the database
 // preparation and the spec (which run in different processes).
-import { E2E_ADMIN } from '../e2e/support/staff'
+import { E2E_ADMIN } from '../../e2e/support/staff'
 
 export type ScaleSettings = {
   /** Generated terms in the database (CLOUDLEX_SCALE_TERMS, default 10,000). */

@@ -7,7 +7,7 @@ import type { Role } from '@/access/roles'
 import type { User } from '@/payload-types'
 
 import { callGraphql, callRest, errorMessages, type GraphqlResult } from './api-routes'
-import { createStaffUser } from './payload'
+import { createStaffUser } from './harness'
 import type { ReviewedSpec } from './reviewed-documents'
 
 export type Actor = 'anonymous' | 'author-owner' | 'author-other' | 'reviewer' | 'editor' | 'admin'

@@ -24,7 +24,7 @@ describe('the import CLI as npm runs it', () => {
   })
 
   it('gets the packages loaded before tsx, not second copies of them, when its code imports them', async () => {
-    const probe = path.join(REPO_ROOT, 'tests/unit/support/packages-loaded-first-probe.mts')
+    const probe = path.join(REPO_ROOT, 'tests/tooling/support/packages-loaded-first-probe.mts')
     const { stdout } = await promisify(execFile)(process.execPath, [...IMPORT_NODE_ARGS, '--import', 'tsx', probe], {
       cwd: REPO_ROOT,
       env: { ...process.env, NODE_OPTIONS: '--no-deprecation --conditions=production' },

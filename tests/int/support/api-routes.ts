@@ -7,7 +7,7 @@ import * as restRoute from '@/app/(payload)/api/[...slug]/route'
 import type { User } from '@/payload-types'
 import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 
-import { STAFF_PASSWORD } from './payload'
+import { STAFF_PASSWORD } from './harness'
 
 // The handlers exactly as Next mounts them, with the request guards that wrap them (src/api-limits/guard-api-request.ts).
 const restHandlers = {

@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { generatedEntry, GENERATED_CATEGORIES } from '../../../bench/generated-glossary'
 import { derivedListFields } from '@/collections/Terms/list-fields'
 
-import { seedProvidersForTest } from './payload'
+import { seedProvidersForTest } from './harness'
 
 export type GeneratedGlossary = {
   categoryIds: Map<string, string>

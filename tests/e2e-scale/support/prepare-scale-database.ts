@@ -10,11 +10,11 @@ import { performance } from 'node:perf_hooks'
 
 import { createClient } from '@libsql/client'
 
-import { writeGeneratedGlossary } from '../../bench/generated-glossary'
+import { writeGeneratedGlossary } from '../../../bench/generated-glossary'
 
 import { readScaleSettings } from './scale-settings'
 
-const repoRoot = path.resolve(import.meta.dirname, '../..')
+const repoRoot = path.resolve(import.meta.dirname, '../../..')
 
 async function countTerms(databaseFile: string): Promise<number> {
   if (!fs.existsSync(databaseFile)) return 0
