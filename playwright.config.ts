@@ -76,7 +76,7 @@ export default defineConfig({
           NEXT_TELEMETRY_DISABLED: '1',
           NODE_OPTIONS: '--no-deprecation',
           // Every test and the hostile suite's thousands of distinct v1 requests come from one address;
-          // the limit itself is tested in tests/unit/api-v1-rate-limit.test.ts.
+          // the limit itself is tested in tests/unit/v1-route.test.ts.
           CLOUDLEX_RATE_LIMIT_CONTENT_API: '100000/60',
         },
       },
