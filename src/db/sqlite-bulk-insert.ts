@@ -33,6 +33,17 @@ function withArrayRowIds(data: Row, fields: FlattenedField[]): Row {
   return copy
 }
 
+// Payload's row mapping walks every field it is given; an amendment names few, so it walks only those.
+/** The fields of `fields` that `data` has a value for, down into groups (a version's `version`). */
+function onlyFieldsOf(fields: FlattenedField[], data: Row): FlattenedField[] {
+  return fields.flatMap((field): FlattenedField[] => {
+    const value = data[field.name]
+    if (value === undefined) return []
+    if (field.type !== 'group' || typeof value !== 'object' || value === null) return [field]
+    return [{ ...field, flattenedFields: onlyFieldsOf(field.flattenedFields, value as Row) }]
+  })
+}
+
 /** SQLite: every table of a batch filled in a few multi-row INSERT statements. */
 export class SqliteBulkInsert implements BulkInsert {
   private readonly generic: DocumentByDocumentInsert
@@ -149,14 +160,14 @@ export class SqliteBulkInsert implements BulkInsert {
     const transform = await loadTransformForWrite()
     const rows = new RowsByTable(this.adapter, transform)
     await this.deleteListRows(req, tableName, fields, '', ids)
-    for (const { id, data } of amendments) rows.addChildRows(tableName, config.flattenedFields, id, data)
+    for (const { id, data } of amendments) rows.addChildRows(tableName, fields, id, data)
     const table = this.adapter.tables[tableName]!
     const bumped = (fieldsOfTable: FlattenedField[], tableOfRows: string, data: Row) =>
       transform({
         adapter: this.adapter,
         data,
         enableAtomicWrites: true,
-        fields: fieldsOfTable,
+        fields: onlyFieldsOf(fieldsOfTable, data),
         tableName: tableOfRows,
       }).row
     await db
@@ -180,9 +191,14 @@ export class SqliteBulkInsert implements BulkInsert {
       const versionIds = latest.map((version) => version.id)
       await this.deleteListRows(req, versionTableName, fields, 'version.', versionIds)
       const versionFields = buildVersionCollectionFields(this.payload.config, config, true)
+      const amendedVersionFields = versionFields.flatMap((field): FlattenedField[] =>
+        field.name === 'version' && field.type === 'group'
+          ? [{ ...field, flattenedFields: field.flattenedFields.filter(({ name }) => names.includes(name)) }]
+          : [],
+      )
       for (const { id, data } of amendments) {
         const versionId = versionOf.get(id)
-        if (versionId) rows.addChildRows(versionTableName, versionFields, versionId, { version: data })
+        if (versionId) rows.addChildRows(versionTableName, amendedVersionFields, versionId, { version: data })
       }
       const datesAndRevision = bumped(versionFields, versionTableName, {
         updatedAt: at,
