@@ -1,7 +1,7 @@
 // The validation of Payload's beforeChange field traversal (payload/dist/fields/hooks/beforeChange/promise.js),
 // run on its own after a traversal with `skipValidation`. Payload hands each validator a deep copy of the whole
-// document and of the field's siblings, made anew for every field: with rich text in the document, most of an
-// import's time. Validators only read what they are given, so here they get the document itself. The same
+// document and of the field's siblings, made anew for every field: with rich text in the document, about a
+// quarter of an import's time. Validators only read what they are given, so here they get the document itself. The same
 // fields are validated (condition passed, a `validate` function, a value of the right shape), with the same
 // arguments, and errors are reported as Payload reports them (the values that Payload finds of the wrong
 // shape, the traversal reported already). One difference: Payload validates a field right after its own hooks,
@@ -16,6 +16,8 @@ type Scope = {
   collection: SanitizedCollectionConfig
   data: Row
   errors: ValidationFieldError[]
+  /** Validators that answer later (a promise): awaited together at the end, as Payload awaits them together. */
+  pending: Promise<void>[]
   operation: 'create'
   overrideAccess: boolean
   req: PayloadRequest
@@ -77,8 +79,8 @@ function hasInvalidValueShape(field: AnyField, value: unknown): boolean {
   return false
 }
 
-async function validateValue(scope: Scope, field: AnyField, siblingData: Row, path: string, at: Position) {
-  const { collection, data, errors, operation, overrideAccess, req } = scope
+function validateValue(scope: Scope, field: AnyField, siblingData: Row, path: string, at: Position) {
+  const { collection, data, operation, overrideAccess, req } = scope
   const value = siblingData[field.name!]
   let jsonError: unknown
   if (field.type === 'json' && typeof value === 'string') {
@@ -88,7 +90,7 @@ async function validateValue(scope: Scope, field: AnyField, siblingData: Row, pa
       jsonError = error
     }
   }
-  const result = await field.validate!(value, {
+  const outcome = field.validate!(value, {
     ...field,
     id: undefined,
     blockData: at.blockData,
@@ -104,10 +106,15 @@ async function validateValue(scope: Scope, field: AnyField, siblingData: Row, pa
     req,
     siblingData,
   })
-  if (typeof result === 'string') {
-    const label = buildFieldLabel(at.fieldLabelPath, translatedLabel((field.label || field.name) as Label, req))
-    errors.push({ label, message: result, path })
-  }
+  if (typeof (outcome as PromiseLike<unknown> | undefined)?.then === 'function') {
+    scope.pending.push(Promise.resolve(outcome).then((result) => reportError(scope, field, path, at, result)))
+  } else reportError(scope, field, path, at, outcome)
+}
+
+function reportError(scope: Scope, field: AnyField, path: string, at: Position, result: unknown) {
+  if (typeof result !== 'string') return
+  const label = buildFieldLabel(at.fieldLabelPath, translatedLabel((field.label || field.name) as Label, scope.req))
+  scope.errors.push({ label, message: result, path })
 }
 
 function childLabelPath(field: AnyField, at: Position, label: string, req: PayloadRequest): string {
@@ -116,7 +123,7 @@ function childLabelPath(field: AnyField, at: Position, label: string, req: Paylo
     : buildFieldLabel(at.fieldLabelPath, translatedLabel(label as Label, req))
 }
 
-async function validateField(scope: Scope, field: AnyField, fieldIndex: number, siblingData: Row, at: Position) {
+function validateField(scope: Scope, field: AnyField, fieldIndex: number, siblingData: Row, at: Position) {
   const { req } = scope
   const { indexPath, path, schemaPath } = getFieldPaths({ field, index: fieldIndex, ...at })
   const pathSegments = path ? path.split('.') : []
@@ -134,19 +141,19 @@ async function validateField(scope: Scope, field: AnyField, fieldIndex: number, 
   }
   if (fieldAffectsData(field)) {
     if (hasInvalidValueShape(field, siblingData[field.name])) return
-    if (field.validate) await validateValue(scope, field, siblingData, path, at)
+    if (field.validate) validateValue(scope, field, siblingData, path, at)
   }
-  await validateSubfields(scope, field, siblingData, at, { indexPath, path, schemaPath })
+  validateSubfields(scope, field, siblingData, at, { indexPath, path, schemaPath })
 }
 
 type FieldPaths = { indexPath: string; path: string; schemaPath: string }
 
-async function validateArrayRows(scope: Scope, field: AnyField, rows: Row[], at: Position, paths: FieldPaths) {
+function validateArrayRows(scope: Scope, field: AnyField, rows: Row[], at: Position, paths: FieldPaths) {
   const { req } = scope
   if (field.type !== 'array') return
   const label = translatedLabel((field.label || field.name) as Label, req)
   for (const [rowIndex, row] of rows.entries()) {
-    await validateFieldList(scope, field.fields, row, {
+    validateFieldList(scope, field.fields, row, {
       ...at,
       fieldLabelPath: childLabelPath(field, at, `${label} ${rowIndex + 1}`, req),
       parentIndexPath: '',
@@ -157,22 +164,22 @@ async function validateArrayRows(scope: Scope, field: AnyField, rows: Row[], at:
 }
 
 /** Goes down into the fields a field holds, as Payload's traversal does after validating the field. */
-async function validateSubfields(scope: Scope, field: AnyField, siblingData: Row, at: Position, paths: FieldPaths) {
+function validateSubfields(scope: Scope, field: AnyField, siblingData: Row, at: Position, paths: FieldPaths) {
   const { req } = scope
   const { indexPath, path, schemaPath } = paths
   const type = field.type as Field['type'] | 'tab'
   if (type === 'array') {
     const rows = siblingData[field.name!]
-    if (Array.isArray(rows)) await validateArrayRows(scope, field, rows as Row[], at, paths)
+    if (Array.isArray(rows)) validateArrayRows(scope, field, rows as Row[], at, paths)
   } else if ((type === 'collapsible' || type === 'row') && 'fields' in field) {
     const labelPath =
       type === 'row' ? at.fieldLabelPath : childLabelPath(field, at, (field.label || type) as string, req)
     const rowAt = { ...at, fieldLabelPath: labelPath, parentIndexPath: indexPath, parentSchemaPath: schemaPath }
-    await validateFieldList(scope, field.fields, siblingData, rowAt)
+    validateFieldList(scope, field.fields, siblingData, rowAt)
   } else if ((type === 'group' || type === 'tab') && 'fields' in field) {
     const named = 'name' in field
     const fallbackLabel = type === 'tab' || named ? field.name : type
-    await validateFieldList(scope, field.fields, named ? (siblingData[field.name!] as Row) : siblingData, {
+    validateFieldList(scope, field.fields, named ? (siblingData[field.name!] as Row) : siblingData, {
       blockData: at.blockData,
       fieldLabelPath: childLabelPath(field, at, (field.label || fallbackLabel) as string, req),
       parentIndexPath: named ? '' : indexPath,
@@ -181,7 +188,7 @@ async function validateSubfields(scope: Scope, field: AnyField, siblingData: Row
     })
   } else if (field.type === 'tabs') {
     const tabs = field.tabs.map((tab) => ({ ...tab, type: 'tab' }) as unknown as AnyField)
-    await validateFieldList(scope, tabs, siblingData, {
+    validateFieldList(scope, tabs, siblingData, {
       blockData: at.blockData,
       fieldLabelPath: childLabelPath(field, at, (field.label || '') as string, req),
       parentIndexPath: indexPath,
@@ -191,8 +198,8 @@ async function validateSubfields(scope: Scope, field: AnyField, siblingData: Row
   }
 }
 
-async function validateFieldList(scope: Scope, fields: Field[], siblingData: Row, at: Position): Promise<void> {
-  for (const [index, field] of fields.entries()) await validateField(scope, field as AnyField, index, siblingData, at)
+function validateFieldList(scope: Scope, fields: Field[], siblingData: Row, at: Position): void {
+  for (const [index, field] of fields.entries()) validateField(scope, field as AnyField, index, siblingData, at)
 }
 
 /**
@@ -205,7 +212,7 @@ export async function validateDocumentFields(
   data: Row,
   errors: ValidationFieldError[],
 ): Promise<void> {
-  const scope: Scope = { collection, data, errors, operation: 'create', overrideAccess: true, req }
+  const scope: Scope = { collection, data, errors, pending: [], operation: 'create', overrideAccess: true, req }
   const at: Position = {
     blockData: undefined,
     fieldLabelPath: '',
@@ -213,7 +220,8 @@ export async function validateDocumentFields(
     parentPath: '',
     parentSchemaPath: '',
   }
-  await validateFieldList(scope, collection.fields, data, at)
+  validateFieldList(scope, collection.fields, data, at)
+  await Promise.all(scope.pending)
 }
 
 type EditorFeatures = {
