@@ -1,9 +1,10 @@
-// Creates many new documents as the server (no user), with the steps of Payload's create operation that
-// apply to reviewed content: the collection's beforeOperation, beforeValidate, beforeChange and afterChange
-// hooks (workflow stage, audit entry, change-log row), field defaults, field hooks and validation. What it
-// leaves out is what costs a create most and tells the import nothing: the read of each new document and
-// its version, and a statement per row. Documents are prepared one by one (a document that fails validation
-// is reported and left out), then stored together (src/db/bulk-insert.ts), then their afterChange hooks run
+// Creates many new documents as the server (no user), with the steps of Payload's create operation that apply to
+// reviewed content: the collection's beforeOperation, beforeValidate, beforeChange and afterChange hooks (workflow
+// stage, audit entry, change-log row), field defaults, field hooks and validation (by ./validate-fields.ts, which
+// spares Payload's copy of the document per field, unless the document has rich text with nodes with fields of their
+// own or blocks). What it leaves out is what costs a create most and tells the import nothing: the read of each new
+// document and its version, and a statement per row. Documents are prepared one by one (a document that fails
+// validation is reported and left out), then stored together (src/db/bulk-insert.ts), then their afterChange hooks run
 // with the log rows collected and stored together. Everything happens in the transaction of `req`.
 import {
   beforeChangeTraverseFields,
@@ -20,6 +21,8 @@ import {
 import type { BulkInsert, NewDocument } from '@/db/bulk-insert'
 import { collectLogRows } from '@/db/log-rows'
 
+import { needsPayloadValidation, validateDocumentFields } from './validate-fields'
+
 type Row = Record<string, unknown>
 
 /** A document to create, with the id it is given (see BulkInsert.newId). */
@@ -27,13 +30,19 @@ export type DocumentToCreate = { id: string; data: Row }
 
 export type PreparedDocument = { collection: CollectionSlug; id: string; data: Row }
 
+export type CreateOptions = {
+  draft: boolean
+  /** Validates in Payload's own traversal, as for a document whose rich text holds nodes with fields. */
+  payloadValidation?: boolean
+}
+
 /** Runs the hooks and validation of a create; throws Payload's ValidationError naming the fields. */
 export async function prepareCreate(
   payload: Payload,
   req: PayloadRequest,
   collection: CollectionSlug,
   { id, data: incoming }: DocumentToCreate,
-  { draft }: { draft: boolean },
+  { draft, payloadValidation = false }: CreateOptions,
 ): Promise<PreparedDocument> {
   const config: SanitizedCollectionConfig = payload.collections[collection].config
   const context = req.context
@@ -65,6 +74,7 @@ export async function prepareCreate(
   }
   const stored = deepCopyObjectSimple(data)
   const errors: ValidationFieldError[] = []
+  const validatedByPayload = payloadValidation || needsPayloadValidation(config.fields, stored)
   await beforeChangeTraverseFields({
     ...common,
     ...position,
@@ -78,8 +88,9 @@ export async function prepareCreate(
     siblingData: stored,
     siblingDoc: {},
     siblingDocWithLocales: {},
-    skipValidation: false,
+    skipValidation: !validatedByPayload,
   })
+  if (!validatedByPayload) await validateDocumentFields(req, config, stored, errors)
   if (errors.length > 0) throw new ValidationError({ collection, errors, req }, req.t)
   return { collection, id, data: stored }
 }
