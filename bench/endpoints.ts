@@ -67,7 +67,10 @@ function graphQLTerm(slug: string): BenchRequest {
   }
 }
 
-/** A page of 100 terms of the v1 list after each sampled term, and the first page: a deep page costs what the first does. */
+/**
+ * A page of 100 terms of the v1 list after each sampled term, and the first page: a deep page costs what the
+ * first does.
+ */
 function v1ListPages(terms: number): BenchRequest[] {
   const cursors = sampleEntries(terms).map((entry) =>
     encodeCursor('title', { key: titleSortKey(entry.title), slug: entry.slug }),

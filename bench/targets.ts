@@ -1,5 +1,6 @@
-// The targets of issue 11 (set for 10,000 terms on a 2-core machine; 100,000 has its own where it says so)
-// and of the v1 API's rows (issue 13), checked against one run's numbers. Applied at every size: a smaller glossary should meet them too.
+// The scale targets (set for 10,000 terms on a 2-core machine; 100,000 has its own where it says so) and
+// the v1 API's rows, checked against one run's numbers. Applied at every size: a smaller glossary
+// should meet them too.
 import type { EndpointKey } from './endpoints'
 
 export type Unit = 'ms' | 'ratio' | 'bytes' | 'count' | 'terms/s' | 'growth'

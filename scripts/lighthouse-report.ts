@@ -5,7 +5,7 @@
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 export type LighthouseCategory = (typeof LIGHTHOUSE_CATEGORIES)[number]
 
-/** The lowest acceptable score (0–100) per category, from issue 5. */
+/** The lowest acceptable score (0–100) per category, the accessibility and performance bars the site keeps. */
 export const LIGHTHOUSE_BARS: Record<LighthouseCategory, number> = {
   performance: 95,
   accessibility: 100,

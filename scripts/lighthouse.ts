@@ -1,5 +1,5 @@
 // `npm run lighthouse`: measures the production build with Lighthouse (mobile profile, simulated
-// throttling) in the system Chromium and fails when a page is under the bars of issue 5.
+// throttling) in the system Chromium and fails when a page is under its bars (scripts/lighthouse-report.ts).
 //
 //   npm run lighthouse                      build, start on a fresh seeded database, measure, stop
 //   npm run lighthouse -- --url <base>      measure a server that is already running; builds nothing

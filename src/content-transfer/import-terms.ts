@@ -28,7 +28,10 @@ export type ImportOptions = {
   onProgress?: (done: number, slug: string) => void
   /** Stops the import once the terms being written are stored (new terms go in batches); the report lists the rest. */
   signal?: AbortSignal
-  /** How new entries are stored: in bulk (the default: the adapter's bulk path), or with null through Payload's create each. */
+  /**
+   * How new entries are stored: in bulk (the default: the adapter's bulk path), or with null through Payload's
+   * create each.
+   */
   bulkInsert?: BulkInsert | null
 }
 

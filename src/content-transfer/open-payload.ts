@@ -5,7 +5,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-/** A tool's settings, as the server's: .env (when there is one) under the environment, production unless told otherwise. */
+/**
+ * A tool's settings, as the server's: .env (when there is one) under the environment, production unless told
+ * otherwise.
+ */
 export function loadCliEnvironment(): void {
   const envFile = path.resolve(process.cwd(), '.env')
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile)

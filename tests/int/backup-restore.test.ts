@@ -106,7 +106,10 @@ class WriteStream {
     this.record()
   }
 
-  /** A new term with a use case and a FAQ, an edit of the previous term, a publication of the one before, and now and then an image. */
+  /**
+   * A new term with a use case and a FAQ, an edit of the previous term, a publication of the one before, and
+   * now and then an image.
+   */
   async cycle(): Promise<void> {
     const n = this.cycles++
     const useCase = await this.payload.create({

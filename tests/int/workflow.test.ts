@@ -222,7 +222,8 @@ describe('bulk actions', () => {
           async ({ id }) => (await payload.findByID({ collection: 'terms', id, draft: true, depth: 0 })).workflowStage,
         ),
       )
-    // A bulk write is all or nothing (src/concurrency/all-or-nothing-bulk-writes.ts): one refusal and no document moves.
+    // A bulk write is all or nothing (src/concurrency/all-or-nothing-bulk-writes.ts): one refusal and no
+    // document moves.
     await expect(
       payload.update({
         collection: 'terms',

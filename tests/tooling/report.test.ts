@@ -83,7 +83,7 @@ function sizeResult(terms: number, endpoints: EndpointResult[]): SizeResult {
   }
 }
 
-describe('the targets of issue 11 checked against a run', () => {
+describe('the scale targets checked against a run', () => {
   it('misses the term page that serves 0.003× its ceiling with a 1.9 s p99, and says both', () => {
     const checks = endpointTargets('term-page', 10_000, {
       ratio: 0.003,

@@ -28,7 +28,10 @@ export class OpenApiContract {
     this.ajv.addSchema(closedObjects(document) as object, DOCUMENT_ID)
   }
 
-  /** What is wrong with `body` as the answer of GET `path` (as the document writes it) with `status`; empty when nothing. */
+  /**
+   * What is wrong with `body` as the answer of GET `path` (as the document writes it) with `status`; empty when
+   * nothing.
+   */
   errors(path: string, status: number, contentType: string, body: unknown): string[] {
     const ref = `${DOCUMENT_ID}#/paths/${pointer(path)}/get/responses/${status}/content/${pointer(contentType)}/schema`
     const validate = this.ajv.getSchema(ref)

@@ -9,7 +9,8 @@ import { CLIENT_ADDRESS_HEADER } from '@/http/client-address-header'
 
 import { STAFF_PASSWORD } from './harness'
 
-// The handlers exactly as Next mounts them, with the request guards that wrap them (src/api-limits/guard-api-request.ts).
+// The handlers exactly as Next mounts them, with the request guards that wrap them
+// (src/api-limits/guard-api-request.ts).
 const restHandlers = {
   GET: restRoute.GET,
   POST: restRoute.POST,
