@@ -11,7 +11,7 @@ import { prepareCreate } from '@/content-transfer/create-in-bulk'
 import { needsPayloadValidation } from '@/content-transfer/validate-fields'
 import { MATCH_LEVELS } from '@/fields/provider-equivalents'
 
-import { getTestPayload, seedProvidersForTest } from './helpers/payload'
+import { getTestPayload, seedProvidersForTest } from './support/harness'
 
 type Collection = 'terms' | 'use-cases' | 'faqs'
 type Row = Record<string, unknown>
