@@ -3,8 +3,6 @@ import { parseFaqs, parseListSection, parseProviders, parseUseCase } from './lis
 import { slugify } from './slugify'
 import { DIFFICULTIES, type Difficulty, type ParseProblem, type ParseResult } from './types'
 
-export { isNoServiceMarker } from './list-sections'
-
 const DIFFICULTY_LIST = DIFFICULTIES.join(', ')
 
 export function parseTermDocument(text: string): ParseResult {

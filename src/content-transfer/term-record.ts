@@ -1,5 +1,5 @@
 // Maps a stored term (depth 1) back to the seed format's document: what export writes.
-import { isNoServiceMarker } from '@/content-format/parse'
+import { isNoServiceMarker } from '@/content-format/list-sections'
 import type { TermDocument } from '@/content-format/types'
 import { populated, populatedList } from '@/fields/relations'
 import type { Term } from '@/payload-types'
