@@ -22,6 +22,7 @@ import { describeSharedState, readBuildId, readRedisSettings } from '../redis/re
 
 import { AnonymousAnswerCache } from './anonymous-answer-cache'
 import { caughtUpGate } from './caught-up-gate'
+import { applyConnectionTimeouts } from './connection-timeouts'
 import { ensureInternalToken, startChangeSync, startJobPolling, warmTermDirectory } from './internal-polls'
 import { CLIENT_ADDRESS_HEADER } from '../http/client-address-header'
 import { stopGracefully } from './graceful-stop'
@@ -32,10 +33,6 @@ import { resolveClientAddress, type TrustedProxies } from './resolve-client-addr
 import { applyHeapGrowth } from './heap-growth'
 import { checkAppSettings, readServerSettings } from './server-settings'
 import { readSharedCacheSettings, type SharedCacheSettings } from './shared-cache-policy'
-
-/** A client gets this long to send its headers, and this long for the whole request (a 12 MiB upload). */
-const HEADERS_TIMEOUT_MS = 20_000
-const REQUEST_TIMEOUT_MS = 120_000
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -96,8 +93,7 @@ async function main(): Promise<void> {
   )
   const server = createServer(listener)
   server.on('clientError', answerUnparsableRequest)
-  server.headersTimeout = HEADERS_TIMEOUT_MS
-  server.requestTimeout = REQUEST_TIMEOUT_MS
+  applyConnectionTimeouts(server)
   const stopPolls: (() => void)[] = []
   stopGracefully(server, { stopPolls: () => stopPolls.forEach((stop) => stop()), closeApp: () => app.close() })
   server.listen(settings.port, settings.hostname, () => {

@@ -41,7 +41,9 @@ test.beforeAll(async ({ request }) => {
   const created = await request.post('/api/terms?draft=true', {
     headers,
     data: {
-      title: 'Concurrent Edit Term',
+      // Playwright runs this again in a fresh worker after a failed test; a title of its own keeps it from
+      // failing there on the slug the first run took.
+      title: `Concurrent Edit Term ${Date.now()}`,
       definition: 'The first wording.',
       category: categories.docs[0]!.id,
       difficulty: 'beginner',

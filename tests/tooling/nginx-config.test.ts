@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { KEEP_ALIVE_TIMEOUT_MS } from '@/server/connection-timeouts'
 import { SESSION_COOKIES } from '@/site-cache/session-cookies'
 
 import { REPOSITORY_ROOT } from '../support/app-instance'
@@ -42,6 +43,13 @@ describe('the nginx config in deploy/nginx', () => {
   it('refuses a template whose instance line is gone, rather than leaving nginx without upstreams', () => {
     const withoutInstance = template.replace(/^.*server \$\{CLOUDLEX_INSTANCE\}.*$/m, '')
     expect(() => renderSiteConfig(withoutInstance, settings)).toThrow('exactly one server line')
+  })
+
+  it('gives up an idle connection to an instance before the instance closes it', () => {
+    const upstream = /^upstream cloudlex_app \{$[\s\S]*?^\}$/m.exec(template)?.[0]
+    const idle = upstream && /^\s*keepalive_timeout (\d+)s;/m.exec(upstream)?.[1]
+    expect(idle, 'keepalive_timeout in seconds in the upstream block').toBeDefined()
+    expect(Number(idle) * 1000).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS)
   })
 
   it('bypasses the cache for every cookie the app treats as a session (src/site-cache/session-cookies.ts)', () => {
