@@ -3,11 +3,12 @@
 // still goes through Next's request handling, about 1.5 ms of CPU: at 20 connections on two cores that
 // alone kept the v1 API's p99 near 90 ms. Here a kept answer costs a map lookup.
 //
-// It keeps only what the app would give any anonymous caller: a 200 to a GET without credentials or a
-// session cookie, marked public, with a strong ETag. It is emptied whenever the change log shows a change
-// (the same moment the app expires its own copies: ./internal-polls.ts), and an answer fetched while that
-// happened is not kept, so it never serves what the app would no longer serve. Bounded in bytes (least
-// recently served go first) and, should the change log be unreachable, in time.
+// It keeps only what the app would give any anonymous caller: a 200 to a GET without credentials, a
+// session cookie or an Origin header, marked public or kept by the app itself, with a strong ETag. It is
+// emptied whenever the change log shows a change (the same moment the app expires its own copies:
+// ./internal-polls.ts), and an answer fetched while that happened is not kept, so it never serves what the
+// app would no longer serve. Bounded in bytes (least recently served go first) and, should the change log
+// be unreachable, in time.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { LRUCache } from 'lru-cache'
@@ -35,10 +36,25 @@ export const ANONYMOUS_ANSWER_CACHE_DEFAULTS: AnonymousAnswerCacheSettings = {
 
 type KeptAnswer = { headers: [string, string][]; etag: string; body: Buffer }
 
+/**
+ * A request from a browser on another origin is answered by the app, whose CORS headers depend on that
+ * origin; a kept answer carries none, and the browser would hide it from the calling page.
+ */
 function isAnonymousRead(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false
   if (req.headers.authorization !== undefined || hasSessionCookie(req.headers.cookie)) return false
+  if (req.headers.origin !== undefined) return false
   return CACHED_PATH.test((req.url ?? '/').split('?')[0]!)
+}
+
+/**
+ * Any anonymous caller may get this answer: the app marked it public for shared caches (the v1 API), or
+ * it is an answer the app itself keeps for every anonymous caller (Payload's REST reads,
+ * src/site-cache/anonymous-api-reads.ts), which is not offered to shared caches in front.
+ */
+function isShared(res: ServerResponse, cacheControl: string): boolean {
+  const keptByApp = ['HIT', 'MISS'].includes(String(res.getHeader(API_CACHE_HEADER)))
+  return keptByApp || (/\bpublic\b/.test(cacheControl) && !/\b(?:private|no-store|no-cache)\b/.test(cacheControl))
 }
 
 function isKeepable(res: ServerResponse): boolean {
@@ -46,8 +62,7 @@ function isKeepable(res: ServerResponse): boolean {
   const etag = res.getHeader('etag')
   return (
     res.statusCode === 200 &&
-    /\bpublic\b/.test(cacheControl) &&
-    !/\b(?:private|no-store|no-cache)\b/.test(cacheControl) &&
+    isShared(res, cacheControl) &&
     typeof etag === 'string' &&
     !etag.startsWith('W/') &&
     res.getHeader('set-cookie') === undefined
@@ -102,9 +117,9 @@ export class AnonymousAnswerCache {
 
   /**
    * Copies the body as it is written (before compression, which wraps the response first). The headers are
-   * set by the first write: an answer they rule out is not copied at all. Payload's REST lists are not
-   * public and can be half a megabyte each; copying them for nothing raised the server's peak RSS by 68 MB
-   * during the bench's REST list load at 10,000 terms (16 MB without the copies).
+   * set by the first write: an answer they rule out is not copied at all. A REST list can be half a megabyte;
+   * copying the ones that were not kept raised the server's peak RSS by 68 MB during the bench's REST list
+   * load at 10,000 terms (16 MB without the copies).
    */
   private keepWhenDone(key: string, res: ServerResponse): void {
     const startedIn = this.generation

@@ -18,6 +18,8 @@ type Answer = {
   waitFor?: Promise<void>
   /** Written as it is between the opening and the end of the body. */
   chunk?: Buffer
+  /** The app's own mark on an answer it keeps for every anonymous caller (src/site-cache/anonymous-api-reads.ts). */
+  keptByApp?: 'HIT' | 'MISS'
 }
 
 let answers = new AnonymousAnswerCache({ maxBytes: 1_000_000, maxAnswerBytes: 10_000, ttlMs: 60_000 })
@@ -36,11 +38,14 @@ async function standInForNext(req: IncomingMessage, res: ServerResponse): Promis
     size = 0,
     waitFor,
     chunk,
+    keptByApp,
   } = nextAnswer
   if (waitFor) await waitFor
   res.statusCode = status
   res.setHeader('content-type', 'application/json')
-  res.setHeader('cache-control', cacheControl)
+  if (cacheControl) res.setHeader('cache-control', cacheControl)
+  if (keptByApp) res.setHeader('x-cloudlex-api-cache', keptByApp)
+  if (req.headers.origin) res.setHeader('access-control-allow-origin', req.headers.origin)
   res.setHeader('etag', etag)
   res.setHeader('cache-tag', 'term-lists')
   res.setHeader('ratelimit', '"address";r=299;t=60')
@@ -108,6 +113,32 @@ describe('anonymous reads of the content API', () => {
     await get('/api/terms/abc')
     await get('/api/terms/abc')
     expect(reachedApp).toEqual(['GET /api/v1/terms?limit=5', 'GET /api/v1/terms?limit=6', 'GET /api/terms/abc'])
+  })
+
+  it('keeps a REST read the app keeps for every anonymous caller, though the app does not offer it to shared caches', async () => {
+    nextAnswer = { cacheControl: '', keptByApp: 'MISS' }
+    const first = await get('/api/terms?where[slug][equals]=cloudtrail&depth=1&limit=1')
+    const second = await get('/api/terms?where[slug][equals]=cloudtrail&depth=1&limit=1')
+    expect(reachedApp).toEqual(['GET /api/terms?where[slug][equals]=cloudtrail&depth=1&limit=1'])
+    expect(second.body.toString()).toBe(first.body.toString())
+    expect(second.headers['cache-control']).toBeUndefined()
+    expect(second.headers['x-cloudlex-api-cache']).toBe('HIT')
+
+    nextAnswer = { cacheControl: '' }
+    await get('/api/terms?limit=100&depth=1')
+    await get('/api/terms?limit=100&depth=1')
+    expect(reachedApp, 'an answer neither public nor kept by the app').toHaveLength(3)
+  })
+
+  it('leaves a browser on another origin to the app, which answers the CORS headers for that origin', async () => {
+    await get('/api/v1/terms/cloudtrail')
+    const crossOrigin = { origin: 'https://editor.cloudlex.example' }
+    const first = await get('/api/v1/terms/cloudtrail', crossOrigin)
+    const second = await get('/api/v1/terms/cloudtrail', crossOrigin)
+    expect(reachedApp).toHaveLength(3)
+    for (const answer of [first, second])
+      expect(answer.headers['access-control-allow-origin']).toBe('https://editor.cloudlex.example')
+    expect(answers.size).toBe(1)
   })
 
   it('answers 304 to a caller holding the ETag, and a HEAD with the headers alone', async () => {
