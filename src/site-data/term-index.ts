@@ -19,7 +19,11 @@ import {
 } from './published-terms'
 import { categoryRefsById, getCategories, readCategories, type CategorySummary } from './taxonomy'
 
-export const TERMS_PER_INDEX_PAGE = 100
+/**
+ * Fifty entries with their summaries keep a page near 70 KB of HTML: at a hundred, a full letter page of a
+ * large glossary was 130 KB and took half again as long to serve as the same page of a small one.
+ */
+export const TERMS_PER_INDEX_PAGE = 50
 
 export type LetterCount = { letter: IndexLetter; count: number }
 
