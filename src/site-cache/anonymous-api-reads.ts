@@ -9,7 +9,9 @@
 // instead of growing memory.
 import { Kind, parse } from 'graphql'
 import { unstable_cache } from 'next/cache'
+import { headersWithCors, type PayloadRequest } from 'payload'
 
+import { readCorsConfig } from '@/cross-origin/cors-config'
 import { matchesIfNoneMatch } from '@/http/conditional-response'
 
 import { API_CACHE_HEADER } from './api-cache-header'
@@ -180,6 +182,20 @@ async function answerConditionally(request: Request, answer: Promise<Response>):
   })
 }
 
+/**
+ * A kept answer is replayed with the headers that describe its content alone. The CORS headers depend on
+ * the caller's origin, so they are added for each caller, by the function Payload adds them with to the
+ * answers it produces (it leaves alone those an answer already has).
+ */
+function withCorsHeaders(request: Request, response: Response): Response {
+  const cors = request.headers.has('origin') ? readCorsConfig() : undefined
+  if (!cors) return response
+  const headers = new Headers(response.headers)
+  const req = { headers: request.headers, payload: { config: { cors } } } as unknown as PayloadRequest
+  headersWithCors({ headers, req })
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}
+
 function cacheAnonymousGets<Context extends unknown[]>(
   kind: string,
   handler: RouteHandler<Context>,
@@ -200,7 +216,8 @@ function cacheAnonymousGets<Context extends unknown[]>(
 export function cacheAnonymousRestReads<Context extends unknown[]>(
   handler: RouteHandler<Context>,
 ): RouteHandler<Context> {
-  return cacheAnonymousGets('api-rest', handler, (path) => PUBLIC_REST_PATH.test(path))
+  const cached = cacheAnonymousGets('api-rest', handler, (path) => PUBLIC_REST_PATH.test(path))
+  return async (request, ...context) => withCorsHeaders(request, await cached(request, ...context))
 }
 
 /** A v1 GET handler (src/api-v1), every answer of which is published content the same for every caller. */
@@ -226,9 +243,7 @@ export function cacheAnonymousGraphqlReads<Context extends unknown[]>(
     if (!isReadOnlyGraphqlDocument(query)) return handler(request, ...context)
     const digest = digestOf(body)
     const copy = detachedCopy(request, body)
-    return answerConditionally(
-      request,
-      answerOnce(['api-graphql', digest], () => handler(copy, ...context)),
-    )
+    const answer = answerOnce(['api-graphql', digest], () => handler(copy, ...context))
+    return withCorsHeaders(request, await answerConditionally(request, answer))
   }
 }

@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { API_CACHE_HEADER } from '@/site-cache/api-cache-header'
 import {
+  cacheAnonymousGraphqlReads,
   cacheAnonymousRestReads,
   cacheAnonymousV1Reads,
   isAnonymousRequest,
@@ -223,5 +224,58 @@ describe('v1 answers in the cache', () => {
     const etag = first.headers.get('etag')!
     expect((await cached(new Request(url, { headers: { 'if-none-match': etag } }))).status).toBe(304)
     expect(handler).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('kept answers read from a browser page on another origin', () => {
+  const url = 'http://127.0.0.1/api/terms?where[slug][equals]=cloudtrail&depth=1'
+  const ALLOWED = 'https://editor.cloudlex.example'
+
+  /** Payload's REST answer, with the CORS headers Payload gives the origin that asked. */
+  const payloadHandler = () =>
+    vi.fn(async (request: Request) => {
+      const origin = request.headers.get('origin')
+      const cors: Record<string, string> = origin === ALLOWED ? { 'access-control-allow-origin': origin } : {}
+      return Response.json({ docs: [{ slug: 'cloudtrail' }] }, { headers: cors })
+    })
+  const fromOrigin = (origin: string, init: { method?: string; body?: string } = {}) =>
+    new Request(init.body ? 'http://127.0.0.1/api/graphql' : url, { ...init, headers: { origin } })
+
+  beforeEach(() => {
+    keptAnswers.clear()
+    vi.stubEnv('CLOUDLEX_CORS_ORIGINS', `${ALLOWED}, https://second.cloudlex.example`)
+  })
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('grants each allowed origin its own CORS headers, and none to an origin not listed', async () => {
+    const handler = payloadHandler()
+    const cached = cacheAnonymousRestReads(handler)
+    const first = await cached(fromOrigin(ALLOWED))
+    const second = await cached(fromOrigin('https://second.cloudlex.example'))
+    const other = await cached(fromOrigin('https://elsewhere.example'))
+    expect(handler).toHaveBeenCalledTimes(1)
+    expect(second.headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(first.headers.get('access-control-allow-origin')).toBe(ALLOWED)
+    expect(second.headers.get('access-control-allow-origin')).toBe('https://second.cloudlex.example')
+    expect(second.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(other.headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    expect(await other.json()).toEqual({ docs: [{ slug: 'cloudtrail' }] })
+  })
+
+  it('grants them on kept GraphQL answers too, and none when no origin is allowed', async () => {
+    const body = JSON.stringify({ query: '{ Terms { docs { slug } } }' })
+    const cached = cacheAnonymousGraphqlReads(payloadHandler())
+    await cached(fromOrigin(ALLOWED, { method: 'POST', body }))
+    const kept = await cached(fromOrigin('https://second.cloudlex.example', { method: 'POST', body }))
+    expect(kept.headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(kept.headers.get('access-control-allow-origin')).toBe('https://second.cloudlex.example')
+
+    vi.stubEnv('CLOUDLEX_CORS_ORIGINS', '')
+    const ungranted = await cached(fromOrigin('https://second.cloudlex.example', { method: 'POST', body }))
+    expect(ungranted.headers.get(API_CACHE_HEADER)).toBe('HIT')
+    expect(ungranted.headers.get('access-control-allow-origin')).toBeNull()
   })
 })
